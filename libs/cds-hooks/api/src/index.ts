@@ -1,1 +1,1 @@
-export * from './lib/cds-hooks-api.module';
+export {};

@@ -1,1 +1,2 @@
-export {};
+export * from './lib/wire-types';
+export * from './lib/cds-service.port';

@@ -1,1 +1,2 @@
-export * from './lib/fhir-r4';
+export * from './lib/operation-outcome';
+export * from './lib/bundle';
