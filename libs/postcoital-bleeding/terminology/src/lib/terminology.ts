@@ -1,0 +1,149 @@
+import conceptMapData from '../data/concept-maps.json';
+import orderData from '../data/orders.json';
+import systemData from '../data/systems.json';
+import valueSetData from '../data/value-sets.json';
+
+/** Any coding-shaped object: FHIR Coding, CDS Hooks Coding. */
+export interface CodingLike {
+  system?: string;
+  code?: string;
+  display?: string;
+}
+
+export type SystemAlias = keyof typeof systemData;
+export type ValueSetName = Exclude<keyof typeof valueSetData, '_comment'>;
+export type ConceptMapName = Exclude<keyof typeof conceptMapData, '_comment'>;
+export type OrderKind = Exclude<keyof typeof orderData, '_comment'>;
+
+export interface OrderCode {
+  system: string;
+  code: string;
+  display: string;
+  category: string;
+}
+
+/** Site additions, read from a mapping file: more codes for a value set or a concept-map category. */
+export interface SiteCodeMappings {
+  valueSets?: Partial<Record<ValueSetName, string[]>>;
+  conceptMaps?: Partial<Record<ConceptMapName, Record<string, string>>>;
+}
+
+interface MapTable {
+  exact: Map<string, string>;
+  prefixes: [string, string][];
+}
+
+const key = (system: string, code: string): string => `${system}|${code}`;
+
+/**
+ * The one place that knows codes. Everything else asks it "is this coding a X?" or
+ * "which category is this coding?", so a site adds local codes here, as data, with no code change.
+ */
+export class Terminology {
+  private readonly valueSets = new Map<string, MapTable>();
+  private readonly conceptMaps = new Map<string, MapTable>();
+
+  constructor(site: SiteCodeMappings = {}) {
+    for (const [name, vs] of entries(valueSetData)) {
+      const table = this.table(this.valueSets, name);
+      for (const c of [...(vs.codes ?? []), ...(site.valueSets?.[name as ValueSetName] ?? [])]) {
+        table.exact.set(resolveAliased(c), 'member');
+      }
+      for (const p of vs.prefixes ?? []) {
+        table.prefixes.push([resolveAliased(p), 'member']);
+      }
+    }
+    for (const [name, cm] of entries(conceptMapData)) {
+      const table = this.table(this.conceptMaps, name);
+      const siteCodes = site.conceptMaps?.[name as ConceptMapName] ?? {};
+      for (const [c, category] of Object.entries({ ...cm.codes, ...siteCodes })) {
+        table.exact.set(resolveAliased(c), category);
+      }
+      for (const [p, category] of Object.entries(cm.prefixes ?? {})) {
+        table.prefixes.push([resolveAliased(p), category]);
+      }
+    }
+  }
+
+  system(alias: SystemAlias): string {
+    return systemData[alias];
+  }
+
+  /** True when any of the codings is in the value set (system AND code must match). */
+  inValueSet(name: ValueSetName, codings: readonly CodingLike[] | undefined): boolean {
+    return this.lookup(this.valueSets, name, codings) !== undefined;
+  }
+
+  /** The category of the first coding the map knows, e.g. cytologyResult → 'HSIL'. */
+  classify(name: ConceptMapName, codings: readonly CodingLike[] | undefined): string | undefined {
+    return this.lookup(this.conceptMaps, name, codings);
+  }
+
+  /** `system|code` tokens of a value set, for FHIR `code=` search parameters. */
+  searchTokens(name: ValueSetName): string[] {
+    return [...(this.valueSets.get(name)?.exact.keys() ?? [])];
+  }
+
+  order(kind: OrderKind): OrderCode {
+    const o = orderData[kind];
+    const [system, code] = splitKey(resolveAliased(o.coding));
+    return { system, code, display: o.display, category: o.category };
+  }
+
+  private lookup(
+    tables: Map<string, MapTable>,
+    name: string,
+    codings: readonly CodingLike[] | undefined,
+  ): string | undefined {
+    const table = tables.get(name);
+    if (!table || !codings) {
+      return undefined;
+    }
+    for (const c of codings) {
+      if (!c.system || !c.code) {
+        continue;
+      }
+      const k = key(c.system, c.code);
+      const hit = table.exact.get(k) ?? table.prefixes.find(([p]) => k.startsWith(p))?.[1];
+      if (hit !== undefined) {
+        return hit;
+      }
+    }
+    return undefined;
+  }
+
+  private table(tables: Map<string, MapTable>, name: string): MapTable {
+    const t: MapTable = { exact: new Map(), prefixes: [] };
+    tables.set(name, t);
+    return t;
+  }
+}
+
+interface ValueSetEntry {
+  codes?: string[];
+  prefixes?: string[];
+}
+interface ConceptMapEntry {
+  codes: Record<string, string>;
+  prefixes?: Record<string, string>;
+}
+
+function entries<T extends ValueSetEntry | ConceptMapEntry>(data: Record<string, unknown>): [string, T][] {
+  return Object.entries(data).filter(([k]) => k !== '_comment') as [string, T][];
+}
+
+/** 'loinc|1234-5' → 'http://loinc.org|1234-5'; a full URI passes through (site files may use either). */
+function resolveAliased(token: string): string {
+  const bar = token.indexOf('|');
+  const system = token.slice(0, bar);
+  const uri = (systemData as Record<string, string>)[system] ?? system;
+  return key(uri, token.slice(bar + 1));
+}
+
+function splitKey(k: string): [string, string] {
+  const bar = k.lastIndexOf('|');
+  return [k.slice(0, bar), k.slice(bar + 1)];
+}
+
+/** The shipped terminology with no site additions. */
+export const defaultTerminology = new Terminology();
