@@ -1,0 +1,68 @@
+import type { Dated, IsoDate } from './patient-record';
+
+const MS_PER_DAY = 86_400_000;
+
+function utc(date: IsoDate): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y, m - 1, d);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((utc(to) - utc(from)) / MS_PER_DAY);
+}
+
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return new Date(utc(date) + days * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** True when `date` is no more than `months` calendar months before `today` (inclusive). */
+export function withinMonths(date: IsoDate, months: number, today: IsoDate): boolean {
+  return addMonths(date, months) >= today && date <= today;
+}
+
+export function withinDays(date: IsoDate, days: number, today: IsoDate): boolean {
+  const d = daysBetween(date, today);
+  return d >= 0 && d <= days;
+}
+
+/** Completed years from `birthDate` to `today`. */
+export function wholeYears(birthDate: IsoDate, today: IsoDate): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [ty, tm, td] = today.split('-').map(Number);
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+/** Years (one decimal) from `date` to `today`, for card text such as "4.7 years ago". */
+export function yearsAgo(date: IsoDate, today: IsoDate): number {
+  return Math.round((daysBetween(date, today) / 365.25) * 10) / 10;
+}
+
+/** The most recent item, or undefined. Dates are ISO strings, so string order is date order. */
+export function latest<T extends Dated>(items: readonly T[]): T | undefined {
+  let best: T | undefined;
+  for (const item of items) {
+    if (!best || item.date > best.date) {
+      best = item;
+    }
+  }
+  return best;
+}
+
+export function earliest<T extends Dated>(items: readonly T[]): T | undefined {
+  let best: T | undefined;
+  for (const item of items) {
+    if (!best || item.date < best.date) {
+      best = item;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,20 @@
+import { latest, withinMonths } from './dates';
+import type { GuidelineParameters } from './guideline-parameters';
+import type { PatientRecord } from './patient-record';
+import type { StiFacts } from './postcoital-bleeding-facts';
+
+/** §1 `sti`: the last CT/NG NAAT (a positive wins over a same-day negative), new partner, prior STI. */
+export function deriveSti(record: PatientRecord, p: GuidelineParameters): StiFacts {
+  const ctNg = record.stiTests.filter((t) => t.organism !== 'trichomonas');
+  const last = latest(ctNg);
+  const sameDayPositive = last && ctNg.some((t) => t.date === last.date && t.result === 'positive');
+  const positives = record.stiTests.filter((t) => t.result === 'positive');
+  const partner = latest(record.newSexualPartner.filter((n) => n.value && withinMonths(n.date, p.newPartnerMonths, record.today)));
+  const priorSti = latest([...record.stiDiagnoses, ...positives].filter((d) => withinMonths(d.date, p.stiStaleMonths, record.today)));
+  return {
+    lastNaat: last && { date: last.date, result: sameDayPositive ? 'positive' : 'negative' },
+    lastPositive: latest(positives),
+    newPartner: partner && { date: partner.date },
+    priorSti: priorSti && { date: priorSti.date },
+  };
+}

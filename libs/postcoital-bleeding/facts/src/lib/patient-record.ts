@@ -1,0 +1,117 @@
+// The patient's chart as the guideline needs it: every item already classified (codes are resolved
+// by the terminology in the context library) and dated, but nothing interpreted yet. Interpretation
+// (is she pregnant? is screening current?) depends on guideline parameters and happens in derive-*.ts.
+
+/** Calendar date, YYYY-MM-DD. */
+export type IsoDate = string;
+
+export interface Dated {
+  date: IsoDate;
+}
+
+export type PcbSource = 'condition' | 'encounter' | 'observation' | 'questionnaire';
+export type CytologyResult =
+  | 'NILM'
+  | 'ASC-US'
+  | 'LSIL'
+  | 'ASC-H'
+  | 'HSIL'
+  | 'AGC'
+  | 'AIS'
+  | 'SCC'
+  | 'benign-endometrial'
+  | 'unsatisfactory'
+  | 'unknown';
+export type HpvResult = 'negative' | 'positive' | 'hpv16' | 'hpv18' | 'unknown';
+export type HysterectomyGroup = 'no-cervix' | 'cervix-retained' | 'ambiguous';
+export type PregnancyEvidenceKind =
+  | 'status-pregnant'
+  | 'status-not-pregnant'
+  | 'pregnancy-condition'
+  | 'hcg-positive'
+  | 'hcg-negative';
+export type RiskKind =
+  | 'anticoagulant'
+  | 'tamoxifen'
+  | 'hrt'
+  | 'immunosuppressant'
+  | 'hiv-or-immunosuppression'
+  | 'bleeding-disorder';
+export type SymptomKind =
+  | 'fever'
+  | 'discharge'
+  | 'pelvic-pain'
+  | 'weight-loss'
+  | 'syncope'
+  | 'heavy-bleeding'
+  | 'intermenstrual-bleeding';
+export type FindingKind = 'cervical-lesion' | 'cervical-polyp' | 'ectropion' | 'vault-prolapse' | 'pelvic-mass';
+export type StiOrganism = 'chlamydia' | 'gonorrhea' | 'ct-ng' | 'trichomonas';
+export type CervicalHistoryKind = 'cin1' | 'cin2-plus' | 'cancer';
+export type VitalKind = 'systolic' | 'heart-rate' | 'temperature';
+
+export interface PatientRecord {
+  today: IsoDate;
+  birthDate?: IsoDate;
+  administrativeGender?: 'male' | 'female' | 'other' | 'unknown';
+  birthSex?: 'F' | 'M' | 'UNK';
+  /** A recorded gender identity that implies a natal female tract (e.g. trans man). */
+  genderIdentityWithFemaleTract: boolean;
+  /** Onset (or first record) and, when different, the date the record was written. */
+  pcb: (Dated & { recorded?: IsoDate; source: PcbSource })[];
+  pregnancyEvidence: (Dated & { kind: PregnancyEvidenceKind })[];
+  /** Quantitative hCG in mIU/mL; the positivity cut-off is a guideline parameter. */
+  hcgQuantitative: (Dated & { value: number })[];
+  gestationalAge: (Dated & { weeks: number })[];
+  estimatedDeliveryDate: (Dated & { value: IsoDate })[];
+  lastMenstrualPeriod: (Dated & { value: IsoDate })[];
+  pregnancyEnded: (Dated & { kind: 'delivery' | 'abortive-outcome' | 'status-not-pregnant' })[];
+  menopausalStatus: (Dated & { value: 'pre' | 'peri' | 'post'; source: 'observation' | 'condition' })[];
+  hysterectomy: (Dated & { group: HysterectomyGroup; code: string; display?: string })[];
+  cytology: (Dated & { result: CytologyResult })[];
+  hpv: (Dated & { result: HpvResult })[];
+  colposcopy: (Dated & { kind: 'colposcopy' | 'endocervical-curettage' })[];
+  cervicalHistory: (Dated & { kind: CervicalHistoryKind; code: string })[];
+  stiTests: (Dated & { organism: StiOrganism; result: 'positive' | 'negative' })[];
+  stiDiagnoses: Dated[];
+  newSexualPartner: (Dated & { value: boolean })[];
+  risks: (Dated & { kind: RiskKind; display?: string })[];
+  symptoms: (Dated & { kind: SymptomKind })[];
+  findings: (Dated & { kind: FindingKind })[];
+  vitals: (Dated & { kind: VitalKind; value: number })[];
+  rhD: (Dated & { value: 'negative' | 'positive' })[];
+  endometrialThicknessMm: (Dated & { value: number })[];
+  /** Orders already active or in draft for the patient, by the guideline's order kind. */
+  activeOrders: (Dated & { kind: string })[];
+}
+
+/** An empty chart for `today`: a convenient base for builders and tests. */
+export function emptyPatientRecord(today: IsoDate): PatientRecord {
+  return {
+    today,
+    genderIdentityWithFemaleTract: false,
+    pcb: [],
+    pregnancyEvidence: [],
+    hcgQuantitative: [],
+    gestationalAge: [],
+    estimatedDeliveryDate: [],
+    lastMenstrualPeriod: [],
+    pregnancyEnded: [],
+    menopausalStatus: [],
+    hysterectomy: [],
+    cytology: [],
+    hpv: [],
+    colposcopy: [],
+    cervicalHistory: [],
+    stiTests: [],
+    stiDiagnoses: [],
+    newSexualPartner: [],
+    risks: [],
+    symptoms: [],
+    findings: [],
+    vitals: [],
+    rhD: [],
+    endometrialThicknessMm: [],
+    activeOrders: [],
+  };
+}

@@ -1,0 +1,67 @@
+import { latest, withinMonths } from './dates';
+import type { GuidelineParameters } from './guideline-parameters';
+import type { PatientRecord } from './patient-record';
+import type { RiskFacts, ScreeningFacts } from './postcoital-bleeding-facts';
+
+interface Currency {
+  current: boolean;
+  reason: string;
+  schedule: ScreeningFacts['schedule'];
+}
+
+/**
+ * §1 `screenCurrent` for a patient whose latest result is normal, by schedule: post-CIN2+ and
+ * immunocompromised schedules first (they are stricter and lifelong), then the exit after 65, then
+ * the average-risk intervals by age (US), or the NHS programme intervals (UK).
+ */
+export function screeningCurrency(
+  record: PatientRecord,
+  p: GuidelineParameters,
+  patient: { ageYears?: number; risks: RiskFacts; adequatelyScreenedOut: boolean },
+): Currency {
+  const { today } = record;
+  const age = patient.ageYears ?? 0;
+  const normalCytology = record.cytology.filter((c) => c.result === 'NILM');
+  const negativeHpv = record.hpv.filter((h) => h.result === 'negative');
+  const lastCytology = latest(normalCytology);
+  const lastHpv = latest(negativeHpv);
+  const within = (d: { date: string } | undefined, months: number): boolean => Boolean(d && withinMonths(d.date, months, today));
+
+  if (p.jurisdiction === 'UK') {
+    const last = latest([...normalCytology, ...negativeHpv]);
+    const extended = lastHpv !== undefined && lastHpv === last && lastHpv.date >= p.ukExtendedIntervalFrom;
+    const months = age >= p.ukOlderFromAge || extended ? p.ukOlderIntervalMonths : p.ukYoungerIntervalMonths;
+    return { current: within(last, months), reason: `NHS programme interval ${months / 12} years`, schedule: 'nhs-programme' };
+  }
+  const cin2 = patient.risks.cin2PlusHistory;
+  if (cin2 && (cin2.kind === 'cancer' || withinMonths(cin2.date, p.postCin2SurveillanceYears * 12, today))) {
+    const negativesSince = negativeHpv.filter((h) => h.date >= cin2.date).length;
+    const months = negativesSince >= 3 ? p.postCin2HpvAfterThreeNegativeMonths : p.postCin2HpvMonths;
+    return { current: within(lastHpv, months), reason: `after CIN2+ (${cin2.date}) HPV-based testing every ${months / 12} year(s)`, schedule: 'post-cin2' };
+  }
+  if (patient.risks.immunocompromised) {
+    const annualNormals = normalCytology.filter((c) => withinMonths(c.date, 36, today)).length;
+    const cytologyMonths = annualNormals >= 3 ? p.immunocompromisedCytologyAfterThreeNormalMonths : p.immunocompromisedCytologyMonths;
+    const cotestCurrent = age >= p.hpvFromAge && within(lastHpv, p.immunocompromisedCotestMonths) && within(lastCytology, p.immunocompromisedCotestMonths);
+    return {
+      current: within(lastCytology, cytologyMonths) || cotestCurrent,
+      reason: `immunocompromised: cytology every ${cytologyMonths / 12} year(s)${age >= p.hpvFromAge ? ' or cotest every 3 years' : ''}, lifelong`,
+      schedule: 'immunocompromised',
+    };
+  }
+  if (age > p.screenMaxAge && patient.adequatelyScreenedOut) {
+    return { current: true, reason: `adequately screened before exit at ${p.screenMaxAge}`, schedule: 'adequately-screened-over-65' };
+  }
+  if (age >= p.hpvFromAge) {
+    return {
+      current: within(lastCytology, p.cytologyIntervalMonths) || within(lastHpv, p.hpvIntervalMonths),
+      reason: `at age ${age}: cytology every ${p.cytologyIntervalMonths / 12} years or HPV/cotest every ${p.hpvIntervalMonths / 12} years`,
+      schedule: 'average-risk',
+    };
+  }
+  return {
+    current: within(lastCytology, p.cytologyIntervalMonths),
+    reason: `at age ${age}: cytology every ${p.cytologyIntervalMonths / 12} years`,
+    schedule: 'average-risk',
+  };
+}
