@@ -1,1 +1,3 @@
-export {};
+export * from './lib/recommendation';
+export * from './lib/rule';
+export * from './lib/evaluate-postcoital-bleeding';

@@ -1,0 +1,86 @@
+import type { PostcoitalBleedingFacts } from '@pcb-cds/postcoital-bleeding-facts';
+import { daysBetween } from '@pcb-cds/postcoital-bleeding-facts';
+import type { FactLine } from './recommendation';
+
+// How each fact is shown to the clinician: label, value, date. One function per fact so every card
+// words the same fact the same way.
+
+type F = PostcoitalBleedingFacts;
+
+export const ageLine = (f: F): FactLine => ({ label: 'Age', value: f.ageYears === undefined ? 'unknown (no birth date)' : `${f.ageYears} years` });
+
+export const pcbLine = (f: F): FactLine => ({
+  label: 'Postcoital bleeding',
+  value: f.pcb.days === undefined ? 'recorded' : `first recorded ${f.pcb.days} days (${Math.floor(f.pcb.days / 7)} weeks) ago`,
+  date: f.pcb.start,
+});
+
+export const screeningLine = (f: F): FactLine => ({
+  label: 'Cervical screening',
+  value: `${f.screening.currencyReason} → ${f.screening.current ? 'current' : 'not current'}`,
+  date: f.screening.lastCotest?.date ?? latestDate(f.screening.lastCytology?.date, f.screening.lastHpv?.date),
+});
+
+export const pregnancyLine = (f: F): FactLine => ({
+  label: 'Pregnancy',
+  value:
+    f.pregnancy.status === 'yes'
+      ? `pregnant (${f.pregnancy.basis})${f.pregnancy.gestationalAgeWeeks === undefined ? ', gestational age unknown' : `, ${f.pregnancy.gestationalAgeWeeks} weeks (${f.pregnancy.gestationalAgeBasis})`}`
+      : `${f.pregnancy.status === 'no' ? 'not pregnant' : 'unknown'} (${f.pregnancy.basis})`,
+  date: f.pregnancy.evidenceDate ?? f.pregnancy.recentNegativeTest?.date,
+});
+
+export const menopauseLine = (f: F): FactLine => ({
+  label: 'Menopausal status',
+  value: `${f.menopause.status} (${menopauseBasis(f)})`,
+  date: f.menopause.date,
+});
+
+export const naatLine = (f: F): FactLine =>
+  f.sti.lastNaat
+    ? {
+        label: 'Last CT/NG NAAT',
+        value: `${f.sti.lastNaat.result}, ${elapsed(f.sti.lastNaat.date, f.today)} ago`,
+        date: f.sti.lastNaat.date,
+      }
+    : { label: 'Last CT/NG NAAT', value: 'none on record' };
+
+export const dated = (label: string, value: string, date?: string): FactLine => ({ label, value, ...(date ? { date } : {}) });
+
+export const hysterectomyLine = (f: F): FactLine =>
+  dated('Hysterectomy', `${f.hysterectomy.class}${f.hysterectomy.display ? ` (${f.hysterectomy.display})` : ''}`, f.hysterectomy.date);
+
+function menopauseBasis(f: F): string {
+  switch (f.menopause.basis) {
+    case 'recorded':
+      return 'recorded menopausal status';
+    case 'diagnosis':
+      return 'menopause diagnosis';
+    case 'last-menstrual-period':
+      return `last menstrual period ${f.menopause.date}`;
+    case 'assumed-from-age':
+      return 'assumed from age';
+    case 'age':
+      return 'from age';
+    case 'pregnant':
+      return 'pregnant';
+    default:
+      return 'no last menstrual period or menopause observation';
+  }
+}
+
+function latestDate(a?: string, b?: string): string | undefined {
+  return a && b ? (a > b ? a : b) : (a ?? b);
+}
+
+/** "3 weeks", "4 months", "2.5 years": the unit a clinician would use for that span. */
+export function elapsed(date: string, today: string): string {
+  const days = daysBetween(date, today);
+  if (days < 60) {
+    return `${Math.round(days / 7)} weeks`;
+  }
+  if (days < 730) {
+    return `${Math.round(days / 30.44)} months`;
+  }
+  return `${Math.round((days / 365.25) * 10) / 10} years`;
+}
