@@ -42,9 +42,14 @@ const key = (system: string, code: string): string => `${system}|${code}`;
 export class Terminology {
   private readonly valueSets = new Map<string, MapTable>();
   private readonly conceptMaps = new Map<string, MapTable>();
+  private readonly orderKinds = new Map<string, OrderKind>(
+    (Object.keys(orderData) as (OrderKind | '_comment')[])
+      .filter((k): k is OrderKind => k !== '_comment')
+      .map((k) => [resolveAliased(orderData[k].coding), k]),
+  );
 
   constructor(site: SiteCodeMappings = {}) {
-    for (const [name, vs] of entries(valueSetData)) {
+    for (const [name, vs] of entries<ValueSetEntry>(valueSetData)) {
       const table = this.table(this.valueSets, name);
       for (const c of [...(vs.codes ?? []), ...(site.valueSets?.[name as ValueSetName] ?? [])]) {
         table.exact.set(resolveAliased(c), 'member');
@@ -53,7 +58,7 @@ export class Terminology {
         table.prefixes.push([resolveAliased(p), 'member']);
       }
     }
-    for (const [name, cm] of entries(conceptMapData)) {
+    for (const [name, cm] of entries<ConceptMapEntry>(conceptMapData)) {
       const table = this.table(this.conceptMaps, name);
       const siteCodes = site.conceptMaps?.[name as ConceptMapName] ?? {};
       for (const [c, category] of Object.entries({ ...cm.codes, ...siteCodes })) {
@@ -82,6 +87,22 @@ export class Terminology {
   /** `system|code` tokens of a value set, for FHIR `code=` search parameters. */
   searchTokens(name: ValueSetName): string[] {
     return [...(this.valueSets.get(name)?.exact.keys() ?? [])];
+  }
+
+  /** The order kind a coding stands for (to recognise orders the patient already has). */
+  orderKindOf(codings: readonly CodingLike[] | undefined): OrderKind | undefined {
+    for (const c of codings ?? []) {
+      const kind = c.system && c.code ? this.orderKinds.get(key(c.system, c.code)) : undefined;
+      if (kind) {
+        return kind;
+      }
+    }
+    return undefined;
+  }
+
+  /** `system|code` tokens a concept map recognises (e.g. exam findings coded as the Observation code). */
+  conceptMapTokens(name: ConceptMapName): string[] {
+    return [...(this.conceptMaps.get(name)?.exact.keys() ?? [])];
   }
 
   order(kind: OrderKind): OrderCode {

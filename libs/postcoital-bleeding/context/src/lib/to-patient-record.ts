@@ -1,0 +1,97 @@
+import type { FhirResource } from 'fhir/r4';
+import type { IsoDate, PatientRecord } from '@pcb-cds/postcoital-bleeding-facts';
+import { emptyPatientRecord } from '@pcb-cds/postcoital-bleeding-facts';
+import type { Terminology } from '@pcb-cds/postcoital-bleeding-terminology';
+import { readCondition } from './read-condition';
+import { readObservation } from './read-observation';
+import {
+  readDiagnosticReport,
+  readEncounter,
+  readMedication,
+  readPatient,
+  readProcedure,
+  readServiceRequest,
+} from './read-other-resources';
+import { readQuestionnaireResponse } from './read-questionnaire-response';
+
+/** Prefetch values as the protocol layer delivers them: a resource, a Bundle, or null (no data). */
+export type PrefetchValues = Record<string, unknown>;
+
+/**
+ * Resolved prefetch → the patient's chart. Bundles are unwrapped, OperationOutcomes and nulls
+ * are "no data", a resource seen under two keys counts once, and only resources about `patientId`
+ * are read (a misconfigured client must not mix patients).
+ */
+export function toPatientRecord(prefetch: PrefetchValues, patientId: string, today: IsoDate, t: Terminology): PatientRecord {
+  const record = emptyPatientRecord(today);
+  for (const resource of uniqueResources(prefetch)) {
+    if (!isAboutPatient(resource, patientId)) {
+      continue;
+    }
+    switch (resource.resourceType) {
+      case 'Patient':
+        readPatient(resource, record);
+        break;
+      case 'Condition':
+        readCondition(resource, t, record);
+        break;
+      case 'Observation':
+        readObservation(resource, t, record);
+        break;
+      case 'Procedure':
+        readProcedure(resource, t, record);
+        break;
+      case 'MedicationRequest':
+      case 'MedicationStatement':
+        readMedication(resource, t, record);
+        break;
+      case 'Encounter':
+        readEncounter(resource, t, record);
+        break;
+      case 'QuestionnaireResponse':
+        readQuestionnaireResponse(resource, t, record);
+        break;
+      case 'ServiceRequest':
+        readServiceRequest(resource, t, record);
+        break;
+      case 'DiagnosticReport':
+        readDiagnosticReport(resource, t, record);
+        break;
+      default:
+        break;
+    }
+  }
+  return record;
+}
+
+function uniqueResources(prefetch: PrefetchValues): FhirResource[] {
+  const seen = new Map<string, FhirResource>();
+  let anonymous = 0;
+  for (const value of Object.values(prefetch)) {
+    for (const resource of unwrap(value)) {
+      seen.set(resource.id ? `${resource.resourceType}/${resource.id}` : `#${anonymous++}`, resource);
+    }
+  }
+  return [...seen.values()];
+}
+
+function unwrap(value: unknown): FhirResource[] {
+  if (!value || typeof value !== 'object' || typeof (value as { resourceType?: unknown }).resourceType !== 'string') {
+    return [];
+  }
+  const resource = value as FhirResource;
+  if (resource.resourceType === 'Bundle') {
+    return (resource.entry ?? []).flatMap((e) => unwrap(e.resource));
+  }
+  return resource.resourceType === 'OperationOutcome' ? [] : [resource];
+}
+
+function isAboutPatient(resource: FhirResource, patientId: string): boolean {
+  if (resource.resourceType === 'Patient') {
+    return resource.id === undefined || resource.id === patientId;
+  }
+  const ref = (resource as { subject?: { reference?: string }; patient?: { reference?: string } }).subject?.reference ??
+    (resource as { patient?: { reference?: string } }).patient?.reference;
+  // Resources without a subject are kept: prefetch queries are already patient-scoped.
+  return ref === undefined || ref === `Patient/${patientId}` || ref.endsWith(`/Patient/${patientId}`) || ref === patientId;
+}
