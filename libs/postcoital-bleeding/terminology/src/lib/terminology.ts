@@ -1,5 +1,7 @@
 import conceptMapData from '../data/concept-maps.json';
 import orderData from '../data/orders.json';
+import overrideReasonData from '../data/override-reasons.json';
+import reasonCodeData from '../data/reason-codes.json';
 import systemData from '../data/systems.json';
 import valueSetData from '../data/value-sets.json';
 
@@ -104,6 +106,16 @@ export class Terminology {
   conceptMapTokens(name: ConceptMapName): string[] {
     return [...(this.conceptMaps.get(name)?.exact.keys() ?? [])];
   }
+
+  /** Override reasons for a card; pregnancy cards add "already under obstetric care". */
+  overrideReasons(topic: 'pregnancy' | 'other'): { system: string; code: string; display: string }[] {
+    return overrideReasonData.reasons
+      .filter((r) => r.for.includes('all') || r.for.includes(topic))
+      .map((r) => ({ system: overrideReasonData.system, code: r.code, display: r.display }));
+  }
+
+  /** The reason recorded on every suggested order. */
+  readonly postcoitalBleedingReason: { system: string; code: string; display: string } = reasonCodeData.postcoitalBleeding;
 
   order(kind: OrderKind): OrderCode {
     const o = orderData[kind];
