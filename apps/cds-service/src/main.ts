@@ -1,21 +1,28 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { configureCdsHooksHttp } from '@pcb-cds/cds-hooks-api';
+import { ConfigError, loadConfig } from './app/app-config';
 import { AppModule } from './app/app.module';
+import { startEmbeddedSandbox } from './app/embedded-sandbox';
+import { startupBanner } from './app/startup-banner';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+async function bootstrap(): Promise<void> {
+  const config = loadConfig(process.env);
+  const today = config.evaluationDate ? new Date(`${config.evaluationDate}T12:00:00Z`) : new Date();
+  const sandbox = config.fhirBaseUrl ? undefined : await startEmbeddedSandbox(config.sandboxPort, today);
+  const app = await NestFactory.create(AppModule.forRoot(config), { bodyParser: false });
+  configureCdsHooksHttp(app);
+  app.enableShutdownHooks();
+  if (sandbox) {
+    app.getHttpServer().on('close', () => void sandbox.close());
+  }
+  await app.listen(config.port, config.host);
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const port = (app.getHttpServer().address() as { port: number }).port;
+  process.stdout.write(startupBanner(`http://${shownHost}:${port}`, sandbox?.baseUrl ?? (config.fhirBaseUrl as string), !!sandbox));
 }
 
-bootstrap();
+bootstrap().catch((error: unknown) => {
+  Logger.error(error instanceof ConfigError ? `Invalid configuration: ${error.message}` : error, 'bootstrap');
+  process.exit(1);
+});

@@ -1,1 +1,2 @@
-export {};
+export * from './lib/postcoital-bleeding.cds-service';
+export * from './lib/service-definition';

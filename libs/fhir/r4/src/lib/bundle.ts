@@ -1,7 +1,7 @@
 import type { Bundle, FhirResource } from 'fhir/r4';
 
 /** The resources of a Bundle, skipping entries that carry none (e.g. outcome-only entries). */
-export function bundleResources(bundle: Bundle): FhirResource[] {
+export function bundleResources(bundle: Bundle<FhirResource>): FhirResource[] {
   return (bundle.entry ?? []).flatMap((e) => (e.resource ? [e.resource] : []));
 }
 

@@ -1,0 +1,53 @@
+import type { Jurisdiction } from '@pcb-cds/postcoital-bleeding-facts';
+
+/** Everything the service reads from the environment (README "Configuration"). */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** A FHIR server to use; when absent the embedded sandbox starts. */
+  fhirBaseUrl?: string;
+  sandboxPort: number;
+  jurisdiction: Jurisdiction;
+  prefetchTimeoutMs: number;
+  /** Pin the evaluation date (YYYY-MM-DD) for demos and tests; default: today. */
+  evaluationDate?: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and checks the environment; a bad value stops start-up with the variable's name. */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const jurisdiction = (env['PCB_JURISDICTION'] ?? 'US').toUpperCase();
+  if (jurisdiction !== 'US' && jurisdiction !== 'UK') {
+    throw new ConfigError(`PCB_JURISDICTION must be US or UK, not "${env['PCB_JURISDICTION']}"`);
+  }
+  const evaluationDate = env['PCB_EVALUATION_DATE'];
+  if (evaluationDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(evaluationDate)) {
+    throw new ConfigError('PCB_EVALUATION_DATE must be YYYY-MM-DD');
+  }
+  const fhirBaseUrl = env['FHIR_BASE_URL']?.replace(/\/+$/, '') || undefined;
+  if (fhirBaseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(fhirBaseUrl)) {
+    throw new ConfigError('FHIR_BASE_URL must be an absolute http(s) URL');
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env['HOST'] ?? '0.0.0.0',
+    fhirBaseUrl,
+    sandboxPort: integer(env, 'FHIR_SANDBOX_PORT', 8081, 0, 65535),
+    jurisdiction,
+    prefetchTimeoutMs: integer(env, 'PREFETCH_TIMEOUT_MS', 5000, 1, 60000),
+    evaluationDate,
+  };
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') {
+    return fallback;
+  }
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, not "${raw}"`);
+  }
+  return n;
+}
