@@ -1,0 +1,35 @@
+import { assertCdsHooksInvariants } from '@pcb-cds/cds-hooks-api/testing';
+import type { Card } from '@pcb-cds/cds-hooks-model';
+import { PUBLISHED_VIGNETTES } from '@pcb-cds/postcoital-bleeding-demo-patients';
+import type { PcbTestStack } from './testing/pcb-test-stack';
+import { startPcbTestStack } from './testing/pcb-test-stack';
+
+const NOW = new Date();
+const TODAY = NOW.toISOString().slice(0, 10);
+const RANK = { none: 0, info: 1, warning: 2, critical: 3 } as const;
+
+const rulesOf = (cards: Card[]): string[] => cards.flatMap((c) => (c.extension?.['org.pcb-cds.rules'] as string[]) ?? []).sort();
+const highest = (cards: Card[]): keyof typeof RANK =>
+  cards.reduce<keyof typeof RANK>((h, c) => (RANK[c.indicator] > RANK[h] ? c.indicator : h), 'none');
+
+// pcb-guideline.md §5: every published vignette, end to end over HTTP, loaded into the embedded
+// FHIR sandbox, in its jurisdiction, once with the service querying FHIR and once with full prefetch.
+describe.each(['US', 'UK'] as const)('published vignettes in %s mode', (mode) => {
+  let stack: PcbTestStack;
+  const vignettes = PUBLISHED_VIGNETTES.filter((v) => v.mode === mode);
+
+  beforeAll(async () => {
+    stack = await startPcbTestStack({ today: TODAY, jurisdiction: mode, bundles: vignettes.map((v) => v.bundle(NOW)) });
+  }, 60_000);
+  afterAll(() => stack?.close());
+
+  describe.each(['none', 'full'] as const)('prefetch: %s', (prefetch) => {
+    it.each(vignettes.map((v) => [`${v.id}: ${v.description}`, v] as const))('%s', async (_name, v) => {
+      const { status, body } = await stack.patientView(v.patientId, { prefetch });
+      expect(status).toBe(200);
+      expect(rulesOf(body.cards)).toEqual([...v.expectedRules].sort());
+      expect(highest(body.cards)).toBe(v.highestIndicator);
+      assertCdsHooksInvariants('response', body);
+    });
+  });
+});
