@@ -1,3 +1,4 @@
+import type { ServiceRequest } from 'fhir/r4';
 import type { Card } from '@pcb-cds/cds-hooks-model';
 import type { PatientRecord } from '@pcb-cds/postcoital-bleeding-facts';
 import { deriveFacts, US_PARAMETERS } from '@pcb-cds/postcoital-bleeding-facts';
@@ -54,14 +55,14 @@ describe('card contract', () => {
 
   it.each(scenarios)('%s: each order suggested once, as a draft ServiceRequest with LOINC/SNOMED and N93.0', (_name, record) => {
     const { cards } = cardsFor(record);
-    const resources = cards.flatMap((c) => c.suggestions ?? []).flatMap((s) => s.actions ?? []).map((a) => a.resource as Record<string, any>);
-    const codes = resources.map((r) => r['code'].coding[0].code);
+    const resources = cards.flatMap((c) => c.suggestions ?? []).flatMap((s) => s.actions ?? []).map((a) => a.resource as unknown as ServiceRequest);
+    const codes = resources.map((r) => r.code?.coding?.[0].code);
     expect(new Set(codes).size).toBe(codes.length);
     for (const r of resources) {
       expect(r).toMatchObject({ resourceType: 'ServiceRequest', status: 'draft', intent: 'proposal', subject: { reference: 'Patient/p1' }, encounter: { reference: 'Encounter/e1' } });
-      expect(r['reasonCode'][0].coding[0]).toMatchObject({ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'N93.0' });
-      expect(['http://loinc.org', 'http://snomed.info/sct', 'http://pcb-cds.org/fhir/CodeSystem/pcb-facts']).toContain(r['code'].coding[0].system);
-      expect(r['priority']).toBeDefined();
+      expect(r.reasonCode?.[0].coding?.[0]).toMatchObject({ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'N93.0' });
+      expect(['http://loinc.org', 'http://snomed.info/sct', 'http://pcb-cds.org/fhir/CodeSystem/pcb-facts']).toContain(r.code?.coding?.[0].system);
+      expect(r.priority).toBeDefined();
     }
   });
 });
