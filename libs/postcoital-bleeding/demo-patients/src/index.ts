@@ -1,1 +1,26 @@
-export {};
+import type { Bundle, FhirResource } from 'fhir/r4';
+import { DEMO_PATIENTS } from './lib/demo-patients';
+import { PUBLISHED_VIGNETTES } from './lib/published-vignettes';
+
+export * from './lib/encoding-codes';
+export * from './lib/relative-dates';
+export * from './lib/patient-bundle-builder';
+export * from './lib/demo-patients';
+export * from './lib/published-vignettes';
+export * from './lib/describe-bundle';
+
+/**
+ * Every demo patient's transaction Bundle for `today`, followed (unless `includeVignettes: false`)
+ * by the 42 published vignettes. All ids are distinct, so all bundles can be loaded into one server;
+ * entries are PUTs, so loading them again changes nothing.
+ */
+export function allDemoBundles(
+  today: Date = new Date(),
+  options: { readonly includeVignettes?: boolean } = {},
+): Bundle<FhirResource>[] {
+  const demos = DEMO_PATIENTS.map((p) => p.bundle(today));
+  if (options.includeVignettes === false) {
+    return demos;
+  }
+  return [...demos, ...PUBLISHED_VIGNETTES.map((v) => v.bundle(today))];
+}
