@@ -4,6 +4,7 @@ import { configureCdsHooksHttp } from '@pcb-cds/cds-hooks-api';
 import { ConfigError, loadConfig } from './app/app-config';
 import { AppModule } from './app/app.module';
 import { startEmbeddedSandbox } from './app/embedded-sandbox';
+import { loadDemoPatients } from './app/load-demo-patients';
 import { startupBanner } from './app/startup-banner';
 
 async function bootstrap(): Promise<void> {
@@ -22,7 +23,17 @@ async function bootstrap(): Promise<void> {
   process.stdout.write(startupBanner(`http://${shownHost}:${port}`, sandbox?.baseUrl ?? (config.fhirBaseUrl as string), !!sandbox));
 }
 
-bootstrap().catch((error: unknown) => {
+/** `main.js load-demo`: load the demo patients into FHIR_BASE_URL and exit (docker-compose's loader). */
+async function loadDemo(): Promise<void> {
+  const config = loadConfig(process.env);
+  if (!config.fhirBaseUrl) {
+    throw new ConfigError('load-demo needs FHIR_BASE_URL');
+  }
+  const count = await loadDemoPatients(config.fhirBaseUrl, new Date());
+  Logger.log(`Loaded ${count} demo bundles into ${config.fhirBaseUrl}`, 'load-demo');
+}
+
+(process.argv[2] === 'load-demo' ? loadDemo() : bootstrap()).catch((error: unknown) => {
   Logger.error(error instanceof ConfigError ? `Invalid configuration: ${error.message}` : error, 'bootstrap');
   process.exit(1);
 });

@@ -11,14 +11,14 @@ export const ageLine = (f: F): FactLine => ({ label: 'Age', value: f.ageYears ==
 
 export const pcbLine = (f: F): FactLine => ({
   label: 'Postcoital bleeding',
-  value: f.pcb.days === undefined ? 'recorded' : `first recorded ${f.pcb.days} days (${Math.floor(f.pcb.days / 7)} weeks) ago`,
+  value: f.pcb.days === undefined ? 'recorded' : `first recorded ${f.pcb.days} days (${plural(Math.floor(f.pcb.days / 7), 'week')}) ago`,
   date: f.pcb.start,
 });
 
 export const screeningLine = (f: F): FactLine => ({
   label: 'Cervical screening',
+  // The reason already names the test date.
   value: `${f.screening.currencyReason} → ${f.screening.current ? 'current' : 'not current'}`,
-  date: f.screening.lastCotest?.date ?? latestDate(f.screening.lastCytology?.date, f.screening.lastHpv?.date),
 });
 
 export const pregnancyLine = (f: F): FactLine => ({
@@ -33,7 +33,7 @@ export const pregnancyLine = (f: F): FactLine => ({
 export const menopauseLine = (f: F): FactLine => ({
   label: 'Menopausal status',
   value: `${f.menopause.status} (${menopauseBasis(f)})`,
-  date: f.menopause.date,
+  ...(f.menopause.basis === 'recorded' || f.menopause.basis === 'diagnosis' ? { date: f.menopause.date } : {}),
 });
 
 export const naatLine = (f: F): FactLine =>
@@ -69,8 +69,8 @@ function menopauseBasis(f: F): string {
   }
 }
 
-function latestDate(a?: string, b?: string): string | undefined {
-  return a && b ? (a > b ? a : b) : (a ?? b);
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
 /** "3 weeks", "4 months", "2.5 years": the unit a clinician would use for that span. */
