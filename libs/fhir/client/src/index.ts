@@ -1,1 +1,2 @@
-export {};
+export * from './lib/fhir-request-error';
+export * from './lib/fhir-rest-client';

@@ -14,6 +14,11 @@ import type {
  */
 export interface ResolvedHookRequest extends HookRequest {
   prefetch: Record<string, FhirResourceJson | null>;
+  /**
+   * Prefetch keys whose value is `null` because the client sent an OperationOutcome (it tried and failed)
+   * instead of data: for these `null` means "unknown", not "none". Absent when there are none.
+   */
+  unavailablePrefetchKeys?: string[];
 }
 
 /** What a guideline implements to be served by the protocol layer. */

@@ -1,0 +1,69 @@
+import type { OperationOutcome, OperationOutcomeIssue } from 'fhir/r4';
+import type { FhirRequestErrorKind } from '@pcb-cds/fhir-client';
+import { operationOutcome } from '@pcb-cds/fhir-r4';
+
+/** Why prefetch data could not be obtained. */
+export type PrefetchFailure =
+  | { kind: 'no-fhir-server' }
+  /** The FHIR server answered the fetch with an OperationOutcome instead of data. */
+  | { kind: 'operation-outcome' }
+  | { kind: FhirRequestErrorKind; status?: number };
+
+/**
+ * Required prefetch data is neither in the request nor obtainable from fhirServer: CDS Hooks 2.0 says the
+ * service SHALL answer 412 Precondition Failed. Carries key names and a reason, never a URL or token.
+ */
+export class PrefetchUnavailableError extends Error {
+  override readonly name = 'PrefetchUnavailableError';
+
+  constructor(
+    readonly keys: string[],
+    readonly failure: PrefetchFailure,
+  ) {
+    super(`Prefetch ${keys.map((k) => `'${k}'`).join(', ')} unavailable: ${describeFailure(failure)}`);
+  }
+
+  toOperationOutcome(): OperationOutcome {
+    const plural = this.keys.length > 1;
+    const keys = this.keys.map((k) => `'${k}'`).join(', ');
+    const text =
+      this.failure.kind === 'no-fhir-server'
+        ? `Prefetch ${plural ? 'keys' : 'key'} ${keys} ${plural ? 'were' : 'was'} not provided and the request has no fhirServer to fetch ${plural ? 'them' : 'it'} from`
+        : `Prefetch ${plural ? 'keys' : 'key'} ${keys} could not be obtained from the FHIR server: ${describeFailure(this.failure)}`;
+    return operationOutcome(issueCode(this.failure), text, {
+      diagnostics: `CDS Hooks prefetch ${plural ? 'keys' : 'key'} ${keys} absent from the request and not fetchable (${this.failure.kind}).`,
+    });
+  }
+}
+
+function describeFailure(failure: PrefetchFailure): string {
+  switch (failure.kind) {
+    case 'no-fhir-server':
+      return 'no fhirServer in the request';
+    case 'operation-outcome':
+      return 'it answered with an OperationOutcome instead of data';
+    case 'unreachable':
+      return 'it is unreachable';
+    case 'timeout':
+      return 'it did not answer before the prefetch deadline';
+    case 'http':
+      return `it answered HTTP ${failure.status ?? 'error'}`;
+    case 'not-fhir':
+      return 'its answer is not FHIR JSON';
+    case 'incomplete':
+      return 'the search could not be completed (too many pages, or paging links leave the server)';
+  }
+}
+
+function issueCode(failure: PrefetchFailure): OperationOutcomeIssue['code'] {
+  switch (failure.kind) {
+    case 'timeout':
+      return 'timeout';
+    case 'unreachable':
+      return 'transient';
+    case 'http':
+      return failure.status === 401 || failure.status === 403 ? 'security' : 'processing';
+    default:
+      return 'processing';
+  }
+}

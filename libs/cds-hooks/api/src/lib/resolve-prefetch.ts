@@ -1,0 +1,146 @@
+import type { FhirResourceJson, HookRequest } from '@pcb-cds/cds-hooks-model';
+import { isFhirRequestError } from '@pcb-cds/fhir-client';
+import { isOperationOutcome } from '@pcb-cds/fhir-r4';
+import type { CreatePrefetchFetcher } from './prefetch-fetcher';
+import type { PrefetchStep } from './plan-prefetch';
+import { planPrefetch } from './plan-prefetch';
+import type { PrefetchFailure } from './prefetch-unavailable.error';
+import { PrefetchUnavailableError } from './prefetch-unavailable.error';
+
+export interface ResolvedPrefetch {
+  /** Every template key (resource, Bundle or null) plus any extra keys the client sent, untouched. */
+  prefetch: Record<string, FhirResourceJson | null>;
+  /** Keys the client answered with an OperationOutcome: `null` here means "unknown", not "none". */
+  unavailableKeys: string[];
+}
+
+export interface ResolvePrefetchOptions {
+  /** ONE deadline for all fetches of this request together, not per fetch. */
+  timeoutMs: number;
+  createFetcher: CreatePrefetchFetcher;
+}
+
+type NetworkStep = Extract<PrefetchStep, { kind: 'fetch' | 'complete' }>;
+
+/**
+ * Gives the service every prefetch key of its templates:
+ * - sent by the client → used as is; sent as `null` → stays `null`, never fetched;
+ * - not sent → fetched from `fhirServer` with `fhirAuthorization.access_token`, all keys in parallel under
+ *   one deadline; a template whose tokens this context cannot fill (e.g. `{{userPractitionerRoleId}}` when the
+ *   user is a Practitioner, or an absent optional context field) has nothing to fetch and becomes `null`;
+ * - a search Bundle sent with a `next` link and fewer entries than `total` → its remaining pages are fetched;
+ * - an OperationOutcome sent instead of data → `null` and listed in `unavailableKeys`. Policy: the spec asks
+ *   clients to send it precisely so that services do not repeat a failed query, so it is not re-fetched; but
+ *   it is not "no data" either, so the service (via `unavailablePrefetchKeys`) and the client (via a response
+ *   extension) are told the guidance was computed without it.
+ * @throws PrefetchUnavailableError when anything that must be fetched cannot be (no fhirServer, unreachable,
+ *   timeout, HTTP error, non-FHIR answer, or an OperationOutcome answered by the server): the caller answers 412.
+ */
+export async function resolvePrefetch(
+  request: HookRequest,
+  templates: Readonly<Record<string, string>> | undefined,
+  options: ResolvePrefetchOptions,
+): Promise<ResolvedPrefetch> {
+  const steps = planPrefetch(templates, request.prefetch, request.context);
+  const network = steps.filter((s): s is NetworkStep => s.kind === 'fetch' || s.kind === 'complete');
+  if (network.length > 0 && !request.fhirServer) {
+    throw new PrefetchUnavailableError(
+      network.map((s) => s.key),
+      { kind: 'no-fhir-server' },
+    );
+  }
+  const fetched = network.length > 0 ? await fetchAll(network, request, options) : new Map<string, FhirResourceJson | null>();
+
+  const prefetch: Record<string, FhirResourceJson | null> = { ...(request.prefetch ?? {}) };
+  const unavailableKeys: string[] = [];
+  for (const step of steps) {
+    switch (step.kind) {
+      case 'provided':
+        prefetch[step.key] = step.value;
+        break;
+      case 'client-error':
+        unavailableKeys.push(step.key);
+        prefetch[step.key] = null;
+        break;
+      case 'no-data':
+      case 'unresolvable':
+        prefetch[step.key] = null;
+        break;
+      case 'fetch':
+      case 'complete':
+        prefetch[step.key] = fetched.get(step.key) ?? null;
+        break;
+    }
+  }
+  return { prefetch, unavailableKeys };
+}
+
+/** All network steps in parallel under one AbortController; the first failure aborts the others. */
+async function fetchAll(
+  steps: NetworkStep[],
+  request: HookRequest,
+  options: ResolvePrefetchOptions,
+): Promise<Map<string, FhirResourceJson | null>> {
+  const controller = new AbortController();
+  const deadline = setTimeout(() => controller.abort(), options.timeoutMs);
+  const fetcher = options.createFetcher({
+    baseUrl: request.fhirServer as string,
+    ...(request.fhirAuthorization?.access_token ? { accessToken: request.fhirAuthorization.access_token } : {}),
+    signal: controller.signal,
+    timeoutMs: options.timeoutMs,
+  });
+  let firstFailure: { key: string; error: unknown } | undefined;
+  const results = new Map<string, FhirResourceJson | null>();
+  try {
+    await Promise.allSettled(
+      steps.map(async (step) => {
+        try {
+          results.set(step.key, await fetchStep(fetcher, step));
+        } catch (error) {
+          if (!firstFailure) {
+            firstFailure = { key: step.key, error };
+            controller.abort(); // the request fails anyway: stop the other fetches now
+          }
+        }
+      }),
+    );
+  } finally {
+    clearTimeout(deadline);
+  }
+  if (firstFailure) {
+    const failure = toPrefetchFailure(firstFailure.error);
+    if (!failure) {
+      throw firstFailure.error; // a bug, not an unavailable server: let it become a 500
+    }
+    throw new PrefetchUnavailableError([firstFailure.key], failure);
+  }
+  return results;
+}
+
+class ServerOperationOutcome extends Error {}
+
+async function fetchStep(
+  fetcher: ReturnType<CreatePrefetchFetcher>,
+  step: NetworkStep,
+): Promise<FhirResourceJson | null> {
+  if (step.kind === 'complete') {
+    return (await fetcher.completeSearchBundle(step.bundle)) as unknown as FhirResourceJson;
+  }
+  const value = await fetcher.get(step.url);
+  if (isOperationOutcome(value)) {
+    // A 2xx OperationOutcome is the server saying it could not do the query: not data.
+    throw new ServerOperationOutcome();
+  }
+  return value;
+}
+
+function toPrefetchFailure(error: unknown): PrefetchFailure | undefined {
+  if (error instanceof ServerOperationOutcome) {
+    return { kind: 'operation-outcome' };
+  }
+  if (isFhirRequestError(error)) {
+    return error.status === undefined ? { kind: error.kind } : { kind: error.kind, status: error.status };
+  }
+  return undefined;
+}
+
