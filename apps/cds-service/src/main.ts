@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { configureCdsHooksHttp } from '@pcb-cds/cds-hooks-api';
-import { ConfigError, loadConfig } from './app/app-config';
+import { ConfigError, loadConfig, loadGuidelineConfiguration } from './app/app-config';
 import { AppModule } from './app/app.module';
 import { startEmbeddedSandbox } from './app/embedded-sandbox';
 import { loadDemoPatients } from './app/load-demo-patients';
@@ -9,9 +9,10 @@ import { startupBanner } from './app/startup-banner';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(process.env);
+  const guideline = loadGuidelineConfiguration(config);
   const today = config.evaluationDate ? new Date(`${config.evaluationDate}T12:00:00Z`) : new Date();
   const sandbox = config.fhirBaseUrl ? undefined : await startEmbeddedSandbox(config.sandboxPort, today);
-  const app = await NestFactory.create(AppModule.forRoot(config), { bodyParser: false });
+  const app = await NestFactory.create(AppModule.forRoot({ ...config, guideline }), { bodyParser: false });
   configureCdsHooksHttp(app);
   app.enableShutdownHooks();
   if (sandbox) {

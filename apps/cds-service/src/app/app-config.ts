@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { Jurisdiction } from '@pcb-cds/postcoital-bleeding-facts';
+import type { GuidelineConfiguration } from '@pcb-cds/postcoital-bleeding-service';
+import { buildGuidelineConfiguration, GuidelineConfigurationError } from '@pcb-cds/postcoital-bleeding-service';
 
 /** Everything the service reads from the environment (README "Configuration"). */
 export interface AppConfig {
@@ -7,7 +10,10 @@ export interface AppConfig {
   /** A FHIR server to use; when absent the embedded sandbox starts. */
   fhirBaseUrl?: string;
   sandboxPort: number;
-  jurisdiction: Jurisdiction;
+  /** Set only when PCB_JURISDICTION is given; it then wins over the configuration file. */
+  jurisdiction?: Jurisdiction;
+  /** A guideline configuration file (parameters, indicator map, site codes). */
+  configFile?: string;
   prefetchTimeoutMs: number;
   /** Pin the evaluation date (YYYY-MM-DD) for demos and tests; default: today. */
   evaluationDate?: string;
@@ -17,8 +23,8 @@ export class ConfigError extends Error {}
 
 /** Reads and checks the environment; a bad value stops start-up with the variable's name. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
-  const jurisdiction = (env['PCB_JURISDICTION'] ?? 'US').toUpperCase();
-  if (jurisdiction !== 'US' && jurisdiction !== 'UK') {
+  const jurisdiction = env['PCB_JURISDICTION']?.toUpperCase() || undefined;
+  if (jurisdiction !== undefined && jurisdiction !== 'US' && jurisdiction !== 'UK') {
     throw new ConfigError(`PCB_JURISDICTION must be US or UK, not "${env['PCB_JURISDICTION']}"`);
   }
   const evaluationDate = env['PCB_EVALUATION_DATE'];
@@ -35,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     fhirBaseUrl,
     sandboxPort: integer(env, 'FHIR_SANDBOX_PORT', 8081, 0, 65535),
     jurisdiction,
+    configFile: env['PCB_CONFIG_FILE'] || undefined,
     prefetchTimeoutMs: integer(env, 'PREFETCH_TIMEOUT_MS', 5000, 1, 60000),
     evaluationDate,
   };
@@ -50,4 +57,24 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be an integer from ${min} to ${max}, not "${raw}"`);
   }
   return n;
+}
+
+/** The guideline configuration: the file (if any) checked key by key, then PCB_JURISDICTION. */
+export function loadGuidelineConfiguration(config: Pick<AppConfig, 'configFile' | 'jurisdiction'>): GuidelineConfiguration {
+  let file: unknown = {};
+  if (config.configFile) {
+    try {
+      file = JSON.parse(readFileSync(config.configFile, 'utf8'));
+    } catch (error) {
+      throw new ConfigError(`PCB_CONFIG_FILE ${config.configFile}: ${(error as Error).message}`);
+    }
+  }
+  try {
+    return buildGuidelineConfiguration(file, config.jurisdiction);
+  } catch (error) {
+    if (error instanceof GuidelineConfigurationError) {
+      throw new ConfigError(`${config.configFile ?? 'configuration'}: ${error.message}`);
+    }
+    throw error;
+  }
 }

@@ -7,7 +7,7 @@ import { FhirRestClient } from '@pcb-cds/fhir-client';
 import type { FhirSandbox } from '@pcb-cds/fhir-sandbox';
 import { startFhirSandbox } from '@pcb-cds/fhir-sandbox';
 import type { Jurisdiction } from '@pcb-cds/postcoital-bleeding-facts';
-import { PCB_SERVICE_ID } from '@pcb-cds/postcoital-bleeding-service';
+import { buildGuidelineConfiguration, PCB_SERVICE_ID } from '@pcb-cds/postcoital-bleeding-service';
 import { AppModule } from '../app.module';
 
 export interface PcbTestStack {
@@ -28,13 +28,19 @@ export async function startPcbTestStack(options: {
   today: string;
   bundles: Bundle<FhirResource>[];
   jurisdiction?: Jurisdiction;
+  /** A guideline configuration file's content. */
+  configuration?: unknown;
 }): Promise<PcbTestStack> {
   const sandbox = await startFhirSandbox({ port: 0 });
   for (const bundle of options.bundles) {
     await sandbox.transaction(bundle);
   }
   const app = await NestFactory.create(
-    AppModule.forRoot({ jurisdiction: options.jurisdiction ?? 'US', prefetchTimeoutMs: 5000, evaluationDate: options.today }),
+    AppModule.forRoot({
+      guideline: buildGuidelineConfiguration(options.configuration ?? {}, options.jurisdiction),
+      prefetchTimeoutMs: 5000,
+      evaluationDate: options.today,
+    }),
     { bodyParser: false, logger: false },
   );
   configureCdsHooksHttp(app);

@@ -72,6 +72,16 @@ export class Terminology {
     }
   }
 
+  hasValueSet(name: string): boolean {
+    return this.valueSets.has(name);
+  }
+
+  /** The categories a concept map assigns (what a site mapping may map to), or undefined if no such map. */
+  conceptMapCategories(name: string): string[] | undefined {
+    const table = this.conceptMaps.get(name);
+    return table && [...new Set([...table.exact.values(), ...table.prefixes.map(([, c]) => c)])];
+  }
+
   system(alias: SystemAlias): string {
     return systemData[alias];
   }

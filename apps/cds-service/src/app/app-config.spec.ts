@@ -1,0 +1,53 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, loadGuidelineConfiguration } from './app-config';
+
+describe('environment configuration', () => {
+  it('defaults: port 3000, embedded sandbox, US', () => {
+    expect(loadConfig({})).toMatchObject({ port: 3000, sandboxPort: 8081, fhirBaseUrl: undefined, jurisdiction: undefined, prefetchTimeoutMs: 5000 });
+  });
+
+  it('reads every variable', () => {
+    expect(
+      loadConfig({ PORT: '8080', FHIR_BASE_URL: 'http://fhir:8080/fhir/', PCB_JURISDICTION: 'uk', PREFETCH_TIMEOUT_MS: '2000', PCB_EVALUATION_DATE: '2026-01-31' }),
+    ).toMatchObject({ port: 8080, fhirBaseUrl: 'http://fhir:8080/fhir', jurisdiction: 'UK', prefetchTimeoutMs: 2000, evaluationDate: '2026-01-31' });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PCB_JURISDICTION: 'FR' }, 'PCB_JURISDICTION'],
+    [{ FHIR_BASE_URL: 'fhir.example.org' }, 'FHIR_BASE_URL'],
+    [{ PREFETCH_TIMEOUT_MS: '0' }, 'PREFETCH_TIMEOUT_MS'],
+    [{ PCB_EVALUATION_DATE: '22/11/2026' }, 'PCB_EVALUATION_DATE'],
+  ])('refuses %o, naming %s', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(name);
+  });
+});
+
+describe('guideline configuration file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pcb-config-'));
+  const file = (name: string, content: string): string => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+
+  it('applies the file, and PCB_JURISDICTION wins over it', () => {
+    const configFile = file('ok.json', JSON.stringify({ jurisdiction: 'UK', parameters: { lookbackDays: 60 } }));
+    expect(loadGuidelineConfiguration({ configFile }).parameters).toMatchObject({ jurisdiction: 'UK', lookbackDays: 60 });
+    expect(loadGuidelineConfiguration({ configFile, jurisdiction: 'US' }).parameters).toMatchObject({ jurisdiction: 'US', lookbackDays: 60 });
+  });
+
+  it('refuses to start on a bad key, naming it and the file', () => {
+    const configFile = file('bad.json', JSON.stringify({ parameters: { lookbackDayz: 60 } }));
+    expect(() => loadGuidelineConfiguration({ configFile })).toThrow(`${configFile}: parameters.lookbackDayz is not a guideline parameter`);
+  });
+
+  it('refuses a file that is not JSON or does not exist', () => {
+    expect(() => loadGuidelineConfiguration({ configFile: file('broken.json', '{ nope') })).toThrow(ConfigError);
+    expect(() => loadGuidelineConfiguration({ configFile: join(dir, 'missing.json') })).toThrow('PCB_CONFIG_FILE');
+  });
+});
