@@ -1,6 +1,7 @@
 import { assertCdsHooksInvariants } from '@pcb-cds/cds-hooks-api/testing';
 import type { Card } from '@pcb-cds/cds-hooks-model';
-import { allDemoBundles, DEMO_PATIENTS } from '@pcb-cds/postcoital-bleeding-demo-patients';
+import { DEMO_PATIENTS } from '@pcb-cds/postcoital-bleeding-demo-patients';
+import { demoDataBundles } from './demo-data';
 import type { PcbTestStack } from './testing/pcb-test-stack';
 import { startPcbTestStack } from './testing/pcb-test-stack';
 
@@ -39,7 +40,7 @@ describe('demo patients, as npm start serves them', () => {
   beforeAll(async () => {
     stack = await startPcbTestStack({
       today: NOW.toISOString().slice(0, 10),
-      bundles: allDemoBundles(NOW, { includeVignettes: false }),
+      bundles: demoDataBundles(NOW),
     });
   }, 60_000);
   afterAll(() => stack?.close());
@@ -62,6 +63,15 @@ describe('demo patients, as npm start serves them', () => {
         expect(s.uuid).toMatch(/^[0-9a-f-]{36}$/);
       }
     }
+  });
+
+  it.each([
+    ['CodeSystem/pcb-facts', 'http://pcb-cds.org/fhir/CodeSystem/pcb-facts'],
+    ['Questionnaire/pcb-history', 'http://pcb-cds.org/fhir/Questionnaire/pcb-history'],
+  ])('serves the published %s', async (path, url) => {
+    const res = await fetch(`${stack.fhirBaseUrl}/${path}`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { url: string }).url).toBe(url);
   });
 
   it('accepting a suggestion creates the draft ServiceRequest on the FHIR server', async () => {

@@ -1,4 +1,4 @@
-import { allDemoBundles } from '@pcb-cds/postcoital-bleeding-demo-patients';
+import { demoDataBundles } from './demo-data';
 
 /**
  * The one-shot loader of docker-compose: POSTs every demo transaction Bundle to a FHIR server (HAPI).
@@ -6,7 +6,7 @@ import { allDemoBundles } from '@pcb-cds/postcoital-bleeding-demo-patients';
  */
 export async function loadDemoPatients(fhirBaseUrl: string, today: Date, attempts = 60): Promise<number> {
   await waitForServer(fhirBaseUrl, attempts);
-  const bundles = allDemoBundles(today);
+  const bundles = demoDataBundles(today);
   for (const bundle of bundles) {
     const res = await fetch(fhirBaseUrl, {
       method: 'POST',

@@ -1,1 +1,2 @@
 export * from './lib/terminology';
+export * from './lib/published-resources';
