@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { configureCdsHooksHttp } from '@pcb-cds/cds-hooks-api';
+import { PostcoitalBleedingCdsService } from '@pcb-cds/postcoital-bleeding-service';
 import { ConfigError, loadConfig, loadGuidelineConfiguration } from './app/app-config';
 import { AppModule } from './app/app.module';
 import { startEmbeddedSandbox } from './app/embedded-sandbox';
@@ -21,7 +22,10 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.port, config.host);
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const port = (app.getHttpServer().address() as { port: number }).port;
-  process.stdout.write(startupBanner(`http://${shownHost}:${port}`, sandbox?.baseUrl ?? (config.fhirBaseUrl as string), !!sandbox));
+  const service = app.get(PostcoitalBleedingCdsService);
+  process.stdout.write(
+    startupBanner(`http://${shownHost}:${port}`, sandbox?.baseUrl ?? (config.fhirBaseUrl as string), !!sandbox, service, today),
+  );
 }
 
 /** `main.js load-demo`: load the demo patients into FHIR_BASE_URL and exit (docker-compose's loader). */

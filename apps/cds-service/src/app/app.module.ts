@@ -16,6 +16,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CdsHooksApiModule.register({ services: [service], prefetchTimeoutMs: config.prefetchTimeoutMs })],
+      providers: [{ provide: PostcoitalBleedingCdsService, useValue: service }],
+      exports: [PostcoitalBleedingCdsService],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { assertCdsHooksInvariants } from '@pcb-cds/cds-hooks-api/testing';
 import type { Card } from '@pcb-cds/cds-hooks-model';
 import { DEMO_PATIENTS } from '@pcb-cds/postcoital-bleeding-demo-patients';
+import { RULE_IDS } from '@pcb-cds/postcoital-bleeding-rules';
 import { demoDataBundles } from './demo-data';
 import type { PcbTestStack } from './testing/pcb-test-stack';
 import { startPcbTestStack } from './testing/pcb-test-stack';
@@ -32,6 +33,14 @@ const EXPECTED: Record<string, [rules: string[], highest: Card['indicator'] | 'n
   'pcb-demo-anticoagulated': [['PCB-10', 'PCB-13', 'PCB-14', 'PCB-45'], 'info'],
   'pcb-demo-recent-delivery': [['PCB-01', 'PCB-10', 'PCB-13'], 'info'],
   'pcb-demo-trans-man': [['PCB-10', 'PCB-13', 'PCB-14'], 'info'],
+  'pcb-demo-no-screening-record': [['PCB-03', 'PCB-10', 'PCB-11', 'PCB-13', 'PCB-14'], 'info'],
+  'pcb-demo-ambiguous-hysterectomy': [['PCB-04', 'PCB-10'], 'info'],
+  'pcb-demo-cervical-lesion': [['PCB-10', 'PCB-17'], 'warning'],
+  'pcb-demo-postmenopausal-hrt': [['PCB-10', 'PCB-13', 'PCB-20', 'PCB-21', 'PCB-22'], 'warning'],
+  'pcb-demo-tamoxifen-postmenopausal': [['PCB-10', 'PCB-23'], 'warning'],
+  'pcb-demo-screened-out-70': [['PCB-10', 'PCB-20', 'PCB-42'], 'warning'],
+  'pcb-demo-fever-pain-discharge': [['PCB-10', 'PCB-13', 'PCB-14', 'PCB-51', 'PCB-52'], 'warning'],
+  'pcb-demo-weight-loss-mass': [['PCB-10', 'PCB-53'], 'warning'],
 };
 const RANK = { none: 0, info: 1, warning: 2, critical: 3 } as const;
 
@@ -47,6 +56,11 @@ describe('demo patients, as npm start serves them', () => {
 
   it('has an expectation for every demo patient', () => {
     expect(Object.keys(EXPECTED).sort()).toEqual(DEMO_PATIENTS.map((p) => p.id).sort());
+  });
+
+  it('every card-emitting rule fires for at least one demo patient', () => {
+    const fired = new Set(Object.values(EXPECTED).flatMap(([rules]) => rules));
+    expect(RULE_IDS.filter((id) => !fired.has(id))).toEqual([]);
   });
 
   it.each(DEMO_PATIENTS.map((p) => [p.id, p.story] as const))('%s: %s', async (id) => {

@@ -1,8 +1,15 @@
 import { DEMO_PATIENTS } from '@pcb-cds/postcoital-bleeding-demo-patients';
+import type { PostcoitalBleedingCdsService } from '@pcb-cds/postcoital-bleeding-service';
 import { PCB_SERVICE_ID } from '@pcb-cds/postcoital-bleeding-service';
 
 /** What `npm start` prints: where things are, who the demo patients are, and a request to paste. */
-export function startupBanner(serviceUrl: string, fhirBaseUrl: string, embedded: boolean): string {
+export function startupBanner(
+  serviceUrl: string,
+  fhirBaseUrl: string,
+  embedded: boolean,
+  service: PostcoitalBleedingCdsService,
+  today: Date,
+): string {
   const example = DEMO_PATIENTS.find((p) => p.id === 'pcb-demo-overdue-pap') ?? DEMO_PATIENTS[0];
   const body = JSON.stringify({
     hook: 'patient-view',
@@ -18,7 +25,14 @@ export function startupBanner(serviceUrl: string, fhirBaseUrl: string, embedded:
     `  FHIR R4 server: ${fhirBaseUrl}${embedded ? '  (embedded sandbox, synthetic demo data, not persisted)' : ''}`,
     '',
     ...(embedded
-      ? ['Demo patients (id: story):', ...DEMO_PATIENTS.map((p) => `  ${p.id.padEnd(38)} ${p.story}`), '']
+      ? [
+          'Demo patients (id: story → rules that fire):',
+          ...DEMO_PATIENTS.map((p) => {
+            const rules = service.firedRules({ bundle: p.bundle(today) }, p.id);
+            return `  ${p.id.padEnd(38)} ${p.story}\n  ${''.padEnd(38)} → ${rules.length ? rules.join(', ') : 'no cards (gate closed)'}`;
+          }),
+          '',
+        ]
       : []),
     'Try it:',
     `  curl ${serviceUrl}/cds-services`,

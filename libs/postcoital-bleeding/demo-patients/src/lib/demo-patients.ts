@@ -32,7 +32,15 @@ export type DemoPathway =
   | 'subtotal-hysterectomy'
   | 'anticoagulated'
   | 'recent-pregnancy-end'
-  | 'transgender-man';
+  | 'transgender-man'
+  | 'missing-screening'
+  | 'ambiguous-hysterectomy'
+  | 'suspicious-lesion'
+  | 'postmenopausal-hrt'
+  | 'tamoxifen-postmenopausal'
+  | 'screened-out-over-65'
+  | 'infection-red-flags'
+  | 'possible-malignancy';
 
 export interface DemoPatient {
   /** Patient id, `pcb-demo-…`. */
@@ -450,6 +458,143 @@ const SPECS: readonly DemoSpec[] = [
         .genderIdentity('transgender-male', { yearsAgo: 2 })
         .cytology('NILM', { yearsAgo: 2 })
         .pcbCondition({ weeksAgo: 1 }),
+  },
+  {
+    id: 'pcb-demo-no-screening-record',
+    given: 'Rosa',
+    family: 'Demo',
+    age: 35,
+    sex: 'female',
+    pathway: 'missing-screening',
+    relatedVignette: 'V06',
+    story:
+      '35-year-old with PCB for a week and no cervical cytology or HPV result anywhere in the record: ask for outside records, take cytology with HPV now.',
+    facts: (b) => b.pcbCondition({ weeksAgo: 1 }),
+  },
+  {
+    id: 'pcb-demo-ambiguous-hysterectomy',
+    given: 'Helen',
+    family: 'Demo',
+    age: 44,
+    sex: 'female',
+    pathway: 'ambiguous-hysterectomy',
+    story:
+      '44-year-old whose record says only "Hysterectomy" (5 years ago): confirm whether the cervix was removed; meanwhile the cervix counts as present.',
+    facts: (b) =>
+      b
+        .hysterectomy('236886002', { yearsAgo: 5 })
+        .cytology('NILM', { yearsAgo: 1 })
+        .naat('ct-ng', 'negative', { monthsAgo: 1 })
+        .pcbCondition({ weeksAgo: 1 }),
+  },
+  {
+    id: 'pcb-demo-cervical-lesion',
+    given: 'Ines',
+    family: 'Demo',
+    age: 36,
+    sex: 'female',
+    pathway: 'suspicious-lesion',
+    story:
+      '36-year-old with a suspicious cervical lesion on speculum exam today, despite a negative cotest last year: urgent colposcopy with biopsy.',
+    facts: (b) =>
+      b
+        .finding('cervical-lesion')
+        .cotest('NILM', 'negative', { yearsAgo: 1 })
+        .naat('ct-ng', 'negative', { monthsAgo: 1 })
+        .hcg('negative', { daysAgo: 1 })
+        .pcbCondition({ weeksAgo: 2 }),
+  },
+  {
+    id: 'pcb-demo-postmenopausal-hrt',
+    given: 'Joan',
+    family: 'Demo',
+    age: 62,
+    sex: 'female',
+    pathway: 'postmenopausal-hrt',
+    relatedVignette: 'V26',
+    story:
+      '62-year-old on continuous combined HRT for 2 years, endometrial thickness 7 mm last week: HRT does not explain the bleeding; endometrial sampling.',
+    facts: (b) =>
+      b
+        .menopause('post', { code: '76498008' })
+        .medication('hrt', '1359126', { yearsAgo: 2 })
+        .endometrialThickness(7, { weeksAgo: 1 })
+        .cotest('NILM', 'negative', { yearsAgo: 2 })
+        .pcbCondition({ weeksAgo: 3 }),
+  },
+  {
+    id: 'pcb-demo-tamoxifen-postmenopausal',
+    given: 'Ruth',
+    family: 'Demo',
+    age: 60,
+    sex: 'female',
+    pathway: 'tamoxifen-postmenopausal',
+    story:
+      '60-year-old, postmenopausal, on tamoxifen after breast cancer: any bleeding must be investigated by endometrial sampling; inform oncology.',
+    facts: (b) =>
+      b
+        .menopause('post', { code: '307429007' })
+        .medication('tamoxifen', '10324', { yearsAgo: 2 })
+        .cotest('NILM', 'negative', { yearsAgo: 2 })
+        .naat('ct-ng', 'negative', { monthsAgo: 1 })
+        .pcbCondition({ weeksAgo: 1 }),
+  },
+  {
+    id: 'pcb-demo-screened-out-70',
+    given: 'Edith',
+    family: 'Demo',
+    age: 70,
+    sex: 'female',
+    pathway: 'screened-out-over-65',
+    story:
+      '70-year-old who left screening at 65 with three normal Paps: the exit applies only without symptoms; examine, and treat as postmenopausal bleeding.',
+    facts: (b) =>
+      b
+        .menopause('post', { code: '76498008' })
+        .cytology('NILM', { yearsAgo: 5 })
+        .cytology('NILM', { yearsAgo: 7 })
+        .cytology('NILM', { yearsAgo: 9 })
+        .naat('ct-ng', 'negative', { monthsAgo: 1 })
+        .pcbCondition({ weeksAgo: 1 }),
+  },
+  {
+    id: 'pcb-demo-fever-pain-discharge',
+    given: 'Chloe',
+    family: 'Demo',
+    age: 26,
+    sex: 'female',
+    pathway: 'infection-red-flags',
+    relatedVignette: 'V45',
+    story:
+      '26-year-old with fever, pelvic pain and new discharge since a new partner: same-day evaluation for cervicitis/PID, CT/NG/TV NAAT.',
+    facts: (b) =>
+      b
+        .finding('fever', { as: 'condition' })
+        .finding('pelvic-pain', { as: 'condition' })
+        .finding('vaginal-discharge', { as: 'condition' })
+        .newSexualPartner({ weeksAgo: 4 })
+        .cytology('NILM', { yearsAgo: 1 })
+        .pcbCondition({ weeksAgo: 1 }),
+  },
+  {
+    id: 'pcb-demo-weight-loss-mass',
+    given: 'Olga',
+    family: 'Demo',
+    age: 47,
+    sex: 'female',
+    pathway: 'possible-malignancy',
+    relatedVignette: 'V46',
+    story:
+      '47-year-old with unexplained weight loss and a palpable pelvic mass: urgent gynaecology/gynaecologic-oncology assessment.',
+    facts: (b) =>
+      b
+        .lmp({ weeksAgo: 3 })
+        .finding('weight-loss', { as: 'condition' })
+        .finding('pelvic-mass')
+        .cotest('NILM', 'negative', { yearsAgo: 1 })
+        .naat('ct-ng', 'negative', { monthsAgo: 1 })
+        .hcg('negative', { daysAgo: 1 })
+        .pcbCondition({ weeksAgo: 2 }),
   },
 ];
 

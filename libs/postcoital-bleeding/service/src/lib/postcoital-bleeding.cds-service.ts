@@ -2,8 +2,9 @@ import type { CdsResponse, CdsService, CdsServiceDefinition, ResolvedHookRequest
 import type { IndicatorMap } from '@pcb-cds/postcoital-bleeding-cards';
 import { toCards } from '@pcb-cds/postcoital-bleeding-cards';
 import { toPatientRecord } from '@pcb-cds/postcoital-bleeding-context';
-import type { GuidelineParameters } from '@pcb-cds/postcoital-bleeding-facts';
+import type { GuidelineParameters, PostcoitalBleedingFacts } from '@pcb-cds/postcoital-bleeding-facts';
 import { deriveFacts } from '@pcb-cds/postcoital-bleeding-facts';
+import type { Recommendation, RuleId } from '@pcb-cds/postcoital-bleeding-rules';
 import { evaluatePostcoitalBleeding } from '@pcb-cds/postcoital-bleeding-rules';
 import type { Terminology } from '@pcb-cds/postcoital-bleeding-terminology';
 import { pcbServiceDefinition } from './service-definition';
@@ -28,15 +29,9 @@ export class PostcoitalBleedingCdsService implements CdsService {
   }
 
   async handle(request: ResolvedHookRequest): Promise<CdsResponse> {
-    const { parameters, terminology } = this.settings;
-    const today = this.settings.clock().toISOString().slice(0, 10);
     const { patientId, encounterId } = request.context;
-    const record = toPatientRecord(request.prefetch, patientId, today, terminology);
-    const facts = deriveFacts(record, parameters);
-    for (const key of request.unavailablePrefetchKeys ?? []) {
-      facts.dataGaps.push(`The EHR could not supply "${key}": advice may be incomplete`);
-    }
-    const recommendations = evaluatePostcoitalBleeding(facts, parameters);
+    const { facts, recommendations } = this.evaluate(request.prefetch, patientId, request.unavailablePrefetchKeys);
+    const { terminology } = this.settings;
     return {
       cards: toCards(recommendations, {
         patientId,
@@ -46,5 +41,24 @@ export class PostcoitalBleedingCdsService implements CdsService {
         indicatorMap: this.settings.indicatorMap,
       }),
     };
+  }
+
+  /** The rules that fire for a patient's resources (used by the start-up listing of demo patients). */
+  firedRules(resources: Record<string, unknown>, patientId: string): RuleId[] {
+    return this.evaluate(resources, patientId).recommendations.map((r) => r.ruleId);
+  }
+
+  private evaluate(
+    prefetch: Record<string, unknown>,
+    patientId: string,
+    unavailableKeys: string[] = [],
+  ): { facts: PostcoitalBleedingFacts; recommendations: Recommendation[] } {
+    const { parameters, terminology } = this.settings;
+    const today = this.settings.clock().toISOString().slice(0, 10);
+    const facts = deriveFacts(toPatientRecord(prefetch, patientId, today, terminology), parameters);
+    for (const key of unavailableKeys) {
+      facts.dataGaps.push(`The EHR could not supply "${key}": advice may be incomplete`);
+    }
+    return { facts, recommendations: evaluatePostcoitalBleeding(facts, parameters) };
   }
 }
