@@ -1,5 +1,13 @@
 import { withinMonths } from '@pcb-cds/postcoital-bleeding-facts';
-import { ageLine, dated, menopauseLine, naatLine, pcbLine, pregnancyLine, screeningLine } from './fact-lines';
+import {
+  ageLine,
+  dated,
+  menopauseLine,
+  naatLine,
+  pcbLine,
+  pregnancyLine,
+  screeningLine,
+} from './fact-lines';
 import {
   ageOrAdult,
   hasRecentNegativeNaat,
@@ -15,6 +23,8 @@ import type { Rule } from './rule';
 export const coreRules: Rule[] = [
   {
     id: 'PCB-10',
+    urgencies: ['routine'],
+    parameters: ['obTriageWeeks'],
     evaluate: (f, p) =>
       isLatePregnancy(f, p)
         ? undefined
@@ -30,19 +40,53 @@ export const coreRules: Rule[] = [
   },
   {
     id: 'PCB-11',
+    urgencies: ['routine'],
+    parameters: [
+      'screenMinAge',
+      'screenMaxAge',
+      'hpvFromAge',
+      'cytologyIntervalMonths',
+      'hpvIntervalMonths',
+      'diagnosticCytologyWhenNotDue',
+    ],
     evaluate: (f, p) => {
-      const due = !f.screening.current || (p.jurisdiction === 'US' && p.diagnosticCytologyWhenNotDue);
-      if (!f.hasCervix || !inScreeningAgeBand(f, p) || isLatePregnancy(f, p) || f.screening.unmanagedAbnormal || !due) {
+      const due =
+        !f.screening.current ||
+        (p.jurisdiction === 'US' && p.diagnosticCytologyWhenNotDue);
+      if (
+        !f.hasCervix ||
+        !inScreeningAgeBand(f, p) ||
+        isLatePregnancy(f, p) ||
+        f.screening.unmanagedAbnormal ||
+        !due
+      ) {
         return undefined;
       }
       const age = ageOrAdult(f, p);
       const orders: OrderAdvice[] =
         p.jurisdiction === 'UK'
-          ? [{ kind: 'hpv-test', priority: 'routine', reason: 'NHS cervical screening (HPV primary, reflex cytology): due or overdue' }]
+          ? [
+              {
+                kind: 'hpv-test',
+                priority: 'routine',
+                reason:
+                  'NHS cervical screening (HPV primary, reflex cytology): due or overdue',
+              },
+            ]
           : [
-              { kind: 'cervical-cytology', priority: 'routine', reason: 'cervical screening not current' },
+              {
+                kind: 'cervical-cytology',
+                priority: 'routine',
+                reason: 'cervical screening not current',
+              },
               ...(age >= p.hpvFromAge
-                ? [{ kind: 'hpv-test' as const, priority: 'routine' as const, reason: `cotest: hrHPV with cytology from age ${p.hpvFromAge}` }]
+                ? [
+                    {
+                      kind: 'hpv-test' as const,
+                      priority: 'routine' as const,
+                      reason: `cotest: hrHPV with cytology from age ${p.hpvFromAge}`,
+                    },
+                  ]
                 : []),
             ];
       return {
@@ -60,6 +104,8 @@ export const coreRules: Rule[] = [
   },
   {
     id: 'PCB-12',
+    urgencies: ['routine'],
+    parameters: ['screenMinAge'],
     evaluate: (f, p) =>
       f.hasCervix && f.ageYears !== undefined && f.ageYears < p.screenMinAge
         ? {
@@ -74,6 +120,14 @@ export const coreRules: Rule[] = [
   },
   {
     id: 'PCB-13',
+    urgencies: ['routine'],
+    parameters: [
+      'stiYoungMaxAge',
+      'newPartnerMonths',
+      'stiStaleMonths',
+      'stiRecentNegativeMonths',
+      'stiTestAll',
+    ],
     evaluate: (f, p) => {
       const reasons = stiReasons(f, p);
       if (reasons.length === 0 || hasRecentNegativeNaat(f, p)) {
@@ -86,7 +140,17 @@ export const coreRules: Rule[] = [
         advice: `Test for chlamydia and gonorrhoea by NAAT (vaginal swab preferred; endocervical at speculum; urine acceptable)${trich ? ', with T. vaginalis NAAT' : ''}. Positive: treat, partner therapy, retest at 3 months.`,
         orders: [
           { kind: 'ct-ng-naat', priority: 'routine', reason: reasons[0].value },
-          ...(trich ? [{ kind: 'trichomonas-naat' as const, priority: 'routine' as const, reason: f.redFlags.discharge ? 'abnormal discharge' : 'immunocompromised' }] : []),
+          ...(trich
+            ? [
+                {
+                  kind: 'trichomonas-naat' as const,
+                  priority: 'routine' as const,
+                  reason: f.redFlags.discharge
+                    ? 'abnormal discharge'
+                    : 'immunocompromised',
+                },
+              ]
+            : []),
         ],
         because: [naatLine(f), ...reasons.slice(0, 3)],
         variant: p.jurisdiction === 'UK' ? 'UK' : undefined,
@@ -95,9 +159,18 @@ export const coreRules: Rule[] = [
   },
   {
     id: 'PCB-14',
+    urgencies: ['routine'],
+    parameters: [
+      'hcgMinAge',
+      'hcgMaxAge',
+      'hcgRecentDays',
+      'postPregnancyWeeks',
+    ],
     evaluate: (f, p) => {
       const age = ageOrAdult(f, p);
-      const endedRecently = f.pregnancy.ended !== undefined && f.pregnancy.ended.weeksSince <= p.postPregnancyWeeks;
+      const endedRecently =
+        f.pregnancy.ended !== undefined &&
+        f.pregnancy.ended.weeksSince <= p.postPregnancyWeeks;
       if (
         !f.hasCorpus ||
         age < p.hcgMinAge ||
@@ -118,8 +191,17 @@ export const coreRules: Rule[] = [
           : 'Urine hCG now. Positive → pregnancy pathway (same/next-day obstetric assessment).',
         orders: [
           quantitative
-            ? { kind: 'serum-quantitative-hcg', priority: 'stat', reason: 'pregnancy status unknown, heavy bleeding or instability' }
-            : { kind: 'urine-hcg', priority: 'routine', reason: 'pregnancy status unknown' },
+            ? {
+                kind: 'serum-quantitative-hcg',
+                priority: 'stat',
+                reason:
+                  'pregnancy status unknown, heavy bleeding or instability',
+              }
+            : {
+                kind: 'urine-hcg',
+                priority: 'routine',
+                reason: 'pregnancy status unknown',
+              },
         ],
         because: [pregnancyLine(f), menopauseLine(f), ageLine(f)],
       };
@@ -127,11 +209,32 @@ export const coreRules: Rule[] = [
   },
   {
     id: 'PCB-15',
+    urgencies: ['soon'],
+    parameters: [
+      'persistWeeks',
+      'persistWeeksOlder',
+      'persistOlderFromAge',
+      'stiRecentNegativeMonths',
+      'cotestNegativeDeescalation',
+    ],
     evaluate: (f, p) => {
       const age = ageOrAdult(f, p);
-      const weeks = age >= p.persistOlderFromAge ? p.persistWeeksOlder : p.persistWeeks;
-      const recentPositive = f.sti.lastPositive && withinMonths(f.sti.lastPositive.date, p.stiRecentNegativeMonths, f.today);
-      if (!f.hasCervix || isPregnant(f) || f.pcb.days === undefined || f.pcb.days < weeks * 7 || recentPositive) {
+      const weeks =
+        age >= p.persistOlderFromAge ? p.persistWeeksOlder : p.persistWeeks;
+      const recentPositive =
+        f.sti.lastPositive &&
+        withinMonths(
+          f.sti.lastPositive.date,
+          p.stiRecentNegativeMonths,
+          f.today,
+        );
+      if (
+        !f.hasCervix ||
+        isPregnant(f) ||
+        f.pcb.days === undefined ||
+        f.pcb.days < weeks * 7 ||
+        recentPositive
+      ) {
         return undefined;
       }
       const cotest = f.screening.lastCotest;
@@ -152,8 +255,16 @@ export const coreRules: Rule[] = [
             : `PCB has persisted ${Math.floor(f.pcb.days / 7)} weeks (threshold ${weeks} at age ${age}): refer for colposcopy ± directed cervical biopsy even if cytology/HPV and infection tests are normal.`,
         orders: [
           uk || deescalate
-            ? { kind: 'gynecology-referral', priority: 'routine', reason: `PCB persisting ≥${weeks} weeks` }
-            : { kind: 'colposcopy', priority: 'routine', reason: `PCB persisting ≥${weeks} weeks` },
+            ? {
+                kind: 'gynecology-referral',
+                priority: 'routine',
+                reason: `PCB persisting ≥${weeks} weeks`,
+              }
+            : {
+                kind: 'colposcopy',
+                priority: 'routine',
+                reason: `PCB persisting ≥${weeks} weeks`,
+              },
         ],
         because: [pcbLine(f), ageLine(f), screeningLine(f), naatLine(f)],
         variant: uk ? 'UK' : deescalate ? 'deescalated' : undefined,
@@ -162,45 +273,83 @@ export const coreRules: Rule[] = [
   },
   {
     id: 'PCB-16',
+    urgencies: ['urgent', 'soon'],
+    parameters: ['surveillanceMonths', 'cotestWindowDays'],
     evaluate: (f) => {
       const abnormal = f.screening.unmanagedAbnormal;
       if (!f.hasCervix || !abnormal) {
         return undefined;
       }
-      const result = [abnormal.cytology && `cytology ${abnormal.cytology}`, abnormal.hpv && `HPV ${abnormal.hpv}`].filter(Boolean).join(' + ');
+      const result = [
+        abnormal.cytology && `cytology ${abnormal.cytology}`,
+        abnormal.hpv && `HPV ${abnormal.hpv}`,
+      ]
+        .filter(Boolean)
+        .join(' + ');
       return {
         ruleId: 'PCB-16',
         urgency: abnormal.urgent ? 'urgent' : 'soon',
         advice: `${result} on ${abnormal.date} meets the ASCCP colposcopy threshold and no colposcopy has followed: refer for colposcopy.${isPregnant(f) ? ' Pregnant: colposcopy is still indicated; no endocervical curettage or endometrial sampling.' : ''}`,
-        orders: [{ kind: 'colposcopy', priority: abnormal.urgent ? 'urgent' : 'routine', reason: `${result} awaiting colposcopy` }],
-        because: [dated('Abnormal result', result, abnormal.date), dated('Colposcopy since', 'none on record'), ageLine(f)],
+        orders: [
+          {
+            kind: 'colposcopy',
+            priority: abnormal.urgent ? 'urgent' : 'routine',
+            reason: `${result} awaiting colposcopy`,
+          },
+        ],
+        because: [
+          dated('Abnormal result', result, abnormal.date),
+          dated('Colposcopy since', 'none on record'),
+          ageLine(f),
+        ],
         variant: isPregnant(f) ? 'pregnant' : undefined,
       };
     },
   },
   {
     id: 'PCB-17',
+    urgencies: ['urgent'],
+    parameters: ['lookbackDays'],
     evaluate: (f) =>
       f.redFlags.cervicalLesion
         ? {
             ruleId: 'PCB-17',
             urgency: 'urgent',
-            advice: 'Suspicious cervical lesion: urgent colposcopy with biopsy (gynaecology); frank tumour → gynaecologic oncology. Do not wait for cytology; a previous negative Pap must not delay referral.',
-            orders: [{ kind: 'colposcopy', priority: 'urgent', reason: 'suspicious cervical lesion on examination' }],
-            because: [dated('Examination', 'lesion of cervix', f.redFlags.cervicalLesion.date)],
+            advice:
+              'Suspicious cervical lesion: urgent colposcopy with biopsy (gynaecology); frank tumour → gynaecologic oncology. Do not wait for cytology; a previous negative Pap must not delay referral.',
+            orders: [
+              {
+                kind: 'colposcopy',
+                priority: 'urgent',
+                reason: 'suspicious cervical lesion on examination',
+              },
+            ],
+            because: [
+              dated(
+                'Examination',
+                'lesion of cervix',
+                f.redFlags.cervicalLesion.date,
+              ),
+            ],
           }
         : undefined,
   },
   {
     id: 'PCB-18',
+    urgencies: ['routine'],
+    parameters: ['lookbackDays'],
     evaluate: (f) => {
       const { cervicalPolyp, ectropion, cervicalLesion } = f.redFlags;
       if (cervicalLesion || (!cervicalPolyp && !ectropion)) {
         return undefined;
       }
       const because: FactLine[] = [
-        ...(cervicalPolyp ? [dated('Examination', 'cervical polyp', cervicalPolyp.date)] : []),
-        ...(ectropion ? [dated('Examination', 'ectropion', ectropion.date)] : []),
+        ...(cervicalPolyp
+          ? [dated('Examination', 'cervical polyp', cervicalPolyp.date)]
+          : []),
+        ...(ectropion
+          ? [dated('Examination', 'ectropion', ectropion.date)]
+          : []),
       ];
       return {
         ruleId: 'PCB-18',
@@ -214,10 +363,18 @@ export const coreRules: Rule[] = [
 ];
 
 /** PCB-13 triggers, each as the fact a clinician would check. */
-function stiReasons(f: Parameters<Rule['evaluate']>[0], p: Parameters<Rule['evaluate']>[1]): FactLine[] {
+function stiReasons(
+  f: Parameters<Rule['evaluate']>[0],
+  p: Parameters<Rule['evaluate']>[1],
+): FactLine[] {
   const r: FactLine[] = [];
   if (p.stiTestAll) {
-    r.push(dated('Local pathway', 'test every woman with PCB for chlamydia before referral'));
+    r.push(
+      dated(
+        'Local pathway',
+        'test every woman with PCB for chlamydia before referral',
+      ),
+    );
   }
   if (f.ageYears !== undefined && f.ageYears <= p.stiYoungMaxAge) {
     r.push(dated('Age', `${f.ageYears} years (≤${p.stiYoungMaxAge})`));
@@ -226,20 +383,42 @@ function stiReasons(f: Parameters<Rule['evaluate']>[0], p: Parameters<Rule['eval
     r.push(dated('New sexual partner', 'yes', f.sti.newPartner.date));
   }
   if (f.sti.priorSti) {
-    r.push(dated('Sexually transmitted infection', `within ${p.stiStaleMonths} months`, f.sti.priorSti.date));
+    r.push(
+      dated(
+        'Sexually transmitted infection',
+        `within ${p.stiStaleMonths} months`,
+        f.sti.priorSti.date,
+      ),
+    );
   }
-  for (const [flag, label] of [['discharge', 'abnormal discharge'], ['fever', 'fever'], ['pelvicPain', 'pelvic pain']] as const) {
+  for (const [flag, label] of [
+    ['discharge', 'abnormal discharge'],
+    ['fever', 'fever'],
+    ['pelvicPain', 'pelvic pain'],
+  ] as const) {
     const d = f.redFlags[flag];
     if (d) {
       r.push(dated('Symptom', label, d.date));
     }
   }
   if (f.risks.immunocompromised) {
-    r.push(dated('Immune status', 'HIV or immunosuppression', f.risks.immunocompromised.date));
+    r.push(
+      dated(
+        'Immune status',
+        'HIV or immunosuppression',
+        f.risks.immunocompromised.date,
+      ),
+    );
   }
   const last = f.sti.lastNaat;
   if (!last || !withinMonths(last.date, p.stiStaleMonths, f.today)) {
-    r.push(dated('CT/NG NAAT', `none in the last ${p.stiStaleMonths} months`, last?.date));
+    r.push(
+      dated(
+        'CT/NG NAAT',
+        `none in the last ${p.stiStaleMonths} months`,
+        last?.date,
+      ),
+    );
   } else if (last.result === 'positive') {
     r.push(dated('Last CT/NG NAAT', 'positive: retest at 3 months', last.date));
   }

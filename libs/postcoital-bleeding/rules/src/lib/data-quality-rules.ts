@@ -1,4 +1,10 @@
-import { ageLine, dated, hysterectomyLine, menopauseLine, pregnancyLine } from './fact-lines';
+import {
+  ageLine,
+  dated,
+  hysterectomyLine,
+  menopauseLine,
+  pregnancyLine,
+} from './fact-lines';
 import { inScreeningAgeBand, isPregnant } from './predicates';
 import type { Rule } from './rule';
 
@@ -6,6 +12,8 @@ import type { Rule } from './rule';
 export const dataQualityRules: Rule[] = [
   {
     id: 'PCB-01',
+    urgencies: ['routine'],
+    parameters: ['postPregnancyWeeks'],
     evaluate: (f, p) => {
       if (!f.pregnancy.conflict || !f.pregnancy.ended) {
         return undefined;
@@ -17,20 +25,43 @@ export const dataQualityRules: Rule[] = [
         advice: recent
           ? `Pregnancy ended ${f.pregnancy.ended.weeksSince} weeks ago: bleeding may be post-partum or post-loss; involve the obstetric provider. Confirm and update the pregnancy status.`
           : `Treated as not pregnant (pregnancy ended ${f.pregnancy.ended.weeksSince} weeks ago). Confirm and update the pregnancy status.`,
-        orders: recent ? [{ kind: 'obstetrics-referral', priority: 'urgent', reason: 'bleeding within 6 weeks of a pregnancy ending' }] : [],
-        because: [pregnancyLine(f), dated('Pregnancy ended', `${f.pregnancy.ended.weeksSince} weeks ago`, f.pregnancy.ended.date)],
+        orders: recent
+          ? [
+              {
+                kind: 'obstetrics-referral',
+                priority: 'urgent',
+                reason: 'bleeding within 6 weeks of a pregnancy ending',
+              },
+            ]
+          : [],
+        because: [
+          pregnancyLine(f),
+          dated(
+            'Pregnancy ended',
+            `${f.pregnancy.ended.weeksSince} weeks ago`,
+            f.pregnancy.ended.date,
+          ),
+        ],
         variant: recent ? 'ended-recently' : undefined,
       };
     },
   },
   {
     id: 'PCB-02',
+    urgencies: ['routine'],
+    parameters: [
+      'menopauseUnknownFromAge',
+      'assumePostmenopausalAge',
+      'amenorrhoeaMonths',
+      'amenorrhoeaMinAge',
+    ],
     evaluate: (f) =>
       f.hasCorpus && !isPregnant(f) && f.menopause.status === 'unknown'
         ? {
             ruleId: 'PCB-02',
             urgency: 'routine',
-            advice: 'Record the last menstrual period and menopausal status. If amenorrhoeic for 12 months or more after 45, manage as postmenopausal bleeding. Until clarified, do not dismiss an endometrial source.',
+            advice:
+              'Record the last menstrual period and menopausal status. If amenorrhoeic for 12 months or more after 45, manage as postmenopausal bleeding. Until clarified, do not dismiss an endometrial source.',
             orders: [],
             because: [ageLine(f), menopauseLine(f)],
           }
@@ -38,19 +69,30 @@ export const dataQualityRules: Rule[] = [
   },
   {
     id: 'PCB-03',
+    urgencies: ['routine'],
+    parameters: ['screenMinAge', 'screenMaxAge'],
     evaluate: (f, p) =>
       f.hasCervix && inScreeningAgeBand(f, p) && !f.screening.anyResult
         ? {
             ruleId: 'PCB-03',
             urgency: 'routine',
-            advice: 'No cervical cytology or HPV result anywhere in the record: treat screening as not current and request outside records ("when was your last Pap?").',
+            advice:
+              'No cervical cytology or HPV result anywhere in the record: treat screening as not current and request outside records ("when was your last Pap?").',
             orders: [],
-            because: [ageLine(f), dated('Cervical screening', 'no cytology or HPV result on record')],
+            because: [
+              ageLine(f),
+              dated(
+                'Cervical screening',
+                'no cytology or HPV result on record',
+              ),
+            ],
           }
         : undefined,
   },
   {
     id: 'PCB-04',
+    urgencies: ['routine'],
+    parameters: [],
     evaluate: (f) =>
       f.hysterectomy.ambiguity
         ? {

@@ -1,12 +1,16 @@
 import type { GuidelineParameters, PatientRecord } from '@pcb-cds/postcoital-bleeding-facts';
 import { deriveFacts, UK_PARAMETERS, US_PARAMETERS } from '@pcb-cds/postcoital-bleeding-facts';
 import { chart, daysAgo, monthsAgo, TODAY, weeksAgo, yearsAgo } from '@pcb-cds/postcoital-bleeding-facts/testing';
-import { evaluatePostcoitalBleeding } from './evaluate-postcoital-bleeding';
+import { evaluatePostcoitalBleeding, RULES } from './evaluate-postcoital-bleeding';
 
-const fired = (record: PatientRecord, p: GuidelineParameters = US_PARAMETERS): string[] =>
-  evaluatePostcoitalBleeding(deriveFacts(record, p), p)
-    .map((r) => r.ruleId)
-    .sort();
+/** The rules that fire; also checks each emits only the urgencies it declares (docs/clinical-logic.md). */
+const fired = (record: PatientRecord, p: GuidelineParameters = US_PARAMETERS): string[] => {
+  const recommendations = evaluatePostcoitalBleeding(deriveFacts(record, p), p);
+  for (const r of recommendations) {
+    expect(RULES.find((rule) => rule.id === r.ruleId)?.urgencies).toContain(r.urgency);
+  }
+  return recommendations.map((r) => r.ruleId).sort();
+};
 
 const nilm = (date: string) => ({ date, result: 'NILM' as const });
 const hpvNeg = (date: string) => ({ date, result: 'negative' as const });
