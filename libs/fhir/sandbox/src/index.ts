@@ -1,1 +1,2 @@
-export {};
+export type { FhirSandbox, FhirSandboxOptions } from './lib/start-fhir-sandbox';
+export { startFhirSandbox } from './lib/start-fhir-sandbox';
