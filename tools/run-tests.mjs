@@ -44,10 +44,13 @@ for (const file of reports()) {
   failed += r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0);
   skipped += r.numPendingTests + (r.numTodoTests ?? 0);
 }
+const testsFailed = failed;
 for (const [name, status] of steps) {
   if (status !== 0) {
     console.error(`step "${name}" failed (exit ${status})`);
-    if (name !== 'test') failed += 1; // a lint or type error counts as a failed check
+    // A lint or type error, or a Jest project that failed without a failing test (no tests found,
+    // a suite that did not compile), still counts as a failure.
+    if (name !== 'test' || testsFailed === 0) failed += 1;
   }
 }
 const ok = steps.every(([, s]) => s === 0) && passed > 0 && failed === 0;
