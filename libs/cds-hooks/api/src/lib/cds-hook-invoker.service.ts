@@ -1,5 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { CdsResponse, HookRequest, ResolvedHookRequest } from '@pcb-cds/cds-hooks-model';
+import { CardLedger } from '@pcb-cds/cds-hooks-model';
 import type { CdsHooksRuntimeOptions } from './cds-hooks-api.options';
 import { CDS_HOOKS_RUNTIME_OPTIONS } from './cds-hooks-api.options';
 import { CdsServiceRegistry } from './cds-service.registry';
@@ -22,6 +23,7 @@ export class CdsHookInvoker {
     @Inject(CdsServiceRegistry) private readonly registry: CdsServiceRegistry,
     @Inject(CDS_HOOKS_RUNTIME_OPTIONS) private readonly options: CdsHooksRuntimeOptions,
     @Inject(PREFETCH_FETCHER_FACTORY) private readonly createFetcher: CreatePrefetchFetcher,
+    @Optional() @Inject(CardLedger) private readonly ledger?: CardLedger,
   ) {}
 
   async invoke(serviceId: string, body: unknown): Promise<CdsResponse> {
@@ -42,7 +44,29 @@ export class CdsHookInvoker {
     for (const warning of warnings) {
       this.logger.warn(`CDS service '${serviceId}' response repaired (a bug in the service): ${warning}`);
     }
+    await this.remember(serviceId, request, response);
     return withPrefetchWarnings(response, resolved.unavailableKeys);
+  }
+
+  /**
+   * A ledger failure must not cost the clinician the cards: it is logged, and feedback on these
+   * cards can still be stored, only not tied to their rules.
+   */
+  private async remember(serviceId: string, request: HookRequest, response: CdsResponse): Promise<void> {
+    if (!this.ledger || response.cards.length === 0) {
+      return;
+    }
+    try {
+      await this.ledger.recordIssued({
+        serviceId,
+        hookInstance: request.hookInstance,
+        patientId: request.context.patientId,
+        cards: response.cards,
+        issuedAt: new Date().toISOString(),
+      });
+    } catch (error) {
+      this.logger.error(`card ledger unavailable: ${(error as Error).message}`);
+    }
   }
 
   private async resolve(request: HookRequest, templates: Record<string, string> | undefined): ReturnType<typeof resolvePrefetch> {

@@ -1,7 +1,7 @@
 import type { DynamicModule, Provider, Type } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import type { CdsService } from '@pcb-cds/cds-hooks-model';
-import { CDS_SERVICES, FeedbackSink } from '@pcb-cds/cds-hooks-model';
+import { CardLedger, CDS_SERVICES, FeedbackSink } from '@pcb-cds/cds-hooks-model';
 import type { CdsHooksApiAsyncOptions, CdsHooksApiOptions, CdsHooksRuntimeOptions } from './cds-hooks-api.options';
 import { CDS_HOOKS_RUNTIME_OPTIONS, DEFAULT_PREFETCH_TIMEOUT_MS } from './cds-hooks-api.options';
 import { CdsHookInvoker } from './cds-hook-invoker.service';
@@ -46,6 +46,10 @@ export class CdsHooksApiModule {
   private static build(options: Omit<CdsHooksApiOptions, 'services'>, serviceProviders: Provider[]): DynamicModule {
     const runtime: CdsHooksRuntimeOptions = { prefetchTimeoutMs: checkTimeout(options.prefetchTimeoutMs) };
     const sink = options.feedbackSink ?? LoggingFeedbackSink;
+    const ledger = options.cardLedger;
+    const ledgerProvider: Provider[] = !ledger
+      ? []
+      : [isClass(ledger) ? { provide: CardLedger, useClass: ledger } : { provide: CardLedger, useValue: ledger }];
     return {
       module: CdsHooksApiModule,
       imports: options.imports ?? [],
@@ -55,6 +59,7 @@ export class CdsHooksApiModule {
         { provide: CDS_HOOKS_RUNTIME_OPTIONS, useValue: runtime },
         { provide: PREFETCH_FETCHER_FACTORY, useValue: createFhirRestPrefetchFetcher },
         isClass(sink) ? { provide: FeedbackSink, useClass: sink } : { provide: FeedbackSink, useValue: sink },
+        ...ledgerProvider,
         CdsServiceRegistry,
         CdsHookInvoker,
         FeedbackRecorder,

@@ -1,5 +1,5 @@
 import type { InjectionToken, ModuleMetadata, OptionalFactoryDependency, Type } from '@nestjs/common';
-import type { CdsService, FeedbackSink } from '@pcb-cds/cds-hooks-model';
+import type { CardLedger, CdsService, FeedbackSink } from '@pcb-cds/cds-hooks-model';
 
 export const DEFAULT_PREFETCH_TIMEOUT_MS = 5_000;
 
@@ -11,6 +11,8 @@ interface CommonOptions {
   imports?: ModuleMetadata['imports'];
   /** Where feedback goes; default: LoggingFeedbackSink (card uuid + outcome via Nest Logger). */
   feedbackSink?: FeedbackSink | Type<FeedbackSink>;
+  /** Remembers issued cards for feedback; default: none. */
+  cardLedger?: CardLedger | Type<CardLedger>;
   /** ONE deadline for fetching all missing prefetch keys of a request; default 5 s. */
   prefetchTimeoutMs?: number;
 }

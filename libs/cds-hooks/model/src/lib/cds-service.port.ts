@@ -1,4 +1,5 @@
 import type {
+  Card,
   CdsResponse,
   CdsServiceDefinition,
   FeedbackEntry,
@@ -34,4 +35,22 @@ export const CDS_SERVICES = Symbol('CDS_SERVICES');
 /** Where feedback goes; the backbone logs it, the hardening issue stores it durably. */
 export abstract class FeedbackSink {
   abstract record(serviceId: string, entries: FeedbackEntry[]): Promise<void>;
+}
+
+/** One response's cards as issued: what feedback will later refer to by card uuid. */
+export interface IssuedCards {
+  serviceId: string;
+  hookInstance: string;
+  patientId: string;
+  /** Normalised cards, uuids assigned. */
+  cards: Card[];
+  issuedAt: string;
+}
+
+/**
+ * Remembers the cards a service issued (card uuid → service, hook instance, patient), so feedback
+ * can be tied to what the card said. Default: none (nothing remembered).
+ */
+export abstract class CardLedger {
+  abstract recordIssued(issued: IssuedCards): Promise<void>;
 }
