@@ -36,6 +36,7 @@ const scopes = [
   layer('scope:fhir', ['scope:fhir', 'scope:shared']),
   layer('scope:postcoital-bleeding', ['scope:postcoital-bleeding', 'scope:cds-hooks', 'scope:fhir', 'scope:shared']),
   layer('scope:shared', ['scope:shared', 'scope:cds-hooks', 'scope:fhir', 'scope:postcoital-bleeding']),
+  layer('scope:card-viewer', ['scope:card-viewer', 'scope:cds-hooks', 'scope:fhir', 'scope:shared']),
   layer('scope:cds-service', ['*']),
 ];
 
