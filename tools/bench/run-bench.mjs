@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+// `npm run bench`: the CDS service against a bare node:http baseline, same machine, same request.
+//
+//   1. builds the service, starts it (embedded FHIR sandbox, auth off) and the baseline server, each
+//      pinned to core 0 when `taskset` exists, while this load generator runs on core 1;
+//   2. drives each in turn with the same ~40 KB patient-view request (autocannon, fixed concurrency
+//      10 and 50, fixed duration), then the service without prefetch (it queries the sandbox);
+//   3. prints requests/s, p50/p99 latency, server CPU per request, peak RSS and the service/baseline
+//      ratio, and writes the table as JSON to bench-results/.
+// Loopback only; every run is bounded. Options: --duration=SECONDS (default 10), --quick (3 s).
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { cpuSeconds, peakRssMb } from './process-stats.mjs';
+import { realisticRequest } from './realistic-request.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
+const duration = args.quick !== undefined ? 3 : Number(args.duration ?? 10);
+const hasTaskset = (() => {
+  try {
+    execFileSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (hasTaskset) {
+  execFileSync('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' });
+}
+
+/** Starts `node …args` pinned to core 0; resolves once `ready` matches its stdout. */
+function startServer(nodeArgs, env, ready) {
+  const command = hasTaskset ? 'taskset' : process.execPath;
+  const argv = hasTaskset ? ['-c', '0', process.execPath, ...nodeArgs] : nodeArgs;
+  const child = spawn(command, argv, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    const onData = (chunk) => {
+      out += chunk;
+      const match = out.match(ready);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, match, pid: child.pid });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
+  });
+}
+
+async function drive(label, url, body, connections, pid) {
+  // Warm up (JIT, connection pools), then measure.
+  await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: 1 });
+  const cpuBefore = cpuSeconds(pid);
+  const r = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration });
+  const cpu = cpuSeconds(pid) - cpuBefore;
+  const requests = r.requests.total;
+  return {
+    label,
+    connections,
+    requestsPerSecond: Math.round(r.requests.average),
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    cpuMsPerRequest: requests ? Math.round((cpu / requests) * 1000 * 100) / 100 : NaN,
+    peakRssMb: peakRssMb(pid),
+    errors: r.errors + r.timeouts + r.non2xx,
+    requests,
+  };
+}
+
+/** One FHIR round trip to the sandbox: its slowest prefetch query (Observations by code), alone. */
+async function sandboxLatency(serviceUrl, fhirBaseUrl, patientId) {
+  const discovery = await (await fetch(`${serviceUrl}/cds-services`)).json();
+  const template = discovery.services.find((s) => s.id === 'pcb-evaluation').prefetch.observations;
+  const url = `${fhirBaseUrl}/${template.replaceAll('{{context.patientId}}', patientId)}`;
+  const r = await autocannon({ url, connections: 1, duration: Math.min(duration, 5) });
+  return { p50Ms: r.latency.p50, averageMs: r.latency.average };
+}
+
+async function main() {
+  console.log('building the service…');
+  execFileSync('npx', ['nx', 'build', 'cds-service', '--outputStyle=static'], { cwd: root, stdio: 'ignore', env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' } });
+  const service = await startServer(
+    ['dist/apps/cds-service/main.js'],
+    { PORT: '0', HOST: '127.0.0.1', FHIR_SANDBOX_PORT: '0', CDS_AUTH: 'off', LOG_LEVEL: 'warn', RATE_LIMIT: 'off' },
+    /Discovery:\s+(http:\/\/\S+)\/cds-services[\s\S]*FHIR R4 server:\s+(http:\/\/\S+)/,
+  );
+  const serviceUrl = service.match[1].replace('localhost', '127.0.0.1');
+  const fhirBaseUrl = service.match[2];
+  const patientId = 'pcb-demo-overdue-pap';
+  const { body, observationCount } = await realisticRequest(serviceUrl, fhirBaseUrl, patientId);
+  const noPrefetch = JSON.stringify({ hook: 'patient-view', hookInstance: 'bench', fhirServer: fhirBaseUrl, context: { patientId } });
+  const baseline = await startServer([join('tools/bench/baseline-server.mjs')], { PORT: '0' }, /baseline listening on (\d+)/);
+  const baselineUrl = `http://127.0.0.1:${baseline.match[1]}/`;
+  const endpoint = `${serviceUrl}/cds-services/pcb-evaluation`;
+
+  const rows = [];
+  for (const connections of [10, 50]) {
+    rows.push(await drive('baseline (bare node:http, parse + fixed answer)', baselineUrl, body, connections, baseline.pid));
+    rows.push(await drive('service, full prefetch', endpoint, body, connections, service.pid));
+  }
+  const fhirLatency = await sandboxLatency(serviceUrl, fhirBaseUrl, patientId);
+  // c=1 isolates the no-prefetch latency (parallel FHIR queries) from queueing.
+  for (const connections of [1, 10, 50]) {
+    rows.push(await drive('service, no prefetch (queries the sandbox)', endpoint, noPrefetch, connections, service.pid));
+  }
+  baseline.child.kill('SIGTERM');
+  service.child.kill('SIGTERM');
+
+  const ratio = (c) => {
+    const b = rows.find((r) => r.label.startsWith('baseline') && r.connections === c);
+    const s = rows.find((r) => r.label === 'service, full prefetch' && r.connections === c);
+    return Math.round((s.requestsPerSecond / b.requestsPerSecond) * 100) / 100;
+  };
+  const result = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, pinned: hasTaskset },
+    request: { bytes: body.length, observations: observationCount, patientId },
+    durationSeconds: duration,
+    rows,
+    ratioServiceToBaseline: { c10: ratio(10), c50: ratio(50) },
+    sandboxSingleQuery: fhirLatency,
+  };
+  console.table(rows.map(({ label, connections, requestsPerSecond, p50Ms, p99Ms, cpuMsPerRequest, peakRssMb: rss, errors }) => ({ label, c: connections, 'req/s': requestsPerSecond, 'p50 ms': p50Ms, 'p99 ms': p99Ms, 'CPU ms/req': cpuMsPerRequest, 'peak RSS MB': rss, errors })));
+  console.log(`request ${body.length} bytes (${observationCount} Observations); service/baseline throughput: c10 ${result.ratioServiceToBaseline.c10}, c50 ${result.ratioServiceToBaseline.c50}; sandbox single query p50 ${fhirLatency.p50Ms} ms (mean ${fhirLatency.averageMs} ms)`);
+  mkdirSync(join(root, 'bench-results'), { recursive: true });
+  const file = join(root, 'bench-results', `bench-${result.date.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(result, null, 2));
+  console.log(`written ${file}`);
+  const errors = rows.reduce((n, r) => n + r.errors, 0);
+  process.exit(errors > 0 ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
