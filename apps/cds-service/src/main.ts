@@ -4,6 +4,7 @@ import { configureCdsHooksHttp } from '@pcb-cds/cds-hooks-api';
 import { PostcoitalBleedingCdsService } from '@pcb-cds/postcoital-bleeding-service';
 import { ConfigError, loadConfig, loadGuidelineConfiguration } from './app/app-config';
 import { AppModule } from './app/app.module';
+import { benchPipeline } from './app/bench-pipeline';
 import { startEmbeddedSandbox } from './app/embedded-sandbox';
 import { loadDemoPatients } from './app/load-demo-patients';
 import { startupBanner } from './app/startup-banner';
@@ -38,7 +39,19 @@ async function loadDemo(): Promise<void> {
   Logger.log(`Loaded ${count} demo bundles into ${config.fhirBaseUrl}`, 'load-demo');
 }
 
-(process.argv[2] === 'load-demo' ? loadDemo() : bootstrap()).catch((error: unknown) => {
+/** `main.js bench-pipeline`: µs per in-process evaluation for each demo patient, as JSON (npm run bench). */
+async function benchPipelineCommand(): Promise<void> {
+  const config = loadConfig(process.env);
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, guideline: loadGuidelineConfiguration(config) }), {
+    logger: false,
+  });
+  process.stdout.write(`${JSON.stringify(await benchPipeline(app.get(PostcoitalBleedingCdsService), new Date()))}\n`);
+  await app.close();
+}
+
+const COMMANDS: Record<string, () => Promise<void>> = { 'load-demo': loadDemo, 'bench-pipeline': benchPipelineCommand };
+
+(COMMANDS[process.argv[2]] ?? bootstrap)().catch((error: unknown) => {
   Logger.error(error instanceof ConfigError ? `Invalid configuration: ${error.message}` : error, 'bootstrap');
   process.exit(1);
 });

@@ -36,6 +36,7 @@ interface MapTable {
 }
 
 const key = (system: string, code: string): string => `${system}|${code}`;
+const MAX_KNOWN_CODES = 10_000;
 
 /**
  * The one place that knows codes. Everything else asks it "is this coding a X?" or
@@ -44,6 +45,12 @@ const key = (system: string, code: string): string => `${system}|${code}`;
 export class Terminology {
   private readonly valueSets = new Map<string, MapTable>();
   private readonly conceptMaps = new Map<string, MapTable>();
+  /**
+   * Per coding key, everything the terminology says about it, computed once: the readers ask ~30
+   * questions of every Observation, and this is the service's hot path. Bounded, since codes come
+   * from requests.
+   */
+  private readonly knowledge = new Map<string, { valueSets: Set<string>; categories: Map<string, string> }>();
   private readonly orderKinds = new Map<string, OrderKind>(
     (Object.keys(orderData) as (OrderKind | '_comment')[])
       .filter((k): k is OrderKind => k !== '_comment')
@@ -138,21 +145,44 @@ export class Terminology {
     name: string,
     codings: readonly CodingLike[] | undefined,
   ): string | undefined {
-    const table = tables.get(name);
-    if (!table || !codings) {
+    if (!codings) {
       return undefined;
     }
     for (const c of codings) {
       if (!c.system || !c.code) {
         continue;
       }
-      const k = key(c.system, c.code);
-      const hit = table.exact.get(k) ?? table.prefixes.find(([p]) => k.startsWith(p))?.[1];
+      const known = this.knowledgeOf(key(c.system, c.code));
+      const hit = tables === this.valueSets ? (known.valueSets.has(name) ? 'member' : undefined) : known.categories.get(name);
       if (hit !== undefined) {
         return hit;
       }
     }
     return undefined;
+  }
+
+  private knowledgeOf(k: string): { valueSets: Set<string>; categories: Map<string, string> } {
+    let known = this.knowledge.get(k);
+    if (!known) {
+      const match = (table: MapTable): string | undefined => table.exact.get(k) ?? table.prefixes.find(([p]) => k.startsWith(p))?.[1];
+      known = { valueSets: new Set(), categories: new Map() };
+      for (const [name, table] of this.valueSets) {
+        if (match(table) !== undefined) {
+          known.valueSets.add(name);
+        }
+      }
+      for (const [name, table] of this.conceptMaps) {
+        const category = match(table);
+        if (category !== undefined) {
+          known.categories.set(name, category);
+        }
+      }
+      if (this.knowledge.size >= MAX_KNOWN_CODES) {
+        this.knowledge.clear();
+      }
+      this.knowledge.set(k, known);
+    }
+    return known;
   }
 
   private table(tables: Map<string, MapTable>, name: string): MapTable {
