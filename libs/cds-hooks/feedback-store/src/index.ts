@@ -1,1 +1,14 @@
-export {};
+export * from './lib/feedback-records';
+export * from './lib/feedback.repository';
+export * from './lib/sqlite-feedback.repository';
+export * from './lib/postgres-feedback.repository';
+export * from './lib/create-feedback-repository';
+export * from './lib/patient-hash';
+export * from './lib/rule-ids';
+export * from './lib/feedback-store.error';
+export * from './lib/feedback-not-stored.exception';
+export * from './lib/durable-feedback.sink';
+export * from './lib/durable-card.ledger';
+export * from './lib/feedback-report';
+export * from './lib/render-feedback-report';
+export * from './lib/run-feedback-report';

@@ -1,0 +1,249 @@
+import type { PoolClient } from 'pg';
+import { Pool } from 'pg';
+import type { FeedbackRecord, FeedbackStatistics, IssuedCardRecord } from './feedback-records';
+import { FeedbackRepository } from './feedback.repository';
+import { FeedbackStoreClosedError } from './feedback-store.error';
+import type { FeedbackRow, FeedbackValues, IssuedCardRow, ReasonCountRow, RuleCountsRow, TotalsRow } from './feedback-rows';
+import { FEEDBACK_COLUMNS, feedbackValues, statisticsSql, toFeedback, toIssuedCard, toStatistics } from './feedback-rows';
+import { TABLES } from './feedback-tables';
+
+export interface PostgresFeedbackRepositoryOptions {
+  /** e.g. `postgres://user:password@host:5432/db` (DATABASE_URL). */
+  connectionString: string;
+  /** Schema holding the tables; created if missing (unless `public`). Default `public`. */
+  schema?: string;
+  /** Pool size; default 10. */
+  maxConnections?: number;
+  /** How long to wait for a connection before a write fails; default 5000 ms. */
+  connectionTimeoutMs?: number;
+  /**
+   * Errors of idle pooled connections (e.g. the server restarted). They must be handled or Node exits; the
+   * next query reconnects or fails on its own. Default: ignored.
+   */
+  onPoolError?: (error: Error) => void;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * node-postgres Pool. Every statement is parameterised (the only interpolated names are the fixed table
+ * names and a schema name checked against IDENTIFIER). Each session runs with `synchronous_commit = on`,
+ * so a COMMIT that returned is flushed to the WAL whatever the server's default.
+ */
+export class PostgresFeedbackRepository extends FeedbackRepository {
+  readonly schema: string;
+  private readonly location: string;
+  private readonly pool: Pool;
+  private readonly t: { issuedCard: string; issuedCardRule: string; feedback: string };
+  private ready?: Promise<void>;
+  private closed = false;
+
+  constructor(options: PostgresFeedbackRepositoryOptions) {
+    super();
+    this.schema = options.schema ?? 'public';
+    if (!IDENTIFIER.test(this.schema)) {
+      throw new Error(`invalid Postgres schema name "${this.schema}" (lower-case letters, digits, _)`);
+    }
+    this.location = safeLocation(options.connectionString);
+    const q = (table: string): string => `"${this.schema}"."${table}"`;
+    this.t = { issuedCard: q(TABLES.issuedCard), issuedCardRule: q(TABLES.issuedCardRule), feedback: q(TABLES.feedback) };
+    this.pool = new Pool({
+      connectionString: options.connectionString,
+      max: options.maxConnections ?? 10,
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
+      options: '-c synchronous_commit=on',
+    });
+    const onPoolError = options.onPoolError ?? ((): void => undefined);
+    this.pool.on('error', onPoolError);
+  }
+
+  /** Creates the schema once per repository (retried after a failure); other calls wait for it. */
+  init(): Promise<void> {
+    if (this.closed) {
+      return Promise.reject(new FeedbackStoreClosedError());
+    }
+    this.ready ??= this.createSchema().catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
+    return this.ready;
+  }
+
+  async recordIssuedCards(cards: readonly IssuedCardRecord[]): Promise<void> {
+    await this.init();
+    if (cards.length === 0) {
+      return;
+    }
+    const rules = cards.flatMap((c) => c.ruleIds.map((ruleId, position) => [c.cardUuid, ruleId, position] as const));
+    // One statement, so atomic: the rules of the cards this statement inserted (a uuid already stored is kept).
+    await this.pool.query(
+      `WITH card AS (
+         INSERT INTO ${this.t.issuedCard} (card_uuid, service_id, hook_instance, patient_hash, indicator, issued_at)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
+         ON CONFLICT (card_uuid) DO NOTHING
+         RETURNING card_uuid
+       )
+       INSERT INTO ${this.t.issuedCardRule} (card_uuid, rule_id, position)
+       SELECT r.card_uuid, r.rule_id, r.position
+       FROM unnest($7::text[], $8::text[], $9::int[]) AS r (card_uuid, rule_id, position)
+       JOIN card ON card.card_uuid = r.card_uuid
+       ON CONFLICT (card_uuid, rule_id) DO NOTHING`,
+      [
+        cards.map((c) => c.cardUuid),
+        cards.map((c) => c.serviceId),
+        cards.map((c) => c.hookInstance),
+        cards.map((c) => c.patientHash),
+        cards.map((c) => c.indicator),
+        cards.map((c) => c.issuedAt),
+        rules.map((r) => r[0]),
+        rules.map((r) => r[1]),
+        rules.map((r) => r[2]),
+      ],
+    );
+  }
+
+  async recordFeedback(entries: readonly FeedbackRecord[]): Promise<number> {
+    await this.init();
+    if (entries.length === 0) {
+      return 0;
+    }
+    const rows = entries.map(feedbackValues);
+    const column = (i: number): FeedbackValues[number][] => rows.map((row) => row[i]);
+    const types = ['text', 'text', 'text', 'jsonb', 'text', 'text', 'text', 'text', 'text', 'timestamptz'];
+    const names = FEEDBACK_COLUMNS.join(', ');
+    const result = await this.pool.query(
+      `INSERT INTO ${this.t.feedback} (${names})
+       SELECT ${names} FROM unnest(${types.map((type, i) => `$${i + 1}::${type}[]`).join(', ')})
+         WITH ORDINALITY AS u (${names}, n)
+       ORDER BY n
+       ON CONFLICT (card_uuid, outcome, outcome_timestamp) DO NOTHING`,
+      FEEDBACK_COLUMNS.map((_name, i) => column(i)),
+    );
+    return result.rowCount ?? 0;
+  }
+
+  async findIssuedCard(cardUuid: string): Promise<IssuedCardRecord | undefined> {
+    await this.init();
+    const card = await this.pool.query<IssuedCardRow>(`SELECT * FROM ${this.t.issuedCard} WHERE card_uuid = $1`, [cardUuid]);
+    if (card.rows.length === 0) {
+      return undefined;
+    }
+    const rules = await this.pool.query<{ rule_id: string }>(
+      `SELECT rule_id FROM ${this.t.issuedCardRule} WHERE card_uuid = $1 ORDER BY position`,
+      [cardUuid],
+    );
+    return toIssuedCard(card.rows[0], rules.rows.map((r) => r.rule_id));
+  }
+
+  async listFeedback(filter: { cardUuid?: string } = {}): Promise<FeedbackRecord[]> {
+    await this.init();
+    const result =
+      filter.cardUuid === undefined
+        ? await this.pool.query<FeedbackRow>(`SELECT * FROM ${this.t.feedback} ORDER BY id`)
+        : await this.pool.query<FeedbackRow>(`SELECT * FROM ${this.t.feedback} WHERE card_uuid = $1 ORDER BY id`, [filter.cardUuid]);
+    return result.rows.map(toFeedback);
+  }
+
+  async statistics(): Promise<FeedbackStatistics> {
+    await this.init();
+    const sql = statisticsSql(this.t);
+    // One snapshot for the three queries.
+    return this.transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (client) => {
+      const totals = await client.query<TotalsRow>(sql.totals);
+      const rules = await client.query<RuleCountsRow>(sql.rules);
+      const reasons = await client.query<ReasonCountRow>(sql.reasons);
+      return toStatistics(totals.rows[0], rules.rows, reasons.rows);
+    });
+  }
+
+  /** What makes writes durable, as the server reports it for this repository's sessions. */
+  async durabilitySettings(): Promise<{ synchronousCommit: string; fsync: string }> {
+    await this.init();
+    const result = await this.pool.query<{ synchronous_commit: string; fsync: string }>(
+      `SELECT current_setting('synchronous_commit') AS synchronous_commit, current_setting('fsync') AS fsync`,
+    );
+    return { synchronousCommit: result.rows[0].synchronous_commit, fsync: result.rows[0].fsync };
+  }
+
+  /** For logs and the report: host, database and schema, never the user's password. */
+  describe(): string {
+    return `Postgres ${this.location} schema ${this.schema}`;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) {
+      return;
+    }
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  private async createSchema(): Promise<void> {
+    await this.transaction('BEGIN', async (client) => {
+      // Serialises concurrent start-ups: CREATE … IF NOT EXISTS alone can race on the catalog.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`pcb-cds-feedback-store:${this.schema}`]);
+      if (this.schema !== 'public') {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
+      }
+      await client.query(`
+        CREATE TABLE IF NOT EXISTS ${this.t.issuedCard} (
+          card_uuid     TEXT PRIMARY KEY,
+          service_id    TEXT NOT NULL,
+          hook_instance TEXT NOT NULL,
+          patient_hash  TEXT NOT NULL,
+          indicator     TEXT NOT NULL,
+          issued_at     TIMESTAMPTZ NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS ${this.t.issuedCardRule} (
+          card_uuid TEXT NOT NULL REFERENCES ${this.t.issuedCard} (card_uuid),
+          rule_id   TEXT NOT NULL,
+          position  INTEGER NOT NULL,
+          PRIMARY KEY (card_uuid, rule_id)
+        );
+        CREATE INDEX IF NOT EXISTS ${TABLES.issuedCardRule}_rule_id ON ${this.t.issuedCardRule} (rule_id);
+        CREATE TABLE IF NOT EXISTS ${this.t.feedback} (
+          id                      BIGSERIAL PRIMARY KEY,
+          card_uuid               TEXT NOT NULL,
+          service_id              TEXT NOT NULL,
+          outcome                 TEXT NOT NULL CHECK (outcome IN ('accepted', 'overridden')),
+          accepted_suggestion_ids JSONB NOT NULL,
+          reason_system           TEXT,
+          reason_code             TEXT,
+          reason_display          TEXT,
+          user_comment            TEXT,
+          outcome_timestamp       TEXT NOT NULL,
+          received_at             TIMESTAMPTZ NOT NULL,
+          UNIQUE (card_uuid, outcome, outcome_timestamp)
+        );`);
+    });
+  }
+
+  private async transaction<T>(begin: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query(begin);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      // A connection that cannot even roll back is discarded rather than returned to the pool.
+      broken = await client.query('ROLLBACK').then(
+        () => false,
+        () => true,
+      );
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+}
+
+function safeLocation(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    return `${url.hostname || 'localhost'}:${url.port || '5432'}${url.pathname || '/'}`;
+  } catch {
+    return '(connection string)';
+  }
+}

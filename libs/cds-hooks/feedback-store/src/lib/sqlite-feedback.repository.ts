@@ -1,0 +1,181 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import type { FeedbackRecord, FeedbackStatistics, IssuedCardRecord } from './feedback-records';
+import { FeedbackRepository } from './feedback.repository';
+import { FeedbackStoreClosedError } from './feedback-store.error';
+import type { FeedbackRow, IssuedCardRow, ReasonCountRow, RuleCountsRow, TotalsRow } from './feedback-rows';
+import { FEEDBACK_COLUMNS, feedbackValues, statisticsSql, toFeedback, toIssuedCard, toStatistics } from './feedback-rows';
+import { TABLES } from './feedback-tables';
+
+/** Relative to the working directory. */
+export const DEFAULT_SQLITE_PATH = 'data/feedback.sqlite';
+
+export interface SqliteFeedbackRepositoryOptions {
+  /** The database file; default `data/feedback.sqlite` (relative to the working directory). */
+  path?: string;
+  /** How long a write waits for another process holding the lock; default 5000 ms. */
+  busyTimeoutMs?: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS ${TABLES.issuedCard} (
+  card_uuid     TEXT PRIMARY KEY,
+  service_id    TEXT NOT NULL,
+  hook_instance TEXT NOT NULL,
+  patient_hash  TEXT NOT NULL,
+  indicator     TEXT NOT NULL,
+  issued_at     TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ${TABLES.issuedCardRule} (
+  card_uuid TEXT NOT NULL REFERENCES ${TABLES.issuedCard} (card_uuid),
+  rule_id   TEXT NOT NULL,
+  position  INTEGER NOT NULL,
+  PRIMARY KEY (card_uuid, rule_id)
+);
+CREATE INDEX IF NOT EXISTS ${TABLES.issuedCardRule}_rule_id ON ${TABLES.issuedCardRule} (rule_id);
+CREATE TABLE IF NOT EXISTS ${TABLES.feedback} (
+  id                      INTEGER PRIMARY KEY AUTOINCREMENT,
+  card_uuid               TEXT NOT NULL,
+  service_id              TEXT NOT NULL,
+  outcome                 TEXT NOT NULL CHECK (outcome IN ('accepted', 'overridden')),
+  accepted_suggestion_ids TEXT NOT NULL,
+  reason_system           TEXT,
+  reason_code             TEXT,
+  reason_display          TEXT,
+  user_comment            TEXT,
+  outcome_timestamp       TEXT NOT NULL,
+  received_at             TEXT NOT NULL,
+  UNIQUE (card_uuid, outcome, outcome_timestamp)
+);
+`;
+
+/**
+ * better-sqlite3 on a database file: WAL journal with `synchronous=FULL`, so a write that returned has been
+ * fsynced and survives the process being killed (or the machine losing power). Opening creates the
+ * directory and the schema. Calls are synchronous underneath; the promises resolve after the commit.
+ */
+export class SqliteFeedbackRepository extends FeedbackRepository {
+  readonly path: string;
+  private readonly db: Database.Database;
+  private readonly insertCard: Database.Statement;
+  private readonly insertRule: Database.Statement;
+  private readonly insertFeedback: Database.Statement;
+
+  constructor(options: SqliteFeedbackRepositoryOptions = {}) {
+    super();
+    this.path = resolve(options.path ?? DEFAULT_SQLITE_PATH);
+    mkdirSync(dirname(this.path), { recursive: true });
+    this.db = new Database(this.path);
+    try {
+      this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+      const mode = this.db.pragma('journal_mode = WAL', { simple: true });
+      if (String(mode).toLowerCase() !== 'wal') {
+        throw new Error(`SQLite refused WAL mode for ${this.path} (got ${String(mode)})`);
+      }
+      this.db.pragma('synchronous = FULL');
+      this.db.pragma('foreign_keys = ON');
+      this.db.exec(SCHEMA);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+    this.insertCard = this.db.prepare(
+      `INSERT INTO ${TABLES.issuedCard} (card_uuid, service_id, hook_instance, patient_hash, indicator, issued_at)
+       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (card_uuid) DO NOTHING`,
+    );
+    this.insertRule = this.db.prepare(
+      `INSERT INTO ${TABLES.issuedCardRule} (card_uuid, rule_id, position) VALUES (?, ?, ?)
+       ON CONFLICT (card_uuid, rule_id) DO NOTHING`,
+    );
+    this.insertFeedback = this.db.prepare(
+      `INSERT INTO ${TABLES.feedback} (${FEEDBACK_COLUMNS.join(', ')})
+       VALUES (${FEEDBACK_COLUMNS.map(() => '?').join(', ')})
+       ON CONFLICT (card_uuid, outcome, outcome_timestamp) DO NOTHING`,
+    );
+  }
+
+  /** The schema is created on open. */
+  async init(): Promise<void> {
+    this.checkOpen();
+  }
+
+  async recordIssuedCards(cards: readonly IssuedCardRecord[]): Promise<void> {
+    this.checkOpen();
+    this.db.transaction((): void => {
+      for (const card of cards) {
+        const inserted = this.insertCard.run(card.cardUuid, card.serviceId, card.hookInstance, card.patientHash, card.indicator, card.issuedAt);
+        if (inserted.changes === 1) {
+          card.ruleIds.forEach((ruleId, position) => this.insertRule.run(card.cardUuid, ruleId, position));
+        }
+      }
+    })();
+  }
+
+  async recordFeedback(entries: readonly FeedbackRecord[]): Promise<number> {
+    this.checkOpen();
+    return this.db.transaction((): number =>
+      entries.reduce((n, entry) => n + this.insertFeedback.run(...feedbackValues(entry)).changes, 0),
+    )();
+  }
+
+  async findIssuedCard(cardUuid: string): Promise<IssuedCardRecord | undefined> {
+    this.checkOpen();
+    const row = this.db.prepare(`SELECT * FROM ${TABLES.issuedCard} WHERE card_uuid = ?`).get(cardUuid) as IssuedCardRow | undefined;
+    if (!row) {
+      return undefined;
+    }
+    const rules = this.db
+      .prepare(`SELECT rule_id FROM ${TABLES.issuedCardRule} WHERE card_uuid = ? ORDER BY position`)
+      .all(cardUuid) as Array<{ rule_id: string }>;
+    return toIssuedCard(row, rules.map((r) => r.rule_id));
+  }
+
+  async listFeedback(filter: { cardUuid?: string } = {}): Promise<FeedbackRecord[]> {
+    this.checkOpen();
+    const rows = (
+      filter.cardUuid === undefined
+        ? this.db.prepare(`SELECT * FROM ${TABLES.feedback} ORDER BY id`).all()
+        : this.db.prepare(`SELECT * FROM ${TABLES.feedback} WHERE card_uuid = ? ORDER BY id`).all(filter.cardUuid)
+    ) as FeedbackRow[];
+    return rows.map(toFeedback);
+  }
+
+  async statistics(): Promise<FeedbackStatistics> {
+    this.checkOpen();
+    const sql = statisticsSql(TABLES);
+    // One read transaction: the three queries see the same snapshot.
+    return this.db.transaction((): FeedbackStatistics =>
+      toStatistics(
+        this.db.prepare(sql.totals).get() as TotalsRow,
+        this.db.prepare(sql.rules).all() as RuleCountsRow[],
+        this.db.prepare(sql.reasons).all() as ReasonCountRow[],
+      ),
+    )();
+  }
+
+  /** What makes writes durable, as the database reports it (for tests and start-up diagnostics). */
+  durabilitySettings(): { journalMode: string; synchronous: string } {
+    this.checkOpen();
+    const synchronous = Number(this.db.pragma('synchronous', { simple: true }));
+    const names = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
+    return { journalMode: String(this.db.pragma('journal_mode', { simple: true })), synchronous: names[synchronous] ?? String(synchronous) };
+  }
+
+  /** For logs and the report: the file, nothing secret. */
+  describe(): string {
+    return `SQLite ${this.path}`;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) {
+      this.db.close();
+    }
+  }
+
+  private checkOpen(): void {
+    if (!this.db.open) {
+      throw new FeedbackStoreClosedError();
+    }
+  }
+}
