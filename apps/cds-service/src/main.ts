@@ -1,6 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { configureCdsHooksHttp } from '@pcb-cds/cds-hooks-api';
+import {
+  createFeedbackRepository,
+  PatientHashSaltError,
+  resolvePatientHashSalt,
+  runFeedbackReport,
+} from '@pcb-cds/cds-hooks-feedback-store';
+import type { FeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
 import { PostcoitalBleedingCdsService } from '@pcb-cds/postcoital-bleeding-service';
 import { ConfigError, loadConfig, loadGuidelineConfiguration } from './app/app-config';
 import { AppModule } from './app/app.module';
@@ -13,13 +20,15 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig(process.env);
   const guideline = loadGuidelineConfiguration(config);
   const today = config.evaluationDate ? new Date(`${config.evaluationDate}T12:00:00Z`) : new Date();
+  const feedback = await openFeedbackStore(config);
   const sandbox = config.fhirBaseUrl ? undefined : await startEmbeddedSandbox(config.sandboxPort, today);
-  const app = await NestFactory.create(AppModule.forRoot({ ...config, guideline }), { bodyParser: false });
+  const app = await NestFactory.create(AppModule.forRoot({ ...config, guideline, feedback }), { bodyParser: false });
   configureCdsHooksHttp(app);
   app.enableShutdownHooks();
-  if (sandbox) {
-    app.getHttpServer().on('close', () => void sandbox.close());
-  }
+  app.getHttpServer().on('close', () => {
+    void sandbox?.close();
+    void feedback.repository.close();
+  });
   await app.listen(config.port, config.host);
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const port = (app.getHttpServer().address() as { port: number }).port;
@@ -27,6 +36,28 @@ async function bootstrap(): Promise<void> {
   process.stdout.write(
     startupBanner(`http://${shownHost}:${port}`, sandbox?.baseUrl ?? (config.fhirBaseUrl as string), !!sandbox, service, today),
   );
+}
+
+/** The durable feedback store (PostgreSQL with DATABASE_URL, else SQLite) and the patient-hash salt. */
+async function openFeedbackStore(config: ReturnType<typeof loadConfig>): Promise<{ repository: FeedbackRepository; patientHashSalt: string }> {
+  let salt: ReturnType<typeof resolvePatientHashSalt>;
+  try {
+    salt = resolvePatientHashSalt(config.patientHashSalt);
+  } catch (error) {
+    throw error instanceof PatientHashSaltError ? new ConfigError(`PATIENT_HASH_SALT: ${error.message}`) : error;
+  }
+  if (salt.ephemeral) {
+    Logger.warn('PATIENT_HASH_SALT is unset: a random per-process salt is used, so patient hashes cannot be linked across restarts', 'feedback');
+  }
+  const repository = createFeedbackRepository({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  await repository.init();
+  return { repository, patientHashSalt: salt.salt };
+}
+
+/** `main.js feedback-report`: acceptance and override rates per rule (npm run feedback:report). */
+async function feedbackReportCommand(): Promise<void> {
+  const config = loadConfig(process.env);
+  process.stdout.write(await runFeedbackReport({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath }));
 }
 
 /** `main.js load-demo`: load the demo patients into FHIR_BASE_URL and exit (docker-compose's loader). */
@@ -49,7 +80,11 @@ async function benchPipelineCommand(): Promise<void> {
   await app.close();
 }
 
-const COMMANDS: Record<string, () => Promise<void>> = { 'load-demo': loadDemo, 'bench-pipeline': benchPipelineCommand };
+const COMMANDS: Record<string, () => Promise<void>> = {
+  'load-demo': loadDemo,
+  'bench-pipeline': benchPipelineCommand,
+  'feedback-report': feedbackReportCommand,
+};
 
 (COMMANDS[process.argv[2]] ?? bootstrap)().catch((error: unknown) => {
   Logger.error(error instanceof ConfigError ? `Invalid configuration: ${error.message}` : error, 'bootstrap');

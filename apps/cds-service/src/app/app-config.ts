@@ -17,6 +17,11 @@ export interface AppConfig {
   prefetchTimeoutMs: number;
   /** Pin the evaluation date (YYYY-MM-DD) for demos and tests; default: today. */
   evaluationDate?: string;
+  /** Feedback store: PostgreSQL when set, else an SQLite file. */
+  databaseUrl?: string;
+  sqlitePath?: string;
+  /** Salt of the patient-id hash in the card ledger; unset → a random per-process salt. */
+  patientHashSalt?: string;
 }
 
 export class ConfigError extends Error {}
@@ -44,6 +49,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     configFile: env['PCB_CONFIG_FILE'] || undefined,
     prefetchTimeoutMs: integer(env, 'PREFETCH_TIMEOUT_MS', 5000, 1, 60000),
     evaluationDate,
+    databaseUrl: env['DATABASE_URL'] || undefined,
+    sqlitePath: env['FEEDBACK_SQLITE_PATH'] || undefined,
+    patientHashSalt: env['PATIENT_HASH_SALT'] || undefined,
   };
 }
 

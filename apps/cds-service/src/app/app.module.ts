@@ -1,6 +1,8 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { CdsHooksApiModule } from '@pcb-cds/cds-hooks-api';
+import type { FeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
+import { DurableCardLedger, DurableFeedbackSink } from '@pcb-cds/cds-hooks-feedback-store';
 import type { GuidelineConfiguration } from '@pcb-cds/postcoital-bleeding-service';
 import { PostcoitalBleedingCdsService } from '@pcb-cds/postcoital-bleeding-service';
 import type { AppConfig } from './app-config';
@@ -9,13 +11,28 @@ import type { AppConfig } from './app-config';
 @Module({})
 export class AppModule {
   static forRoot(
-    config: Pick<AppConfig, 'prefetchTimeoutMs' | 'evaluationDate'> & { guideline: GuidelineConfiguration },
+    config: Pick<AppConfig, 'prefetchTimeoutMs' | 'evaluationDate'> & {
+      guideline: GuidelineConfiguration;
+      /** Durable feedback and card ledger; without it feedback is only validated and logged. */
+      feedback?: { repository: FeedbackRepository; patientHashSalt: string };
+    },
   ): DynamicModule {
     const pinned = config.evaluationDate ? new Date(`${config.evaluationDate}T12:00:00Z`) : undefined;
     const service = new PostcoitalBleedingCdsService({ ...config.guideline, clock: () => pinned ?? new Date() });
     return {
       module: AppModule,
-      imports: [CdsHooksApiModule.register({ services: [service], prefetchTimeoutMs: config.prefetchTimeoutMs })],
+      imports: [
+        CdsHooksApiModule.register({
+          services: [service],
+          prefetchTimeoutMs: config.prefetchTimeoutMs,
+          ...(config.feedback
+            ? {
+                feedbackSink: new DurableFeedbackSink(config.feedback.repository),
+                cardLedger: new DurableCardLedger(config.feedback.repository, { patientHashSalt: config.feedback.patientHashSalt }),
+              }
+            : {}),
+        }),
+      ],
       providers: [{ provide: PostcoitalBleedingCdsService, useValue: service }],
       exports: [PostcoitalBleedingCdsService],
     };

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Bundle, FhirResource } from 'fhir/r4';
 import { configureCdsHooksHttp } from '@pcb-cds/cds-hooks-api';
+import type { FeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
 import type { CdsResponse, DiscoveryResponse } from '@pcb-cds/cds-hooks-model';
 import { FhirRestClient } from '@pcb-cds/fhir-client';
 import type { FhirSandbox } from '@pcb-cds/fhir-sandbox';
@@ -30,6 +32,8 @@ export async function startPcbTestStack(options: {
   jurisdiction?: Jurisdiction;
   /** A guideline configuration file's content. */
   configuration?: unknown;
+  /** Durable feedback store; without it feedback is validated and logged only. */
+  feedback?: { repository: FeedbackRepository; patientHashSalt: string };
 }): Promise<PcbTestStack> {
   const sandbox = await startFhirSandbox({ port: 0 });
   for (const bundle of options.bundles) {
@@ -40,6 +44,7 @@ export async function startPcbTestStack(options: {
       guideline: buildGuidelineConfiguration(options.configuration ?? {}, options.jurisdiction),
       prefetchTimeoutMs: 5000,
       evaluationDate: options.today,
+      feedback: options.feedback,
     }),
     { bodyParser: false, logger: false },
   );
@@ -65,7 +70,7 @@ export async function startPcbTestStack(options: {
     async patientView(patientId, { prefetch = 'none' } = {}) {
       const body = {
         hook: 'patient-view',
-        hookInstance: `test-${patientId}`,
+        hookInstance: randomUUID(),
         context: { userId: 'Practitioner/example', patientId },
         ...(prefetch === 'full' ? { prefetch: await fullPrefetch(patientId) } : { fhirServer: sandbox.baseUrl }),
       };
