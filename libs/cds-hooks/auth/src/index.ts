@@ -1,1 +1,12 @@
-export {};
+export * from './lib/allowed-algorithms';
+export * from './lib/cds-client-auth.guard';
+export * from './lib/cds-client-auth.module';
+export * from './lib/cds-client-auth.options';
+export * from './lib/cds-client-jwt-verifier.options';
+export * from './lib/cds-client-jwt.verifier';
+export * from './lib/client-authentication.error';
+export * from './lib/jti-replay.cache';
+export * from './lib/request-audience';
+export * from './lib/trusted-clients-config.error';
+export * from './lib/trusted-clients.config';
+export * from './lib/verified-client';

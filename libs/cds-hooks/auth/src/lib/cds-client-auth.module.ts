@@ -1,0 +1,71 @@
+import type { DynamicModule, OnModuleInit, Provider } from '@nestjs/common';
+import { Inject, Logger, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { CdsClientAuthGuard } from './cds-client-auth.guard';
+import type { CdsClientAuthOptions, CdsClientAuthSettings } from './cds-client-auth.options';
+import { CDS_CLIENT_AUTH_SETTINGS, resolveAuthSettings } from './cds-client-auth.options';
+import type { CdsClientJwtVerifierOptions } from './cds-client-jwt-verifier.options';
+import { CdsClientJwtVerifier } from './cds-client-jwt.verifier';
+
+/**
+ * CDS client authentication for the whole app (CDS Hooks 2.0 §Trusting CDS Clients):
+ *
+ *   CdsClientAuthModule.forRoot({ mode: 'on', trustedClients: loadTrustedClientsConfig(file), publicBaseUrl })
+ *
+ * `on` registers CdsClientAuthGuard as a global guard; `off` registers nothing and says so loudly at
+ * start-up. Options are checked here, so a bad configuration stops start-up rather than the first call.
+ */
+@Module({})
+export class CdsClientAuthModule implements OnModuleInit {
+  private readonly logger = new Logger('CdsClientAuth');
+
+  constructor(
+    @Inject(CDS_CLIENT_AUTH_SETTINGS) private readonly settings: CdsClientAuthSettings,
+    @Inject(CdsClientJwtVerifier) private readonly verifier: CdsClientJwtVerifier | null,
+  ) {}
+
+  static forRoot(options: CdsClientAuthOptions): DynamicModule {
+    const settings = resolveAuthSettings(options);
+    const verifier = settings.mode === 'on' ? new CdsClientJwtVerifier(options.trustedClients ?? { clients: [] }, verifierOptionsOf(options)) : null;
+    const guard: Provider[] = verifier ? [{ provide: APP_GUARD, useClass: CdsClientAuthGuard }] : [];
+    return {
+      module: CdsClientAuthModule,
+      providers: [
+        { provide: CDS_CLIENT_AUTH_SETTINGS, useValue: settings },
+        { provide: CdsClientJwtVerifier, useValue: verifier },
+        ...guard,
+      ],
+      exports: [CdsClientJwtVerifier],
+    };
+  }
+
+  onModuleInit(): void {
+    if (!this.verifier) {
+      this.logger.warn(
+        'CDS client authentication is OFF: /cds-services accepts every caller without a JWT. ' +
+          'Use this only for local demos, never where real patient data flows.',
+      );
+      return;
+    }
+    const issuers = this.verifier.trustedIssuers;
+    this.logger.log(`CDS client authentication is ON for /cds-services; ${issuers.length} trusted client(s): ${issuers.join(', ') || 'none'}`);
+    if (this.settings.publicBaseUrl === undefined) {
+      this.logger.warn(
+        'No public base URL configured: the expected JWT aud is rebuilt from the request protocol and Host header. ' +
+          'Configure it in production, especially behind a proxy.',
+      );
+    }
+  }
+}
+
+function verifierOptionsOf(options: CdsClientAuthOptions): CdsClientJwtVerifierOptions {
+  return {
+    clockSkewSeconds: options.clockSkewSeconds,
+    maxTokenLifetimeSeconds: options.maxTokenLifetimeSeconds,
+    jwksTimeoutMs: options.jwksTimeoutMs,
+    jwksCooldownMs: options.jwksCooldownMs,
+    jwksCacheMaxAgeMs: options.jwksCacheMaxAgeMs,
+    replayCacheMaxEntries: options.replayCacheMaxEntries,
+    now: options.now,
+  };
+}
