@@ -8,6 +8,7 @@ import {
   runFeedbackReport,
 } from '@pcb-cds/cds-hooks-feedback-store';
 import type { FeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
+import { loadTrustedClientsConfig, TrustedClientsConfigError } from '@pcb-cds/cds-hooks-auth';
 import { PostcoitalBleedingCdsService } from '@pcb-cds/postcoital-bleeding-service';
 import { ConfigError, loadConfig, loadGuidelineConfiguration } from './app/app-config';
 import { AppModule } from './app/app.module';
@@ -22,7 +23,8 @@ async function bootstrap(): Promise<void> {
   const today = config.evaluationDate ? new Date(`${config.evaluationDate}T12:00:00Z`) : new Date();
   const feedback = await openFeedbackStore(config);
   const sandbox = config.fhirBaseUrl ? undefined : await startEmbeddedSandbox(config.sandboxPort, today);
-  const app = await NestFactory.create(AppModule.forRoot({ ...config, guideline, feedback }), { bodyParser: false });
+  const auth = authSettings(config);
+  const app = await NestFactory.create(AppModule.forRoot({ ...config, guideline, feedback, auth }), { bodyParser: false });
   configureCdsHooksHttp(app);
   app.enableShutdownHooks();
   app.getHttpServer().on('close', () => {
@@ -34,8 +36,24 @@ async function bootstrap(): Promise<void> {
   const port = (app.getHttpServer().address() as { port: number }).port;
   const service = app.get(PostcoitalBleedingCdsService);
   process.stdout.write(
-    startupBanner(`http://${shownHost}:${port}`, sandbox?.baseUrl ?? (config.fhirBaseUrl as string), !!sandbox, service, today),
+    startupBanner(`http://${shownHost}:${port}`, sandbox?.baseUrl ?? (config.fhirBaseUrl as string), !!sandbox, service, today, auth.mode),
   );
+}
+
+/** CDS client authentication as configured; trusted clients are read only when it is on. */
+function authSettings(config: ReturnType<typeof loadConfig>): Parameters<typeof AppModule.forRoot>[0]['auth'] {
+  if (config.auth.mode === 'off') {
+    Logger.warn(
+      `CDS client authentication is OFF (${config.auth.reason === 'zero-setup demo' ? 'zero-setup demo: no FHIR_BASE_URL' : 'CDS_AUTH=off'}). Never expose this service to an EHR like this.`,
+      'auth',
+    );
+    return { mode: 'off' };
+  }
+  try {
+    return { mode: 'on', trustedClients: loadTrustedClientsConfig(config.trustedClientsFile), publicBaseUrl: config.publicBaseUrl };
+  } catch (error) {
+    throw error instanceof TrustedClientsConfigError ? new ConfigError(`CDS_TRUSTED_CLIENTS_FILE ${config.trustedClientsFile}: ${error.message}`) : error;
+  }
 }
 
 /** The durable feedback store (PostgreSQL with DATABASE_URL, else SQLite) and the patient-hash salt. */
@@ -73,7 +91,7 @@ async function loadDemo(): Promise<void> {
 /** `main.js bench-pipeline`: µs per in-process evaluation for each demo patient, as JSON (npm run bench). */
 async function benchPipelineCommand(): Promise<void> {
   const config = loadConfig(process.env);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, guideline: loadGuidelineConfiguration(config) }), {
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, guideline: loadGuidelineConfiguration(config), auth: { mode: 'off' } }), {
     logger: false,
   });
   process.stdout.write(`${JSON.stringify(await benchPipeline(app.get(PostcoitalBleedingCdsService), new Date()))}\n`);

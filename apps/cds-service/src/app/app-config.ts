@@ -22,6 +22,13 @@ export interface AppConfig {
   sqlitePath?: string;
   /** Salt of the patient-id hash in the card ledger; unset → a random per-process salt. */
   patientHashSalt?: string;
+  /**
+   * CDS client JWT authentication. On unless CDS_AUTH=off; the zero-setup demo (no FHIR_BASE_URL)
+   * switches it off for itself, saying so; with FHIR_BASE_URL set only CDS_AUTH=off does.
+   */
+  auth: { mode: 'on' | 'off'; reason: 'default' | 'CDS_AUTH' | 'zero-setup demo' };
+  trustedClientsFile: string;
+  publicBaseUrl?: string;
 }
 
 export class ConfigError extends Error {}
@@ -52,7 +59,20 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     databaseUrl: env['DATABASE_URL'] || undefined,
     sqlitePath: env['FEEDBACK_SQLITE_PATH'] || undefined,
     patientHashSalt: env['PATIENT_HASH_SALT'] || undefined,
+    auth: authMode(env['CDS_AUTH'], fhirBaseUrl),
+    trustedClientsFile: env['CDS_TRUSTED_CLIENTS_FILE'] || 'config/trusted-clients.json',
+    publicBaseUrl: env['PUBLIC_BASE_URL']?.replace(/\/+$/, '') || undefined,
   };
+}
+
+function authMode(value: string | undefined, fhirBaseUrl: string | undefined): AppConfig['auth'] {
+  if (value !== undefined && value !== '') {
+    if (value !== 'on' && value !== 'off') {
+      throw new ConfigError(`CDS_AUTH must be on or off, not "${value}"`);
+    }
+    return { mode: value, reason: 'CDS_AUTH' };
+  }
+  return fhirBaseUrl ? { mode: 'on', reason: 'default' } : { mode: 'off', reason: 'zero-setup demo' };
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

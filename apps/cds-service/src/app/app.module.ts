@@ -1,6 +1,8 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { CdsHooksApiModule } from '@pcb-cds/cds-hooks-api';
+import type { TrustedClientsConfig } from '@pcb-cds/cds-hooks-auth';
+import { CdsClientAuthModule } from '@pcb-cds/cds-hooks-auth';
 import type { FeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
 import { DurableCardLedger, DurableFeedbackSink } from '@pcb-cds/cds-hooks-feedback-store';
 import type { GuidelineConfiguration } from '@pcb-cds/postcoital-bleeding-service';
@@ -15,6 +17,8 @@ export class AppModule {
       guideline: GuidelineConfiguration;
       /** Durable feedback and card ledger; without it feedback is only validated and logged. */
       feedback?: { repository: FeedbackRepository; patientHashSalt: string };
+      /** CDS client authentication; `on` needs the trusted clients. */
+      auth: { mode: 'on' | 'off'; trustedClients?: TrustedClientsConfig; publicBaseUrl?: string };
     },
   ): DynamicModule {
     const pinned = config.evaluationDate ? new Date(`${config.evaluationDate}T12:00:00Z`) : undefined;
@@ -22,6 +26,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        CdsClientAuthModule.forRoot(config.auth),
         CdsHooksApiModule.register({
           services: [service],
           prefetchTimeoutMs: config.prefetchTimeoutMs,

@@ -9,6 +9,7 @@ export function startupBanner(
   embedded: boolean,
   service: PostcoitalBleedingCdsService,
   today: Date,
+  auth: 'on' | 'off',
 ): string {
   const example = DEMO_PATIENTS.find((p) => p.id === 'pcb-demo-overdue-pap') ?? DEMO_PATIENTS[0];
   const body = JSON.stringify({
@@ -23,6 +24,7 @@ export function startupBanner(
     `  Discovery:      ${serviceUrl}/cds-services`,
     `  Service:        ${serviceUrl}/cds-services/${PCB_SERVICE_ID}  (hook patient-view)`,
     `  FHIR R4 server: ${fhirBaseUrl}${embedded ? '  (embedded sandbox, synthetic demo data, not persisted)' : ''}`,
+    `  Client auth:    ${auth === 'on' ? 'on (CDS Hooks JWT required)' : 'OFF (demo only; set FHIR_BASE_URL or CDS_AUTH=on for production)'}`,
     '',
     ...(embedded
       ? [

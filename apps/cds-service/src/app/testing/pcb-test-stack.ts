@@ -34,6 +34,10 @@ export async function startPcbTestStack(options: {
   configuration?: unknown;
   /** Durable feedback store; without it feedback is validated and logged only. */
   feedback?: { repository: FeedbackRepository; patientHashSalt: string };
+  /** CDS client authentication; default off (these tests are about the guideline, not the JWTs). */
+  auth?: Parameters<typeof AppModule.forRoot>[0]['auth'];
+  /** Headers for every hook call (e.g. a client JWT, per URL). */
+  headers?: (url: string) => Promise<Record<string, string>>;
 }): Promise<PcbTestStack> {
   const sandbox = await startFhirSandbox({ port: 0 });
   for (const bundle of options.bundles) {
@@ -45,13 +49,17 @@ export async function startPcbTestStack(options: {
       prefetchTimeoutMs: 5000,
       evaluationDate: options.today,
       feedback: options.feedback,
+      auth: options.auth ?? { mode: 'off' },
     }),
     { bodyParser: false, logger: false },
   );
   configureCdsHooksHttp(app);
   await app.listen(0, '127.0.0.1');
   const serviceUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-  const discovery = (await (await fetch(`${serviceUrl}/cds-services`)).json()) as DiscoveryResponse;
+  const headersFor = options.headers ?? (async (): Promise<Record<string, string>> => ({}));
+  const discovery = (await (
+    await fetch(`${serviceUrl}/cds-services`, { headers: await headersFor(`${serviceUrl}/cds-services`) })
+  ).json()) as DiscoveryResponse;
   const templates = discovery.services.find((s) => s.id === PCB_SERVICE_ID)?.prefetch ?? {};
 
   const fullPrefetch = async (patientId: string): Promise<Record<string, unknown>> => {
@@ -74,9 +82,10 @@ export async function startPcbTestStack(options: {
         context: { userId: 'Practitioner/example', patientId },
         ...(prefetch === 'full' ? { prefetch: await fullPrefetch(patientId) } : { fhirServer: sandbox.baseUrl }),
       };
-      const res = await fetch(`${serviceUrl}/cds-services/${PCB_SERVICE_ID}`, {
+      const url = `${serviceUrl}/cds-services/${PCB_SERVICE_ID}`;
+      const res = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(await headersFor(url)) },
         body: JSON.stringify(body),
       });
       return { status: res.status, body: (await res.json()) as CdsResponse };
