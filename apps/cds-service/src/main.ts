@@ -9,13 +9,18 @@ import {
 } from '@pcb-cds/cds-hooks-feedback-store';
 import type { FeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
 import { loadTrustedClientsConfig, TrustedClientsConfigError } from '@pcb-cds/cds-hooks-auth';
+import { configureObservabilityHttp, enableGracefulShutdown, JsonLogger } from '@pcb-cds/platform-observability';
+import type { ReadinessCheck } from '@pcb-cds/platform-observability';
 import { PostcoitalBleedingCdsService } from '@pcb-cds/postcoital-bleeding-service';
-import { ConfigError, loadConfig, loadGuidelineConfiguration } from './app/app-config';
+import { ConfigError, loadConfig, loadGuidelineConfiguration, nestLogLevels } from './app/app-config';
 import { AppModule } from './app/app.module';
 import { benchPipeline } from './app/bench-pipeline';
 import { startEmbeddedSandbox } from './app/embedded-sandbox';
 import { loadDemoPatients } from './app/load-demo-patients';
 import { startupBanner } from './app/startup-banner';
+
+const logger = new JsonLogger({ levels: nestLogLevels(process.env['LOG_LEVEL']) });
+Logger.overrideLogger(logger);
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(process.env);
@@ -24,20 +29,36 @@ async function bootstrap(): Promise<void> {
   const feedback = await openFeedbackStore(config);
   const sandbox = config.fhirBaseUrl ? undefined : await startEmbeddedSandbox(config.sandboxPort, today);
   const auth = authSettings(config);
-  const app = await NestFactory.create(AppModule.forRoot({ ...config, guideline, feedback, auth }), { bodyParser: false });
+  const readinessChecks: ReadinessCheck[] = [
+    ...(sandbox ? [{ name: 'fhir-sandbox', check: (signal: AbortSignal) => expectOk(`${sandbox.baseUrl}/metadata`, signal) }] : []),
+  ];
+  const app = await NestFactory.create(AppModule.forRoot({ ...config, guideline, feedback, auth, readinessChecks }), {
+    bodyParser: false,
+    logger,
+  });
+  configureObservabilityHttp(app);
   configureCdsHooksHttp(app);
-  app.enableShutdownHooks();
-  app.getHttpServer().on('close', () => {
-    void sandbox?.close();
-    void feedback.repository.close();
+  enableGracefulShutdown(app, {
+    closers: [
+      ...(sandbox ? [{ name: 'fhir-sandbox', close: () => sandbox.close() }] : []),
+      { name: 'feedback-store', close: () => feedback.repository.close() },
+    ],
   });
   await app.listen(config.port, config.host);
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const port = (app.getHttpServer().address() as { port: number }).port;
   const service = app.get(PostcoitalBleedingCdsService);
-  process.stdout.write(
+  // The banner is for the person at the terminal; stdout stays one JSON log line per line.
+  process.stderr.write(
     startupBanner(`http://${shownHost}:${port}`, sandbox?.baseUrl ?? (config.fhirBaseUrl as string), !!sandbox, service, today, auth.mode),
   );
+}
+
+async function expectOk(url: string, signal: AbortSignal): Promise<void> {
+  const res = await fetch(url, { signal });
+  if (!res.ok) {
+    throw new Error(`${url} answered ${res.status}`);
+  }
 }
 
 /** CDS client authentication as configured; trusted clients are read only when it is on. */

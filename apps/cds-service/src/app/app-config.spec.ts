@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig, loadGuidelineConfiguration } from './app-config';
+import { ConfigError, loadConfig, loadGuidelineConfiguration, nestLogLevels } from './app-config';
 
 describe('environment configuration', () => {
   it('defaults: port 3000, embedded sandbox, US', () => {
@@ -21,9 +21,21 @@ describe('environment configuration', () => {
     [{ FHIR_BASE_URL: 'fhir.example.org' }, 'FHIR_BASE_URL'],
     [{ PREFETCH_TIMEOUT_MS: '0' }, 'PREFETCH_TIMEOUT_MS'],
     [{ PCB_EVALUATION_DATE: '22/11/2026' }, 'PCB_EVALUATION_DATE'],
+    [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL'],
   ])('refuses %o, naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
+  });
+});
+
+describe('log levels', () => {
+  it.each([
+    [undefined, ['fatal', 'error', 'warn', 'log']],
+    ['warn', ['fatal', 'error', 'warn']],
+    ['debug', ['fatal', 'error', 'warn', 'log', 'debug']],
+    ['chatty', ['fatal', 'error', 'warn', 'log']],
+  ])('LOG_LEVEL=%s → %o', (value, levels) => {
+    expect(nestLogLevels(value)).toEqual(levels);
   });
 });
 

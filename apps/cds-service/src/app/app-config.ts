@@ -29,6 +29,8 @@ export interface AppConfig {
   auth: { mode: 'on' | 'off'; reason: 'default' | 'CDS_AUTH' | 'zero-setup demo' };
   trustedClientsFile: string;
   publicBaseUrl?: string;
+  /** Lowest level logged: error, warn, info (default) or debug. */
+  logLevel: 'error' | 'warn' | 'info' | 'debug';
 }
 
 export class ConfigError extends Error {}
@@ -62,7 +64,29 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     auth: authMode(env['CDS_AUTH'], fhirBaseUrl),
     trustedClientsFile: env['CDS_TRUSTED_CLIENTS_FILE'] || 'config/trusted-clients.json',
     publicBaseUrl: env['PUBLIC_BASE_URL']?.replace(/\/+$/, '') || undefined,
+    logLevel: logLevel(env['LOG_LEVEL']),
   };
+}
+
+/** Nest's level names for a LOG_LEVEL (an invalid one is reported by loadConfig; until then: info). */
+export function nestLogLevels(value: string | undefined): ('fatal' | 'error' | 'warn' | 'log' | 'debug')[] {
+  let level: AppConfig['logLevel'] = 'info';
+  try {
+    level = logLevel(value);
+  } catch {
+    // loadConfig names the bad value at start-up
+  }
+  const order = ['error', 'warn', 'info', 'debug'] as const;
+  const nest = { error: 'error', warn: 'warn', info: 'log', debug: 'debug' } as const;
+  return ['fatal', ...order.slice(0, order.indexOf(level) + 1).map((l) => nest[l])];
+}
+
+function logLevel(value: string | undefined): AppConfig['logLevel'] {
+  const level = (value || 'info').toLowerCase();
+  if (level !== 'error' && level !== 'warn' && level !== 'info' && level !== 'debug') {
+    throw new ConfigError(`LOG_LEVEL must be error, warn, info or debug, not "${value}"`);
+  }
+  return level;
 }
 
 function authMode(value: string | undefined, fhirBaseUrl: string | undefined): AppConfig['auth'] {

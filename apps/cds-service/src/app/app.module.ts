@@ -4,8 +4,12 @@ import { CdsHooksApiModule } from '@pcb-cds/cds-hooks-api';
 import type { TrustedClientsConfig } from '@pcb-cds/cds-hooks-auth';
 import { CdsClientAuthModule } from '@pcb-cds/cds-hooks-auth';
 import type { FeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
+import type { Card, IssuedCards } from '@pcb-cds/cds-hooks-model';
+import { cardsEmittedLedger, ObservabilityMetrics, ObservabilityModule } from '@pcb-cds/platform-observability';
+import type { ReadinessCheck } from '@pcb-cds/platform-observability';
 import { DurableCardLedger, DurableFeedbackSink } from '@pcb-cds/cds-hooks-feedback-store';
 import type { GuidelineConfiguration } from '@pcb-cds/postcoital-bleeding-service';
+import { RULES_EXTENSION } from '@pcb-cds/postcoital-bleeding-cards';
 import { PostcoitalBleedingCdsService } from '@pcb-cds/postcoital-bleeding-service';
 import type { AppConfig } from './app-config';
 
@@ -19,23 +23,28 @@ export class AppModule {
       feedback?: { repository: FeedbackRepository; patientHashSalt: string };
       /** CDS client authentication; `on` needs the trusted clients. */
       auth: { mode: 'on' | 'off'; trustedClients?: TrustedClientsConfig; publicBaseUrl?: string };
+      /** What /ready checks (the FHIR sandbox when embedded, the feedback store). */
+      readinessChecks?: ReadinessCheck[];
     },
   ): DynamicModule {
     const pinned = config.evaluationDate ? new Date(`${config.evaluationDate}T12:00:00Z`) : undefined;
     const service = new PostcoitalBleedingCdsService({ ...config.guideline, clock: () => pinned ?? new Date() });
+    const metrics = new ObservabilityMetrics({ knownServiceIds: [service.definition.id] });
+    const durableLedger = config.feedback
+      ? new DurableCardLedger(config.feedback.repository, { patientHashSalt: config.feedback.patientHashSalt })
+      : undefined;
+    // Every issued card is counted per rule (metrics), then recorded for feedback (ledger).
+    const cardLedger = cardsEmittedLedger<Card, IssuedCards>(metrics, (card) => card.extension?.[RULES_EXTENSION] as string[] | undefined, durableLedger);
     return {
       module: AppModule,
       imports: [
+        ObservabilityModule.forRoot({ metrics, readinessChecks: config.readinessChecks ?? [] }),
         CdsClientAuthModule.forRoot(config.auth),
         CdsHooksApiModule.register({
           services: [service],
           prefetchTimeoutMs: config.prefetchTimeoutMs,
-          ...(config.feedback
-            ? {
-                feedbackSink: new DurableFeedbackSink(config.feedback.repository),
-                cardLedger: new DurableCardLedger(config.feedback.repository, { patientHashSalt: config.feedback.patientHashSalt }),
-              }
-            : {}),
+          cardLedger,
+          ...(config.feedback ? { feedbackSink: new DurableFeedbackSink(config.feedback.repository) } : {}),
         }),
       ],
       providers: [{ provide: PostcoitalBleedingCdsService, useValue: service }],
