@@ -1,1 +1,10 @@
-export {};
+export * from './lib/draft-order';
+export * from './lib/draft-order-kind';
+export * from './lib/read-draft-orders';
+export * from './lib/prefetch-without-drafts';
+export * from './lib/order-coverage';
+export * from './lib/draft-verdict';
+export * from './lib/review-context';
+export * from './lib/missing-steps';
+export * from './lib/judge-draft';
+export * from './lib/review-draft-orders';

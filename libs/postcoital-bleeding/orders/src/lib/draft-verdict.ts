@@ -1,0 +1,48 @@
+import type { FactLine, OrderAdvice, RuleId, Urgency } from '@pcb-cds/postcoital-bleeding-rules';
+import type { GuidelineDraftOrder } from './draft-order';
+
+/** Why a draft should not be signed as it is. */
+export type DraftConcern =
+  // (b) redundant: a current result, an active order, or no organ to test
+  | 'already-ordered'
+  | 'screening-current'
+  | 'no-cervix'
+  | 'recent-negative-naat'
+  | 'recent-negative-hcg'
+  | 'pregnancy-established'
+  | 'no-uterus'
+  | 'recent-endometrial-scan'
+  // (c) advised against for this patient: replace
+  | 'ecc-in-pregnancy'
+  | 'endometrial-sampling-in-pregnancy'
+  | 'digital-exam-before-placenta-known'
+  | 'digital-exam-gestation-unknown'
+  | 'under-screening-age'
+  | 'hpv-under-cotest-age'
+  | 'abnormal-result-needs-colposcopy';
+
+/** What a check finds: the concern, the rules it rests on, the advice and the facts behind it. */
+export interface DraftFinding {
+  concern: DraftConcern;
+  /** The guideline rules that make the draft redundant or unsafe, primary first. */
+  ruleIds: RuleId[];
+  advice: string;
+  because: FactLine[];
+  /** What to order instead (advised-against only), before de-duplication against the session. */
+  replacement: OrderAdvice[];
+}
+
+/**
+ * A draft the guideline speaks against. `redundant` → delete it (info); `advised-against` → delete it
+ * and create the replacement in one suggestion (warning).
+ */
+export interface DraftVerdict extends DraftFinding {
+  draft: GuidelineDraftOrder;
+  verdict: 'redundant' | 'advised-against';
+  /**
+   * Mapped to the card indicator like a rule's urgency. A redundant draft wastes but does not harm
+   * (routine → info); an advised-against draft is corrected before signing (soon → warning), whatever the
+   * rule's own urgency: the emergency itself is presented by the rule's own card.
+   */
+  urgency: Urgency;
+}

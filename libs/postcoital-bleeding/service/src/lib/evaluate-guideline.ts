@@ -1,0 +1,39 @@
+import type { IndicatorMap } from '@pcb-cds/postcoital-bleeding-cards';
+import { toPatientRecord } from '@pcb-cds/postcoital-bleeding-context';
+import type { GuidelineParameters, PostcoitalBleedingFacts } from '@pcb-cds/postcoital-bleeding-facts';
+import { deriveFacts } from '@pcb-cds/postcoital-bleeding-facts';
+import type { Recommendation } from '@pcb-cds/postcoital-bleeding-rules';
+import { evaluatePostcoitalBleeding } from '@pcb-cds/postcoital-bleeding-rules';
+import type { Terminology } from '@pcb-cds/postcoital-bleeding-terminology';
+
+export interface PostcoitalBleedingSettings {
+  parameters: GuidelineParameters;
+  terminology: Terminology;
+  indicatorMap?: IndicatorMap;
+  /** The evaluation date; injectable so tests and demos can pin "today". */
+  clock: () => Date;
+}
+
+export interface GuidelineEvaluation {
+  facts: PostcoitalBleedingFacts;
+  recommendations: Recommendation[];
+}
+
+/**
+ * The pipeline every hook shares: resolved prefetch → patient record → facts → rules. Synchronous
+ * and pure; I/O happened in the protocol layer.
+ */
+export function evaluateGuideline(
+  settings: PostcoitalBleedingSettings,
+  prefetch: Record<string, unknown>,
+  patientId: string,
+  unavailableKeys: readonly string[] = [],
+): GuidelineEvaluation {
+  const { parameters, terminology } = settings;
+  const today = settings.clock().toISOString().slice(0, 10);
+  const facts = deriveFacts(toPatientRecord(prefetch, patientId, today, terminology), parameters);
+  for (const key of unavailableKeys) {
+    facts.dataGaps.push(`The EHR could not supply "${key}": advice may be incomplete`);
+  }
+  return { facts, recommendations: evaluatePostcoitalBleeding(facts, parameters) };
+}
