@@ -10,7 +10,11 @@ import type { ReadinessCheck } from '@pcb-cds/platform-observability';
 import { DurableCardLedger, DurableFeedbackSink } from '@pcb-cds/cds-hooks-feedback-store';
 import type { GuidelineConfiguration } from '@pcb-cds/postcoital-bleeding-service';
 import { RULES_EXTENSION } from '@pcb-cds/postcoital-bleeding-cards';
-import { PostcoitalBleedingCdsService } from '@pcb-cds/postcoital-bleeding-service';
+import {
+  PcbOrderSelectCdsService,
+  PcbOrderSignCdsService,
+  PostcoitalBleedingCdsService,
+} from '@pcb-cds/postcoital-bleeding-service';
 import type { AppConfig } from './app-config';
 
 /** Wiring only: the protocol layer serves the postcoital-bleeding service. */
@@ -28,8 +32,10 @@ export class AppModule {
     },
   ): DynamicModule {
     const pinned = config.evaluationDate ? new Date(`${config.evaluationDate}T12:00:00Z`) : undefined;
-    const service = new PostcoitalBleedingCdsService({ ...config.guideline, clock: () => pinned ?? new Date() });
-    const metrics = new ObservabilityMetrics({ knownServiceIds: [service.definition.id] });
+    const settings = { ...config.guideline, clock: (): Date => pinned ?? new Date() };
+    const service = new PostcoitalBleedingCdsService(settings);
+    const services = [service, new PcbOrderSelectCdsService(settings), new PcbOrderSignCdsService(settings)];
+    const metrics = new ObservabilityMetrics({ knownServiceIds: services.map((s) => s.definition.id) });
     const durableLedger = config.feedback
       ? new DurableCardLedger(config.feedback.repository, { patientHashSalt: config.feedback.patientHashSalt })
       : undefined;
@@ -41,7 +47,7 @@ export class AppModule {
         ObservabilityModule.forRoot({ metrics, readinessChecks: config.readinessChecks ?? [] }),
         CdsClientAuthModule.forRoot(config.auth),
         CdsHooksApiModule.register({
-          services: [service],
+          services,
           prefetchTimeoutMs: config.prefetchTimeoutMs,
           cardLedger,
           ...(config.feedback ? { feedbackSink: new DurableFeedbackSink(config.feedback.repository) } : {}),
