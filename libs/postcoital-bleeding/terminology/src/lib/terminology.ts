@@ -108,7 +108,10 @@ export class Terminology {
     return [...(this.valueSets.get(name)?.exact.keys() ?? [])];
   }
 
-  /** The order kind a coding stands for (to recognise orders the patient already has). */
+  /**
+   * The order kind a coding stands for (orders the patient already has, draft orders): the §4.9 code
+   * first, then the test value sets the order data says order the same test.
+   */
   orderKindOf(codings: readonly CodingLike[] | undefined): OrderKind | undefined {
     for (const c of codings ?? []) {
       const kind = c.system && c.code ? this.orderKinds.get(key(c.system, c.code)) : undefined;
@@ -116,7 +119,7 @@ export class Terminology {
         return kind;
       }
     }
-    return undefined;
+    return ORDERS_RECOGNISED_BY.find(([valueSet]) => this.inValueSet(valueSet, codings))?.[1];
   }
 
   /** `system|code` tokens a concept map recognises (e.g. exam findings coded as the Observation code). */
@@ -217,6 +220,10 @@ function splitKey(k: string): [string, string] {
   const bar = k.lastIndexOf('|');
   return [k.slice(0, bar), k.slice(bar + 1)];
 }
+
+const ORDERS_RECOGNISED_BY: [ValueSetName, OrderKind][] = (Object.keys(orderData) as (OrderKind | '_comment')[])
+  .filter((k): k is OrderKind => k !== '_comment')
+  .flatMap((k) => ((orderData[k] as { recognisedBy?: string[] }).recognisedBy ?? []).map((vs) => [vs as ValueSetName, k] as [ValueSetName, OrderKind]));
 
 /** The shipped terminology with no site additions. */
 export const defaultTerminology = new Terminology();
