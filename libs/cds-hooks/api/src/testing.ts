@@ -4,3 +4,4 @@ export * from './testing/cds-hooks-invariants';
 export * from './testing/create-cds-hooks-test-app';
 export * from './testing/shared-spec-files';
 export * from './testing/stub-fhir-server';
+export * from './testing/recording-cds-service';

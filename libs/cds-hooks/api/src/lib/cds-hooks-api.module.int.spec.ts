@@ -5,7 +5,7 @@ import type { CdsResponse, CdsService, CdsServiceDefinition } from '@pcb-cds/cds
 import { CDS_SERVICES } from '@pcb-cds/cds-hooks-model';
 import { CdsHooksApiModule } from './cds-hooks-api.module';
 import type { CdsHooksApiOptions } from './cds-hooks-api.options';
-import { CDS_HOOKS_RUNTIME_OPTIONS, DEFAULT_PREFETCH_TIMEOUT_MS } from './cds-hooks-api.options';
+import { CDS_HOOKS_RUNTIME_OPTIONS, DEFAULT_HOOK_DEADLINE_MS, DEFAULT_PREFETCH_TIMEOUT_MS, DEFAULT_RATE_LIMIT } from './cds-hooks-api.options';
 import { configureCdsHooksHttp } from './configure-cds-hooks-http';
 
 const definition = (id: string): CdsServiceDefinition => ({ id, hook: 'patient-view', description: `service ${id}` });
@@ -40,7 +40,12 @@ describe('CdsHooksApiModule', () => {
     const services = ref.get<CdsService[]>(CDS_SERVICES);
     expect(services.map((s) => s.definition.id)).toEqual(['a', 'greeting', 'b']);
     await expect(services[1].handle({} as never)).resolves.toMatchObject({ cards: [{ summary: 'hello' }] });
-    expect(ref.get(CDS_HOOKS_RUNTIME_OPTIONS)).toEqual({ prefetchTimeoutMs: DEFAULT_PREFETCH_TIMEOUT_MS });
+    expect(ref.get(CDS_HOOKS_RUNTIME_OPTIONS)).toMatchObject({
+      prefetchTimeoutMs: DEFAULT_PREFETCH_TIMEOUT_MS,
+      hookDeadlineMs: DEFAULT_HOOK_DEADLINE_MS,
+      fhirServers: { restricted: false },
+      rateLimit: DEFAULT_RATE_LIMIT,
+    });
     await ref.close();
   });
 
@@ -54,6 +59,9 @@ describe('CdsHooksApiModule', () => {
           inject: [GreetingService],
           useFactory: (service: GreetingService) => [service],
           prefetchTimeoutMs: 1234,
+          hookDeadlineMs: 2345,
+          fhirServerAllowlist: ['https://ehr.example.org/fhir'],
+          rateLimit: false,
         }),
       ],
     }).compile();
@@ -62,7 +70,7 @@ describe('CdsHooksApiModule', () => {
     await app.init();
     const res = await request(app.getHttpServer()).get('/cds-services');
     expect(res.body).toEqual({ services: [definition('greeting')] });
-    expect(ref.get(CDS_HOOKS_RUNTIME_OPTIONS)).toEqual({ prefetchTimeoutMs: 1234 });
+    expect(ref.get(CDS_HOOKS_RUNTIME_OPTIONS)).toMatchObject({ prefetchTimeoutMs: 1234, hookDeadlineMs: 2345, fhirServers: { restricted: true }, rateLimit: false });
     await app.close();
   });
 
@@ -71,6 +79,11 @@ describe('CdsHooksApiModule', () => {
     ['an id that is not URL-safe', { services: [instance('a b')] }, /URL-safe/],
     ['a definition without description', { services: [{ ...instance('a'), definition: { id: 'a', hook: 'patient-view', description: '' } }] }, /description/],
     ['a zero prefetch timeout', { services: [instance('a')], prefetchTimeoutMs: 0 }, /prefetchTimeoutMs/],
+    ['a negative hook deadline', { services: [instance('a')], hookDeadlineMs: -1 }, /hookDeadlineMs must be a positive/],
+    ['a prefetch timeout not below the hook deadline', { services: [instance('a')], prefetchTimeoutMs: 8000 }, /prefetchTimeoutMs \(8000\) must be smaller than hookDeadlineMs \(8000\)/],
+    ['an allowlist entry with credentials', { services: [instance('a')], fhirServerAllowlist: ['https://u:p@ehr.example.org'] }, /fhirServerAllowlist\[0\]/],
+    ['a rate limit of 0', { services: [instance('a')], rateLimit: { limit: 0, ttlMs: 1000 } }, /rateLimit.limit/],
+    ['a rate limit window of 0', { services: [instance('a')], rateLimit: { limit: 5, ttlMs: 0 } }, /rateLimit.ttlMs/],
   ])('refuses to start with %s', async (_name, options, message) => {
     await expect(async () => compile(CdsHooksApiModule.register({ services: [], ...options }))).rejects.toThrow(message);
   });

@@ -1,10 +1,12 @@
 import type { DynamicModule, Provider, Type } from '@nestjs/common';
 import { Module } from '@nestjs/common';
+import { ThrottlerStorageService } from '@nestjs/throttler';
 import type { CdsService } from '@pcb-cds/cds-hooks-model';
 import { CardLedger, CDS_SERVICES, FeedbackSink } from '@pcb-cds/cds-hooks-model';
 import type { CdsHooksApiAsyncOptions, CdsHooksApiOptions, CdsHooksRuntimeOptions } from './cds-hooks-api.options';
-import { CDS_HOOKS_RUNTIME_OPTIONS, DEFAULT_PREFETCH_TIMEOUT_MS } from './cds-hooks-api.options';
+import { CDS_HOOKS_RUNTIME_OPTIONS } from './cds-hooks-api.options';
 import { CdsHookInvoker } from './cds-hook-invoker.service';
+import { CDS_RATE_LIMIT_STORAGE, CdsRateLimitGuard } from './cds-rate-limit.guard';
 import { CdsServiceRegistry } from './cds-service.registry';
 import { CdsServicesController } from './cds-services.controller';
 import { FeedbackController } from './feedback.controller';
@@ -12,11 +14,13 @@ import { FeedbackRecorder } from './feedback-recorder.service';
 import { JsonContentTypeGuard } from './json-content-type.guard';
 import { LoggingFeedbackSink } from './logging-feedback.sink';
 import { createFhirRestPrefetchFetcher, PREFETCH_FETCHER_FACTORY } from './prefetch-fetcher';
+import { toRuntimeOptions } from './runtime-options';
 
 /**
  * The CDS Hooks 2.0 endpoints for the services the app registers:
  *
- *   CdsHooksApiModule.register({ services: [new MyService()] | [MyServiceClass], feedbackSink?, prefetchTimeoutMs? })
+ *   CdsHooksApiModule.register({ services: [new MyService()] | [MyServiceClass], feedbackSink?, cardLedger?,
+ *     prefetchTimeoutMs?, hookDeadlineMs?, fhirServerAllowlist?, rateLimit? })
  *   CdsHooksApiModule.registerAsync({ imports: [GuidelineModule], inject: [GuidelineService], useFactory: (s) => [s] })
  *
  * Pair it with `configureCdsHooksHttp(app)` for body parsing, CORS and OperationOutcome errors.
@@ -44,7 +48,8 @@ export class CdsHooksApiModule {
   }
 
   private static build(options: Omit<CdsHooksApiOptions, 'services'>, serviceProviders: Provider[]): DynamicModule {
-    const runtime: CdsHooksRuntimeOptions = { prefetchTimeoutMs: checkTimeout(options.prefetchTimeoutMs) };
+    const runtime: CdsHooksRuntimeOptions = toRuntimeOptions(options);
+    const storage = runtime.rateLimit === false ? undefined : runtime.rateLimit.storage;
     const sink = options.feedbackSink ?? LoggingFeedbackSink;
     const ledger = options.cardLedger;
     const ledgerProvider: Provider[] = !ledger
@@ -58,10 +63,13 @@ export class CdsHooksApiModule {
         ...serviceProviders,
         { provide: CDS_HOOKS_RUNTIME_OPTIONS, useValue: runtime },
         { provide: PREFETCH_FETCHER_FACTORY, useValue: createFhirRestPrefetchFetcher },
+        // A class provider when it is ours, so that Nest calls its shutdown hook (it holds a sweep timer).
+        storage ? { provide: CDS_RATE_LIMIT_STORAGE, useValue: storage } : { provide: CDS_RATE_LIMIT_STORAGE, useClass: ThrottlerStorageService },
         isClass(sink) ? { provide: FeedbackSink, useClass: sink } : { provide: FeedbackSink, useValue: sink },
         ...ledgerProvider,
         CdsServiceRegistry,
         CdsHookInvoker,
+        CdsRateLimitGuard,
         FeedbackRecorder,
         JsonContentTypeGuard,
       ],
@@ -72,14 +80,4 @@ export class CdsHooksApiModule {
 
 function isClass<T>(value: T | Type<T>): value is Type<T> {
   return typeof value === 'function';
-}
-
-function checkTimeout(ms: number | undefined): number {
-  if (ms === undefined) {
-    return DEFAULT_PREFETCH_TIMEOUT_MS;
-  }
-  if (!Number.isFinite(ms) || ms <= 0) {
-    throw new Error('prefetchTimeoutMs must be a positive number of milliseconds');
-  }
-  return ms;
 }

@@ -60,8 +60,11 @@ const messy: CdsService = {
 const throwing: CdsService = {
   definition: { id: 'throwing-service', hook: 'patient-view', description: 'Fails unexpectedly' },
   handle: async (req) => {
-    // A careless service quoting the request: the filter must still keep the token out of the logs.
-    throw new Error(`boom with ${req.fhirAuthorization?.access_token}`);
+    if (req.fhirAuthorization !== undefined) {
+      throw new Error('the service must never see fhirAuthorization');
+    }
+    // A careless service quoting a secret it got hold of: the filter must still keep it out of the logs.
+    throw new Error(`boom with ${TOKEN}`);
   },
 };
 

@@ -47,4 +47,17 @@ describe('FeedbackRecorder', () => {
     await expect(recorder.record('svc', [entry])).resolves.toBe(1);
     expect(sink.recorded).toHaveLength(1);
   });
+
+  it("releases a hung call's claims when the caller's deadline fires, so that the retry is recorded", async () => {
+    const sink = new MemorySink();
+    const recorder = new FeedbackRecorder(sink);
+    const hanging = jest.spyOn(sink, 'record').mockImplementationOnce(() => new Promise(() => undefined));
+    const controller = new AbortController();
+    void recorder.record('svc', [entry], controller.signal);
+    await recorder.record('svc', [entry]).then((n) => expect(n).toBe(0)); // still claimed: a concurrent duplicate
+    controller.abort();
+    await expect(recorder.record('svc', [entry])).resolves.toBe(1);
+    expect(hanging).toHaveBeenCalledTimes(2);
+    expect(sink.recorded).toEqual([{ serviceId: 'svc', entries: [entry] }]);
+  });
 });

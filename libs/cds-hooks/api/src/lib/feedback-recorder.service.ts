@@ -17,8 +17,12 @@ export class FeedbackRecorder {
   // Explicit @Inject: the abstract class is the DI token and must stay a value import.
   constructor(@Inject(FeedbackSink) private readonly sink: FeedbackSink) {}
 
-  /** @returns how many entries were new and passed to the sink. */
-  async record(serviceId: string, entries: FeedbackEntry[]): Promise<number> {
+  /**
+   * @param signal the caller's deadline: once it fires the client has been told the call failed, so the claims
+   *   are released for its retry (a sink that finishes late may then see an entry twice: better than never).
+   * @returns how many entries were new and passed to the sink.
+   */
+  async record(serviceId: string, entries: FeedbackEntry[], signal?: AbortSignal): Promise<number> {
     const fresh = new Map<string, FeedbackEntry>();
     for (const entry of entries) {
       const key = JSON.stringify([serviceId, entry.card, entry.outcome, entry.outcomeTimestamp]);
@@ -32,11 +36,15 @@ export class FeedbackRecorder {
     // Claimed before awaiting so a concurrent duplicate is not recorded twice; released if the sink fails,
     // so that the client's retry can succeed.
     fresh.forEach((_entry, key) => this.remember(key));
+    const release = (): void => fresh.forEach((_entry, key) => this.seen.delete(key));
+    signal?.addEventListener('abort', release, { once: true });
     try {
       await this.sink.record(serviceId, [...fresh.values()]);
     } catch (error) {
-      fresh.forEach((_entry, key) => this.seen.delete(key));
+      release();
       throw error;
+    } finally {
+      signal?.removeEventListener('abort', release);
     }
     return fresh.size;
   }

@@ -1,31 +1,83 @@
 import { json } from 'express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { exceedsJsonNestingDepth } from './json-nesting-depth';
 import { OperationOutcomeException } from './operation-outcome.exception';
+import { findPrototypePollutionKey } from './prototype-pollution-key';
 
 /** CDS clients send `application/json`; FHIR-minded ones send `application/fhir+json`. */
 export const JSON_MEDIA_TYPES = ['application/json', 'application/fhir+json'];
 
 export const DEFAULT_BODY_LIMIT = '5mb';
+export const DEFAULT_MAX_JSON_DEPTH = 100;
+
+export interface JsonBodyParserOptions {
+  /** Largest accepted body; default 5 MB. */
+  limit?: string | number;
+  /** Deepest nesting of arrays/objects; default 100. */
+  maxDepth?: number;
+}
+
+/** body-parser's `type` for a body refused by the nesting check (its own types are `entity.*` too). */
+const TOO_DEEP = 'entity.too.deep';
 
 /**
- * express.json for the CDS Hooks media types, whose errors become OperationOutcome exceptions with fixed texts:
- * body-parser's own errors carry the raw body (`err.body`) and JSON.parse messages quote part of it, which may
- * include the access token.
+ * express.json for the CDS Hooks media types, hardened against hostile bodies, whose errors become
+ * OperationOutcome exceptions with fixed texts: body-parser's own errors carry the raw body (`err.body`) and
+ * JSON.parse messages quote part of it, which may include the access token.
+ * - UTF-8 only (RFC 8259 §8.1), so that the nesting check can scan bytes: another charset → 415.
+ * - Nesting deeper than `maxDepth` → 400 before JSON.parse runs (see exceedsJsonNestingDepth).
+ * - `__proto__` / `constructor.prototype` keys → 400 (see findPrototypePollutionKey).
  */
-export function createJsonBodyParser(limit: string | number = DEFAULT_BODY_LIMIT): RequestHandler {
-  const parse = json({ limit, type: JSON_MEDIA_TYPES });
+export function createJsonBodyParser(options: JsonBodyParserOptions = {}): RequestHandler {
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_JSON_DEPTH;
+  if (!Number.isInteger(maxDepth) || maxDepth < 1) {
+    throw new Error('maxJsonDepth must be a positive integer');
+  }
+  const parse = json({
+    limit: options.limit ?? DEFAULT_BODY_LIMIT,
+    type: JSON_MEDIA_TYPES,
+    verify: (_req, _res, body: Buffer) => {
+      if (exceedsJsonNestingDepth(body, maxDepth)) {
+        throw Object.assign(new Error('JSON nesting too deep'), { type: TOO_DEEP });
+      }
+    },
+  });
   // Named `jsonParser` on purpose: Nest skips registering its own JSON parser (100 kB limit) when one with this
   // name is already on the Express stack, so this one also wins in an app created with the default bodyParser.
   return function jsonParser(req: Request, res: Response, next: NextFunction): void {
-    parse(req, res, (error?: unknown) => next(error === undefined ? undefined : toOperationOutcomeException(error)));
+    if (req.is(JSON_MEDIA_TYPES) && !isUtf8(req.headers['content-type'])) {
+      next(OperationOutcomeException.of(415, 'not-supported', 'The request body must be UTF-8 JSON'));
+      return;
+    }
+    parse(req, res, (error?: unknown) => {
+      if (error !== undefined) {
+        next(toOperationOutcomeException(error, maxDepth));
+        return;
+      }
+      const key = findPrototypePollutionKey(req.body);
+      if (key !== undefined) {
+        const field = key.length > 200 ? `${key.slice(0, 200)}…` : key;
+        next(OperationOutcomeException.of(400, 'security', 'The request body contains a key that is not allowed (__proto__ or constructor.prototype)', { expression: [field] }));
+        return;
+      }
+      next();
+    });
   };
 }
 
-function toOperationOutcomeException(error: unknown): unknown {
-  const type = (error as { type?: unknown } | null)?.type;
+/** No charset parameter means UTF-8 for JSON. */
+function isUtf8(contentType: string | undefined): boolean {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(contentType ?? '')?.[1];
+  return charset === undefined || charset.toLowerCase() === 'utf-8';
+}
+
+function toOperationOutcomeException(error: unknown, maxDepth: number): unknown {
+  const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
   switch (type) {
     case 'entity.parse.failed':
       return OperationOutcomeException.of(400, 'structure', 'The request body is not valid JSON');
+    case TOO_DEEP:
+      return OperationOutcomeException.of(400, 'structure', `The request body nests arrays or objects more than ${maxDepth} levels deep`);
     case 'entity.too.large':
       return OperationOutcomeException.of(413, 'too-long', 'The request body is larger than the allowed limit');
     case 'encoding.unsupported':
@@ -35,6 +87,10 @@ function toOperationOutcomeException(error: unknown): unknown {
     case 'request.size.invalid':
       return OperationOutcomeException.of(400, 'incomplete', 'The request body was not received completely');
     default:
+      // Other client errors of body-parser without a type, e.g. a gzip body that does not inflate.
+      if (typeof status === 'number' && status >= 400 && status < 500) {
+        return OperationOutcomeException.of(400, 'structure', 'The request body could not be read');
+      }
       return error; // not body-parser's: the filter answers a generic 500
   }
 }

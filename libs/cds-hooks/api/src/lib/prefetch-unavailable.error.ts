@@ -5,6 +5,8 @@ import { operationOutcome } from '@pcb-cds/fhir-r4';
 /** Why prefetch data could not be obtained. */
 export type PrefetchFailure =
   | { kind: 'no-fhir-server' }
+  /** The request's fhirServer is not on the module's fhirServerAllowlist: nothing was sent to it. */
+  | { kind: 'fhir-server-not-allowed' }
   /** The FHIR server answered the fetch with an OperationOutcome instead of data. */
   | { kind: 'operation-outcome' }
   | { kind: FhirRequestErrorKind; status?: number };
@@ -26,13 +28,27 @@ export class PrefetchUnavailableError extends Error {
   toOperationOutcome(): OperationOutcome {
     const plural = this.keys.length > 1;
     const keys = this.keys.map((k) => `'${k}'`).join(', ');
-    const text =
-      this.failure.kind === 'no-fhir-server'
-        ? `Prefetch ${plural ? 'keys' : 'key'} ${keys} ${plural ? 'were' : 'was'} not provided and the request has no fhirServer to fetch ${plural ? 'them' : 'it'} from`
-        : `Prefetch ${plural ? 'keys' : 'key'} ${keys} could not be obtained from the FHIR server: ${describeFailure(this.failure)}`;
-    return operationOutcome(issueCode(this.failure), text, {
-      diagnostics: `CDS Hooks prefetch ${plural ? 'keys' : 'key'} ${keys} absent from the request and not fetchable (${this.failure.kind}).`,
-    });
+    const diagnostics = `CDS Hooks prefetch ${plural ? 'keys' : 'key'} ${keys} absent from the request and not fetchable (${this.failure.kind}).`;
+    switch (this.failure.kind) {
+      case 'no-fhir-server':
+        return operationOutcome(
+          'processing',
+          `Prefetch ${plural ? 'keys' : 'key'} ${keys} ${plural ? 'were' : 'was'} not provided and the request has no fhirServer to fetch ${plural ? 'them' : 'it'} from`,
+          { diagnostics },
+        );
+      case 'fhir-server-not-allowed':
+        return operationOutcome(
+          'forbidden',
+          `fhirServer is not an allowed FHIR server: prefetch ${plural ? 'keys' : 'key'} ${keys} must be sent in the request`,
+          { diagnostics, expression: ['fhirServer'] },
+        );
+      default:
+        return operationOutcome(
+          issueCode(this.failure),
+          `Prefetch ${plural ? 'keys' : 'key'} ${keys} could not be obtained from the FHIR server: ${describeFailure(this.failure)}`,
+          { diagnostics },
+        );
+    }
   }
 }
 
@@ -40,6 +56,8 @@ function describeFailure(failure: PrefetchFailure): string {
   switch (failure.kind) {
     case 'no-fhir-server':
       return 'no fhirServer in the request';
+    case 'fhir-server-not-allowed':
+      return 'fhirServer is not an allowed FHIR server';
     case 'operation-outcome':
       return 'it answered with an OperationOutcome instead of data';
     case 'unreachable':

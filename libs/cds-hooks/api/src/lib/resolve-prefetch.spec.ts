@@ -2,6 +2,7 @@ import type { Bundle } from 'fhir/r4';
 import type { FhirResourceJson, HookRequest } from '@pcb-cds/cds-hooks-model';
 import { FhirRequestError } from '@pcb-cds/fhir-client';
 import type { CreatePrefetchFetcher, PrefetchFetcher } from './prefetch-fetcher';
+import { FhirServerAllowlist } from './fhir-server-allowlist';
 import { PrefetchUnavailableError } from './prefetch-unavailable.error';
 import { resolvePrefetch } from './resolve-prefetch';
 
@@ -196,5 +197,58 @@ describe('resolvePrefetch', () => {
     });
     expect(result.prefetch).toEqual({ encounter: null });
     expect(fake.created).toHaveLength(0);
+  });
+
+  describe('with a fhirServer allowlist', () => {
+    const fhirServers = FhirServerAllowlist.of(['https://EHR.example.org/fhir/']);
+
+    it('refuses a server not on it before creating any client', async () => {
+      const fake = fakeFetcher({});
+      const error = await rejection(
+        resolvePrefetch(request({ fhirServer: 'https://evil.example.org/fhir', prefetch: { patient } }), templates, {
+          timeoutMs: 1000,
+          createFetcher: fake.createFetcher,
+          fhirServers,
+        }),
+      );
+      expect([error.keys, error.failure]).toEqual([['conditions'], { kind: 'fhir-server-not-allowed' }]);
+      expect(error.toOperationOutcome().issue[0].details?.text).toContain('fhirServer is not an allowed FHIR server');
+      expect(fake.created).toHaveLength(0);
+    });
+
+    it('fetches from an allowed server through its canonical base URL', async () => {
+      const fake = fakeFetcher({ 'Condition?patient=123': async () => conditions });
+      await resolvePrefetch(request({ fhirServer: 'https://ehr.EXAMPLE.org:443/fhir//', prefetch: { patient } }), templates, {
+        timeoutMs: 1000,
+        createFetcher: fake.createFetcher,
+        fhirServers,
+      });
+      expect(fake.created.map((c) => c.baseUrl)).toEqual(['https://ehr.example.org/fhir']);
+    });
+
+    it('needs no allowed server when every key is prefetched', async () => {
+      const fake = fakeFetcher({});
+      const result = await resolvePrefetch(request({ fhirServer: 'https://evil.example.org/fhir', prefetch: { patient, conditions } }), templates, {
+        timeoutMs: 1000,
+        createFetcher: fake.createFetcher,
+        fhirServers,
+      });
+      expect(result.prefetch).toEqual({ patient, conditions });
+      expect(fake.created).toHaveLength(0);
+    });
+  });
+
+  it("aborts the fetches when the caller's own signal fires (the hook deadline)", async () => {
+    const fake = fakeFetcher({
+      // Like FhirRestClient: pending until its signal fires, then a timeout error.
+      'Condition?patient=123': () =>
+        new Promise((_resolve, reject) => fake.created[0].signal.addEventListener('abort', () => reject(new FhirRequestError('timeout', 'aborted')))),
+    });
+    const caller = new AbortController();
+    const pending = resolvePrefetch(request({ prefetch: { patient } }), templates, { timeoutMs: 60_000, createFetcher: fake.createFetcher, signal: caller.signal });
+    await Promise.resolve();
+    expect(fake.created[0].signal.aborted).toBe(false);
+    caller.abort();
+    expect((await rejection(pending)).failure).toEqual({ kind: 'timeout' });
   });
 });

@@ -1,6 +1,7 @@
 import type { FhirResourceJson, HookRequest } from '@pcb-cds/cds-hooks-model';
 import { isFhirRequestError } from '@pcb-cds/fhir-client';
 import { isOperationOutcome } from '@pcb-cds/fhir-r4';
+import { FhirServerAllowlist } from './fhir-server-allowlist';
 import type { CreatePrefetchFetcher } from './prefetch-fetcher';
 import type { PrefetchStep } from './plan-prefetch';
 import { planPrefetch } from './plan-prefetch';
@@ -18,6 +19,10 @@ export interface ResolvePrefetchOptions {
   /** ONE deadline for all fetches of this request together, not per fetch. */
   timeoutMs: number;
   createFetcher: CreatePrefetchFetcher;
+  /** Servers fetches may go to; default: unrestricted. */
+  fhirServers?: FhirServerAllowlist;
+  /** The caller's own deadline (the whole hook call): aborts pending fetches when it fires first. */
+  signal?: AbortSignal;
 }
 
 type NetworkStep = Extract<PrefetchStep, { kind: 'fetch' | 'complete' }>;
@@ -26,15 +31,18 @@ type NetworkStep = Extract<PrefetchStep, { kind: 'fetch' | 'complete' }>;
  * Gives the service every prefetch key of its templates:
  * - sent by the client → used as is; sent as `null` → stays `null`, never fetched;
  * - not sent → fetched from `fhirServer` with `fhirAuthorization.access_token`, all keys in parallel under
- *   one deadline; a template whose tokens this context cannot fill (e.g. `{{userPractitionerRoleId}}` when the
- *   user is a Practitioner, or an absent optional context field) has nothing to fetch and becomes `null`;
+ *   one deadline, provided `fhirServer` is on the allowlist (checked before any request; the canonical form
+ *   that was checked is the base URL that is fetched); a template whose tokens this context cannot fill (e.g.
+ *   `{{userPractitionerRoleId}}` when the user is a Practitioner, or an absent optional context field) has
+ *   nothing to fetch and becomes `null`;
  * - a search Bundle sent with a `next` link and fewer entries than `total` → its remaining pages are fetched;
  * - an OperationOutcome sent instead of data → `null` and listed in `unavailableKeys`. Policy: the spec asks
  *   clients to send it precisely so that services do not repeat a failed query, so it is not re-fetched; but
  *   it is not "no data" either, so the service (via `unavailablePrefetchKeys`) and the client (via a response
  *   extension) are told the guidance was computed without it.
- * @throws PrefetchUnavailableError when anything that must be fetched cannot be (no fhirServer, unreachable,
- *   timeout, HTTP error, non-FHIR answer, or an OperationOutcome answered by the server): the caller answers 412.
+ * @throws PrefetchUnavailableError when anything that must be fetched cannot be (no fhirServer, one not on the
+ *   allowlist, unreachable, timeout, HTTP error, non-FHIR answer, or an OperationOutcome answered by the
+ *   server): the caller answers 412.
  */
 export async function resolvePrefetch(
   request: HookRequest,
@@ -49,7 +57,21 @@ export async function resolvePrefetch(
       { kind: 'no-fhir-server' },
     );
   }
-  const fetched = network.length > 0 ? await fetchAll(network, request, options) : new Map<string, FhirResourceJson | null>();
+  let fetched = new Map<string, FhirResourceJson | null>();
+  if (network.length > 0) {
+    // Checked only when something must be fetched. A request with every key prefetched is accepted whatever
+    // its fhirServer: the allowlist exists to stop requests (and the token) going where they should not, and
+    // then none go anywhere — while refusing it would break clients that always send their fhirServer (the
+    // CDS Hooks sandbox) even when they prefetch. The token is dropped before the service sees the request.
+    const server = (options.fhirServers ?? FhirServerAllowlist.unrestricted()).check(request.fhirServer as string);
+    if (!server.allowed) {
+      throw new PrefetchUnavailableError(
+        network.map((s) => s.key),
+        { kind: 'fhir-server-not-allowed' },
+      );
+    }
+    fetched = await fetchAll(network, server.baseUrl, request.fhirAuthorization?.access_token, options);
+  }
 
   const prefetch: Record<string, FhirResourceJson | null> = { ...(request.prefetch ?? {}) };
   const unavailableKeys: string[] = [];
@@ -78,17 +100,18 @@ export async function resolvePrefetch(
 /** All network steps in parallel under one AbortController; the first failure aborts the others. */
 async function fetchAll(
   steps: NetworkStep[],
-  request: HookRequest,
+  baseUrl: string,
+  accessToken: string | undefined,
   options: ResolvePrefetchOptions,
 ): Promise<Map<string, FhirResourceJson | null>> {
   const controller = new AbortController();
-  const deadline = setTimeout(() => controller.abort(), options.timeoutMs);
   const fetcher = options.createFetcher({
-    baseUrl: request.fhirServer as string,
-    ...(request.fhirAuthorization?.access_token ? { accessToken: request.fhirAuthorization.access_token } : {}),
-    signal: controller.signal,
+    baseUrl,
+    ...(accessToken ? { accessToken } : {}),
+    signal: options.signal ? AbortSignal.any([controller.signal, options.signal]) : controller.signal,
     timeoutMs: options.timeoutMs,
   });
+  const deadline = setTimeout(() => controller.abort(), options.timeoutMs);
   let firstFailure: { key: string; error: unknown } | undefined;
   const results = new Map<string, FhirResourceJson | null>();
   try {

@@ -50,8 +50,22 @@ describe('validateHookRequest', () => {
     ['missing access_token', { ...valid, fhirAuthorization: { token_type: 'Bearer' } }, 'fhirAuthorization.access_token'],
     ['numeric access_token', { ...valid, fhirAuthorization: { access_token: 42 } }, 'fhirAuthorization.access_token'],
     ['string expires_in', { ...valid, fhirAuthorization: { access_token: 't', expires_in: '300' } }, 'fhirAuthorization.expires_in'],
+    ['fhirServer with userinfo', { ...valid, fhirServer: 'http://allowed.example@evil.example/fhir' }, 'fhirServer'],
+    ['fhirServer with a query', { ...valid, fhirServer: 'https://ehr.example.org/fhir?x=1' }, 'fhirServer'],
+    ['fhirServer with a fragment', { ...valid, fhirServer: 'https://ehr.example.org/fhir#x' }, 'fhirServer'],
+    ['fhirServer with a backslash', { ...valid, fhirServer: 'https://evil.example\\@ehr.example.org/fhir' }, 'fhirServer'],
+    ['fhirServer with a newline', { ...valid, fhirServer: 'https://ehr.example.org/fhir\n' }, 'fhirServer'],
+    ['non-string fhirServer', { ...valid, fhirServer: { url: 'https://ehr.example.org/fhir' } }, 'fhirServer'],
+    ['an access_token with a line break', { ...valid, fhirAuthorization: { access_token: 'abc\r\nX-Injected: 1' } }, 'fhirAuthorization.access_token'],
+    ['an access_token with a space', { ...valid, fhirAuthorization: { access_token: 'abc def' } }, 'fhirAuthorization.access_token'],
     ['array prefetch', { ...valid, prefetch: [] }, 'prefetch'],
+    ['null prefetch', { ...valid, prefetch: null }, 'prefetch'],
+    ['string prefetch', { ...valid, prefetch: 'Patient/1' }, 'prefetch'],
     ['a prefetch value that is not a resource', { ...valid, prefetch: { patient: '123' } }, 'prefetch.patient'],
+    ['a prefetch value that is an array', { ...valid, prefetch: { patient: [{ resourceType: 'Patient' }] } }, 'prefetch.patient'],
+    ['a prefetch value without resourceType', { ...valid, prefetch: { patient: { id: '1' } } }, 'prefetch.patient'],
+    ['a prefetch value of a key the service did not ask for that is a number', { ...valid, prefetch: { other: 42 } }, 'prefetch.other'],
+    ['a prefetch value of a key the service did not ask for that is a string', { ...valid, prefetch: { other: 'whatever' } }, 'prefetch.other'],
   ])('rejects %s, naming the field', (_name, body, field) => {
     expect(problemOf(body)?.field).toBe(field);
   });
@@ -61,7 +75,12 @@ describe('validateHookRequest', () => {
     expect(JSON.stringify(problem)).not.toContain('secret-abc');
   });
 
-  it('does not check prefetch keys the service did not ask for', () => {
-    expect(validateHookRequest({ ...valid, prefetch: { other: 'whatever' } }, definition).ok).toBe(true);
+  it('accepts resources and null for prefetch keys the service did not ask for (passed through untouched)', () => {
+    expect(validateHookRequest({ ...valid, prefetch: { other: { resourceType: 'Basic' }, none: null } }, definition).ok).toBe(true);
+  });
+
+  it('never quotes a malformed access token in a problem', () => {
+    const problem = problemOf({ ...valid, fhirAuthorization: { access_token: 'secret-abc with space' } });
+    expect(JSON.stringify(problem)).not.toContain('secret-abc');
   });
 });

@@ -1,4 +1,5 @@
 import type { CdsServiceDefinition, HookRequest } from '@pcb-cds/cds-hooks-model';
+import { canonicalFhirBase } from './fhir-server-allowlist';
 import type { ValidationResult } from './validation-result';
 import { invalid, isJsonObject, isNonEmptyString } from './validation-result';
 
@@ -30,8 +31,8 @@ export function validateHookRequest(body: unknown, definition: CdsServiceDefinit
     return invalid('context.userId', 'context.userId must be a string like Practitioner/123');
   }
   const fhirServer = body['fhirServer'];
-  if (fhirServer !== undefined && !isHttpUrl(fhirServer)) {
-    return invalid('fhirServer', 'fhirServer must be an absolute http(s) URL');
+  if (fhirServer !== undefined && !isFhirBaseUrl(fhirServer)) {
+    return invalid('fhirServer', 'fhirServer must be an absolute http(s) base URL without credentials, query or fragment');
   }
   const auth = body['fhirAuthorization'];
   if (auth !== undefined) {
@@ -62,6 +63,10 @@ function checkFhirAuthorization(auth: unknown, fhirServer: unknown): ValidationR
     // Never echo the value: it is (or is meant to be) a secret.
     return invalid('fhirAuthorization.access_token', 'fhirAuthorization.access_token must be a non-empty string', kind(auth['access_token']));
   }
+  if (!BEARER_TOKEN.test(auth['access_token'])) {
+    // It goes into an Authorization header: a space or a line break could not be sent (or would split it).
+    return invalid('fhirAuthorization.access_token', 'fhirAuthorization.access_token must be visible ASCII characters without spaces');
+  }
   for (const field of ['token_type', 'scope', 'subject', 'patient'] as const) {
     if (auth[field] !== undefined && typeof auth[field] !== 'string') {
       return invalid(`fhirAuthorization.${field}`, `fhirAuthorization.${field} must be a string`);
@@ -73,31 +78,31 @@ function checkFhirAuthorization(auth: unknown, fhirServer: unknown): ValidationR
   return undefined;
 }
 
-/** Values of this service's prefetch keys are handed to it, so they must be a FHIR resource or null. */
+/**
+ * Prefetch values are handed to the service, which reads them as FHIR resources (the wire type says so): each
+ * must be a FHIR resource or null — the keys of its templates and any other key the client sent.
+ */
 function checkPrefetch(prefetch: unknown, definition: CdsServiceDefinition): ValidationResult<HookRequest> | undefined {
   if (!isJsonObject(prefetch)) {
     return invalid('prefetch', 'prefetch must be an object');
   }
-  for (const key of Object.keys(definition.prefetch ?? {})) {
-    const value = prefetch[key];
+  const keys = [...new Set([...Object.keys(definition.prefetch ?? {}), ...Object.keys(prefetch)])];
+  for (const key of keys) {
+    const value = Object.prototype.hasOwnProperty.call(prefetch, key) ? prefetch[key] : undefined;
     if (value !== undefined && value !== null && !(isJsonObject(value) && typeof value['resourceType'] === 'string')) {
-      return invalid(`prefetch.${key}`, `prefetch.${key} must be a FHIR resource or null`);
+      return invalid(`prefetch.${key.slice(0, 100)}`, `prefetch.${key.slice(0, 100)} must be a FHIR resource or null`);
     }
   }
   return undefined;
 }
 
-function isHttpUrl(value: unknown): boolean {
-  if (typeof value !== 'string') {
-    return false;
-  }
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
+/** Anything the FHIR server allowlist could not compare reliably is not a usable base URL (see there). */
+function isFhirBaseUrl(value: unknown): boolean {
+  return typeof value === 'string' && !('problem' in canonicalFhirBase(value));
 }
+
+/** RFC 6750 b64token, loosened to any visible ASCII: opaque tokens vary, but never contain spaces or controls. */
+const BEARER_TOKEN = /^[\x21-\x7e]+$/;
 
 function missingOrWrong(value: unknown, field: string, type: string): string {
   if (value === undefined || value === null) {

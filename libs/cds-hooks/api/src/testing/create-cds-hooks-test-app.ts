@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import type { Server } from 'node:http';
 import { CdsHooksApiModule } from '../lib/cds-hooks-api.module';
 import type { CdsHooksApiOptions } from '../lib/cds-hooks-api.options';
+import type { CdsHooksHttpOptions } from '../lib/configure-cds-hooks-http';
 import { configureCdsHooksHttp } from '../lib/configure-cds-hooks-http';
 
 export interface CapturedLog {
@@ -51,15 +52,23 @@ export interface CdsHooksTestApp {
   close(): Promise<void>;
 }
 
+export interface CdsHooksTestAppSetup {
+  /** Options of configureCdsHooksHttp. */
+  http?: CdsHooksHttpOptions;
+  /** Runs before `init()`, e.g. to add a middleware standing in for the authentication guard. */
+  beforeInit?: (app: INestApplication) => void;
+}
+
 /**
  * The app exactly as production wires it (`bodyParser: false` + configureCdsHooksHttp), around the given
  * services, with a capturing logger.
  */
-export async function createCdsHooksTestApp(options: CdsHooksApiOptions): Promise<CdsHooksTestApp> {
+export async function createCdsHooksTestApp(options: CdsHooksApiOptions, setup: CdsHooksTestAppSetup = {}): Promise<CdsHooksTestApp> {
   const moduleRef = await Test.createTestingModule({ imports: [CdsHooksApiModule.register(options)] }).compile();
   const logger = new CapturingLogger();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger });
-  configureCdsHooksHttp(app);
+  configureCdsHooksHttp(app, setup.http);
+  setup.beforeInit?.(app);
   await app.init();
   return { app, server: app.getHttpServer() as Server, logger, close: () => app.close() };
 }

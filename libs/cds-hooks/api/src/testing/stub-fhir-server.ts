@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { IncomingHttpHeaders, Server } from 'node:http';
+import type { IncomingHttpHeaders, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface StubFhirRequest {
@@ -16,6 +16,10 @@ export interface StubFhirReply {
   /** Serialised as JSON unless it is a string. */
   body?: unknown;
   contentType?: string;
+  /** More response headers, e.g. `location` for a redirect. */
+  headers?: Record<string, string>;
+  /** Takes over the response instead (half a body, a cut connection, headers then silence). */
+  raw?: (res: ServerResponse) => void;
 }
 
 /** Decides the answer to one request; a promise that never settles models a server that hangs. */
@@ -59,7 +63,11 @@ export class StubFhirServer {
           if (res.writableEnded || res.destroyed) {
             return;
           }
-          res.writeHead(reply.status ?? 200, { 'content-type': reply.contentType ?? 'application/fhir+json' });
+          if (reply.raw) {
+            reply.raw(res);
+            return;
+          }
+          res.writeHead(reply.status ?? 200, { 'content-type': reply.contentType ?? 'application/fhir+json', ...reply.headers });
           res.end(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {}));
         },
         () => res.destroy(),

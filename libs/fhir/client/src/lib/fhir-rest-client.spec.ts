@@ -1,82 +1,9 @@
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Bundle } from 'fhir/r4';
-import { FhirRequestError } from './fhir-request-error';
+import { closedPort, failure, json, searchPage, StubServer } from '../testing/stub-http-server';
+import type { FhirRequestError } from './fhir-request-error';
 import { FhirRestClient } from './fhir-rest-client';
 
 const TOKEN = 'secret-token-5f1c9a';
-
-interface Recorded {
-  method: string;
-  url: string;
-  authorization?: string;
-  accept?: string;
-}
-
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-
-/** A stub FHIR server on 127.0.0.1 whose behaviour each test sets with `stub.handler`. */
-class StubServer {
-  readonly requests: Recorded[] = [];
-  handler: Handler = (_req, res) => json(res, 404, { resourceType: 'OperationOutcome', issue: [] });
-  private server!: Server;
-  base = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      this.requests.push({
-        method: req.method ?? '',
-        url: req.url ?? '',
-        authorization: req.headers.authorization,
-        accept: req.headers.accept,
-      });
-      this.handler(req, res);
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-}
-
-function json(res: ServerResponse, status: number, body: unknown, contentType = 'application/fhir+json'): void {
-  res.writeHead(status, { 'content-type': contentType });
-  res.end(typeof body === 'string' ? body : JSON.stringify(body));
-}
-
-function searchPage(base: string, page: number, pages: number): Bundle {
-  return {
-    resourceType: 'Bundle',
-    type: 'searchset',
-    total: pages,
-    link: [
-      { relation: 'self', url: `${base}/fhir/Condition?patient=1&_page=${page}` },
-      ...(page < pages ? [{ relation: 'next', url: `${base}/fhir/Condition?patient=1&_page=${page + 1}` }] : []),
-    ],
-    entry: [{ resource: { resourceType: 'Condition', id: `c${page}`, subject: { reference: 'Patient/1' } } as never }],
-  };
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function failure(promise: Promise<unknown>): Promise<FhirRequestError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(FhirRequestError);
-  return error as FhirRequestError;
-}
 
 describe('FhirRestClient', () => {
   const stub = new StubServer();

@@ -1,7 +1,9 @@
 import Client from 'fhir-kit-client';
 import type { Bundle, BundleLink } from 'fhir/r4';
-import { isBundle, isOperationOutcome } from '@pcb-cds/fhir-r4';
+import { isBundle } from '@pcb-cds/fhir-r4';
 import { FhirRequestError } from './fhir-request-error';
+import { isBelowBase, parseAbsoluteUrl, parseBaseUrl, resolveBelowBase } from './fhir-urls';
+import { httpStatusOf, toFhirRequestError } from './to-fhir-request-error';
 
 /** A FHIR resource as plain JSON: callers get the server's JSON untouched (no class instances). */
 export interface FhirResourceJson {
@@ -13,7 +15,10 @@ export interface FhirResourceJson {
 export interface FhirRestClientOptions {
   /** The FHIR base URL (e.g. a CDS Hooks request's `fhirServer`). */
   baseUrl: string;
-  /** Sent as `Authorization: Bearer …` only when given. Never logged nor put into errors. */
+  /**
+   * Sent as `Authorization: Bearer …` only when given, and only to `baseUrl`'s server (redirects are not
+   * followed, paging links that leave the server are refused). Never logged nor put into errors.
+   */
   accessToken?: string;
   /** Aborts every call of this client; lets a caller put several clients/calls under one deadline. */
   signal?: AbortSignal;
@@ -29,6 +34,8 @@ export const DEFAULT_MAX_PAGES = 50;
 /** Statuses of a read that mean "there is no such resource", i.e. no data rather than a failure. */
 const NO_DATA_STATUSES = new Set([404, 410]);
 const PAGED_BUNDLE_TYPES = new Set(['searchset', 'history']);
+/** RFC 6750 b64token, loosened to any visible ASCII: opaque tokens vary, but never contain spaces or controls. */
+const BEARER_TOKEN = /^[\x21-\x7e]+$/;
 
 /**
  * A small read-only FHIR REST client for prefetch-style relative URLs (`Patient/123`, `Observation?patient=123`).
@@ -42,6 +49,10 @@ export class FhirRestClient {
 
   constructor(private readonly options: FhirRestClientOptions) {
     this.baseUrl = parseBaseUrl(options.baseUrl);
+    if (options.accessToken !== undefined && !BEARER_TOKEN.test(options.accessToken)) {
+      // fetch would refuse it later with an error quoting the header, i.e. the token.
+      throw new TypeError('FHIR access token must be visible ASCII characters without spaces');
+    }
     this.timeoutMs = options.timeoutMs ?? DEFAULT_FHIR_TIMEOUT_MS;
     this.maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   }
@@ -51,13 +62,14 @@ export class FhirRestClient {
    * @throws FhirRequestError for every failure; TypeError when `relativeUrl` is not a safe relative URL.
    */
   async get(relativeUrl: string): Promise<FhirResourceJson | null> {
-    const path = checkRelativeUrl(relativeUrl);
+    const target = resolveBelowBase(this.baseUrl, relativeUrl);
+    const read = isRead(target, this.baseUrl);
     return this.withDeadline(async (client, signal) => {
       let data: unknown;
       try {
-        data = await client.request(path);
+        data = await client.request(target.href);
       } catch (error) {
-        if (isRead(path) && NO_DATA_STATUSES.has(httpStatusOf(error) ?? 0)) {
+        if (read && NO_DATA_STATUSES.has(httpStatusOf(error) ?? 0)) {
           return null;
         }
         throw toFhirRequestError(error, signal);
@@ -86,11 +98,14 @@ export class FhirRestClient {
     if (signal.aborted) {
       throw new FhirRequestError('timeout', 'FHIR request cancelled before it started');
     }
-    // A fhir-kit-client per call: its `nextPage()` forwards only headers, so the signal must sit in the
-    // client's base request options to reach page requests too.
+    // A fhir-kit-client per call, so that this call's signal sits in the base request options of every
+    // request it makes, pages included.
     const client = new Client({
       baseUrl: this.baseUrl.href,
-      requestOptions: { signal },
+      // `manual`: a redirect is answered as the 3xx it is (→ FhirRequestError http) instead of being followed
+      // to a server nobody checked. fetch drops the Authorization header on a cross-origin redirect, but the
+      // request itself would still go there (SSRF).
+      requestOptions: { signal, redirect: 'manual' },
       ...(this.options.accessToken ? { bearerToken: this.options.accessToken } : {}),
     });
     return call(client, signal);
@@ -99,18 +114,20 @@ export class FhirRestClient {
   private async followPages(client: Client, signal: AbortSignal, first: Bundle): Promise<Bundle> {
     const pages: Bundle[] = [first];
     const visited = new Set<string>();
-    for (let current = pages[0], next = nextLink(current); next; next = nextLink(current)) {
+    for (let current = pages[0], link = nextLink(current); link; link = nextLink(current)) {
       if (pages.length >= this.maxPages) {
         throw new FhirRequestError('incomplete', `Search has more than ${this.maxPages} pages`);
       }
-      if (!this.isOnThisServer(next) || visited.has(next)) {
+      const next = parseAbsoluteUrl(link);
+      if (!next || !isBelowBase(next, this.baseUrl) || visited.has(next.href)) {
         // Following it would send the access token elsewhere, or loop forever.
         throw new FhirRequestError('incomplete', 'Search paging link leaves the FHIR server or loops');
       }
-      visited.add(next);
+      visited.add(next.href);
       let data: unknown;
       try {
-        data = await client.nextPage({ bundle: current as never });
+        // The checked URL itself, not the link text: what was checked is what is fetched.
+        data = await client.request(next.href);
       } catch (error) {
         throw toFhirRequestError(error, signal);
       }
@@ -123,54 +140,15 @@ export class FhirRestClient {
     }
     return mergePages(pages);
   }
-
-  private isOnThisServer(url: string): boolean {
-    let target: URL;
-    try {
-      target = new URL(url);
-    } catch {
-      return false;
-    }
-    const basePath = this.baseUrl.pathname.endsWith('/') ? this.baseUrl.pathname : `${this.baseUrl.pathname}/`;
-    return target.origin === this.baseUrl.origin && `${target.pathname}/`.startsWith(basePath);
-  }
 }
 
-function parseBaseUrl(baseUrl: string): URL {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new TypeError('FHIR base URL must be an absolute URL');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TypeError('FHIR base URL must use http or https');
-  }
-  return url;
-}
-
-/**
- * Only relative URLs below the base URL: an absolute URL or a `..` segment would send the access token to
- * another server or another endpoint than the one the caller was granted.
- */
-function checkRelativeUrl(relativeUrl: string): string {
-  const path = relativeUrl.replace(/^\/+/, '');
-  const pathPart = path.split(/[?#]/, 1)[0];
-  if (!path || /^[a-z][a-z0-9+.-]*:/i.test(relativeUrl) || relativeUrl.startsWith('//')) {
-    throw new TypeError('FHIR request URL must be a non-empty relative URL');
-  }
-  if (pathPart.split('/').some((segment) => segment === '.' || segment === '..' || /^%2e(%2e)?$/i.test(segment))) {
-    throw new TypeError('FHIR request URL must not contain dot segments');
-  }
-  return path;
-}
-
-/** `Type/id` (or `Type/id/_history/v`) without a query: a read, whose 404 means "no data". */
-function isRead(path: string): boolean {
-  if (path.includes('?')) {
+/** `Type/id` (or `Type/id/_history/v`) below the base, without a query: a read, whose 404 means "no data". */
+function isRead(target: URL, base: URL): boolean {
+  if (target.search !== '') {
     return false;
   }
-  const segments = path.split('/');
+  const basePath = base.pathname.endsWith('/') ? base.pathname : `${base.pathname}/`;
+  const segments = target.pathname.slice(basePath.length).split('/');
   return segments.length >= 2 && segments[1] !== '' && !/^[_$]/.test(segments[1]);
 }
 
@@ -203,38 +181,4 @@ function mergePages(pages: Bundle[]): Bundle {
     delete merged.link;
   }
   return merged;
-}
-
-/** fhir-kit-client rejects with `{ response: { status, data } }` when the server answered. */
-function httpStatusOf(error: unknown): number | undefined {
-  const status = (error as { response?: { status?: unknown } } | null)?.response?.status;
-  return typeof status === 'number' ? status : undefined;
-}
-
-/**
- * Maps whatever fetch/fhir-kit-client threw to a FhirRequestError. The original error is deliberately not
- * kept as `cause`: fhir-kit-client's error objects carry the request configuration and the server's body.
- */
-function toFhirRequestError(error: unknown, signal: AbortSignal): FhirRequestError {
-  if (error instanceof FhirRequestError) {
-    return error;
-  }
-  if (signal.aborted) {
-    return new FhirRequestError('timeout', 'FHIR request timed out or was cancelled');
-  }
-  const status = httpStatusOf(error);
-  if (status !== undefined) {
-    const data = (error as { response: { data?: unknown } }).response.data;
-    if (status >= 200 && status < 300) {
-      // fhir-kit-client throws on a success whose body is not JSON (an HTML login page, a proxy's text).
-      return new FhirRequestError('not-fhir', `FHIR server answered ${status} with a body that is not JSON`, { status });
-    }
-    return new FhirRequestError('http', `FHIR server answered HTTP ${status}`, {
-      status,
-      ...(isOperationOutcome(data) ? { outcome: data } : {}),
-    });
-  }
-  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
-  const reason = typeof code === 'string' && /^[A-Z_]+$/.test(code) ? ` (${code})` : '';
-  return new FhirRequestError('unreachable', `FHIR server unreachable${reason}`);
 }
