@@ -32,7 +32,9 @@ async function bootstrap(): Promise<void> {
   const readinessChecks: ReadinessCheck[] = [
     ...(sandbox ? [{ name: 'fhir-sandbox', check: (signal: AbortSignal) => expectOk(`${sandbox.baseUrl}/metadata`, signal) }] : []),
   ];
-  const app = await NestFactory.create(AppModule.forRoot({ ...config, guideline, feedback, auth, readinessChecks }), {
+  // Only these FHIR servers are ever contacted: the configured/embedded one and the allowlist.
+  const fhirServerAllowlist = [...(sandbox ? [sandbox.baseUrl] : []), ...(config.fhirBaseUrl ? [config.fhirBaseUrl] : []), ...config.fhirServerAllowlist];
+  const app = await NestFactory.create(AppModule.forRoot({ ...config, guideline, feedback, auth, readinessChecks, fhirServerAllowlist }), {
     bodyParser: false,
     logger,
   });

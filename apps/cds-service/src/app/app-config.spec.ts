@@ -22,9 +22,24 @@ describe('environment configuration', () => {
     [{ PREFETCH_TIMEOUT_MS: '0' }, 'PREFETCH_TIMEOUT_MS'],
     [{ PCB_EVALUATION_DATE: '22/11/2026' }, 'PCB_EVALUATION_DATE'],
     [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL'],
+    [{ PREFETCH_TIMEOUT_MS: '9000', HOOK_DEADLINE_MS: '8000' }, 'HOOK_DEADLINE_MS'],
+    [{ RATE_LIMIT_PER_MINUTE: '-1' }, 'RATE_LIMIT_PER_MINUTE'],
   ])('refuses %o, naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
+  });
+});
+
+describe('safety settings', () => {
+  it('reads the FHIR server allowlist, the hook deadline and the rate limit', () => {
+    expect(
+      loadConfig({ FHIR_SERVER_ALLOWLIST: 'https://ehr.example/fhir, https://other.example/r4', HOOK_DEADLINE_MS: '9000', RATE_LIMIT_PER_MINUTE: '0' }),
+    ).toMatchObject({ fhirServerAllowlist: ['https://ehr.example/fhir', 'https://other.example/r4'], hookDeadlineMs: 9000, rateLimitPerMinute: 0 });
+  });
+
+  it('keeps the hook deadline above a raised prefetch deadline', () => {
+    expect(loadConfig({ PREFETCH_TIMEOUT_MS: '9000' }).hookDeadlineMs).toBe(12000);
+    expect(loadConfig({}).hookDeadlineMs).toBe(8000);
   });
 });
 

@@ -29,6 +29,12 @@ export interface AppConfig {
   auth: { mode: 'on' | 'off'; reason: 'default' | 'CDS_AUTH' | 'zero-setup demo' };
   trustedClientsFile: string;
   publicBaseUrl?: string;
+  /** FHIR servers the service may contact (besides FHIR_BASE_URL and the embedded sandbox). */
+  fhirServerAllowlist: string[];
+  /** One deadline for a whole hook call; must exceed the prefetch deadline. */
+  hookDeadlineMs: number;
+  /** Per client (JWT iss, else address) per minute on /cds-services; 0 = off. */
+  rateLimitPerMinute: number;
   /** Lowest level logged: error, warn, info (default) or debug. */
   logLevel: 'error' | 'warn' | 'info' | 'debug';
 }
@@ -65,7 +71,20 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     trustedClientsFile: env['CDS_TRUSTED_CLIENTS_FILE'] || 'config/trusted-clients.json',
     publicBaseUrl: env['PUBLIC_BASE_URL']?.replace(/\/+$/, '') || undefined,
     logLevel: logLevel(env['LOG_LEVEL']),
+    fhirServerAllowlist: (env['FHIR_SERVER_ALLOWLIST'] ?? '').split(',').map((u) => u.trim()).filter(Boolean),
+    hookDeadlineMs: deadlines(env).hookDeadlineMs,
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
   };
+}
+
+/** The hook deadline must leave room for the prefetch deadline, so a late FHIR server still answers 412. */
+function deadlines(env: NodeJS.ProcessEnv): { hookDeadlineMs: number } {
+  const prefetch = integer(env, 'PREFETCH_TIMEOUT_MS', 5000, 1, 60000);
+  const hookDeadlineMs = integer(env, 'HOOK_DEADLINE_MS', Math.max(8000, prefetch + 3000), 2, 120000);
+  if (hookDeadlineMs <= prefetch) {
+    throw new ConfigError(`HOOK_DEADLINE_MS (${hookDeadlineMs}) must be larger than PREFETCH_TIMEOUT_MS (${prefetch})`);
+  }
+  return { hookDeadlineMs };
 }
 
 /** Nest's level names for a LOG_LEVEL (an invalid one is reported by loadConfig; until then: info). */

@@ -4,6 +4,7 @@ import { CdsHooksApiModule } from '@pcb-cds/cds-hooks-api';
 import type { TrustedClientsConfig } from '@pcb-cds/cds-hooks-auth';
 import { CdsClientAuthModule } from '@pcb-cds/cds-hooks-auth';
 import type { FeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
+import { FHIR_FETCH_CHANNEL } from '@pcb-cds/fhir-client';
 import type { Card, IssuedCards } from '@pcb-cds/cds-hooks-model';
 import { cardsEmittedLedger, ObservabilityMetrics, ObservabilityModule } from '@pcb-cds/platform-observability';
 import type { ReadinessCheck } from '@pcb-cds/platform-observability';
@@ -21,7 +22,10 @@ import type { AppConfig } from './app-config';
 @Module({})
 export class AppModule {
   static forRoot(
-    config: Pick<AppConfig, 'prefetchTimeoutMs' | 'evaluationDate'> & {
+    config: Pick<AppConfig, 'prefetchTimeoutMs' | 'evaluationDate'> &
+      Partial<Pick<AppConfig, 'hookDeadlineMs' | 'rateLimitPerMinute'>> & {
+      /** FHIR servers the service may fetch prefetch from; undefined = any (tests only). */
+      fhirServerAllowlist?: string[];
       guideline: GuidelineConfiguration;
       /** Durable feedback and card ledger; without it feedback is only validated and logged. */
       feedback?: { repository: FeedbackRepository; patientHashSalt: string };
@@ -44,11 +48,14 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ObservabilityModule.forRoot({ metrics, readinessChecks: config.readinessChecks ?? [] }),
+        ObservabilityModule.forRoot({ metrics, readinessChecks: config.readinessChecks ?? [], fhirFetchChannel: FHIR_FETCH_CHANNEL }),
         CdsClientAuthModule.forRoot(config.auth),
         CdsHooksApiModule.register({
           services,
           prefetchTimeoutMs: config.prefetchTimeoutMs,
+          ...(config.hookDeadlineMs ? { hookDeadlineMs: config.hookDeadlineMs } : {}),
+          ...(config.fhirServerAllowlist ? { fhirServerAllowlist: config.fhirServerAllowlist } : {}),
+          rateLimit: config.rateLimitPerMinute ? { limit: config.rateLimitPerMinute, ttlMs: 60_000 } : false,
           cardLedger,
           ...(config.feedback ? { feedbackSink: new DurableFeedbackSink(config.feedback.repository) } : {}),
         }),

@@ -1,2 +1,3 @@
 export * from './lib/fhir-request-error';
 export * from './lib/fhir-rest-client';
+export * from './lib/fhir-fetch-channel';

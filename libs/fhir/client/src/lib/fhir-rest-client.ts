@@ -1,6 +1,7 @@
 import Client from 'fhir-kit-client';
 import type { Bundle, BundleLink } from 'fhir/r4';
 import { isBundle } from '@pcb-cds/fhir-r4';
+import { observeFetch } from './fhir-fetch-channel';
 import { FhirRequestError } from './fhir-request-error';
 import { isBelowBase, parseAbsoluteUrl, parseBaseUrl, resolveBelowBase } from './fhir-urls';
 import { httpStatusOf, toFhirRequestError } from './to-fhir-request-error';
@@ -92,7 +93,12 @@ export class FhirRestClient {
     return this.withDeadline((client, signal) => this.followPages(client, signal, bundle));
   }
 
-  private async withDeadline<T>(call: (client: Client, signal: AbortSignal) => Promise<T>): Promise<T> {
+  /** Every fetch is timed and its outcome published on FHIR_FETCH_CHANNEL (for metrics). */
+  private withDeadline<T>(call: (client: Client, signal: AbortSignal) => Promise<T>): Promise<T> {
+    return observeFetch(() => this.callWithDeadline(call));
+  }
+
+  private async callWithDeadline<T>(call: (client: Client, signal: AbortSignal) => Promise<T>): Promise<T> {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout;
     if (signal.aborted) {
