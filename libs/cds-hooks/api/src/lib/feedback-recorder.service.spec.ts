@@ -54,10 +54,27 @@ describe('FeedbackRecorder', () => {
     const hanging = jest.spyOn(sink, 'record').mockImplementationOnce(() => new Promise(() => undefined));
     const controller = new AbortController();
     void recorder.record('svc', [entry], controller.signal);
-    await recorder.record('svc', [entry]).then((n) => expect(n).toBe(0)); // still claimed: a concurrent duplicate
+    // A concurrent duplicate waits for the hung write: it is not acknowledged while nothing is stored.
+    let acknowledged = false;
+    void recorder.record('svc', [entry]).then(() => (acknowledged = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(acknowledged).toBe(false);
     controller.abort();
     await expect(recorder.record('svc', [entry])).resolves.toBe(1);
     expect(hanging).toHaveBeenCalledTimes(2);
     expect(sink.recorded).toEqual([{ serviceId: 'svc', entries: [entry] }]);
+  });
+
+  it('a duplicate arriving during the first write waits for it and fails with it: never acknowledged unsaved', async () => {
+    let fail: (e: Error) => void = () => undefined;
+    const sink = { record: jest.fn(() => new Promise<void>((_resolve, reject) => (fail = reject))) };
+    const recorder = new FeedbackRecorder(sink);
+    const entry = { card: 'c-dup', outcome: 'accepted' as const, acceptedSuggestions: [{ id: 's' }], outcomeTimestamp: '2026-11-22T10:00:00Z' };
+    const first = recorder.record('svc', [entry]);
+    const duplicate = recorder.record('svc', [entry]);
+    fail(new Error('disk full'));
+    await expect(first).rejects.toThrow('disk full');
+    await expect(duplicate).rejects.toThrow('disk full');
+    expect(sink.record).toHaveBeenCalledTimes(1);
   });
 });
