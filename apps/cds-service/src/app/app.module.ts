@@ -8,7 +8,8 @@ import { FHIR_FETCH_CHANNEL } from '@pcb-cds/fhir-client';
 import type { Card, IssuedCards } from '@pcb-cds/cds-hooks-model';
 import { cardsEmittedLedger, ObservabilityMetrics, ObservabilityModule } from '@pcb-cds/platform-observability';
 import type { ReadinessCheck } from '@pcb-cds/platform-observability';
-import { DurableCardLedger, DurableFeedbackSink } from '@pcb-cds/cds-hooks-feedback-store';
+import type { DurableCardLedger } from '@pcb-cds/cds-hooks-feedback-store';
+import { DurableFeedbackSink } from '@pcb-cds/cds-hooks-feedback-store';
 import type { GuidelineConfiguration } from '@pcb-cds/postcoital-bleeding-service';
 import { RULES_EXTENSION } from '@pcb-cds/postcoital-bleeding-cards';
 import {
@@ -28,7 +29,7 @@ export class AppModule {
       fhirServerAllowlist?: string[];
       guideline: GuidelineConfiguration;
       /** Durable feedback and card ledger; without it feedback is only validated and logged. */
-      feedback?: { repository: FeedbackRepository; patientHashSalt: string };
+      feedback?: { repository: FeedbackRepository; ledger: DurableCardLedger };
       /** CDS client authentication; `on` needs the trusted clients. */
       auth: { mode: 'on' | 'off'; trustedClients?: TrustedClientsConfig; publicBaseUrl?: string };
       /** What /ready checks (the FHIR sandbox when embedded, the feedback store). */
@@ -40,9 +41,7 @@ export class AppModule {
     const service = new PostcoitalBleedingCdsService(settings);
     const services = [service, new PcbOrderSelectCdsService(settings), new PcbOrderSignCdsService(settings)];
     const metrics = new ObservabilityMetrics({ knownServiceIds: services.map((s) => s.definition.id) });
-    const durableLedger = config.feedback
-      ? new DurableCardLedger(config.feedback.repository, { patientHashSalt: config.feedback.patientHashSalt })
-      : undefined;
+    const durableLedger = config.feedback?.ledger;
     // Every issued card is counted per rule (metrics), then recorded for feedback (ledger).
     const cardLedger = cardsEmittedLedger<Card, IssuedCards>(metrics, (card) => card.extension?.[RULES_EXTENSION] as string[] | undefined, durableLedger);
     return {

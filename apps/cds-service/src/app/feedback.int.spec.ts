@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
-import { feedbackReport, SqliteFeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
+import { DurableCardLedger, feedbackReport, SqliteFeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
 import { allDemoBundles } from '@pcb-cds/postcoital-bleeding-demo-patients';
 import type { PcbTestStack } from './testing/pcb-test-stack';
 import { startPcbTestStack } from './testing/pcb-test-stack';
@@ -20,7 +20,8 @@ describe('durable feedback through the product', () => {
     stack = await startPcbTestStack({
       today: NOW.toISOString().slice(0, 10),
       bundles: allDemoBundles(NOW, { includeVignettes: false }),
-      feedback: { repository, patientHashSalt: 'a-test-salt-of-sufficient-length' },
+      // Write-through, so the test reads what each response issued without waiting for a batch.
+      feedback: { repository, ledger: new DurableCardLedger(repository, { patientHashSalt: 'a-test-salt-of-sufficient-length' }) },
     });
   }, 60_000);
   afterAll(async () => {

@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Bundle, FhirResource } from 'fhir/r4';
 import { configureCdsHooksHttp } from '@pcb-cds/cds-hooks-api';
-import type { FeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
+import type { DurableCardLedger, FeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
 import type { CdsResponse, DiscoveryResponse } from '@pcb-cds/cds-hooks-model';
 import { FhirRestClient } from '@pcb-cds/fhir-client';
 import type { FhirSandbox } from '@pcb-cds/fhir-sandbox';
@@ -33,7 +33,7 @@ export async function startPcbTestStack(options: {
   /** A guideline configuration file's content. */
   configuration?: unknown;
   /** Durable feedback store; without it feedback is validated and logged only. */
-  feedback?: { repository: FeedbackRepository; patientHashSalt: string };
+  feedback?: { repository: FeedbackRepository; ledger: DurableCardLedger };
   /** CDS client authentication; default off (these tests are about the guideline, not the JWTs). */
   auth?: Parameters<typeof AppModule.forRoot>[0]['auth'];
   /** Headers for every hook call (e.g. a client JWT, per URL). */

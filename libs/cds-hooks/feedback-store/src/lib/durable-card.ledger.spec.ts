@@ -54,4 +54,26 @@ describe('DurableCardLedger', () => {
     expect(error).toBeInstanceOf(CardLedgerWriteError);
     expect(error?.message).toBe('issued cards not stored (Error ECONNRESET)');
   });
+
+  it('buffered: answers at once, writes one batch per interval, and flush() writes what is left', async () => {
+    const repository = new MemoryFeedbackRepository();
+    const write = jest.spyOn(repository, 'recordIssuedCards');
+    const ledger = new DurableCardLedger(repository, { patientHashSalt: SALT, flushIntervalMs: 60_000 });
+    await ledger.recordIssued(issued);
+    await ledger.recordIssued({ ...issued, cards: [card('c3', ['PCB-13'])] });
+    expect(repository.cards).toHaveLength(0);
+    await ledger.flush();
+    expect(write).toHaveBeenCalledTimes(1);
+    expect(repository.cards.map((c) => c.cardUuid)).toEqual(['c1', 'c2', 'c3']);
+  });
+
+  it('buffered: a failed batch is reported, not thrown at the hook call', async () => {
+    const repository = new MemoryFeedbackRepository();
+    jest.spyOn(repository, 'recordIssuedCards').mockRejectedValueOnce(new Error('disk full'));
+    const errors: Error[] = [];
+    const ledger = new DurableCardLedger(repository, { patientHashSalt: SALT, flushIntervalMs: 60_000, onError: (e) => errors.push(e) });
+    await expect(ledger.recordIssued(issued)).resolves.toBeUndefined();
+    await ledger.flush();
+    expect(errors.map((e) => e.name)).toEqual(['CardLedgerWriteError']);
+  });
 });

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { IssuedCards } from '@pcb-cds/cds-hooks-model';
 import { CardLedger } from '@pcb-cds/cds-hooks-model';
 import type { IssuedCardRecord } from './feedback-records';
@@ -12,7 +13,20 @@ export interface DurableCardLedgerOptions {
   patientHashSalt: string;
   /** What each card rests on; default `card.extension["org.pcb-cds.rules"]`. */
   ruleIds?: RuleIdExtractor;
+  /**
+   * 0 (default): each response's cards are written before the response goes out. Above 0: they are
+   * buffered and written in one transaction at most this many ms later — one fsync per batch instead of
+   * per request, which is what keeps a durable ledger off the hot path. A crash loses at most that window
+   * of *ledger* entries (feedback on those cards is still stored, only not tied to its rules); `flush()`
+   * on shutdown loses nothing.
+   */
+  flushIntervalMs?: number;
+  /** Where a failed batch is reported; default the Nest logger. */
+  onError?: (error: CardLedgerWriteError) => void;
 }
+
+/** A batch is written early when it reaches this many cards. */
+const MAX_BUFFERED_CARDS = 500;
 
 /**
  * Remembers issued cards (uuid → service, hook instance, salted patient hash, rule ids, indicator, time) so
@@ -32,12 +46,40 @@ export class DurableCardLedger extends CardLedger {
     this.ruleIds = options.ruleIds ?? defaultRuleIds;
   }
 
+  private buffer: IssuedCardRecord[] = [];
+  private timer?: ReturnType<typeof setTimeout>;
+  private writing: Promise<void> = Promise.resolve();
+
   async recordIssued(issued: IssuedCards): Promise<void> {
-    try {
-      await this.repository.recordIssuedCards(this.toRecords(issued));
-    } catch (error) {
-      throw new CardLedgerWriteError(error);
+    const records = this.toRecords(issued);
+    if (!this.options.flushIntervalMs) {
+      try {
+        await this.repository.recordIssuedCards(records);
+      } catch (error) {
+        throw new CardLedgerWriteError(error);
+      }
+      return;
     }
+    this.buffer.push(...records);
+    if (this.buffer.length >= MAX_BUFFERED_CARDS) {
+      void this.flush();
+    } else if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush(), this.options.flushIntervalMs);
+      this.timer.unref();
+    }
+  }
+
+  /** Writes what is buffered (one transaction); resolves when every earlier batch is written. */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.buffer;
+    this.buffer = [];
+    if (batch.length > 0) {
+      const report = this.options.onError ?? ((e: CardLedgerWriteError): void => new Logger('CardLedger').error(e.message));
+      this.writing = this.writing.then(() => this.repository.recordIssuedCards(batch)).catch((error) => report(new CardLedgerWriteError(error)));
+    }
+    return this.writing;
   }
 
   private toRecords(issued: IssuedCards): IssuedCardRecord[] {
