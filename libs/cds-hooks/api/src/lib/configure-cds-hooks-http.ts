@@ -26,12 +26,16 @@ export interface CdsHooksHttpOptions {
  * - A global exception filter: no error leaves as anything but an OperationOutcome.
  */
 export function configureCdsHooksHttp<T extends INestApplication>(app: T, options: CdsHooksHttpOptions = {}): T {
+  // Every answer is computed per request and marked no-store: hashing it for an ETag is wasted work.
+  const express = app.getHttpAdapter().getInstance() as { set?: (setting: string, value: unknown) => void; disable?: (setting: string) => void };
+  express.set?.('etag', false);
+  express.disable?.('x-powered-by');
   app.use(securityHeaders());
   app.enableCors({
     origin: '*',
     methods: ['GET', 'POST', 'OPTIONS'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Accept'],
-    exposedHeaders: ['Retry-After'],
+    exposedHeaders: ['Retry-After', 'X-Request-Id'],
     maxAge: 600,
   });
   app.use(createJsonBodyParser({ limit: options.bodyLimit, maxDepth: options.maxJsonDepth }));

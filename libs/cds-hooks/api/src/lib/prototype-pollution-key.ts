@@ -15,6 +15,35 @@ interface Pending {
  * is refused rather than cleaned. Iterative, so no body can exhaust the stack here.
  */
 export function findPrototypePollutionKey(value: unknown): string | undefined {
+  // Every request body passes here: a bare scan first, the path is only worked out for a hit.
+  return hasPrototypePollutionKey(value) ? pollutionPath(value) : undefined;
+}
+
+function hasPrototypePollutionKey(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (typeof current !== 'object' || current === null) {
+      continue;
+    }
+    if (Array.isArray(current)) {
+      for (let i = 0; i < current.length; i += 1) {
+        pending.push(current[i]);
+      }
+      continue;
+    }
+    for (const key in current) {
+      const child = (current as Record<string, unknown>)[key];
+      if (key === '__proto__' || (key === 'constructor' && typeof child === 'object' && child !== null && Object.prototype.hasOwnProperty.call(child, 'prototype'))) {
+        return true;
+      }
+      pending.push(child);
+    }
+  }
+  return false;
+}
+
+function pollutionPath(value: unknown): string | undefined {
   const pending: Pending[] = [{ value, key: '' }];
   for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
     const current = item.value;

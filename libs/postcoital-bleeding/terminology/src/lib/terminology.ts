@@ -30,6 +30,11 @@ export interface SiteCodeMappings {
   conceptMaps?: Partial<Record<ConceptMapName, Record<string, string>>>;
 }
 
+interface Knowledge {
+  valueSets: Set<string>;
+  categories: Map<string, string>;
+}
+
 interface MapTable {
   exact: Map<string, string>;
   prefixes: [string, string][];
@@ -50,7 +55,8 @@ export class Terminology {
    * questions of every Observation, and this is the service's hot path. Bounded, since codes come
    * from requests.
    */
-  private readonly knowledge = new Map<string, { valueSets: Set<string>; categories: Map<string, string> }>();
+  private readonly knowledge = new Map<string, Knowledge>();
+  private readonly perList = new WeakMap<readonly CodingLike[], Knowledge>();
   private readonly orderKinds = new Map<string, OrderKind>(
     (Object.keys(orderData) as (OrderKind | '_comment')[])
       .filter((k): k is OrderKind => k !== '_comment')
@@ -151,20 +157,36 @@ export class Terminology {
     if (!codings) {
       return undefined;
     }
-    for (const c of codings) {
-      if (!c.system || !c.code) {
-        continue;
-      }
-      const known = this.knowledgeOf(key(c.system, c.code));
-      const hit = tables === this.valueSets ? (known.valueSets.has(name) ? 'member' : undefined) : known.categories.get(name);
-      if (hit !== undefined) {
-        return hit;
-      }
-    }
-    return undefined;
+    const known = this.knowledgeOfAll(codings);
+    return tables === this.valueSets ? (known.valueSets.has(name) ? 'member' : undefined) : known.categories.get(name);
   }
 
-  private knowledgeOf(k: string): { valueSets: Set<string>; categories: Map<string, string> } {
+  /**
+   * What the terminology says about a list of codings (the first coding to answer a question wins),
+   * remembered per list: the readers ask ~30 questions of the same Observation.code.coding array.
+   */
+  private knowledgeOfAll(codings: readonly CodingLike[]): Knowledge {
+    let known = this.perList.get(codings);
+    if (!known) {
+      known = { valueSets: new Set(), categories: new Map() };
+      for (const c of codings) {
+        if (!c.system || !c.code) {
+          continue;
+        }
+        const one = this.knowledgeOf(key(c.system, c.code));
+        one.valueSets.forEach((v) => known?.valueSets.add(v));
+        one.categories.forEach((category, map) => {
+          if (!known?.categories.has(map)) {
+            known?.categories.set(map, category);
+          }
+        });
+      }
+      this.perList.set(codings, known);
+    }
+    return known;
+  }
+
+  private knowledgeOf(k: string): Knowledge {
     let known = this.knowledge.get(k);
     if (!known) {
       const match = (table: MapTable): string | undefined => table.exact.get(k) ?? table.prefixes.find(([p]) => k.startsWith(p))?.[1];

@@ -1,0 +1,44 @@
+import type { DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import type { CardViewerOptions } from './card-viewer.options';
+import { CARD_VIEWER_OPTIONS, resolveCardViewerOptions } from './card-viewer.options';
+import { CdsForwarder } from './cds-forwarder.service';
+import { CdsProxyController } from './cds-proxy.controller';
+import { ViewerConfigController } from './viewer-config.controller';
+import { ViewerSigner, ViewerSigning } from './viewer-signer';
+import { ViewerStaticController } from './viewer-static.controller';
+
+/**
+ * The card viewer, served by the app that imports it:
+ *
+ *   CardViewerModule.forRoot({ staticDir, fhirBaseUrl, cdsBaseUrl?, browserFhirBaseUrl?, signing?: { issuer } })
+ *
+ * - GET  /viewer/                         the page (staticDir)
+ * - GET  /viewer/config.json              FHIR base URL, proxy path, signing on/off
+ * - GET  /viewer/.well-known/jwks.json    the viewer's public key (signing on)
+ * - GET  /viewer/api/cds-services         discovery, through the proxy
+ * - POST /viewer/api/cds-services/:id[/feedback]  hook calls and feedback, signed when signing is on
+ *
+ * The app must run `configureCdsHooksHttp(app)` (the proxy reads the JSON bodies it parses).
+ */
+@Module({})
+export class CardViewerModule {
+  static forRoot(options: CardViewerOptions): DynamicModule {
+    const resolved = resolveCardViewerOptions(options);
+    return {
+      module: CardViewerModule,
+      // Order matters: the static controller's /viewer/*path would otherwise answer config.json and the JWKS.
+      controllers: [ViewerConfigController, CdsProxyController, ViewerStaticController],
+      providers: [
+        { provide: CARD_VIEWER_OPTIONS, useValue: resolved },
+        {
+          provide: ViewerSigning,
+          // The key pair is made once, at start-up (a few milliseconds), and kept in memory only.
+          useFactory: async (): Promise<ViewerSigning> =>
+            new ViewerSigning(resolved.signing ? await ViewerSigner.create(resolved.signing) : undefined),
+        },
+        CdsForwarder,
+      ],
+    };
+  }
+}

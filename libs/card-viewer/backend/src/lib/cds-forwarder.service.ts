@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ResolvedCardViewerOptions } from './card-viewer.options';
+import { CARD_VIEWER_OPTIONS } from './card-viewer.options';
+import { operationOutcome } from './operation-outcome';
+import { ViewerSigning } from './viewer-signer';
+
+export interface ForwardedResponse {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+export interface ForwardRequest {
+  method: 'GET' | 'POST';
+  /** The CDS service's base URL for this call. */
+  baseUrl: string;
+  /** `/cds-services…`, already checked. */
+  path: string;
+  /** Parsed JSON, re-serialised as is. */
+  body?: unknown;
+}
+
+/**
+ * Calls the CDS service on the page's behalf: the body goes on unchanged; with signing on, a fresh JWT whose
+ * `aud` is exactly the URL called. The answer comes back with its status and body unchanged. An unreachable
+ * service becomes a 502 OperationOutcome that says so (the page shows it), never a hang: one deadline per call.
+ */
+@Injectable()
+export class CdsForwarder {
+  constructor(
+    @Inject(CARD_VIEWER_OPTIONS) private readonly options: ResolvedCardViewerOptions,
+    @Inject(ViewerSigning) private readonly signing: ViewerSigning,
+  ) {}
+
+  async forward(request: ForwardRequest): Promise<ForwardedResponse> {
+    const url = `${request.baseUrl}${request.path}`;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (request.body !== undefined) {
+      headers['content-type'] = 'application/json';
+    }
+    if (this.signing.signer) {
+      headers['authorization'] = `Bearer ${await this.signing.signer.sign(url)}`;
+    }
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: request.method,
+        headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        // A redirect would carry the token to another audience.
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.options.proxyTimeoutMs),
+      });
+    } catch (error) {
+      return unreachable(request.baseUrl, error);
+    }
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? 'application/json',
+      body: await response.text(),
+    };
+  }
+}
+
+function unreachable(baseUrl: string, error: unknown): ForwardedResponse {
+  const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+  const why = timedOut ? 'it did not answer in time' : describeCause(error);
+  const outcome = operationOutcome(timedOut ? 'timeout' : 'transient', `The CDS service at ${baseUrl} is not reachable: ${why}`);
+  return { status: timedOut ? 504 : 502, contentType: 'application/json', body: JSON.stringify(outcome) };
+}
+
+/** fetch() says only "fetch failed"; the useful part (ECONNREFUSED, ENOTFOUND) is its cause's code. */
+function describeCause(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+  if (typeof cause?.code === 'string') {
+    return cause.code;
+  }
+  return error instanceof Error ? error.message : 'unknown error';
+}
