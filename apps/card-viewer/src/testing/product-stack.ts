@@ -1,0 +1,79 @@
+import type { INestApplication } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { CardViewerOptions } from '@pcb-cds/card-viewer-backend';
+import { CardViewerModule } from '@pcb-cds/card-viewer-backend';
+import { CdsHooksApiModule, configureCdsHooksHttp } from '@pcb-cds/cds-hooks-api';
+import type { CdsService } from '@pcb-cds/cds-hooks-model';
+import type { FhirSandbox } from '@pcb-cds/fhir-sandbox';
+import { startFhirSandbox } from '@pcb-cds/fhir-sandbox';
+import type { Bundle, FhirResource } from 'fhir/r4';
+import type { AddressInfo } from 'node:net';
+import { CapturingFeedbackSink } from './capturing-feedback-sink';
+
+export interface ProductStack {
+  /** The page: `{serverUrl}/viewer/`. */
+  viewerUrl: string;
+  serverUrl: string;
+  fhirBaseUrl: string;
+  sandbox: FhirSandbox;
+  feedback: CapturingFeedbackSink;
+  /** GET on the FHIR sandbox, as JSON. */
+  fhirGet<T>(path: string): Promise<T>;
+  /** POST a hook straight to the CDS service (what the page should show). */
+  callService<T>(serviceId: string, body: unknown): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * The product as `npm start` runs it, on ephemeral loopback ports: the FHIR sandbox loaded with `bundles`, and
+ * one Nest app serving the CDS services (with a capturing feedback sink) and the card viewer.
+ */
+export async function startProductStack(options: {
+  siteDir: string;
+  services: CdsService[];
+  bundles: Bundle<FhirResource>[];
+  viewer?: Partial<CardViewerOptions>;
+}): Promise<ProductStack> {
+  const sandbox = await startFhirSandbox({ port: 0 });
+  for (const bundle of options.bundles) {
+    await sandbox.transaction(bundle);
+  }
+  const feedback = new CapturingFeedbackSink();
+  @Module({
+    imports: [
+      CdsHooksApiModule.register({ services: options.services, feedbackSink: feedback }),
+      CardViewerModule.forRoot({ staticDir: options.siteDir, fhirBaseUrl: sandbox.baseUrl, ...options.viewer }),
+    ],
+  })
+  class ProductModule {}
+  let app: INestApplication;
+  try {
+    app = await NestFactory.create(ProductModule, { bodyParser: false, logger: false });
+    configureCdsHooksHttp(app);
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    await sandbox.close();
+    throw error;
+  }
+  const serverUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  return {
+    viewerUrl: `${serverUrl}/viewer/`,
+    serverUrl,
+    fhirBaseUrl: sandbox.baseUrl,
+    sandbox,
+    feedback,
+    async fhirGet<T>(path: string): Promise<T> {
+      const res = await fetch(`${sandbox.baseUrl}/${path}`, { headers: { accept: 'application/fhir+json' } });
+      return (await res.json()) as T;
+    },
+    async callService<T>(serviceId: string, body: unknown): Promise<T> {
+      const res = await fetch(`${serverUrl}/cds-services/${serviceId}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return (await res.json()) as T;
+    },
+    async close(): Promise<void> {
+      await app.close();
+      await sandbox.close();
+    },
+  };
+}
