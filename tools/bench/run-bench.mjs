@@ -88,7 +88,7 @@ async function main() {
   execFileSync('npx', ['nx', 'build', 'cds-service', '--outputStyle=static'], { cwd: root, stdio: 'ignore', env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' } });
   const service = await startServer(
     ['dist/apps/cds-service/main.js'],
-    { PORT: '0', HOST: '127.0.0.1', FHIR_SANDBOX_PORT: '0', CDS_AUTH: 'off', LOG_LEVEL: 'warn', RATE_LIMIT: 'off' },
+    { PORT: '0', HOST: '127.0.0.1', FHIR_SANDBOX_PORT: '0', CDS_AUTH: 'off', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' },
     /Discovery:\s+(http:\/\/\S+)\/cds-services[\s\S]*FHIR R4 server:\s+(http:\/\/\S+)/,
   );
   const serviceUrl = service.match[1].replace('localhost', '127.0.0.1');
