@@ -5,13 +5,15 @@ import { CARD_VIEWER_OPTIONS, resolveCardViewerOptions } from './card-viewer.opt
 import { CdsForwarder } from './cds-forwarder.service';
 import { CdsProxyController } from './cds-proxy.controller';
 import { ViewerConfigController } from './viewer-config.controller';
-import { ViewerSigner, ViewerSigning } from './viewer-signer';
+import { ViewerSigner } from './viewer-signer';
+import { ViewerSigning } from './viewer-signing';
 import { ViewerStaticController } from './viewer-static.controller';
 
 /**
  * The card viewer, served by the app that imports it:
  *
- *   CardViewerModule.forRoot({ staticDir, fhirBaseUrl, cdsBaseUrl?, browserFhirBaseUrl?, signing?: { issuer } })
+ *   CardViewerModule.forRoot({ staticDir, fhirBaseUrl, cdsBaseUrl?, browserFhirBaseUrl?,
+ *                              signing?: { issuer, audienceBaseUrl?, signer?, tokenLifetimeSeconds? } })
  *
  * - GET  /viewer/                         the page (staticDir)
  * - GET  /viewer/config.json              FHIR base URL, proxy path, signing on/off
@@ -35,7 +37,9 @@ export class CardViewerModule {
           provide: ViewerSigning,
           // The key pair is made once, at start-up (a few milliseconds), and kept in memory only.
           useFactory: async (): Promise<ViewerSigning> =>
-            new ViewerSigning(resolved.signing ? await ViewerSigner.create(resolved.signing) : undefined),
+            resolved.signing
+              ? new ViewerSigning(resolved.signing.signer ?? (await ViewerSigner.create()), resolved.signing)
+              : new ViewerSigning(undefined, undefined),
         },
         CdsForwarder,
       ],

@@ -14,7 +14,7 @@ describe('resolveCardViewerOptions', () => {
       staticDirReady: true,
       fhirBaseUrl: 'http://127.0.0.1:8081/fhir',
       browserFhirBaseUrl: 'http://127.0.0.1:8081/fhir',
-      signing: { issuer: 'http://localhost:3000/viewer', tokenLifetimeSeconds: 300 },
+      signing: { issuer: 'http://localhost:3000/viewer', tokenLifetimeSeconds: 300, audienceBaseUrl: undefined, signer: undefined },
       proxyTimeoutMs: 30_000,
     });
     expect(resolved.cdsBaseUrl).toBeUndefined();
@@ -39,6 +39,7 @@ describe('resolveCardViewerOptions', () => {
     [{ cdsBaseUrl: 'ftp://x' }, 'cdsBaseUrl must be an http or https URL'],
     [{ signing: { issuer: 'viewer' } }, 'signing.issuer must be an absolute URL'],
     [{ signing: { issuer: 'http://x/viewer', tokenLifetimeSeconds: 0 } }, 'tokenLifetimeSeconds'],
+    [{ signing: { issuer: 'http://x/viewer', audienceBaseUrl: 'cds.example.org' } }, 'signing.audienceBaseUrl must be an absolute URL'],
     [{ proxyTimeoutMs: -1 }, 'proxyTimeoutMs'],
   ])('refuses %j', (override, message) => {
     expect(() => resolveCardViewerOptions({ ...base, ...override })).toThrow(message);

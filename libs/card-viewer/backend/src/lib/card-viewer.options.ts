@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import type { ViewerSigner } from './viewer-signer';
 
 /** When the CDS service requires client JWTs, the viewer signs its hook calls with a key of its own. */
 export interface CardViewerSigningOptions {
@@ -10,6 +11,23 @@ export interface CardViewerSigningOptions {
   issuer: string;
   /** How long a token is valid; default 300 s (the calls are made at once, a short life limits replay). */
   tokenLifetimeSeconds?: number;
+  /**
+   * The CDS service's public base URL when it checks `aud` against one (CdsClientAuthModule's `publicBaseUrl`)
+   * while the proxy calls it at another address (its own loopback port). Default: the URL the proxy calls.
+   */
+  audienceBaseUrl?: string;
+  /**
+   * A key pair made beforehand (`await ViewerSigner.create()`), so the app can also pin its public keys
+   * (`signer.jwks()`) in the trusted-clients configuration in-process. Default: one made at start-up.
+   */
+  signer?: ViewerSigner;
+}
+
+export interface ResolvedSigningOptions {
+  issuer: string;
+  tokenLifetimeSeconds: number;
+  audienceBaseUrl?: string;
+  signer?: ViewerSigner;
 }
 
 export interface CardViewerOptions {
@@ -39,7 +57,7 @@ export interface ResolvedCardViewerOptions {
   fhirBaseUrl: string;
   browserFhirBaseUrl: string;
   cdsBaseUrl?: () => string;
-  signing?: Required<CardViewerSigningOptions>;
+  signing?: ResolvedSigningOptions;
   proxyTimeoutMs: number;
 }
 
@@ -58,6 +76,7 @@ export function resolveCardViewerOptions(options: CardViewerOptions): ResolvedCa
   if (signing) {
     httpUrl(signing.issuer, 'signing.issuer');
   }
+  const audienceBaseUrl = signing?.audienceBaseUrl === undefined ? undefined : httpUrl(signing.audienceBaseUrl, 'signing.audienceBaseUrl');
   const lifetime = signing?.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
   if (!Number.isInteger(lifetime) || lifetime <= 0 || lifetime > 3600) {
     throw new Error('CardViewerModule: signing.tokenLifetimeSeconds must be a whole number of seconds, 1 to 3600');
@@ -77,7 +96,7 @@ export function resolveCardViewerOptions(options: CardViewerOptions): ResolvedCa
         : typeof cdsBaseUrl === 'function'
           ? () => httpUrl(cdsBaseUrl(), 'cdsBaseUrl')
           : constant(httpUrl(cdsBaseUrl, 'cdsBaseUrl')),
-    signing: signing ? { issuer: signing.issuer, tokenLifetimeSeconds: lifetime } : undefined,
+    signing: signing ? { issuer: signing.issuer, tokenLifetimeSeconds: lifetime, audienceBaseUrl, signer: signing.signer } : undefined,
     proxyTimeoutMs: timeout,
   };
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ResolvedCardViewerOptions } from './card-viewer.options';
 import { CARD_VIEWER_OPTIONS } from './card-viewer.options';
 import { operationOutcome } from './operation-outcome';
-import { ViewerSigning } from './viewer-signer';
+import { ViewerSigning } from './viewer-signing';
 
 export interface ForwardedResponse {
   status: number;
@@ -22,7 +22,7 @@ export interface ForwardRequest {
 
 /**
  * Calls the CDS service on the page's behalf: the body goes on unchanged; with signing on, a fresh JWT whose
- * `aud` is exactly the URL called. The answer comes back with its status and body unchanged. An unreachable
+ * `aud` is the endpoint called (see ViewerSigning). The answer comes back with its status and body unchanged. An unreachable
  * service becomes a 502 OperationOutcome that says so (the page shows it), never a hang: one deadline per call.
  */
 @Injectable()
@@ -38,8 +38,9 @@ export class CdsForwarder {
     if (request.body !== undefined) {
       headers['content-type'] = 'application/json';
     }
-    if (this.signing.signer) {
-      headers['authorization'] = `Bearer ${await this.signing.signer.sign(url)}`;
+    const authorization = await this.signing.authorization(request.baseUrl, request.path);
+    if (authorization) {
+      headers['authorization'] = authorization;
     }
     let response: Response;
     try {

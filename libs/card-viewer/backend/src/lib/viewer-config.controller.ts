@@ -4,7 +4,7 @@ import { CARD_VIEWER_OPTIONS } from './card-viewer.options';
 import type { ViewerConfig } from './viewer-config';
 import { viewerConfig } from './viewer-config';
 import type { PublicJwks } from './viewer-signer';
-import { ViewerSigning } from './viewer-signer';
+import { ViewerSigning } from './viewer-signing';
 
 /** The page's configuration and, when signing is on, the viewer's public keys. */
 @Controller('viewer')
