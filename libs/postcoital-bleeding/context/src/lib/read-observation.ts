@@ -1,9 +1,11 @@
 import type { Coding, Observation } from 'fhir/r4';
 import type { CytologyResult, HpvResult, PatientRecord } from '@pcb-cds/postcoital-bleeding-facts';
-import type { Terminology } from '@pcb-cds/postcoital-bleeding-terminology';
+import type { Terminology, ValueSetName } from '@pcb-cds/postcoital-bleeding-terminology';
 import { observationDate, toIsoDate } from './fhir-dates';
 
-type Reader = (o: Observation, date: string, codes: Coding[], t: Terminology, r: PatientRecord) => boolean;
+/** `k.has(valueSet)`: whether the Observation's code is in that value set (answered once per Observation). */
+type CodeKnowledge = { has(valueSet: ValueSetName): boolean };
+type Reader = (o: Observation, date: string, codes: Coding[], t: Terminology, r: PatientRecord, k: CodeKnowledge) => boolean;
 
 /**
  * One Observation → the chart, by its code (fact-encoding.md). Each reader claims the Observations
@@ -16,7 +18,9 @@ export function readObservation(o: Observation, t: Terminology, r: PatientRecord
     return;
   }
   const codes = o.code?.coding ?? [];
-  READERS.some((read) => read(o, date, codes, t, r));
+  const valueSets = t.valueSetsOf(codes);
+  const k: CodeKnowledge = { has: (name) => valueSets.has(name) };
+  READERS.some((read) => read(o, date, codes, t, r, k));
   readBloodPressureComponents(o, date, t, r);
 }
 
@@ -25,78 +29,78 @@ const valueCodes = (o: Observation): Coding[] => o.valueCodeableConcept?.coding 
 const affirmed = (o: Observation): boolean => o.valueBoolean !== false;
 
 const READERS: Reader[] = [
-  (o, date, codes, t, r) =>
-    claim(t.inValueSet('postcoitalBleeding', codes), () => affirmed(o) && r.pcb.push({ date, source: 'observation' })),
-  (o, date, codes, t, r) =>
-    claim(t.inValueSet('genderIdentity', codes), () => {
+  (o, date, codes, t, r, k) =>
+    claim(k.has('postcoitalBleeding'), () => affirmed(o) && r.pcb.push({ date, source: 'observation' })),
+  (o, date, codes, t, r, k) =>
+    claim(k.has('genderIdentity'), () => {
       if (t.inValueSet('genderIdentityWithFemaleTract', valueCodes(o))) {
         r.genderIdentityWithFemaleTract = true;
       }
     }),
-  (o, date, codes, t, r) =>
-    claim(t.inValueSet('pregnancyStatus', codes), () => {
+  (o, date, codes, t, r, k) =>
+    claim(k.has('pregnancyStatus'), () => {
       const answer = t.classify('pregnancyStatusAnswer', valueCodes(o));
       if (answer === 'pregnant' || answer === 'not-pregnant') {
         r.pregnancyEvidence.push({ date, kind: answer === 'pregnant' ? 'status-pregnant' : 'status-not-pregnant' });
       }
     }),
-  (o, date, codes, t, r) =>
-    claim(t.inValueSet('gestationalAge', codes), () => {
+  (o, date, codes, t, r, k) =>
+    claim(k.has('gestationalAge'), () => {
       const weeks = toWeeks(o.valueQuantity?.value, o.valueQuantity?.code ?? o.valueQuantity?.unit);
       if (weeks !== undefined) {
         r.gestationalAge.push({ date, weeks });
       }
     }),
-  (o, date, codes, t, r) =>
-    claim(t.inValueSet('estimatedDeliveryDate', codes), () => {
+  (o, date, codes, t, r, k) =>
+    claim(k.has('estimatedDeliveryDate'), () => {
       const value = toIsoDate(o.valueDateTime);
       if (value) {
         r.estimatedDeliveryDate.push({ date, value });
       }
     }),
-  (o, date, codes, t, r) =>
-    claim(t.inValueSet('lastMenstrualPeriod', codes), () => {
+  (o, date, codes, t, r, k) =>
+    claim(k.has('lastMenstrualPeriod'), () => {
       const value = toIsoDate(o.valueDateTime);
       if (value) {
         r.lastMenstrualPeriod.push({ date, value });
       }
     }),
-  (o, date, codes, t, r) =>
-    claim(t.inValueSet('hcgQualitative', codes), () => {
+  (o, date, codes, t, r, k) =>
+    claim(k.has('hcgQualitative'), () => {
       const result = t.classify('naatResult', valueCodes(o));
       if (result) {
         r.pregnancyEvidence.push({ date, kind: result === 'positive' ? 'hcg-positive' : 'hcg-negative' });
       }
     }),
-  (o, date, codes, t, r) =>
-    claim(t.inValueSet('hcgQuantitative', codes), () => {
+  (o, date, codes, t, r, k) =>
+    claim(k.has('hcgQuantitative'), () => {
       if (typeof o.valueQuantity?.value === 'number') {
         r.hcgQuantitative.push({ date, value: o.valueQuantity.value });
       }
     }),
-  (o, date, codes, t, r) =>
-    claim(t.inValueSet('menopausalStatus', codes), () => {
+  (o, date, codes, t, r, k) =>
+    claim(k.has('menopausalStatus'), () => {
       const value = t.classify('menopausalStatusValue', valueCodes(o));
       if (value === 'pre' || value === 'peri' || value === 'post') {
         r.menopausalStatus.push({ date, value, source: 'observation' });
       }
     }),
-  (o, date, codes, t, r) =>
-    claim(t.inValueSet('cytologyTest', codes), () =>
+  (o, date, codes, t, r, k) =>
+    claim(k.has('cytologyTest'), () =>
       r.cytology.push({ date, result: (t.classify('cytologyResult', valueCodes(o)) ?? 'unknown') as CytologyResult }),
     ),
-  (o, date, codes, t, r) =>
-    claim(t.inValueSet('hpvTest', codes), () =>
+  (o, date, codes, t, r, k) =>
+    claim(k.has('hpvTest'), () =>
       r.hpv.push({ date, result: (t.classify('hpvResult', valueCodes(o)) ?? 'unknown') as HpvResult }),
     ),
-  (o, date, codes, t, r) => {
-    const organism = t.inValueSet('ctNgNaat', codes)
+  (o, date, codes, t, r, k) => {
+    const organism = k.has('ctNgNaat')
       ? 'ct-ng'
-      : t.inValueSet('chlamydiaNaat', codes)
+      : k.has('chlamydiaNaat')
         ? 'chlamydia'
-        : t.inValueSet('gonorrheaNaat', codes)
+        : k.has('gonorrheaNaat')
           ? 'gonorrhea'
-          : t.inValueSet('trichomonasNaat', codes)
+          : k.has('trichomonasNaat')
             ? 'trichomonas'
             : undefined;
     return claim(organism !== undefined, () => {
@@ -106,27 +110,27 @@ const READERS: Reader[] = [
       }
     });
   },
-  (o, date, codes, t, r) =>
-    claim(t.inValueSet('newSexualPartner', codes), () => {
+  (o, date, codes, t, r, k) =>
+    claim(k.has('newSexualPartner'), () => {
       if (typeof o.valueBoolean === 'boolean') {
         r.newSexualPartner.push({ date, value: o.valueBoolean });
       }
     }),
-  (o, date, codes, t, r) => claim(t.inValueSet('systolicBloodPressure', codes), () => pushVital(r, date, 'systolic', o.valueQuantity?.value)),
-  (o, date, codes, t, r) => claim(t.inValueSet('heartRate', codes), () => pushVital(r, date, 'heart-rate', o.valueQuantity?.value)),
-  (o, date, codes, t, r) =>
-    claim(t.inValueSet('bodyTemperature', codes), () =>
+  (o, date, codes, t, r, k) => claim(k.has('systolicBloodPressure'), () => pushVital(r, date, 'systolic', o.valueQuantity?.value)),
+  (o, date, codes, t, r, k) => claim(k.has('heartRate'), () => pushVital(r, date, 'heart-rate', o.valueQuantity?.value)),
+  (o, date, codes, t, r, k) =>
+    claim(k.has('bodyTemperature'), () =>
       pushVital(r, date, 'temperature', toCelsius(o.valueQuantity?.value, o.valueQuantity?.code ?? o.valueQuantity?.unit)),
     ),
-  (o, date, codes, t, r) =>
-    claim(t.inValueSet('rhDType', codes), () => {
+  (o, date, codes, t, r, k) =>
+    claim(k.has('rhDType'), () => {
       const value = t.classify('rhDResult', valueCodes(o));
       if (value === 'negative' || value === 'positive') {
         r.rhD.push({ date, value });
       }
     }),
-  (o, date, codes, t, r) =>
-    claim(t.inValueSet('endometrialThickness', codes), () => {
+  (o, date, codes, t, r, k) =>
+    claim(k.has('endometrialThickness'), () => {
       const mm = toMillimetres(o.valueQuantity?.value, o.valueQuantity?.code ?? o.valueQuantity?.unit);
       if (mm !== undefined) {
         r.endometrialThicknessMm.push({ date, value: mm });

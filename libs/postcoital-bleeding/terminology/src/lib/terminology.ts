@@ -89,6 +89,11 @@ export class Terminology {
     return this.valueSets.has(name);
   }
 
+  /** Every value set the codings are in, answered at once (hot path: one Observation, many questions). */
+  valueSetsOf(codings: readonly CodingLike[]): ReadonlySet<string> {
+    return this.knowledgeOfAll(codings).valueSets;
+  }
+
   /** The categories a concept map assigns (what a site mapping may map to), or undefined if no such map. */
   conceptMapCategories(name: string): string[] | undefined {
     const table = this.conceptMaps.get(name);
