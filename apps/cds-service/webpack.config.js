@@ -15,7 +15,7 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: ['./src/assets'],
+      assets: ['./src/assets', { input: 'dist/apps/card-viewer/public', glob: '**/*', output: 'viewer' }],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,

@@ -9,10 +9,13 @@ import {
   runFeedbackReport,
 } from '@pcb-cds/cds-hooks-feedback-store';
 import type { FeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
+import { join } from 'node:path';
 import {
   loadTrustedClientsConfig,
   TrustedClientsConfigError,
 } from '@pcb-cds/cds-hooks-auth';
+import type { TrustedClientsConfig } from '@pcb-cds/cds-hooks-auth';
+import { ViewerSigner } from '@pcb-cds/card-viewer-backend';
 import {
   configureObservabilityHttp,
   enableGracefulShutdown,
@@ -47,7 +50,14 @@ async function bootstrap(): Promise<void> {
   const sandbox = config.fhirBaseUrl
     ? undefined
     : await startEmbeddedSandbox(config.sandboxPort, today);
-  const auth = authSettings(config);
+  // The card viewer signs its hook calls with its own key when authentication is on; it is pinned here.
+  const viewerSigner =
+    config.auth.mode === 'on' ? await ViewerSigner.create() : undefined;
+  const viewerIssuer = `${config.publicBaseUrl ?? `http://localhost:${config.port}`}/viewer`;
+  const auth = authSettings(
+    config,
+    viewerSigner && { iss: viewerIssuer, jwks: viewerSigner.jwks() },
+  );
   const readinessChecks: ReadinessCheck[] = [
     ...(sandbox
       ? [
@@ -65,6 +75,14 @@ async function bootstrap(): Promise<void> {
     ...(config.fhirBaseUrl ? [config.fhirBaseUrl] : []),
     ...config.fhirServerAllowlist,
   ];
+  const viewer = {
+    staticDir: process.env['CARD_VIEWER_DIR'] ?? join(__dirname, 'viewer'),
+    fhirBaseUrl: sandbox?.baseUrl ?? (config.fhirBaseUrl as string),
+    ...(process.env['CARD_VIEWER_FHIR_URL'] ? { browserFhirBaseUrl: process.env['CARD_VIEWER_FHIR_URL'] } : {}),
+    ...(viewerSigner
+      ? { signing: { issuer: viewerIssuer, signer: viewerSigner, audienceBaseUrl: config.publicBaseUrl } }
+      : {}),
+  };
   const app = await NestFactory.create(
     AppModule.forRoot({
       ...config,
@@ -73,6 +91,7 @@ async function bootstrap(): Promise<void> {
       auth,
       readinessChecks,
       fhirServerAllowlist,
+      viewer,
     }),
     {
       bodyParser: false,
@@ -125,6 +144,7 @@ async function expectOk(url: string, signal: AbortSignal): Promise<void> {
 /** CDS client authentication as configured; trusted clients are read only when it is on. */
 function authSettings(
   config: ReturnType<typeof loadConfig>,
+  viewer?: TrustedClientsConfig['clients'][number],
 ): Parameters<typeof AppModule.forRoot>[0]['auth'] {
   if (config.auth.mode === 'off') {
     Logger.warn(
@@ -134,9 +154,10 @@ function authSettings(
     return { mode: 'off' };
   }
   try {
+    const trusted = loadTrustedClientsConfig(config.trustedClientsFile);
     return {
       mode: 'on',
-      trustedClients: loadTrustedClientsConfig(config.trustedClientsFile),
+      trustedClients: { clients: [...trusted.clients, ...(viewer ? [viewer] : [])] },
       publicBaseUrl: config.publicBaseUrl,
     };
   } catch (error) {

@@ -1,5 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
+import { CardViewerModule } from '@pcb-cds/card-viewer-backend';
+import type { CardViewerOptions } from '@pcb-cds/card-viewer-backend';
 import { CdsHooksApiModule } from '@pcb-cds/cds-hooks-api';
 import type { TrustedClientsConfig } from '@pcb-cds/cds-hooks-auth';
 import { CdsClientAuthModule } from '@pcb-cds/cds-hooks-auth';
@@ -34,6 +36,8 @@ export class AppModule {
       auth: { mode: 'on' | 'off'; trustedClients?: TrustedClientsConfig; publicBaseUrl?: string };
       /** What /ready checks (the FHIR sandbox when embedded, the feedback store). */
       readinessChecks?: ReadinessCheck[];
+      /** The card viewer web page at /viewer/ (served by `npm start`). */
+      viewer?: CardViewerOptions;
     },
   ): DynamicModule {
     const pinned = config.evaluationDate ? new Date(`${config.evaluationDate}T12:00:00Z`) : undefined;
@@ -47,6 +51,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        ...(config.viewer ? [CardViewerModule.forRoot(config.viewer)] : []),
         ObservabilityModule.forRoot({ metrics, readinessChecks: config.readinessChecks ?? [], fhirFetchChannel: FHIR_FETCH_CHANNEL }),
         CdsClientAuthModule.forRoot(config.auth),
         CdsHooksApiModule.register({
