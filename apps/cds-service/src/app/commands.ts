@@ -1,0 +1,63 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { runFeedbackReport } from '@pcb-cds/cds-hooks-feedback-store';
+import { PostcoitalBleedingCdsService } from '@pcb-cds/postcoital-bleeding-service';
+import {
+  ConfigError,
+  loadConfig,
+  loadGuidelineConfiguration,
+} from './app-config';
+import { AppModule } from './app.module';
+import { benchPipeline } from './bench-pipeline';
+import { loadDemoPatients } from './load-demo-patients';
+
+// One-shot commands of the built service: `node main.js <command>`.
+
+/** `main.js feedback-report`: acceptance and override rates per rule (npm run feedback:report). */
+async function feedbackReportCommand(): Promise<void> {
+  const config = loadConfig(process.env);
+  process.stdout.write(
+    await runFeedbackReport({
+      databaseUrl: config.databaseUrl,
+      sqlitePath: config.sqlitePath,
+    }),
+  );
+}
+
+/** `main.js load-demo`: load the demo patients into FHIR_BASE_URL and exit (docker-compose's loader). */
+async function loadDemo(): Promise<void> {
+  const config = loadConfig(process.env);
+  if (!config.fhirBaseUrl) {
+    throw new ConfigError('load-demo needs FHIR_BASE_URL');
+  }
+  const count = await loadDemoPatients(config.fhirBaseUrl, new Date());
+  Logger.log(
+    `Loaded ${count} demo bundles into ${config.fhirBaseUrl}`,
+    'load-demo',
+  );
+}
+
+/** `main.js bench-pipeline`: µs per in-process evaluation for each demo patient, as JSON (npm run bench). */
+async function benchPipelineCommand(): Promise<void> {
+  const config = loadConfig(process.env);
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({
+      ...config,
+      guideline: loadGuidelineConfiguration(config),
+      auth: { mode: 'off' },
+    }),
+    {
+      logger: false,
+    },
+  );
+  process.stdout.write(
+    `${JSON.stringify(await benchPipeline(app.get(PostcoitalBleedingCdsService), new Date()))}\n`,
+  );
+  await app.close();
+}
+
+export const COMMANDS: Record<string, () => Promise<void>> = {
+  'load-demo': loadDemo,
+  'bench-pipeline': benchPipelineCommand,
+  'feedback-report': feedbackReportCommand,
+};

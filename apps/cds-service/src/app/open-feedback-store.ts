@@ -1,0 +1,43 @@
+import { Logger } from '@nestjs/common';
+import type { FeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
+import {
+  createFeedbackRepository,
+  DurableCardLedger,
+  PatientHashSaltError,
+  resolvePatientHashSalt,
+} from '@pcb-cds/cds-hooks-feedback-store';
+import type { AppConfig } from './app-config';
+import { ConfigError } from './app-config';
+
+/** The durable feedback store (PostgreSQL with DATABASE_URL, else SQLite) and the patient-hash salt. */
+export async function openFeedbackStore(
+  config: AppConfig,
+): Promise<{ repository: FeedbackRepository; ledger: DurableCardLedger }> {
+  let salt: ReturnType<typeof resolvePatientHashSalt>;
+  try {
+    salt = resolvePatientHashSalt(config.patientHashSalt);
+  } catch (error) {
+    throw error instanceof PatientHashSaltError
+      ? new ConfigError(`PATIENT_HASH_SALT: ${error.message}`)
+      : error;
+  }
+  if (salt.ephemeral) {
+    Logger.warn(
+      'PATIENT_HASH_SALT is unset: a random per-process salt is used, so patient hashes cannot be linked across restarts',
+      'feedback',
+    );
+  }
+  const repository = createFeedbackRepository({
+    databaseUrl: config.databaseUrl,
+    sqlitePath: config.sqlitePath,
+  });
+  await repository.init();
+  // Issued cards are written in batches (one fsync per 50 ms, not per request); shutdown flushes them.
+  return {
+    repository,
+    ledger: new DurableCardLedger(repository, {
+      patientHashSalt: salt.salt,
+      flushIntervalMs: 50,
+    }),
+  };
+}
