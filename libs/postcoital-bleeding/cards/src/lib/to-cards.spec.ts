@@ -96,6 +96,11 @@ describe('card content', () => {
     expect(late[0].overrideReasons?.map((r) => r.code)).toContain('already-under-obstetric-care');
   });
 
+  it('states a pregnancy known only from its gestational-age record once, not twice', () => {
+    const [card] = cardsFor(chart(31, { gestationalAge: [{ date: TODAY, weeks: 30 }], rhD: [{ date: TODAY, value: 'positive' }], cytology: [{ date: yearsAgo(1), result: 'NILM' }], stiTests: [{ date: monthsAgo(1), organism: 'ct-ng', result: 'negative' }] })).cards;
+    expect(card.detail).toContain(`- Pregnancy: pregnant \\(gestational age 30 wk recorded on ${TODAY}\\), now 30 weeks (${TODAY})\n`);
+  });
+
   it('never suggests an order the patient already has active, and says so', () => {
     const { cards } = cardsFor(chart(35, { activeOrders: [{ date: TODAY, kind: 'ct-ng-naat' }] }));
     const codes = cards.flatMap((c) => c.suggestions ?? []).map((s) => s.label);

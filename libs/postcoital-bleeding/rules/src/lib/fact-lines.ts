@@ -23,12 +23,18 @@ export const screeningLine = (f: F): FactLine => ({
 
 export const pregnancyLine = (f: F): FactLine => ({
   label: 'Pregnancy',
-  value:
-    f.pregnancy.status === 'yes'
-      ? `pregnant (${f.pregnancy.basis})${f.pregnancy.gestationalAgeWeeks === undefined ? ', gestational age unknown' : `, ${f.pregnancy.gestationalAgeWeeks} weeks (${f.pregnancy.gestationalAgeBasis})`}`
-      : `${f.pregnancy.status === 'no' ? 'not pregnant' : 'unknown'} (${f.pregnancy.basis})`,
+  value: f.pregnancy.status === 'yes' ? `pregnant (${f.pregnancy.basis})${gestation(f)}` : `${f.pregnancy.status === 'no' ? 'not pregnant' : 'unknown'} (${f.pregnancy.basis})`,
   date: f.pregnancy.evidenceDate ?? f.pregnancy.recentNegativeTest?.date,
 });
+
+/** ", 30 weeks (from EDD 2027-01-31)"; the GA source is left out when the pregnancy evidence was that very GA record. */
+function gestation(f: F): string {
+  const { gestationalAgeWeeks: weeks, gestationalAgeBasis: source, basis } = f.pregnancy;
+  if (weeks === undefined) {
+    return ', gestational age unknown';
+  }
+  return basis.startsWith('gestational age') ? `, now ${weeks} weeks` : `, ${weeks} weeks (${source})`;
+}
 
 export const menopauseLine = (f: F): FactLine => ({
   label: 'Menopausal status',

@@ -106,12 +106,12 @@ export class Terminology {
 
   /** True when any of the codings is in the value set (system AND code must match). */
   inValueSet(name: ValueSetName, codings: readonly CodingLike[] | undefined): boolean {
-    return this.lookup(this.valueSets, name, codings) !== undefined;
+    return codings !== undefined && this.knowledgeOfAll(codings).valueSets.has(name);
   }
 
   /** The category of the first coding the map knows, e.g. cytologyResult → 'HSIL'. */
   classify(name: ConceptMapName, codings: readonly CodingLike[] | undefined): string | undefined {
-    return this.lookup(this.conceptMaps, name, codings);
+    return codings === undefined ? undefined : this.knowledgeOfAll(codings).categories.get(name);
   }
 
   /** `system|code` tokens of a value set, for FHIR `code=` search parameters. */
@@ -152,18 +152,6 @@ export class Terminology {
     const o = orderData[kind];
     const [system, code] = splitKey(resolveAliased(o.coding));
     return { system, code, display: o.display, category: o.category };
-  }
-
-  private lookup(
-    tables: Map<string, MapTable>,
-    name: string,
-    codings: readonly CodingLike[] | undefined,
-  ): string | undefined {
-    if (!codings) {
-      return undefined;
-    }
-    const known = this.knowledgeOfAll(codings);
-    return tables === this.valueSets ? (known.valueSets.has(name) ? 'member' : undefined) : known.categories.get(name);
   }
 
   /**
