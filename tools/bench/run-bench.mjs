@@ -112,8 +112,11 @@ async function main() {
   }
   baseline.child.kill('SIGTERM');
   service.child.kill('SIGTERM');
+  mkdirSync(join(root, 'bench-results'), { recursive: true });
+  const requestFile = join(root, 'bench-results', 'request.json');
+  writeFileSync(requestFile, body);
   const pipeline = JSON.parse(
-    execFileSync(process.execPath, ['dist/apps/cds-service/main.js', 'bench-pipeline'], { cwd: root, env: { ...process.env, LOG_LEVEL: 'error' } }).toString(),
+    execFileSync(process.execPath, ['dist/apps/cds-service/main.js', 'bench-pipeline', requestFile], { cwd: root, env: { ...process.env, LOG_LEVEL: 'error' } }).toString(),
   );
 
   const ratio = (c) => {
@@ -134,7 +137,6 @@ async function main() {
   console.table(rows.map(({ label, connections, requestsPerSecond, p50Ms, p99Ms, cpuMsPerRequest, peakRssMb: rss, errors }) => ({ label, c: connections, 'req/s': requestsPerSecond, 'p50 ms': p50Ms, 'p99 ms': p99Ms, 'CPU ms/req': cpuMsPerRequest, 'peak RSS MB': rss, errors })));
   console.log(`request ${body.length} bytes (${observationCount} Observations); service/baseline throughput: c10 ${result.ratioServiceToBaseline.c10}, c50 ${result.ratioServiceToBaseline.c50}; sandbox single query p50 ${fhirLatency.p50Ms} ms (mean ${fhirLatency.averageMs} ms)`);
   console.table(pipeline);
-  mkdirSync(join(root, 'bench-results'), { recursive: true });
   const file = join(root, 'bench-results', `bench-${result.date.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(result, null, 2));
   console.log(`written ${file}`);

@@ -37,7 +37,10 @@ async function loadDemo(): Promise<void> {
   );
 }
 
-/** `main.js bench-pipeline`: µs per in-process evaluation for each demo patient, as JSON (npm run bench). */
+/**
+ * `main.js bench-pipeline [request.json]`: µs per in-process evaluation for each demo patient (and the given
+ * hook request), as JSON (npm run bench).
+ */
 async function benchPipelineCommand(): Promise<void> {
   const config = loadConfig(process.env);
   const app = await NestFactory.createApplicationContext(
@@ -51,7 +54,7 @@ async function benchPipelineCommand(): Promise<void> {
     },
   );
   process.stdout.write(
-    `${JSON.stringify(await benchPipeline(app.get(PostcoitalBleedingCdsService), new Date()))}\n`,
+    `${JSON.stringify(await benchPipeline(app.get(PostcoitalBleedingCdsService), new Date(), { requestFile: process.argv[3] }))}\n`,
   );
   await app.close();
 }

@@ -1,6 +1,7 @@
 export * from './lib/cds-hooks-api.module';
 export * from './lib/cds-hooks-api.options';
 export * from './lib/configure-cds-hooks-http';
+export * from './lib/cds-client-guard';
 export * from './lib/fhir-server-allowlist';
 export * from './lib/operation-outcome.exception';
 export * from './lib/operation-outcome.filter';

@@ -1,7 +1,29 @@
-import type { INestApplication } from '@nestjs/common';
+import type { CanActivate, INestApplication } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
+import { CDS_CLIENT_GUARD } from './cds-client-guard';
+import { CdsHookInvoker } from './cds-hook-invoker.service';
+import { CdsRateLimitGuard } from './cds-rate-limit.guard';
+import { headersSetBy } from './headers-set-by';
+import { createHookRoute } from './hook-route';
 import { createJsonBodyParser } from './json-body-parser';
+import { JsonContentTypeGuard } from './json-content-type.guard';
 import { OperationOutcomeFilter } from './operation-outcome.filter';
 import { securityHeaders } from './security-headers';
+
+const CORS = {
+  origin: '*',
+  methods: ['GET', 'POST', 'OPTIONS'],
+  allowedHeaders: ['Authorization', 'Content-Type', 'Accept'],
+  exposedHeaders: ['Retry-After', 'X-Request-Id'],
+  maxAge: 600,
+} as const satisfies CorsOptions;
+
+/** What the CORS middleware adds to a simple (non-preflight) request under CORS above. */
+const CORS_SIMPLE_REQUEST_HEADERS: [string, string][] = [
+  ['Access-Control-Allow-Origin', CORS.origin],
+  ['Access-Control-Expose-Headers', CORS.exposedHeaders.join(',')],
+];
 
 export interface CdsHooksHttpOptions {
   /** Largest accepted request body (prefetch can be big); default 5 MB. */
@@ -15,9 +37,11 @@ export interface CdsHooksHttpOptions {
  * Call it after creating the app (preferably with `{ bodyParser: false }`) and BEFORE `init()`/`listen()`:
  * Express middleware registered after the routes would never run.
  *
- * - Security headers first (helmet, see security-headers.ts), so that every answer has them, preflights and
+ * - The hook route first (`POST /cds-services/{id}`, see hook-route.ts): it runs the same guards, parser,
+ *   headers and error answers as the steps below, without Nest's per-request machinery.
+ * - Security headers (helmet, see security-headers.ts), so that every answer has them, preflights and
  *   errors included; they leave cross-origin reads to CORS.
- * - CORS next, so that preflights and error answers carry its headers too: any origin, GET/POST/OPTIONS,
+ * - CORS, so that preflights and error answers carry its headers too: any origin, GET/POST/OPTIONS,
  *   Authorization allowed (the CDS Hooks sandbox sends a preflighted POST with a JWT bearer), and
  *   `Retry-After` readable by browser clients on a 429.
  * - JSON bodies (`application/json`, `application/fhir+json`) up to the limit; malformed or nested too deep →
@@ -30,15 +54,36 @@ export function configureCdsHooksHttp<T extends INestApplication>(app: T, option
   const express = app.getHttpAdapter().getInstance() as { set?: (setting: string, value: unknown) => void; disable?: (setting: string) => void };
   express.set?.('etag', false);
   express.disable?.('x-powered-by');
-  app.use(securityHeaders());
-  app.enableCors({
-    origin: '*',
-    methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'Accept'],
-    exposedHeaders: ['Retry-After', 'X-Request-Id'],
-    maxAge: 600,
-  });
-  app.use(createJsonBodyParser({ limit: options.bodyLimit, maxDepth: options.maxJsonDepth }));
+  const headers = securityHeaders();
+  const parseJson = createJsonBodyParser({ limit: options.bodyLimit, maxDepth: options.maxJsonDepth });
+  const invoker = optional<CdsHookInvoker>(app, CdsHookInvoker);
+  if (invoker) {
+    app.use(
+      createHookRoute({
+        invoker,
+        guards: [optional<CanActivate>(app, CDS_CLIENT_GUARD), app.get(CdsRateLimitGuard), app.get(JsonContentTypeGuard)].filter(
+          (guard): guard is CanActivate => guard !== undefined,
+        ),
+        parseJson,
+        headers: [...headersSetBy(headers), ...CORS_SIMPLE_REQUEST_HEADERS],
+      }),
+    );
+  }
+  app.use(headers);
+  app.enableCors({ ...CORS, methods: [...CORS.methods], allowedHeaders: [...CORS.allowedHeaders], exposedHeaders: [...CORS.exposedHeaders] });
+  app.use(parseJson);
   app.useGlobalFilters(new OperationOutcomeFilter());
   return app;
+}
+
+/**
+ * A provider the app may not have (no CDS services registered, authentication off). Asked of the ModuleRef:
+ * an app made by NestFactory aborts the process on a failed `app.get`.
+ */
+function optional<P>(app: INestApplication, token: unknown): P | undefined {
+  try {
+    return app.get(ModuleRef).get(token as string, { strict: false }) as P;
+  } catch {
+    return undefined;
+  }
 }

@@ -15,41 +15,41 @@ import { redactSecrets, requestSecrets } from './redact-secrets';
  */
 @Catch()
 export class OperationOutcomeFilter implements ExceptionFilter {
-  private readonly logger = new Logger('CdsHooksHttp');
-
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
-    const { status, outcome } = this.toOutcome(exception, req);
+    const { status, outcome } = operationOutcomeResponse(exception, http.getRequest<Request>());
     if (res.headersSent) {
       res.end();
       return;
     }
     res.status(status).json(outcome);
   }
+}
 
-  private toOutcome(exception: unknown, req: Request): { status: number; outcome: OperationOutcome } {
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const body = exception.getResponse();
-      if (status >= 500) {
-        this.logUnexpected(exception, req);
-      }
-      return { status, outcome: isOperationOutcome(body) ? body : operationOutcome(issueCodeFor(status), STATUS_CODES[status] ?? 'Error') };
+const logger = new Logger('CdsHooksHttp');
+
+/** The status and OperationOutcome an error is answered with (the filter's, and the hook route's). */
+export function operationOutcomeResponse(exception: unknown, req: Request): { status: number; outcome: OperationOutcome } {
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    if (status >= 500) {
+      logUnexpected(exception, req);
     }
-    this.logUnexpected(exception, req);
-    return { status: 500, outcome: operationOutcome('exception', 'Internal server error') };
+    return { status, outcome: isOperationOutcome(body) ? body : operationOutcome(issueCodeFor(status), STATUS_CODES[status] ?? 'Error') };
   }
+  logUnexpected(exception, req);
+  return { status: 500, outcome: operationOutcome('exception', 'Internal server error') };
+}
 
-  private logUnexpected(exception: unknown, req: Request): void {
-    const secrets = requestSecrets(req);
-    const error = exception instanceof Error ? exception : new Error(`Non-error thrown: ${typeof exception}`);
-    this.logger.error(
-      redactSecrets(`${req.method} ${req.path} failed: ${error.name}: ${error.message}`, secrets),
-      redactSecrets(error.stack ?? '', secrets),
-    );
-  }
+function logUnexpected(exception: unknown, req: Request): void {
+  const secrets = requestSecrets(req);
+  const error = exception instanceof Error ? exception : new Error(`Non-error thrown: ${typeof exception}`);
+  logger.error(
+    redactSecrets(`${req.method} ${req.path} failed: ${error.name}: ${error.message}`, secrets),
+    redactSecrets(error.stack ?? '', secrets),
+  );
 }
 
 export function issueCodeFor(status: number): IssueCode {

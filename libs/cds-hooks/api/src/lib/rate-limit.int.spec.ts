@@ -1,4 +1,5 @@
-import type { NextFunction, Request, Response as ExpressResponse } from 'express';
+import type { CanActivate, ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
 import request from 'supertest';
 import type { Response } from 'supertest';
 import type { ThrottlerStorage } from '@nestjs/throttler';
@@ -18,16 +19,19 @@ const hook = {
 };
 
 /** Stands in for the authentication guard: the client named in `X-Test-Client` becomes `req.cdsClient`. */
-function fakeAuthentication(req: Request, _res: ExpressResponse, next: NextFunction): void {
-  const iss = req.headers['x-test-client'];
-  if (typeof iss === 'string') {
-    (req as Request & { cdsClient?: { iss: string } }).cdsClient = { iss };
-  }
-  next();
-}
+const fakeAuthentication: CanActivate = {
+  canActivate(context: ExecutionContext): boolean {
+    const req = context.switchToHttp().getRequest<Request>();
+    const iss = req.headers['x-test-client'];
+    if (typeof iss === 'string') {
+      (req as Request & { cdsClient?: { iss: string } }).cdsClient = { iss };
+    }
+    return true;
+  },
+};
 
 async function appWith(options: Parameters<typeof createCdsHooksTestApp>[0]): Promise<CdsHooksTestApp> {
-  return createCdsHooksTestApp(options, { beforeInit: (app) => app.use(fakeAuthentication) });
+  return createCdsHooksTestApp(options, { clientGuard: fakeAuthentication });
 }
 
 function callService(app: CdsHooksTestApp, client?: string): Promise<Response> {

@@ -1,6 +1,8 @@
-import type { INestApplication, LoggerService } from '@nestjs/common';
+import type { CanActivate, INestApplication, LoggerService } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import type { Server } from 'node:http';
+import { CDS_CLIENT_GUARD } from '../lib/cds-client-guard';
 import { CdsHooksApiModule } from '../lib/cds-hooks-api.module';
 import type { CdsHooksApiOptions } from '../lib/cds-hooks-api.options';
 import type { CdsHooksHttpOptions } from '../lib/configure-cds-hooks-http';
@@ -55,8 +57,8 @@ export interface CdsHooksTestApp {
 export interface CdsHooksTestAppSetup {
   /** Options of configureCdsHooksHttp. */
   http?: CdsHooksHttpOptions;
-  /** Runs before `init()`, e.g. to add a middleware standing in for the authentication guard. */
-  beforeInit?: (app: INestApplication) => void;
+  /** Stands in for the authentication guard: run first on every /cds-services call, as CdsClientAuthModule's is. */
+  clientGuard?: CanActivate;
 }
 
 /**
@@ -64,11 +66,14 @@ export interface CdsHooksTestAppSetup {
  * services, with a capturing logger.
  */
 export async function createCdsHooksTestApp(options: CdsHooksApiOptions, setup: CdsHooksTestAppSetup = {}): Promise<CdsHooksTestApp> {
-  const moduleRef = await Test.createTestingModule({ imports: [CdsHooksApiModule.register(options)] }).compile();
+  const guard = setup.clientGuard;
+  const moduleRef = await Test.createTestingModule({
+    imports: [CdsHooksApiModule.register(options)],
+    providers: guard ? [{ provide: APP_GUARD, useValue: guard }, { provide: CDS_CLIENT_GUARD, useValue: guard }] : [],
+  }).compile();
   const logger = new CapturingLogger();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger });
   configureCdsHooksHttp(app, setup.http);
-  setup.beforeInit?.(app);
   await app.init();
   return { app, server: app.getHttpServer() as Server, logger, close: () => app.close() };
 }

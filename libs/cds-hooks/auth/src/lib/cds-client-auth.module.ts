@@ -1,6 +1,7 @@
 import type { DynamicModule, OnModuleInit, Provider } from '@nestjs/common';
 import { Inject, Logger, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { CDS_CLIENT_GUARD } from '@pcb-cds/cds-hooks-api';
 import { CdsClientAuthGuard } from './cds-client-auth.guard';
 import type { CdsClientAuthOptions, CdsClientAuthSettings } from './cds-client-auth.options';
 import { CDS_CLIENT_AUTH_SETTINGS, resolveAuthSettings } from './cds-client-auth.options';
@@ -12,7 +13,7 @@ import { CdsClientJwtVerifier } from './cds-client-jwt.verifier';
  *
  *   CdsClientAuthModule.forRoot({ mode: 'on', trustedClients: loadTrustedClientsConfig(file), publicBaseUrl })
  *
- * `on` registers CdsClientAuthGuard as a global guard; `off` registers nothing and says so loudly at
+ * `on` registers CdsClientAuthGuard as a global guard (and as CDS_CLIENT_GUARD, for the hook route); `off` registers nothing and says so loudly at
  * start-up. Options are checked here, so a bad configuration stops start-up rather than the first call.
  */
 @Module({})
@@ -27,7 +28,10 @@ export class CdsClientAuthModule implements OnModuleInit {
   static forRoot(options: CdsClientAuthOptions): DynamicModule {
     const settings = resolveAuthSettings(options);
     const verifier = settings.mode === 'on' ? new CdsClientJwtVerifier(options.trustedClients ?? { clients: [] }, verifierOptionsOf(options)) : null;
-    const guard: Provider[] = verifier ? [{ provide: APP_GUARD, useClass: CdsClientAuthGuard }] : [];
+    // One guard instance: Nest runs it globally, the hook route (which bypasses Nest's router) runs it first.
+    const guard: Provider[] = verifier
+      ? [CdsClientAuthGuard, { provide: APP_GUARD, useExisting: CdsClientAuthGuard }, { provide: CDS_CLIENT_GUARD, useExisting: CdsClientAuthGuard }]
+      : [];
     return {
       module: CdsClientAuthModule,
       providers: [

@@ -64,26 +64,48 @@ export function toPatientRecord(prefetch: PrefetchValues, patientId: string, tod
   return record;
 }
 
+/**
+ * In prefetch order; a later copy of a resource replaces the earlier one in its place. Positions are
+ * found by type, then id: a joined key would build a string per resource.
+ */
 function uniqueResources(prefetch: PrefetchValues): FhirResource[] {
-  const seen = new Map<string, FhirResource>();
-  let anonymous = 0;
-  for (const value of Object.values(prefetch)) {
-    for (const resource of unwrap(value)) {
-      seen.set(resource.id ? `${resource.resourceType}/${resource.id}` : `#${anonymous++}`, resource);
+  const unique: FhirResource[] = [];
+  const positions = new Map<string, Map<string, number>>();
+  const add = (resource: FhirResource): void => {
+    if (resource.id === undefined) {
+      unique.push(resource);
+      return;
     }
+    let ofType = positions.get(resource.resourceType);
+    if (!ofType) {
+      ofType = new Map();
+      positions.set(resource.resourceType, ofType);
+    }
+    const position = ofType.get(resource.id);
+    if (position === undefined) {
+      ofType.set(resource.id, unique.push(resource) - 1);
+    } else {
+      unique[position] = resource;
+    }
+  };
+  for (const value of Object.values(prefetch)) {
+    unwrap(value, add);
   }
-  return [...seen.values()];
+  return unique;
 }
 
-function unwrap(value: unknown): FhirResource[] {
+function unwrap(value: unknown, add: (resource: FhirResource) => void): void {
   if (!value || typeof value !== 'object' || typeof (value as { resourceType?: unknown }).resourceType !== 'string') {
-    return [];
+    return;
   }
   const resource = value as FhirResource;
   if (resource.resourceType === 'Bundle') {
-    return (resource.entry ?? []).flatMap((e) => unwrap(e.resource));
+    for (const entry of resource.entry ?? []) {
+      unwrap(entry.resource, add);
+    }
+  } else if (resource.resourceType !== 'OperationOutcome') {
+    add(resource);
   }
-  return resource.resourceType === 'OperationOutcome' ? [] : [resource];
 }
 
 function isAboutPatient(resource: FhirResource, patientId: string): boolean {

@@ -30,9 +30,10 @@ export interface SiteCodeMappings {
   conceptMaps?: Partial<Record<ConceptMapName, Record<string, string>>>;
 }
 
+/** Shared between requests (and NOTHING_KNOWN between lists): never mutated once built. */
 interface Knowledge {
-  valueSets: Set<string>;
-  categories: Map<string, string>;
+  readonly valueSets: ReadonlySet<string>;
+  readonly categories: ReadonlyMap<string, string>;
 }
 
 interface MapTable {
@@ -42,6 +43,7 @@ interface MapTable {
 
 const key = (system: string, code: string): string => `${system}|${code}`;
 const MAX_KNOWN_CODES = 10_000;
+const NOTHING_KNOWN: Knowledge = { valueSets: new Set(), categories: new Map() };
 
 /**
  * The one place that knows codes. Everything else asks it "is this coding a X?" or
@@ -55,7 +57,8 @@ export class Terminology {
    * questions of every Observation, and this is the service's hot path. Bounded, since codes come
    * from requests.
    */
-  private readonly knowledge = new Map<string, Knowledge>();
+  private readonly knowledge = new Map<string, Map<string, Knowledge>>();
+  private knownCodes = 0;
   private readonly perList = new WeakMap<readonly CodingLike[], Knowledge>();
   private readonly orderKinds = new Map<string, OrderKind>(
     (Object.keys(orderData) as (OrderKind | '_comment')[])
@@ -155,50 +158,73 @@ export class Terminology {
   }
 
   /**
-   * What the terminology says about a list of codings (the first coding to answer a question wins),
-   * remembered per list: the readers ask ~30 questions of the same Observation.code.coding array.
+   * What the terminology says about a list of codings (the first coding to answer a question wins).
+   * Most lists hold one coding (or none): those answer from the per-code knowledge itself, with no
+   * allocation. Longer lists are merged once and remembered per list, since the readers ask ~30
+   * questions of the same Observation.code.coding array.
    */
   private knowledgeOfAll(codings: readonly CodingLike[]): Knowledge {
+    if (codings.length === 0) {
+      return NOTHING_KNOWN;
+    }
+    if (codings.length === 1) {
+      const [c] = codings;
+      return c.system && c.code ? this.knowledgeOf(c.system, c.code) : NOTHING_KNOWN;
+    }
     let known = this.perList.get(codings);
     if (!known) {
-      known = { valueSets: new Set(), categories: new Map() };
+      const valueSets = new Set<string>();
+      const categories = new Map<string, string>();
       for (const c of codings) {
         if (!c.system || !c.code) {
           continue;
         }
-        const one = this.knowledgeOf(key(c.system, c.code));
-        one.valueSets.forEach((v) => known?.valueSets.add(v));
+        const one = this.knowledgeOf(c.system, c.code);
+        one.valueSets.forEach((v) => valueSets.add(v));
         one.categories.forEach((category, map) => {
-          if (!known?.categories.has(map)) {
-            known?.categories.set(map, category);
+          if (!categories.has(map)) {
+            categories.set(map, category);
           }
         });
       }
+      known = { valueSets, categories };
       this.perList.set(codings, known);
     }
     return known;
   }
 
-  private knowledgeOf(k: string): Knowledge {
-    let known = this.knowledge.get(k);
+  /** Looked up by system, then code: joining them into one key would build a string per question. */
+  private knowledgeOf(system: string, code: string): Knowledge {
+    let ofSystem = this.knowledge.get(system);
+    let known = ofSystem?.get(code);
     if (!known) {
+      const k = key(system, code);
       const match = (table: MapTable): string | undefined => table.exact.get(k) ?? table.prefixes.find(([p]) => k.startsWith(p))?.[1];
-      known = { valueSets: new Set(), categories: new Map() };
+      const valueSets = new Set<string>();
+      const categories = new Map<string, string>();
       for (const [name, table] of this.valueSets) {
         if (match(table) !== undefined) {
-          known.valueSets.add(name);
+          valueSets.add(name);
         }
       }
       for (const [name, table] of this.conceptMaps) {
         const category = match(table);
         if (category !== undefined) {
-          known.categories.set(name, category);
+          categories.set(name, category);
         }
       }
-      if (this.knowledge.size >= MAX_KNOWN_CODES) {
+      known = { valueSets, categories };
+      if (this.knownCodes >= MAX_KNOWN_CODES) {
         this.knowledge.clear();
+        this.knownCodes = 0;
+        ofSystem = undefined;
       }
-      this.knowledge.set(k, known);
+      if (!ofSystem) {
+        ofSystem = new Map();
+        this.knowledge.set(system, ofSystem);
+      }
+      ofSystem.set(code, known);
+      this.knownCodes++;
     }
     return known;
   }

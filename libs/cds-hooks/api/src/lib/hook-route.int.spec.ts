@@ -1,0 +1,75 @@
+import request from 'supertest';
+import type { Response } from 'supertest';
+import type { CdsHooksTestApp } from '../testing';
+import { createCdsHooksTestApp, RecordingCdsService } from '../testing';
+
+// The hook route answers POST /cds-services/{id} outside Nest's router; every other route is Nest's.
+// These cases hold it to the same contract as the Nest routes beside it.
+
+const service = new RecordingCdsService({ prefetch: {} });
+const hook = { hook: 'patient-view', hookInstance: 'route-check', context: { patientId: 'p1' } };
+const feedback = { feedback: [{ card: 'c1', outcome: 'accepted', outcomeTimestamp: '2026-11-22T07:00:00Z', acceptedSuggestions: [{ id: 's1' }] }] };
+/** Per-answer headers: the rest must be the same on every route. */
+const PER_ANSWER = new Set(['content-length', 'date', 'x-request-id', 'connection', 'keep-alive', 'etag']);
+let testApp: CdsHooksTestApp;
+
+beforeAll(async () => {
+  testApp = await createCdsHooksTestApp({ services: [service], rateLimit: false });
+});
+
+afterAll(async () => {
+  await testApp?.close();
+});
+
+const post = (path: string, body: unknown = hook): Promise<Response> => postText(path, JSON.stringify(body));
+const postText = (path: string, text: string): Promise<Response> =>
+  request(testApp.server).post(path).set('Origin', 'https://ehr.example').set('Content-Type', 'application/json').send(text);
+
+function sharedHeaders(res: Response): Record<string, string> {
+  return Object.fromEntries(Object.entries(res.headers).filter(([name]) => !PER_ANSWER.has(name)));
+}
+
+describe('the hook route', () => {
+  it.each([
+    ['the plain path', '/cds-services/recording-service'],
+    ['a trailing slash', '/cds-services/recording-service/'],
+    ['a query string', '/cds-services/recording-service?x=1'],
+    ['a percent-encoded id', '/cds-services/recording%2Dservice'],
+  ])('serves a service call by %s', async (_name, path) => {
+    const res = await post(path);
+    expect(res.status).toBe(200);
+    expect(res.body.cards).toHaveLength(1);
+  });
+
+  it('sends the headers the Nest routes send (security policy, CORS, content type)', async () => {
+    const hookAnswer = await post('/cds-services/recording-service');
+    const feedbackAnswer = await post('/cds-services/recording-service/feedback', feedback);
+    expect(hookAnswer.status).toBe(200);
+    expect(feedbackAnswer.status).toBe(200);
+    expect(sharedHeaders(hookAnswer)).toEqual(sharedHeaders(feedbackAnswer));
+  });
+
+  it('answers its errors like the Nest routes: same headers, an OperationOutcome', async () => {
+    const malformedHook = await postText('/cds-services/recording-service', '{');
+    const malformedFeedback = await postText('/cds-services/recording-service/feedback', '{');
+    expect(malformedHook.status).toBe(400);
+    expect(malformedHook.body).toEqual(malformedFeedback.body);
+    expect(sharedHeaders(malformedHook)).toEqual(sharedHeaders(malformedFeedback));
+  });
+
+  it('404s an unknown service with an OperationOutcome', async () => {
+    const res = await post('/cds-services/no-such-service');
+    expect(res.status).toBe(404);
+    expect(res.body.resourceType).toBe('OperationOutcome');
+    expect(res.body.issue[0].code).toBe('not-found');
+  });
+
+  it.each([
+    ['GET of a service', () => request(testApp.server).get('/cds-services/recording-service')],
+    ['a path below a service', () => post('/cds-services/recording-service/other')],
+  ])('leaves %s to Nest (404 OperationOutcome)', async (_name, call) => {
+    const res = await call();
+    expect(res.status).toBe(404);
+    expect(res.body.resourceType).toBe('OperationOutcome');
+  });
+});
