@@ -1,12 +1,13 @@
 import type { CanActivate, INestApplication } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import bytes from 'bytes';
 import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
 import { CDS_CLIENT_GUARD } from './cds-client-guard';
 import { CdsHookInvoker } from './cds-hook-invoker.service';
 import { CdsRateLimitGuard } from './cds-rate-limit.guard';
 import { headersSetBy } from './headers-set-by';
 import { createHookRoute } from './hook-route';
-import { createJsonBodyParser } from './json-body-parser';
+import { createJsonBodyParser, DEFAULT_BODY_LIMIT, DEFAULT_MAX_JSON_DEPTH } from './json-body-parser';
 import { JsonContentTypeGuard } from './json-content-type.guard';
 import { OperationOutcomeFilter } from './operation-outcome.filter';
 import { securityHeaders } from './security-headers';
@@ -55,7 +56,9 @@ export function configureCdsHooksHttp<T extends INestApplication>(app: T, option
   express.set?.('etag', false);
   express.disable?.('x-powered-by');
   const headers = securityHeaders();
-  const parseJson = createJsonBodyParser({ limit: options.bodyLimit, maxDepth: options.maxJsonDepth });
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const maxDepth = options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH;
+  const parseJson = createJsonBodyParser({ limit: bodyLimit, maxDepth });
   const invoker = optional<CdsHookInvoker>(app, CdsHookInvoker);
   if (invoker) {
     app.use(
@@ -65,6 +68,7 @@ export function configureCdsHooksHttp<T extends INestApplication>(app: T, option
           (guard): guard is CanActivate => guard !== undefined,
         ),
         parseJson,
+        bodyLimits: { limitBytes: typeof bodyLimit === 'number' ? bodyLimit : (bytes.parse(bodyLimit) ?? 0), maxDepth },
         headers: [...headersSetBy(headers), ...CORS_SIMPLE_REQUEST_HEADERS],
       }),
     );

@@ -1,3 +1,5 @@
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type { Response } from 'supertest';
 import type { CdsHooksTestApp } from '../testing';
@@ -71,5 +73,44 @@ describe('the hook route', () => {
     const res = await call();
     expect(res.status).toBe(404);
     expect(res.body.resourceType).toBe('OperationOutcome');
+  });
+});
+
+describe('the hook route reads plain bodies itself, with the parser\'s checks', () => {
+  it('accepts a body that starts with a byte order mark', async () => {
+    const res = await postText('/cds-services/recording-service', `\ufeff${JSON.stringify(hook)}`);
+    expect(res.status).toBe(200);
+  });
+
+  it.each([
+    ['a string', '"patient-view"'],
+    ['a number', '42'],
+    ['a truncated object', '{"hook":"patient-view"'],
+  ])('400 "not valid JSON" for %s at the top level', async (_name, text) => {
+    const res = await postText('/cds-services/recording-service', text);
+    expect(res.status).toBe(400);
+    expect(res.body.issue[0].details.text).toBe('The request body is not valid JSON');
+  });
+
+  it('413 from the declared Content-Length alone, before reading the body', async () => {
+    if (!testApp.server.listening) {
+      await new Promise<void>((resolve) => testApp.server.listen(0, '127.0.0.1', resolve));
+    }
+    const { port } = testApp.server.address() as AddressInfo;
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write('POST /cds-services/recording-service HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 6000000\r\n\r\n{');
+      });
+      let text = '';
+      socket.on('data', (chunk) => {
+        text += chunk;
+        if (text.includes('OperationOutcome')) {
+          socket.destroy();
+          resolve(text);
+        }
+      });
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413/);
   });
 });

@@ -3,6 +3,8 @@ import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-hos
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { CdsHookInvoker } from './cds-hook-invoker.service';
 import { operationOutcomeResponse } from './operation-outcome.filter';
+import type { JsonBodyLimits } from './read-json-body';
+import { readJsonBody, readsPlainBody } from './read-json-body';
 
 /** Where Express leaves routing results; the request observer labels access logs and metrics with them. */
 interface RoutedRequest extends Request {
@@ -18,6 +20,8 @@ export interface HookRouteDependencies {
   guards: CanActivate[];
   /** The hardened JSON body parser of every route (limit, UTF-8, nesting depth, prototype keys). */
   parseJson: RequestHandler;
+  /** Its limits, for the lean reader of plain (not compressed) bodies. */
+  bodyLimits: JsonBodyLimits;
   /** Headers every answer carries (security policy, CORS for a simple request), as the Nest routes send them. */
   headers: readonly (readonly [string, string])[];
 }
@@ -27,7 +31,7 @@ export interface HookRouteDependencies {
  * Nest's per-request machinery: profiles showed the router, interceptor and response layers, helmet's
  * per-request header building and Express's `res.json` costing several times the guideline itself. Each
  * step is the one the Nest routes use — the same guard instances (authentication first, so an unknown
- * caller's body is never read), the same body parser, the same invoker, the same OperationOutcome errors —
+ * caller's body is never read), the same body checks (a lean reader for plain bodies), the same invoker, the same OperationOutcome errors —
  * and the pre-computed headers are those the Nest routes send. Anything else (another method, discovery,
  * feedback, a deeper path) goes on to Nest.
  */
@@ -44,7 +48,11 @@ export function createHookRoute(deps: HookRouteDependencies): RequestHandler {
     for (const [name, value] of deps.headers) {
       res.setHeader(name, value);
     }
-    serve(deps, id, req, res).catch((error: unknown) => answerError(error, req, res));
+    serve(deps, id, req, res)
+      .catch((error: unknown) => answerError(error, req, res)) // its log line redacts the body's secrets: body still whole
+      .finally(() => {
+        req.body = withoutPrefetch(req.body);
+      });
   };
 }
 
@@ -53,18 +61,36 @@ async function serve(deps: HookRouteDependencies, id: string, req: Request, res:
   for (const guard of deps.guards) {
     await guard.canActivate(context);
   }
-  await new Promise<void>((resolve, reject) => deps.parseJson(req, res, (error?: unknown) => (error === undefined ? resolve() : reject(error))));
-  const answer = await deps.invoker.invoke(id, req.body);
-  send(res, 200, answer);
+  if (readsPlainBody(req)) {
+    req.body = await readJsonBody(req, deps.bodyLimits);
+  } else {
+    await new Promise<void>((resolve, reject) => deps.parseJson(req, res, (error?: unknown) => (error === undefined ? resolve() : reject(error))));
+  }
+  send(res, 200, await deps.invoker.invoke(id, req.body));
+}
+
+/**
+ * What the request keeps of its body once answered: its hookInstance (the access log's correlation id) only.
+ * A keep-alive connection holds its last request until the next one arrives, and a parsed prefetch is a few
+ * hundred kB: kept, every in-flight connection's prefetch survived the next minor GC and was promoted, which
+ * profiles showed costing more than the guideline.
+ */
+function withoutPrefetch(body: unknown): unknown {
+  const hookInstance = (body as { hookInstance?: unknown } | undefined)?.hookInstance;
+  return hookInstance === undefined ? undefined : { hookInstance };
 }
 
 function answerError(error: unknown, req: Request, res: Response): void {
-  if (res.headersSent) {
-    res.end();
-    return;
+  try {
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    const { status, outcome } = operationOutcomeResponse(error, req);
+    send(res, status, outcome);
+  } catch {
+    res.destroy(); // the connection is unusable (e.g. already closed): nothing left to answer on
   }
-  const { status, outcome } = operationOutcomeResponse(error, req);
-  send(res, status, outcome);
 }
 
 function send(res: Response, status: number, body: unknown): void {

@@ -55,23 +55,56 @@ export function createJsonBodyParser(options: JsonBodyParserOptions = {}): Reque
         return;
       }
       const key = findPrototypePollutionKey(req.body);
-      if (key !== undefined) {
-        const field = key.length > 200 ? `${key.slice(0, 200)}…` : key;
-        next(OperationOutcomeException.of(400, 'security', 'The request body contains a key that is not allowed (__proto__ or constructor.prototype)', { expression: [field] }));
-        return;
-      }
-      next();
+      next(key === undefined ? undefined : pollutingKeyException(key));
     });
   };
 }
 
+/**
+ * The lean reader's half of this parser (see read-json-body.ts): UTF-8 bytes → value, with the same checks and
+ * the same errors. Strict like body-parser's: only an object or an array at the top; an empty body is `{}`.
+ */
+export function parseJsonBytes(bytes: Buffer, maxDepth: number): unknown {
+  if (exceedsJsonNestingDepth(bytes, maxDepth)) {
+    throw toOperationOutcomeException({ type: TOO_DEEP }, maxDepth);
+  }
+  let text = bytes.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1); // a byte order mark, as body-parser's decoder drops it
+  }
+  const first = /\S/.exec(text)?.[0];
+  if (first === undefined) {
+    return {};
+  }
+  let value: unknown;
+  try {
+    if (first !== '{' && first !== '[') {
+      throw new SyntaxError('not an object or array');
+    }
+    value = JSON.parse(text);
+  } catch {
+    throw toOperationOutcomeException({ type: 'entity.parse.failed' }, maxDepth);
+  }
+  // Without "proto" in the text, and no \u escape that could spell it, no key can be __proto__ or prototype.
+  const key = text.includes('proto') || text.includes('\\u') ? findPrototypePollutionKey(value) : undefined;
+  if (key !== undefined) {
+    throw pollutingKeyException(key);
+  }
+  return value;
+}
+
+function pollutingKeyException(key: string): OperationOutcomeException {
+  const field = key.length > 200 ? `${key.slice(0, 200)}…` : key;
+  return OperationOutcomeException.of(400, 'security', 'The request body contains a key that is not allowed (__proto__ or constructor.prototype)', { expression: [field] });
+}
+
 /** No charset parameter means UTF-8 for JSON. */
-function isUtf8(contentType: string | undefined): boolean {
+export function isUtf8(contentType: string | undefined): boolean {
   const charset = /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(contentType ?? '')?.[1];
   return charset === undefined || charset.toLowerCase() === 'utf-8';
 }
 
-function toOperationOutcomeException(error: unknown, maxDepth: number): unknown {
+export function toOperationOutcomeException(error: unknown, maxDepth: number): unknown {
   const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
   switch (type) {
     case 'entity.parse.failed':

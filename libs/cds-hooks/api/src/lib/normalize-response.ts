@@ -31,15 +31,16 @@ export function normalizeResponse(
 ): NormalizedResponse {
   const newUuid = options.newUuid ?? randomUUID;
   const warnings: string[] = [];
-  // A JSON round trip is both a deep copy and exactly what the client will see (no undefined, no functions).
-  const copy = (raw === null || raw === undefined ? {} : JSON.parse(JSON.stringify(raw))) as Partial<CdsResponse>;
+  // Every part below is rebuilt by pruning (prune-empty.ts), which copies what JSON would write: the service's
+  // objects are only read.
+  const answer = (raw === null || raw === undefined ? {} : raw) as Partial<CdsResponse>;
 
-  if (copy.cards !== undefined && !Array.isArray(copy.cards)) {
+  if (answer.cards !== undefined && !Array.isArray(answer.cards)) {
     warnings.push('response.cards is not an array; answered with no cards');
   }
-  const cards = objects(copy.cards).map((card, index) => normalizeCard(card, index, newUuid, warnings));
+  const cards = objects(answer.cards).map((card, index) => normalizeCard(card, index, newUuid, warnings));
 
-  const { systemActions, ...others } = copy;
+  const { systemActions, ...others } = answer;
   delete others.cards;
   const response: CdsResponse = { ...pruneOptionalFields(others, []), cards: sortByIndicator(cards) };
   const actions = objects(systemActions).map(normalizeAction);

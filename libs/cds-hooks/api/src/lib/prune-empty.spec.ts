@@ -10,6 +10,21 @@ describe('pruneEmpty', () => {
     expect(pruneEmpty({ a: null })).toBeUndefined();
     expect(pruneEmpty('')).toBeUndefined();
   });
+
+  it('keeps what JSON.stringify would write, as a copy', () => {
+    const input = { when: new Date('2026-11-22T07:00:00Z'), run: () => 1, nan: Number.NaN, inf: Infinity, nested: { list: [1, { a: 'b' }] } };
+    const pruned = pruneEmpty(input) as { when: string; nested: { list: [number, { a: string }] } };
+    expect(pruned).toEqual({ when: '2026-11-22T07:00:00.000Z', nested: { list: [1, { a: 'b' }] } });
+    expect(JSON.stringify(pruned)).toBe(JSON.stringify(JSON.parse(JSON.stringify(input)), (_k, v: unknown) => (v === null ? undefined : v)));
+    pruned.nested.list[1].a = 'changed';
+    expect(input.nested.list[1]).toEqual({ a: 'b' });
+  });
+
+  it('keeps a "__proto__" key as an own property, without setting a prototype', () => {
+    const pruned = pruneEmpty(JSON.parse('{"__proto__":{"x":1}}')) as object;
+    expect(Object.getPrototypeOf(pruned)).toBe(Object.prototype);
+    expect(JSON.stringify(pruned)).toBe('{"__proto__":{"x":1}}');
+  });
 });
 
 describe('pruneOptionalFields', () => {
