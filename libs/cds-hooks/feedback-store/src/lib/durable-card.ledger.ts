@@ -4,6 +4,7 @@ import { CardLedger } from '@pcb-cds/cds-hooks-model';
 import type { IssuedCardRecord } from './feedback-records';
 import type { FeedbackRepository } from './feedback.repository';
 import { CardLedgerWriteError } from './feedback-store.error';
+import type { PatientHash } from './patient-hash';
 import { hashPatientId } from './patient-hash';
 import type { RuleIdExtractor } from './rule-ids';
 import { defaultRuleIds } from './rule-ids';
@@ -24,6 +25,9 @@ export interface DurableCardLedgerOptions {
   /** Where a failed batch is reported; default the Nest logger. */
   onError?: (error: CardLedgerWriteError) => void;
 }
+
+/** Bound of the patient-hash memo (ids come from requests). */
+const MAX_REMEMBERED_PATIENT_HASHES = 10_000;
 
 /** A batch is written early when it reaches this many cards. */
 const MAX_BUFFERED_CARDS = 500;
@@ -47,6 +51,8 @@ export class DurableCardLedger extends CardLedger {
   }
 
   private buffer: IssuedCardRecord[] = [];
+  /** Patient id → salted hash: an HMAC per hook call was a visible share of its CPU; charts are reopened often. */
+  private readonly patientHashes = new Map<string, PatientHash>();
   private timer?: ReturnType<typeof setTimeout>;
   private writing: Promise<void> = Promise.resolve();
 
@@ -82,8 +88,20 @@ export class DurableCardLedger extends CardLedger {
     return this.writing;
   }
 
+  private patientHash(patientId: string): PatientHash {
+    let hash = this.patientHashes.get(patientId);
+    if (hash === undefined) {
+      hash = hashPatientId(patientId, this.options.patientHashSalt);
+      if (this.patientHashes.size >= MAX_REMEMBERED_PATIENT_HASHES) {
+        this.patientHashes.clear();
+      }
+      this.patientHashes.set(patientId, hash);
+    }
+    return hash;
+  }
+
   private toRecords(issued: IssuedCards): IssuedCardRecord[] {
-    const patientHash = hashPatientId(issued.patientId, this.options.patientHashSalt);
+    const patientHash = this.patientHash(issued.patientId);
     const issuedAt = new Date(issued.issuedAt).toISOString();
     return issued.cards.flatMap((card) =>
       card.uuid
