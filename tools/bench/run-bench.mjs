@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench`: the CDS service against a bare node:http baseline, same machine, same request.
 //
-//   1. builds the service, starts it (embedded FHIR sandbox, auth off) and the baseline server, each
-//      pinned to core 0 when `taskset` exists, while this load generator runs on core 1;
+//   1. builds the service, starts the FHIR sandbox (demo data) as a process of its own, the service (auth
+//      off) against it and the baseline server; the servers are pinned to core 0 when `taskset` exists,
+//      the sandbox and this load generator to core 1;
 //   2. drives each in turn with the same ~40 KB patient-view request (autocannon, fixed concurrency
 //      10 and 50, fixed duration), then the service without prefetch (it queries the sandbox);
 //   3. prints requests/s, p50/p99 latency, server CPU per request, peak RSS and the service/baseline
@@ -32,10 +33,10 @@ if (hasTaskset) {
   execFileSync('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' });
 }
 
-/** Starts `node …args` pinned to core 0; resolves once `ready` matches its stdout. */
-function startServer(nodeArgs, env, ready) {
+/** Starts `node …args` pinned to `core`; resolves once `ready` matches its output. */
+function startServer(nodeArgs, env, ready, core = '0') {
   const command = hasTaskset ? 'taskset' : process.execPath;
-  const argv = hasTaskset ? ['-c', '0', process.execPath, ...nodeArgs] : nodeArgs;
+  const argv = hasTaskset ? ['-c', core, process.execPath, ...nodeArgs] : nodeArgs;
   const child = spawn(command, argv, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   return new Promise((resolve, reject) => {
@@ -54,20 +55,24 @@ function startServer(nodeArgs, env, ready) {
   });
 }
 
-async function drive(label, url, body, connections, pid) {
+async function drive(label, url, body, connections, pid, fhirServerPid) {
   // Warm up (JIT, connection pools), then measure.
   await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration: 1 });
   const cpuBefore = cpuSeconds(pid);
+  const fhirCpuBefore = fhirServerPid ? cpuSeconds(fhirServerPid) : 0;
   const r = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration });
   const cpu = cpuSeconds(pid) - cpuBefore;
+  const fhirCpu = fhirServerPid ? cpuSeconds(fhirServerPid) - fhirCpuBefore : 0;
   const requests = r.requests.total;
+  const perRequestMs = (seconds) => (requests ? Math.round((seconds / requests) * 1000 * 100) / 100 : NaN);
   return {
     label,
     connections,
     requestsPerSecond: Math.round(r.requests.average),
     p50Ms: r.latency.p50,
     p99Ms: r.latency.p99,
-    cpuMsPerRequest: requests ? Math.round((cpu / requests) * 1000 * 100) / 100 : NaN,
+    cpuMsPerRequest: perRequestMs(cpu),
+    ...(fhirServerPid ? { fhirServerCpuMsPerRequest: perRequestMs(fhirCpu) } : {}),
     peakRssMb: peakRssMb(pid),
     errors: r.errors + r.timeouts + r.non2xx,
     requests,
@@ -86,13 +91,16 @@ async function sandboxLatency(serviceUrl, fhirBaseUrl, patientId) {
 async function main() {
   console.log('building the service…');
   execFileSync('npx', ['nx', 'build', 'cds-service', '--outputStyle=static'], { cwd: root, stdio: 'ignore', env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' } });
+  // The FHIR server is a process of its own, as an EHR's is, on the load generator's core: the service's
+  // CPU and memory figures are then its own, and its parallel queries can overlap with the server's work.
+  const sandbox = await startServer(['dist/apps/cds-service/main.js', 'sandbox'], { FHIR_SANDBOX_PORT: '0', LOG_LEVEL: 'warn' }, /FHIR R4 server:\s+(http:\/\/\S+)/, '1');
+  const fhirBaseUrl = sandbox.match[1];
   const service = await startServer(
     ['dist/apps/cds-service/main.js'],
-    { PORT: '0', HOST: '127.0.0.1', FHIR_SANDBOX_PORT: '0', CDS_AUTH: 'off', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' },
-    /Discovery:\s+(http:\/\/\S+)\/cds-services[\s\S]*FHIR R4 server:\s+(http:\/\/\S+)/,
+    { PORT: '0', HOST: '127.0.0.1', FHIR_BASE_URL: fhirBaseUrl, CDS_AUTH: 'off', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' },
+    /Discovery:\s+(http:\/\/\S+)\/cds-services/,
   );
   const serviceUrl = service.match[1].replace('localhost', '127.0.0.1');
-  const fhirBaseUrl = service.match[2];
   const patientId = 'pcb-demo-overdue-pap';
   const { body, observationCount } = await realisticRequest(serviceUrl, fhirBaseUrl, patientId);
   const noPrefetch = JSON.stringify({ hook: 'patient-view', hookInstance: 'bench', fhirServer: fhirBaseUrl, context: { patientId } });
@@ -108,10 +116,11 @@ async function main() {
   const fhirLatency = await sandboxLatency(serviceUrl, fhirBaseUrl, patientId);
   // c=1 isolates the no-prefetch latency (parallel FHIR queries) from queueing.
   for (const connections of [1, 10, 50]) {
-    rows.push(await drive('service, no prefetch (queries the sandbox)', endpoint, noPrefetch, connections, service.pid));
+    rows.push(await drive('service, no prefetch (queries the sandbox)', endpoint, noPrefetch, connections, service.pid, sandbox.pid));
   }
   baseline.child.kill('SIGTERM');
   service.child.kill('SIGTERM');
+  sandbox.child.kill('SIGTERM');
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   const requestFile = join(root, 'bench-results', 'request.json');
   writeFileSync(requestFile, body);
@@ -134,7 +143,19 @@ async function main() {
     sandboxSingleQuery: fhirLatency,
     pipelineMicroseconds: pipeline,
   };
-  console.table(rows.map(({ label, connections, requestsPerSecond, p50Ms, p99Ms, cpuMsPerRequest, peakRssMb: rss, errors }) => ({ label, c: connections, 'req/s': requestsPerSecond, 'p50 ms': p50Ms, 'p99 ms': p99Ms, 'CPU ms/req': cpuMsPerRequest, 'peak RSS MB': rss, errors })));
+  console.table(
+    rows.map(({ label, connections, requestsPerSecond, p50Ms, p99Ms, cpuMsPerRequest, fhirServerCpuMsPerRequest, peakRssMb: rss, errors }) => ({
+      label,
+      c: connections,
+      'req/s': requestsPerSecond,
+      'p50 ms': p50Ms,
+      'p99 ms': p99Ms,
+      'CPU ms/req': cpuMsPerRequest,
+      'FHIR server CPU ms/req': fhirServerCpuMsPerRequest ?? '',
+      'peak RSS MB': rss,
+      errors,
+    })),
+  );
   console.log(`request ${body.length} bytes (${observationCount} Observations); service/baseline throughput: c10 ${result.ratioServiceToBaseline.c10}, c50 ${result.ratioServiceToBaseline.c50}; sandbox single query p50 ${fhirLatency.p50Ms} ms (mean ${fhirLatency.averageMs} ms)`);
   console.table(pipeline);
   const file = join(root, 'bench-results', `bench-${result.date.replace(/[:.]/g, '-')}.json`);

@@ -9,6 +9,7 @@ import {
 } from './app-config';
 import { AppModule } from './app.module';
 import { benchPipeline } from './bench-pipeline';
+import { startEmbeddedSandbox } from './embedded-sandbox';
 import { loadDemoPatients } from './load-demo-patients';
 
 // One-shot commands of the built service: `node main.js <command>`.
@@ -59,8 +60,20 @@ async function benchPipelineCommand(): Promise<void> {
   await app.close();
 }
 
+/**
+ * `main.js sandbox`: only the embedded FHIR sandbox with the demo data, on FHIR_SANDBOX_PORT, until stopped —
+ * a FHIR server of its own process, as an EHR's would be (npm run bench runs the service against it).
+ */
+async function sandboxCommand(): Promise<void> {
+  const config = loadConfig(process.env);
+  const sandbox = await startEmbeddedSandbox(config.sandboxPort, new Date());
+  process.stdout.write(`FHIR R4 server: ${sandbox.baseUrl}\n`);
+  process.once('SIGTERM', () => void sandbox.close().then(() => process.exit(0)));
+}
+
 export const COMMANDS: Record<string, () => Promise<void>> = {
   'load-demo': loadDemo,
+  sandbox: sandboxCommand,
   'bench-pipeline': benchPipelineCommand,
   'feedback-report': feedbackReportCommand,
 };
