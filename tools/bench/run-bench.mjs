@@ -15,6 +15,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { cpuProfileBreakdown } from './cpu-profile-breakdown.mjs';
 import { cpuSeconds, peakRssMb } from './process-stats.mjs';
 import { realisticRequest } from './realistic-request.mjs';
 
@@ -88,6 +89,23 @@ async function sandboxLatency(serviceUrl, fhirBaseUrl, patientId) {
   return { p50Ms: r.latency.p50, averageMs: r.latency.average };
 }
 
+/**
+ * Where the CPU goes on the full-prefetch path, for the service and for the baseline: a second instance of each
+ * under `node --cpu-prof`, driven at concurrency 10, its profile folded into request stages (the profiler slows
+ * it a little: the shares are what count).
+ */
+async function profiledRun(script, env, ready, endpointOf, body) {
+  const dir = join(root, 'bench-results', `profile-${Date.now()}`);
+  const started = Date.now();
+  const server = await startServer(['--cpu-prof', `--cpu-prof-dir=${dir}`, script], env, ready);
+  const row = await drive('profiled', endpointOf(server.match), body, 10, server.pid);
+  const skipSeconds = (Date.now() - started) / 1000 - duration; // start-up and warm-up left out
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await exited;
+  return { cpuMsPerRequest: row.cpuMsPerRequest, stages: cpuProfileBreakdown(dir, skipSeconds, row.cpuMsPerRequest) };
+}
+
 async function main() {
   console.log('building the service…');
   execFileSync('npx', ['nx', 'build', 'cds-service', '--outputStyle=static'], { cwd: root, stdio: 'ignore', env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' } });
@@ -120,6 +138,16 @@ async function main() {
   }
   baseline.child.kill('SIGTERM');
   service.child.kill('SIGTERM');
+  const breakdown = {
+    service: await profiledRun(
+      'dist/apps/cds-service/main.js',
+      { PORT: '0', HOST: '127.0.0.1', FHIR_BASE_URL: fhirBaseUrl, CDS_AUTH: 'off', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' },
+      /Discovery:\s+(http:\/\/\S+)\/cds-services/,
+      (match) => `${match[1].replace('localhost', '127.0.0.1')}/cds-services/pcb-evaluation`,
+      body,
+    ),
+    baseline: await profiledRun('tools/bench/baseline-server.mjs', { PORT: '0' }, /baseline listening on (\d+)/, (match) => `http://127.0.0.1:${match[1]}/`, body),
+  };
   sandbox.child.kill('SIGTERM');
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   const requestFile = join(root, 'bench-results', 'request.json');
@@ -142,6 +170,7 @@ async function main() {
     ratioServiceToBaseline: { c10: ratio(10), c50: ratio(50) },
     sandboxSingleQuery: fhirLatency,
     pipelineMicroseconds: pipeline,
+    cpuBreakdown: breakdown,
   };
   console.table(
     rows.map(({ label, connections, requestsPerSecond, p50Ms, p99Ms, cpuMsPerRequest, fhirServerCpuMsPerRequest, peakRssMb: rss, errors }) => ({
@@ -158,6 +187,10 @@ async function main() {
   );
   console.log(`request ${body.length} bytes (${observationCount} Observations); service/baseline throughput: c10 ${result.ratioServiceToBaseline.c10}, c50 ${result.ratioServiceToBaseline.c50}; sandbox single query p50 ${fhirLatency.p50Ms} ms (mean ${fhirLatency.averageMs} ms)`);
   console.table(pipeline);
+  for (const [name, { cpuMsPerRequest, stages }] of Object.entries(breakdown)) {
+    console.log(`where the ${name}'s CPU goes, full prefetch, c10 (profiled run: ${cpuMsPerRequest} ms/request)`);
+    console.table(stages);
+  }
   const file = join(root, 'bench-results', `bench-${result.date.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(result, null, 2));
   console.log(`written ${file}`);
