@@ -114,3 +114,21 @@ describe('the hook route reads plain bodies itself, with the parser\'s checks', 
     expect(answer).toMatch(/^HTTP\/1\.1 413/);
   });
 });
+
+describe('the hook route runs the client guard first, as Nest runs global guards', () => {
+  it.each([
+    ['answers false', () => false],
+    ['resolves false', async () => false],
+  ])('403 OperationOutcome, and the service is not called, when the guard %s', async (_name, verdict) => {
+    const guarded = new RecordingCdsService({ prefetch: {} });
+    const app = await createCdsHooksTestApp({ services: [guarded], rateLimit: false }, { clientGuard: { canActivate: verdict } });
+    try {
+      const res = await request(app.server).post('/cds-services/recording-service').set('Content-Type', 'application/json').send(hook);
+      expect(res.status).toBe(403);
+      expect(res.body.resourceType).toBe('OperationOutcome');
+      expect(guarded.received).toHaveLength(0);
+    } finally {
+      await app.close();
+    }
+  });
+});

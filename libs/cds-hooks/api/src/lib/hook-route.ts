@@ -1,4 +1,5 @@
 import type { CanActivate } from '@nestjs/common';
+import { ForbiddenException } from '@nestjs/common';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { CdsHookInvoker } from './cds-hook-invoker.service';
@@ -59,7 +60,12 @@ export function createHookRoute(deps: HookRouteDependencies): RequestHandler {
 async function serve(deps: HookRouteDependencies, id: string, req: Request, res: Response): Promise<void> {
   const context = new ExecutionContextHost([req, res]);
   for (const guard of deps.guards) {
-    await guard.canActivate(context);
+    const verdict = guard.canActivate(context);
+    // As Nest does: a guard that answers false (rather than throwing its own error) forbids the call; so does
+    // anything but true (an Observable verdict is not awaited here: it fails closed).
+    if ((verdict instanceof Promise ? await verdict : verdict) !== true) {
+      throw new ForbiddenException();
+    }
   }
   if (readsPlainBody(req)) {
     req.body = await readJsonBody(req, deps.bodyLimits);
