@@ -128,6 +128,20 @@ describe.each(kinds)('FeedbackRepository contract: $kind', (kind) => {
     expect((await repository.statistics()).cardsIssued).toBe(2); // the card without a uuid is not stored
   });
 
+  test('stores a rule id listed twice once, in first-seen order, so its feedback counts once (whoever calls)', async () => {
+    const repository = open();
+    const patientHash = hashPatientId(PATIENT, SALT);
+    await repository.recordIssuedCards([
+      { cardUuid: 'c-1', serviceId: 's', hookInstance: 'h', patientHash, ruleIds: ['PCB-12', 'PCB-10', 'PCB-12'], indicator: 'info', issuedAt: RECEIVED.toISOString() },
+    ]);
+    await new DurableFeedbackSink(repository).record('s', [accepted('c-1', '2026-11-22T10:00:00Z')]);
+    expect((await repository.findIssuedCard('c-1'))?.ruleIds).toEqual(['PCB-12', 'PCB-10']);
+    expect((await repository.statistics()).rules).toEqual([
+      { ruleId: 'PCB-10', cardsIssued: 1, feedback: 1, accepted: 1, overridden: 0 },
+      { ruleId: 'PCB-12', cardsIssued: 1, feedback: 1, accepted: 1, overridden: 0 },
+    ]);
+  });
+
   test('stores each (card, outcome, outcomeTimestamp) once, however often it is posted', async () => {
     const repository = open();
     const sink = new DurableFeedbackSink(repository, { clock: () => RECEIVED });

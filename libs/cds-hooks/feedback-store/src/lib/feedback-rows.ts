@@ -23,6 +23,7 @@ export interface IssuedCardRow {
   patient_hash: string;
   indicator: string;
   issued_at: Instant;
+  rule_ids: string | string[];
 }
 
 export interface FeedbackRow {
@@ -92,25 +93,38 @@ export function feedbackValues(entry: FeedbackRecord): FeedbackValues {
   ];
 }
 
+/**
+ * A FROM item expanding the card `c` of the statistics queries into one row per rule id, aliased `r` with the
+ * rule id in `r.value`. The backends spell the expansion of a JSON array differently (and SQLite takes no
+ * column aliases, hence `value`, the name both give it).
+ */
+export type RuleRowsSource = string;
+
+export const SQLITE_RULE_ROWS: RuleRowsSource = 'json_each(c.rule_ids) AS r';
+export const POSTGRES_RULE_ROWS: RuleRowsSource = 'LATERAL jsonb_array_elements_text(c.rule_ids) AS r (value)';
+
 /** The three statistics queries, over the given (possibly schema-qualified) table names. */
-export function statisticsSql(t: { issuedCard: string; issuedCardRule: string; feedback: string }): {
+export function statisticsSql(
+  t: { issuedCard: string; feedback: string },
+  ruleRows: RuleRowsSource,
+): {
   rules: string;
   reasons: string;
   totals: string;
 } {
   return {
-    rules: `SELECT r.rule_id AS rule_id,
-        COUNT(DISTINCT r.card_uuid) AS cards_issued,
+    rules: `SELECT r.value AS rule_id,
+        COUNT(DISTINCT c.card_uuid) AS cards_issued,
         COUNT(f.id) AS feedback,
         COALESCE(SUM(CASE WHEN f.outcome = 'accepted' THEN 1 ELSE 0 END), 0) AS accepted,
         COALESCE(SUM(CASE WHEN f.outcome = 'overridden' THEN 1 ELSE 0 END), 0) AS overridden
-      FROM ${t.issuedCardRule} r LEFT JOIN ${t.feedback} f ON f.card_uuid = r.card_uuid
-      GROUP BY r.rule_id`,
-    reasons: `SELECT r.rule_id AS rule_id, f.reason_system AS reason_system, f.reason_code AS reason_code,
+      FROM ${t.issuedCard} c CROSS JOIN ${ruleRows} LEFT JOIN ${t.feedback} f ON f.card_uuid = c.card_uuid
+      GROUP BY r.value`,
+    reasons: `SELECT r.value AS rule_id, f.reason_system AS reason_system, f.reason_code AS reason_code,
         f.reason_display AS reason_display, COUNT(*) AS n
-      FROM ${t.issuedCardRule} r JOIN ${t.feedback} f ON f.card_uuid = r.card_uuid
+      FROM ${t.issuedCard} c CROSS JOIN ${ruleRows} JOIN ${t.feedback} f ON f.card_uuid = c.card_uuid
       WHERE f.outcome = 'overridden'
-      GROUP BY r.rule_id, f.reason_system, f.reason_code, f.reason_display`,
+      GROUP BY r.value, f.reason_system, f.reason_code, f.reason_display`,
     totals: `SELECT (SELECT COUNT(*) FROM ${t.issuedCard}) AS cards_issued,
         (SELECT COUNT(*) FROM ${t.feedback}) AS feedback,
         (SELECT COUNT(*) FROM ${t.feedback} f
@@ -118,13 +132,23 @@ export function statisticsSql(t: { issuedCard: string; issuedCardRule: string; f
   };
 }
 
-export function toIssuedCard(row: IssuedCardRow, ruleIds: string[]): IssuedCardRecord {
+/**
+ * The card's rule ids as its `rule_ids` column holds them: a JSON array in the card's order, each id once (the
+ * statistics count a card's feedback once per array element). The ledger has already removed duplicates; this
+ * keeps the guarantee for any other caller of the repository.
+ */
+export function ruleIdsJson(card: IssuedCardRecord): string {
+  return JSON.stringify([...new Set(card.ruleIds)]);
+}
+
+export function toIssuedCard(row: IssuedCardRow): IssuedCardRecord {
+  const ruleIds = row.rule_ids;
   return {
     cardUuid: row.card_uuid,
     serviceId: row.service_id,
     hookInstance: row.hook_instance,
     patientHash: row.patient_hash as PatientHash,
-    ruleIds,
+    ruleIds: typeof ruleIds === 'string' ? (JSON.parse(ruleIds) as string[]) : ruleIds,
     indicator: row.indicator as Indicator,
     issuedAt: toIso(row.issued_at),
   };

@@ -8,7 +8,7 @@ export abstract class FeedbackRepository {
   /** Creates the schema if needed; idempotent, and safe to call from several processes at once. */
   abstract init(): Promise<void>;
 
-  /** Stores cards by uuid; a uuid already stored is left as it is. Atomic. */
+  /** Stores cards by uuid, each rule id once; a uuid already stored is left as it is. Atomic. */
   abstract recordIssuedCards(cards: readonly IssuedCardRecord[]): Promise<void>;
 
   /**

@@ -4,8 +4,8 @@ import type { FeedbackRecord, FeedbackStatistics, IssuedCardRecord } from './fee
 import { FeedbackRepository } from './feedback.repository';
 import { FeedbackStoreClosedError } from './feedback-store.error';
 import type { FeedbackRow, FeedbackValues, IssuedCardRow, ReasonCountRow, RuleCountsRow, TotalsRow } from './feedback-rows';
-import { FEEDBACK_COLUMNS, feedbackValues, statisticsSql, toFeedback, toIssuedCard, toStatistics } from './feedback-rows';
-import { TABLES } from './feedback-tables';
+import { FEEDBACK_COLUMNS, feedbackValues, POSTGRES_RULE_ROWS, ruleIdsJson, statisticsSql, toFeedback, toIssuedCard, toStatistics } from './feedback-rows';
+import { LEGACY_TABLES, TABLES } from './feedback-tables';
 
 export interface PostgresFeedbackRepositoryOptions {
   /** e.g. `postgres://user:password@host:5432/db` (DATABASE_URL). */
@@ -34,7 +34,7 @@ export class PostgresFeedbackRepository extends FeedbackRepository {
   readonly schema: string;
   private readonly location: string;
   private readonly pool: Pool;
-  private readonly t: { issuedCard: string; issuedCardRule: string; feedback: string };
+  private readonly t: { issuedCard: string; feedback: string };
   private ready?: Promise<void>;
   private closed = false;
 
@@ -45,8 +45,7 @@ export class PostgresFeedbackRepository extends FeedbackRepository {
       throw new Error(`invalid Postgres schema name "${this.schema}" (lower-case letters, digits, _)`);
     }
     this.location = safeLocation(options.connectionString);
-    const q = (table: string): string => `"${this.schema}"."${table}"`;
-    this.t = { issuedCard: q(TABLES.issuedCard), issuedCardRule: q(TABLES.issuedCardRule), feedback: q(TABLES.feedback) };
+    this.t = { issuedCard: this.qualified(TABLES.issuedCard), feedback: this.qualified(TABLES.feedback) };
     this.pool = new Pool({
       connectionString: options.connectionString,
       max: options.maxConnections ?? 10,
@@ -57,7 +56,7 @@ export class PostgresFeedbackRepository extends FeedbackRepository {
     this.pool.on('error', onPoolError);
   }
 
-  /** Creates the schema once per repository (retried after a failure); other calls wait for it. */
+  /** Creates (or migrates) the schema once per repository (retried after a failure); other calls wait for it. */
   init(): Promise<void> {
     if (this.closed) {
       return Promise.reject(new FeedbackStoreClosedError());
@@ -74,20 +73,14 @@ export class PostgresFeedbackRepository extends FeedbackRepository {
     if (cards.length === 0) {
       return;
     }
-    const rules = cards.flatMap((c) => c.ruleIds.map((ruleId, position) => [c.cardUuid, ruleId, position] as const));
-    // One statement, so atomic: the rules of the cards this statement inserted (a uuid already stored is kept).
+    // One statement, so atomic (a uuid already stored is kept). Rule ids travel as JSON text: unnest cannot
+    // take an array of arrays of different lengths.
     await this.pool.query(
-      `WITH card AS (
-         INSERT INTO ${this.t.issuedCard} (card_uuid, service_id, hook_instance, patient_hash, indicator, issued_at)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
-         ON CONFLICT (card_uuid) DO NOTHING
-         RETURNING card_uuid
-       )
-       INSERT INTO ${this.t.issuedCardRule} (card_uuid, rule_id, position)
-       SELECT r.card_uuid, r.rule_id, r.position
-       FROM unnest($7::text[], $8::text[], $9::int[]) AS r (card_uuid, rule_id, position)
-       JOIN card ON card.card_uuid = r.card_uuid
-       ON CONFLICT (card_uuid, rule_id) DO NOTHING`,
+      `INSERT INTO ${this.t.issuedCard} (card_uuid, service_id, hook_instance, patient_hash, indicator, issued_at, rule_ids)
+       SELECT card_uuid, service_id, hook_instance, patient_hash, indicator, issued_at, rule_ids::jsonb
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[])
+         AS u (card_uuid, service_id, hook_instance, patient_hash, indicator, issued_at, rule_ids)
+       ON CONFLICT (card_uuid) DO NOTHING`,
       [
         cards.map((c) => c.cardUuid),
         cards.map((c) => c.serviceId),
@@ -95,9 +88,7 @@ export class PostgresFeedbackRepository extends FeedbackRepository {
         cards.map((c) => c.patientHash),
         cards.map((c) => c.indicator),
         cards.map((c) => c.issuedAt),
-        rules.map((r) => r[0]),
-        rules.map((r) => r[1]),
-        rules.map((r) => r[2]),
+        cards.map(ruleIdsJson),
       ],
     );
   }
@@ -125,14 +116,7 @@ export class PostgresFeedbackRepository extends FeedbackRepository {
   async findIssuedCard(cardUuid: string): Promise<IssuedCardRecord | undefined> {
     await this.init();
     const card = await this.pool.query<IssuedCardRow>(`SELECT * FROM ${this.t.issuedCard} WHERE card_uuid = $1`, [cardUuid]);
-    if (card.rows.length === 0) {
-      return undefined;
-    }
-    const rules = await this.pool.query<{ rule_id: string }>(
-      `SELECT rule_id FROM ${this.t.issuedCardRule} WHERE card_uuid = $1 ORDER BY position`,
-      [cardUuid],
-    );
-    return toIssuedCard(card.rows[0], rules.rows.map((r) => r.rule_id));
+    return card.rows.length === 0 ? undefined : toIssuedCard(card.rows[0]);
   }
 
   async listFeedback(filter: { cardUuid?: string } = {}): Promise<FeedbackRecord[]> {
@@ -146,7 +130,7 @@ export class PostgresFeedbackRepository extends FeedbackRepository {
 
   async statistics(): Promise<FeedbackStatistics> {
     await this.init();
-    const sql = statisticsSql(this.t);
+    const sql = statisticsSql(this.t, POSTGRES_RULE_ROWS);
     // One snapshot for the three queries.
     return this.transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (client) => {
       const totals = await client.query<TotalsRow>(sql.totals);
@@ -192,15 +176,9 @@ export class PostgresFeedbackRepository extends FeedbackRepository {
           hook_instance TEXT NOT NULL,
           patient_hash  TEXT NOT NULL,
           indicator     TEXT NOT NULL,
-          issued_at     TIMESTAMPTZ NOT NULL
+          issued_at     TIMESTAMPTZ NOT NULL,
+          rule_ids      JSONB NOT NULL DEFAULT '[]'::jsonb
         );
-        CREATE TABLE IF NOT EXISTS ${this.t.issuedCardRule} (
-          card_uuid TEXT NOT NULL REFERENCES ${this.t.issuedCard} (card_uuid),
-          rule_id   TEXT NOT NULL,
-          position  INTEGER NOT NULL,
-          PRIMARY KEY (card_uuid, rule_id)
-        );
-        CREATE INDEX IF NOT EXISTS ${TABLES.issuedCardRule}_rule_id ON ${this.t.issuedCardRule} (rule_id);
         CREATE TABLE IF NOT EXISTS ${this.t.feedback} (
           id                      BIGSERIAL PRIMARY KEY,
           card_uuid               TEXT NOT NULL,
@@ -215,7 +193,40 @@ export class PostgresFeedbackRepository extends FeedbackRepository {
           received_at             TIMESTAMPTZ NOT NULL,
           UNIQUE (card_uuid, outcome, outcome_timestamp)
         );`);
+      await this.moveLegacyRuleIdsOntoCards(client);
     });
+  }
+
+  /**
+   * A schema created before rule ids moved onto the card row: adds `rule_ids`, fills it from the legacy rule
+   * table in position order and drops that table (with its index). Runs in createSchema's transaction, under
+   * its lock, so it is atomic and happens once however many instances start.
+   */
+  private async moveLegacyRuleIdsOntoCards(client: PoolClient): Promise<void> {
+    // Looked up first rather than ADD COLUMN IF NOT EXISTS, which takes an exclusive lock on the card table
+    // (waiting for every running ledger write and report) even when it has nothing to do.
+    const ruleIdsColumn = await client.query(
+      `SELECT 1 FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND column_name = 'rule_ids'`,
+      [this.schema, TABLES.issuedCard],
+    );
+    if (ruleIdsColumn.rows.length === 0) {
+      await client.query(`ALTER TABLE ${this.t.issuedCard} ADD COLUMN rule_ids JSONB NOT NULL DEFAULT '[]'::jsonb`);
+    }
+    const legacy = this.qualified(LEGACY_TABLES.issuedCardRule);
+    const found = await client.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [legacy]);
+    if (!found.rows[0].present) {
+      return;
+    }
+    await client.query(
+      `UPDATE ${this.t.issuedCard} AS c SET rule_ids = r.rule_ids
+       FROM (SELECT card_uuid, jsonb_agg(rule_id ORDER BY position) AS rule_ids FROM ${legacy} GROUP BY card_uuid) AS r
+       WHERE r.card_uuid = c.card_uuid`,
+    );
+    await client.query(`DROP TABLE ${legacy}`);
+  }
+
+  private qualified(table: string): string {
+    return `"${this.schema}"."${table}"`;
   }
 
   private async transaction<T>(begin: string, work: (client: PoolClient) => Promise<T>): Promise<T> {

@@ -5,8 +5,8 @@ import type { FeedbackRecord, FeedbackStatistics, IssuedCardRecord } from './fee
 import { FeedbackRepository } from './feedback.repository';
 import { FeedbackStoreClosedError } from './feedback-store.error';
 import type { FeedbackRow, IssuedCardRow, ReasonCountRow, RuleCountsRow, TotalsRow } from './feedback-rows';
-import { FEEDBACK_COLUMNS, feedbackValues, statisticsSql, toFeedback, toIssuedCard, toStatistics } from './feedback-rows';
-import { TABLES } from './feedback-tables';
+import { FEEDBACK_COLUMNS, feedbackValues, ruleIdsJson, SQLITE_RULE_ROWS, statisticsSql, toFeedback, toIssuedCard, toStatistics } from './feedback-rows';
+import { LEGACY_TABLES, TABLES } from './feedback-tables';
 
 /** Relative to the working directory. */
 export const DEFAULT_SQLITE_PATH = 'data/feedback.sqlite';
@@ -25,15 +25,9 @@ CREATE TABLE IF NOT EXISTS ${TABLES.issuedCard} (
   hook_instance TEXT NOT NULL,
   patient_hash  TEXT NOT NULL,
   indicator     TEXT NOT NULL,
-  issued_at     TEXT NOT NULL
+  issued_at     TEXT NOT NULL,
+  rule_ids      TEXT NOT NULL DEFAULT '[]'
 );
-CREATE TABLE IF NOT EXISTS ${TABLES.issuedCardRule} (
-  card_uuid TEXT NOT NULL REFERENCES ${TABLES.issuedCard} (card_uuid),
-  rule_id   TEXT NOT NULL,
-  position  INTEGER NOT NULL,
-  PRIMARY KEY (card_uuid, rule_id)
-);
-CREATE INDEX IF NOT EXISTS ${TABLES.issuedCardRule}_rule_id ON ${TABLES.issuedCardRule} (rule_id);
 CREATE TABLE IF NOT EXISTS ${TABLES.feedback} (
   id                      INTEGER PRIMARY KEY AUTOINCREMENT,
   card_uuid               TEXT NOT NULL,
@@ -53,13 +47,13 @@ CREATE TABLE IF NOT EXISTS ${TABLES.feedback} (
 /**
  * better-sqlite3 on a database file: WAL journal with `synchronous=FULL`, so a write that returned has been
  * fsynced and survives the process being killed (or the machine losing power). Opening creates the
- * directory and the schema. Calls are synchronous underneath; the promises resolve after the commit.
+ * directory and the schema, or migrates an older schema. Calls are synchronous underneath; the promises
+ * resolve after the commit.
  */
 export class SqliteFeedbackRepository extends FeedbackRepository {
   readonly path: string;
   private readonly db: Database.Database;
   private readonly insertCard: Database.Statement;
-  private readonly insertRule: Database.Statement;
   private readonly insertFeedback: Database.Statement;
 
   constructor(options: SqliteFeedbackRepositoryOptions = {}) {
@@ -75,18 +69,20 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
       }
       this.db.pragma('synchronous = FULL');
       this.db.pragma('foreign_keys = ON');
-      this.db.exec(SCHEMA);
+      // IMMEDIATE: a second process opening the same old file waits for the migration instead of failing on it.
+      this.db
+        .transaction((): void => {
+          this.db.exec(SCHEMA);
+          moveLegacyRuleIdsOntoCards(this.db);
+        })
+        .immediate();
     } catch (error) {
       this.db.close();
       throw error;
     }
     this.insertCard = this.db.prepare(
-      `INSERT INTO ${TABLES.issuedCard} (card_uuid, service_id, hook_instance, patient_hash, indicator, issued_at)
-       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (card_uuid) DO NOTHING`,
-    );
-    this.insertRule = this.db.prepare(
-      `INSERT INTO ${TABLES.issuedCardRule} (card_uuid, rule_id, position) VALUES (?, ?, ?)
-       ON CONFLICT (card_uuid, rule_id) DO NOTHING`,
+      `INSERT INTO ${TABLES.issuedCard} (card_uuid, service_id, hook_instance, patient_hash, indicator, issued_at, rule_ids)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (card_uuid) DO NOTHING`,
     );
     this.insertFeedback = this.db.prepare(
       `INSERT INTO ${TABLES.feedback} (${FEEDBACK_COLUMNS.join(', ')})
@@ -95,7 +91,7 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
     );
   }
 
-  /** The schema is created on open. */
+  /** The schema is created (or migrated) on open. */
   async init(): Promise<void> {
     this.checkOpen();
   }
@@ -112,10 +108,7 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
     try {
       this.db.transaction((): void => {
         for (const card of cards) {
-          const inserted = this.insertCard.run(card.cardUuid, card.serviceId, card.hookInstance, card.patientHash, card.indicator, card.issuedAt);
-          if (inserted.changes === 1) {
-            card.ruleIds.forEach((ruleId, position) => this.insertRule.run(card.cardUuid, ruleId, position));
-          }
+          this.insertCard.run(card.cardUuid, card.serviceId, card.hookInstance, card.patientHash, card.indicator, card.issuedAt, ruleIdsJson(card));
         }
       })();
     } finally {
@@ -133,13 +126,7 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
   async findIssuedCard(cardUuid: string): Promise<IssuedCardRecord | undefined> {
     this.checkOpen();
     const row = this.db.prepare(`SELECT * FROM ${TABLES.issuedCard} WHERE card_uuid = ?`).get(cardUuid) as IssuedCardRow | undefined;
-    if (!row) {
-      return undefined;
-    }
-    const rules = this.db
-      .prepare(`SELECT rule_id FROM ${TABLES.issuedCardRule} WHERE card_uuid = ? ORDER BY position`)
-      .all(cardUuid) as Array<{ rule_id: string }>;
-    return toIssuedCard(row, rules.map((r) => r.rule_id));
+    return row === undefined ? undefined : toIssuedCard(row);
   }
 
   async listFeedback(filter: { cardUuid?: string } = {}): Promise<FeedbackRecord[]> {
@@ -154,7 +141,7 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
 
   async statistics(): Promise<FeedbackStatistics> {
     this.checkOpen();
-    const sql = statisticsSql(TABLES);
+    const sql = statisticsSql(TABLES, SQLITE_RULE_ROWS);
     // One read transaction: the three queries see the same snapshot.
     return this.db.transaction((): FeedbackStatistics =>
       toStatistics(
@@ -189,4 +176,26 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
       throw new FeedbackStoreClosedError();
     }
   }
+}
+
+/**
+ * A database created before rule ids moved onto the card row: adds `rule_ids`, fills it from the legacy rule
+ * table in position order and drops that table (with its index). On a current database it only reads the
+ * catalog. Runs inside the opening transaction, so a failure leaves the old schema whole.
+ */
+function moveLegacyRuleIdsOntoCards(db: Database.Database): void {
+  const columns = db.pragma(`table_info(${TABLES.issuedCard})`) as Array<{ name: string }>;
+  if (!columns.some((column) => column.name === 'rule_ids')) {
+    db.exec(`ALTER TABLE ${TABLES.issuedCard} ADD COLUMN rule_ids TEXT NOT NULL DEFAULT '[]'`);
+  }
+  const legacy = LEGACY_TABLES.issuedCardRule;
+  if (db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(legacy) === undefined) {
+    return;
+  }
+  db.exec(`
+    UPDATE ${TABLES.issuedCard} AS c SET rule_ids = r.rule_ids
+    FROM (SELECT card_uuid, json_group_array(rule_id ORDER BY position) AS rule_ids FROM ${legacy} GROUP BY card_uuid) AS r
+    WHERE r.card_uuid = c.card_uuid;
+    DROP TABLE ${legacy};
+  `);
 }

@@ -1,6 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { FeedbackStoreConfig } from '../lib/create-feedback-repository';
 import { TABLES } from '../lib/feedback-tables';
 import type { TestPostgres } from './test-postgres';
@@ -12,6 +13,10 @@ export interface StoreUnderTest {
   config: FeedbackStoreConfig;
   /** Every byte the store holds (SQLite: the file and its WAL; Postgres: every row as text). Close repositories first. */
   rawContents(): Promise<Buffer>;
+  /** Runs statements as they are, outside any repository (e.g. to build an older schema); Postgres: in the store's schema. */
+  runSql(sql: string): Promise<void>;
+  /** The tables and indexes the store holds. */
+  relationNames(): Promise<string[]>;
   dispose(): Promise<void>;
 }
 
@@ -28,11 +33,23 @@ export function sqliteStore(): StoreKind {
     create: (): StoreUnderTest => {
       const dir = mkdtempSync(join(tmpdir(), 'feedback-store-'));
       const path = join(dir, 'nested', 'feedback.sqlite');
+      const withDatabase = <T>(work: (db: Database.Database) => T): T => {
+        mkdirSync(dirname(path), { recursive: true });
+        const db = new Database(path);
+        try {
+          return work(db);
+        } finally {
+          db.close();
+        }
+      };
       return {
         kind: 'sqlite',
         config: { sqlitePath: path },
         rawContents: async (): Promise<Buffer> =>
           Buffer.concat([path, `${path}-wal`, `${path}-journal`].filter((f) => existsSync(f)).map((f) => readFileSync(f))),
+        runSql: async (sql: string): Promise<void> => withDatabase((db) => void db.exec(sql)),
+        relationNames: async (): Promise<string[]> =>
+          withDatabase((db) => db.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name`).pluck().all() as string[]),
         dispose: async (): Promise<void> => rmSync(dir, { recursive: true, force: true }),
       };
     },
@@ -66,6 +83,18 @@ export function postgresStore(postgres: TestPostgres): StoreKind {
               texts.push(...rows.rows.map((r) => r.row));
             }
             return Buffer.from(texts.join('\n'), 'utf8');
+          }),
+        runSql: (sql: string): Promise<void> =>
+          withClient(url, async (client) => {
+            await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"; SET search_path TO "${schema}"; ${sql}`);
+          }),
+        relationNames: (): Promise<string[]> =>
+          withClient(url, async (client) => {
+            const rows = await client.query<{ relname: string }>(
+              `SELECT relname FROM pg_class WHERE relnamespace = to_regnamespace($1) AND relkind IN ('r', 'i') ORDER BY relname`,
+              [schema],
+            );
+            return rows.rows.map((r) => r.relname);
           }),
         dispose: (): Promise<void> => dropSchema(url, schema),
       };
