@@ -32,9 +32,9 @@ export interface HookRouteDependencies {
  * Nest's per-request machinery: profiles showed the router, interceptor and response layers, helmet's
  * per-request header building and Express's `res.json` costing several times the guideline itself. Each
  * step is the one the Nest routes use — the same guard instances (authentication first, so an unknown
- * caller's body is never read), the same body checks (a lean reader for plain bodies), the same invoker, the same OperationOutcome errors —
- * and the pre-computed headers are those the Nest routes send. Anything else (another method, discovery,
- * feedback, a deeper path) goes on to Nest.
+ * caller's body is never read), the same body checks (a lean reader for plain bodies), the same invoker,
+ * the same OperationOutcome errors — and the pre-computed headers are those the Nest routes send. Anything
+ * else (another method, discovery, feedback, a deeper path) goes on to Nest.
  */
 export function createHookRoute(deps: HookRouteDependencies): RequestHandler {
   return function hookRoute(req: Request, res: Response, next: NextFunction): void {
@@ -50,7 +50,8 @@ export function createHookRoute(deps: HookRouteDependencies): RequestHandler {
       res.setHeader(name, value);
     }
     serve(deps, id, req, res)
-      .catch((error: unknown) => answerError(error, req, res)) // its log line redacts the body's secrets: body still whole
+      // The error's log line redacts the secrets of the body, so the body is slimmed only after it.
+      .catch((error: unknown) => answerError(error, req, res))
       .finally(() => {
         req.body = withoutPrefetch(req.body);
       });
