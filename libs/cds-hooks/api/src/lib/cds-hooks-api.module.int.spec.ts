@@ -90,6 +90,13 @@ describe('CdsHooksApiModule', () => {
 });
 
 describe('configureCdsHooksHttp', () => {
+  it('refuses a body limit it cannot read, rather than refusing every body', async () => {
+    const ref = await compile(CdsHooksApiModule.register({ services: [instance('a')] }));
+    const app = ref.createNestApplication({ logger: false });
+    expect(() => configureCdsHooksHttp(app, { bodyLimit: 'lots' })).toThrow(/bodyLimit "lots" is not a size/);
+    await app.close();
+  });
+
   it("replaces Nest's 100 kB JSON parser even in an app created with the default bodyParser", async () => {
     const ref = await compile(CdsHooksApiModule.register({ services: [instance('a')] }));
     const app = ref.createNestApplication({ logger: false }); // bodyParser left on

@@ -58,6 +58,7 @@ export function configureCdsHooksHttp<T extends INestApplication>(app: T, option
   const headers = securityHeaders();
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const maxDepth = options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH;
+  const bodyLimits = { limitBytes: limitInBytes(bodyLimit), maxDepth };
   const parseJson = createJsonBodyParser({ limit: bodyLimit, maxDepth });
   const invoker = optional<CdsHookInvoker>(app, CdsHookInvoker);
   if (invoker) {
@@ -68,7 +69,7 @@ export function configureCdsHooksHttp<T extends INestApplication>(app: T, option
           (guard): guard is CanActivate => guard !== undefined,
         ),
         parseJson,
-        bodyLimits: { limitBytes: typeof bodyLimit === 'number' ? bodyLimit : (bytes.parse(bodyLimit) ?? 0), maxDepth },
+        bodyLimits,
         headers: [...headersSetBy(headers), ...CORS_SIMPLE_REQUEST_HEADERS],
       }),
     );
@@ -78,6 +79,15 @@ export function configureCdsHooksHttp<T extends INestApplication>(app: T, option
   app.use(parseJson);
   app.useGlobalFilters(new OperationOutcomeFilter());
   return app;
+}
+
+/** The limit as body-parser reads it ('5mb', 1048576, …); a limit it cannot read refuses to start. */
+function limitInBytes(limit: string | number): number {
+  const parsed = typeof limit === 'number' ? limit : bytes.parse(limit);
+  if (parsed === null || !Number.isFinite(parsed) || parsed < 0) {
+    throw new Error(`bodyLimit ${JSON.stringify(limit)} is not a size (e.g. '5mb' or a number of bytes)`);
+  }
+  return parsed;
 }
 
 /**
