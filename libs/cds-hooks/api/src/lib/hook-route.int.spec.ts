@@ -1,9 +1,13 @@
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { Test } from '@nestjs/testing';
+import type { NextFunction, Request, Response as ExpressResponse } from 'express';
 import request from 'supertest';
 import type { Response } from 'supertest';
 import type { CdsHooksTestApp } from '../testing';
 import { createCdsHooksTestApp, RecordingCdsService } from '../testing';
+import { CdsHooksApiModule } from './cds-hooks-api.module';
+import { configureCdsHooksHttp } from './configure-cds-hooks-http';
 
 // The hook route answers POST /cds-services/{id} outside Nest's router; every other route is Nest's.
 // These cases hold it to the same contract as the Nest routes beside it.
@@ -127,6 +131,29 @@ describe('the hook route runs the client guard first, as Nest runs global guards
       expect(res.status).toBe(403);
       expect(res.body.resourceType).toBe('OperationOutcome');
       expect(guarded.received).toHaveLength(0);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('what an answered request keeps of its body', () => {
+  it('its hookInstance only (the access log reads it after the answer; keep-alive connections hold the request)', async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [CdsHooksApiModule.register({ services: [service], rateLimit: false })] }).compile();
+    const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
+    const keptAfterAnswer: unknown[] = [];
+    // Where the request observer stands: first, reading the body once the response has finished.
+    app.use((req: Request, res: ExpressResponse, next: NextFunction) => {
+      res.once('finish', () => keptAfterAnswer.push(req.body));
+      next();
+    });
+    configureCdsHooksHttp(app);
+    await app.init();
+    try {
+      const prefetch = { patient: { resourceType: 'Patient', id: 'p1' } };
+      await request(app.getHttpServer()).post('/cds-services/recording-service').send({ ...hook, prefetch }).expect(200);
+      await request(app.getHttpServer()).post('/cds-services/recording-service').set('Content-Type', 'application/json').send('{').expect(400);
+      expect(keptAfterAnswer).toEqual([{ hookInstance: 'route-check' }, undefined]);
     } finally {
       await app.close();
     }

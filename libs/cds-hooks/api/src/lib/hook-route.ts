@@ -12,7 +12,7 @@ interface RoutedRequest extends Request {
   route: { path: string };
 }
 
-export const HOOK_ROUTE_PATH = '/cds-services/:id';
+const HOOK_ROUTE_PATH = '/cds-services/:id';
 const PREFIX = '/cds-services/';
 
 export interface HookRouteDependencies {
