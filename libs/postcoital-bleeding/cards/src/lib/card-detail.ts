@@ -19,7 +19,7 @@ export function cardDetail(
     const facts = r.because.map((f) => `- ${f.label}: ${escapeMarkdown(f.value)}${f.date ? ` (${f.date})` : ''}`);
     return [`**${r.ruleId} · ${RULE_WORDING[r.ruleId].title}**`, '', r.advice, '', 'Based on:', ...facts].join('\n');
   });
-  const gaps = facts.dataGaps.length ? ['**Data gaps**', ...facts.dataGaps.map((g) => `- ${g}`)].join('\n') : '';
+  const gaps = facts.dataGaps.length ? ['**Data gaps**', ...facts.dataGaps.map((g) => `- ${g.text}`)].join('\n') : '';
   const ordered = alreadyOrdered.length
     ? ['**Already ordered (not suggested again)**', ...alreadyOrdered.map((o) => `- ${t.order(o.kind).display} (${o.date})`)].join('\n')
     : '';

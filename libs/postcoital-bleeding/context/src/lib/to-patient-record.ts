@@ -18,12 +18,16 @@ import { readQuestionnaireResponse } from './read-questionnaire-response';
 export type PrefetchValues = Record<string, unknown>;
 
 /**
- * Resolved prefetch → the patient's chart. Bundles are unwrapped, OperationOutcomes and nulls
+ * Resolved prefetch → the patient's chart. `now` is the evaluation date (YYYY-MM-DD) or instant
+ * (an ISO dateTime also sets the instant the hour windows of R2-20 count from). Bundles are unwrapped, OperationOutcomes and nulls
  * are "no data", a resource seen under two keys counts once, and only resources about `patientId`
  * are read (a misconfigured client must not mix patients).
  */
-export function toPatientRecord(prefetch: PrefetchValues, patientId: string, today: IsoDate, t: Terminology): PatientRecord {
-  const record = emptyPatientRecord(today);
+export function toPatientRecord(prefetch: PrefetchValues, patientId: string, now: IsoDate | string, t: Terminology): PatientRecord {
+  const record = emptyPatientRecord(now.slice(0, 10));
+  if (now.length > 10) {
+    record.now = now;
+  }
   for (const resource of uniqueResources(prefetch)) {
     if (!isAboutPatient(resource, patientId)) {
       continue;

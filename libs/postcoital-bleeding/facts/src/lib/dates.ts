@@ -66,3 +66,26 @@ export function earliest<T extends Dated>(items: readonly T[]): T | undefined {
   }
   return best;
 }
+
+/** The evaluation instant: `now` when known, else midday of `today` (a date-only "today" sits mid-day). */
+export function evaluationInstant(today: IsoDate, now?: string): number {
+  const parsed = now ? Date.parse(now) : NaN;
+  return Number.isNaN(parsed) ? Date.parse(`${today}T12:00:00Z`) : parsed;
+}
+
+/**
+ * Hours from a record's moment to `nowMs`. A record with a time (`at`) is placed there; a date-only
+ * record at the start of its day (UTC), so "today" is always within a window of 24 h or more and a
+ * date-only record is never younger than it can be.
+ */
+export function hoursSince(item: { date: IsoDate; at?: string }, nowMs: number): number {
+  const at = item.at ? Date.parse(item.at) : NaN;
+  const ms = Number.isNaN(at) ? Date.parse(`${item.date}T00:00:00Z`) : at;
+  return (nowMs - ms) / 3_600_000;
+}
+
+/** Within the last `hours` (inclusive), and not in the future beyond clock skew of a day. */
+export function withinHours(item: { date: IsoDate; at?: string }, hours: number, nowMs: number): boolean {
+  const h = hoursSince(item, nowMs);
+  return h <= hours && h >= -24;
+}

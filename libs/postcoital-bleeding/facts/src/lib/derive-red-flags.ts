@@ -1,52 +1,75 @@
-import { latest, withinDays } from './dates';
+import { evaluationInstant, latest, withinDays, withinHours } from './dates';
 import type { GuidelineParameters } from './guideline-parameters';
-import type { Dated, FindingKind, PatientRecord, SymptomKind } from './patient-record';
-import type { RedFlagFacts } from './postcoital-bleeding-facts';
+import type { Dated, FindingKind, PatientRecord, SymptomKind, VitalKind } from './patient-record';
+import type { RedFlagFacts, VitalSignFacts } from './postcoital-bleeding-facts';
+
+type Vital = PatientRecord['vitals'][number];
 
 /**
- * §1 red flags. Acute flags (heavy bleeding, pain, fever, syncope, vital signs) count only when
- * recent (see `acuteSymptomDays`); chronic ones (discharge, weight loss, intermenstrual bleeding,
- * exam findings) for the whole look-back of the episode.
+ * §1 red flags. R2-20: acute findings are current findings: each vital sign is its most recent value
+ * and counts only within `acuteFindingHours`; heavy bleeding, pain, fever and syncope only within
+ * `acuteSymptomHours`. Chronic findings (discharge, weight loss, intermenstrual bleeding, exam
+ * findings) count for the episode's look-back. Chronic pain never reaches `pelvic-pain`: the
+ * terminology does not map it there.
  */
-export function deriveRedFlags(record: PatientRecord, p: GuidelineParameters): RedFlagFacts {
+export function deriveRedFlags(record: PatientRecord, p: GuidelineParameters): { redFlags: RedFlagFacts; vitalSigns: VitalSignFacts } {
   const { today } = record;
-  const symptom = (kind: SymptomKind, days: number): Dated | undefined =>
-    pick(latest(record.symptoms.filter((s) => s.kind === kind && withinDays(s.date, days, today))));
+  const now = evaluationInstant(today, record.now);
+  const acute = (kind: SymptomKind): Dated | undefined =>
+    pick(latest(record.symptoms.filter((s) => s.kind === kind && withinHours(s, p.acuteSymptomHours, now))));
+  const chronic = (kind: SymptomKind): Dated | undefined =>
+    pick(latest(record.symptoms.filter((s) => s.kind === kind && withinDays(s.date, p.lookbackDays, today))));
   const finding = (kind: FindingKind): Dated | undefined =>
     pick(latest(record.findings.filter((f) => f.kind === kind && withinDays(f.date, p.lookbackDays, today))));
-  const vital = (kind: PatientRecord['vitals'][number]['kind']): PatientRecord['vitals'][number] | undefined => {
-    const last = latest(record.vitals.filter((v) => v.kind === kind));
-    return last && withinDays(last.date, p.vitalSignsDays, today) ? last : undefined;
+  const vital = (kind: VitalKind): (Dated & { value: number }) | undefined => {
+    const last = latestVital(record.vitals.filter((v) => v.kind === kind));
+    return last && withinHours(last, p.acuteFindingHours, now) ? { date: last.date, value: last.value } : undefined;
   };
-  const sbp = vital('systolic');
-  const hr = vital('heart-rate');
-  const temperature = vital('temperature');
+  const vitalSigns: VitalSignFacts = {
+    systolicBp: vital('systolic'),
+    heartRate: vital('heart-rate'),
+    temperatureC: vital('temperature'),
+  };
+  const { systolicBp: sbp, heartRate: hr, temperatureC: temperature } = vitalSigns;
   const lowPressure = sbp && sbp.value < p.unstableSystolicBelow ? sbp : undefined;
   const tachycardia = hr && hr.value > p.unstableHeartRateAbove ? hr : undefined;
   const unstable = lowPressure ?? tachycardia;
-  const feverSymptom = symptom('fever', p.acuteSymptomDays);
+  const feverSymptom = acute('fever');
   const feverReading = temperature && temperature.value >= p.feverCelsius ? temperature : undefined;
 
-  return {
-    heavyBleeding: symptom('heavy-bleeding', p.acuteSymptomDays),
+  const redFlags: RedFlagFacts = {
+    heavyBleeding: acute('heavy-bleeding'),
     unstable: unstable && {
       date: unstable.date,
-      reason: lowPressure ? `systolic BP ${lowPressure.value} mmHg` : `heart rate ${tachycardia?.value} /min`,
+      reason: lowPressure ? `SBP ${lowPressure.value} mmHg` : `HR ${tachycardia?.value} /min`,
     },
-    pelvicPain: symptom('pelvic-pain', p.acuteSymptomDays),
+    pelvicPain: acute('pelvic-pain'),
     fever: feverReading
       ? { date: feverReading.date, reason: `temperature ${feverReading.value} °C` }
       : feverSymptom && { date: feverSymptom.date, reason: 'fever recorded' },
-    discharge: symptom('discharge', p.lookbackDays),
-    syncope: symptom('syncope', p.acuteSymptomDays),
-    weightLoss: symptom('weight-loss', p.lookbackDays),
-    intermenstrualBleeding: symptom('intermenstrual-bleeding', p.lookbackDays),
+    discharge: chronic('discharge'),
+    syncope: acute('syncope'),
+    weightLoss: chronic('weight-loss'),
+    intermenstrualBleeding: chronic('intermenstrual-bleeding'),
     cervicalLesion: finding('cervical-lesion'),
     cervicalPolyp: finding('cervical-polyp'),
     ectropion: finding('ectropion'),
     vaultProlapse: finding('vault-prolapse'),
     pelvicMass: finding('pelvic-mass'),
   };
+  return { redFlags, vitalSigns };
+}
+
+/** The most recent reading, by its time when it has one (several readings a day are common). */
+function latestVital(vitals: Vital[]): Vital | undefined {
+  const moment = (v: Vital): string => v.at ?? `${v.date}T00:00:00Z`;
+  let best: Vital | undefined;
+  for (const v of vitals) {
+    if (!best || Date.parse(moment(v)) > Date.parse(moment(best))) {
+      best = v;
+    }
+  }
+  return best;
 }
 
 function pick(d: Dated | undefined): Dated | undefined {

@@ -16,7 +16,7 @@ export function deriveRisks(record: PatientRecord, p: GuidelineParameters): Risk
   const anticoagulant = of('anticoagulant');
   const hrt = of('hrt');
   return {
-    anticoagulant: anticoagulant && { date: anticoagulant.date, display: anticoagulant.display },
+    anticoagulant: anticoagulant && { date: anticoagulant.date, display: anticoagulant.display, drugClass: 'unknown' },
     tamoxifen: pick(of('tamoxifen')),
     systemicHrt: hrt && { date: hrt.date, display: hrt.display },
     immunocompromised: pick(of('hiv-or-immunosuppression', 'immunosuppressant')),

@@ -1,7 +1,15 @@
 import { latest, withinMonths } from './dates';
 import type { GuidelineParameters } from './guideline-parameters';
-import type { PatientRecord } from './patient-record';
-import type { StiFacts } from './postcoital-bleeding-facts';
+import type { PatientRecord, StiOrganism } from './patient-record';
+import type { StiFacts, StiOrganismFound } from './postcoital-bleeding-facts';
+
+const ORGANISMS: Record<StiOrganism, StiOrganismFound[]> = {
+  chlamydia: ['chlamydia'],
+  gonorrhea: ['gonorrhoea'],
+  // A combined CT/NG result does not say which organism was found.
+  'ct-ng': ['unknown'],
+  trichomonas: ['trichomonas'],
+};
 
 /** §1 `sti`: the last CT/NG NAAT (a positive wins over a same-day negative), new partner, prior STI. */
 export function deriveSti(record: PatientRecord, p: GuidelineParameters): StiFacts {
@@ -9,11 +17,15 @@ export function deriveSti(record: PatientRecord, p: GuidelineParameters): StiFac
   const last = latest(ctNg);
   const sameDayPositive = last && ctNg.some((t) => t.date === last.date && t.result === 'positive');
   const positives = record.stiTests.filter((t) => t.result === 'positive');
+  const lastPositive = latest(positives);
   const partner = latest(record.newSexualPartner.filter((n) => n.value && withinMonths(n.date, p.newPartnerMonths, record.today)));
   const priorSti = latest([...record.stiDiagnoses, ...positives].filter((d) => withinMonths(d.date, p.stiStaleMonths, record.today)));
   return {
     lastNaat: last && { date: last.date, result: sameDayPositive ? 'positive' : 'negative' },
-    lastPositive: latest(positives),
+    lastPositive: lastPositive && {
+      date: lastPositive.date,
+      organisms: positives.filter((t) => t.date === lastPositive.date).flatMap((t) => ORGANISMS[t.organism]),
+    },
     newPartner: partner && { date: partner.date },
     priorSti: priorSti && { date: priorSti.date },
   };

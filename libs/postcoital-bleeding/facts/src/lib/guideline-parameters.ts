@@ -81,12 +81,40 @@ export interface GuidelineParameters {
   /** §1 fever: temperature ≥38.0 °C. */
   feverCelsius: number;
   /**
-   * Acute red flags (heavy bleeding, pain, fever, syncope) count if recorded this recent (days), and
-   * vital signs if the latest reading is this recent. The guideline gives no window: 14 days keeps a
-   * current episode's flags while an old, resolved emergency does not keep raising critical cards.
+   * Revision 1 windows, replaced by `acuteSymptomHours` / `acuteFindingHours` (R2-20); the facts no
+   * longer read them. Kept only until no rule cites them; then removed.
    */
   acuteSymptomDays: number;
   vitalSignsDays: number;
+  /** R2-20: a vital sign counts only as the most recent value of its kind within this many hours. §0 acuteFindingHours. */
+  acuteFindingHours: number;
+  /** R2-20: heavy bleeding, pain, fever and syncope count only within this many hours. §0 acuteSymptomHours. */
+  acuteSymptomHours: number;
+  /** R2-29 PCB-54: shock index (HR/SBP) at or above this = instability. */
+  shockIndexAtLeast: number;
+  /** R2-28 PCB-34: CTG only from the local threshold of viability (typically 22–24 wk). §0 viabilityWeeks. */
+  viabilityWeeks: number;
+  /** R2-30 PCB-19: safeguarding prompt under this age. §0 safeguardingAge. */
+  safeguardingAge: number;
+  /**
+   * R2-30 PCB-19: stronger safeguarding text under this age. §0 safeguardingStrongAge: UK 16; US "state age
+   * of consent", which varies 16–18 by state: 16 is the lowest, so no state's minors are missed.
+   */
+  safeguardingStrongAge: number;
+  /** R2-30 PCB-19: under this age a safeguarding referral/report is mandatory (both). §0 safeguardingMandatoryAge. */
+  safeguardingMandatoryAge: number;
+  /** R2-23 PCB-13: no retest while the last NAAT was positive less than this many weeks ago. */
+  stiPositiveNoRetestWeeks: number;
+  /** R2-6/R2-23 PCB-13: retest 3 months after treatment; a positive older than this is "prior STI". */
+  stiPositiveRetestMonths: number;
+  /** R2-23 PCB-15: the STI block on colposcopy lasts this many weeks after the positive result... */
+  stiBlockAfterPositiveWeeks: number;
+  /** ...or this many when the treatment date is unknown. R2-23. */
+  stiBlockUnknownTreatmentWeeks: number;
+  /** R2-10/R2-22 PCB-33: anti-D within this many hours of the bleed (ACOG 2024 [S17]; NG126 [S26]). */
+  antiDWithinHours: number;
+  /** R2-15 PCB-22: unscheduled bleeding on HRT beyond this many months → prompt review (NICE NG23 [S25]). */
+  hrtReviewAfterMonths: number;
   /** PCB-15 option: cotest-negative de-escalation. §0 cotestNegativeDeescalation (off). */
   cotestNegativeDeescalation: boolean;
   /** PCB-11 option: Pap even when not due (ASCCP 2017 [S5]); US only. */
@@ -142,6 +170,19 @@ export const US_PARAMETERS: GuidelineParameters = {
   feverCelsius: 38.0,
   acuteSymptomDays: 14,
   vitalSignsDays: 7,
+  acuteFindingHours: 24,
+  acuteSymptomHours: 72,
+  shockIndexAtLeast: 1.0,
+  viabilityWeeks: 22,
+  safeguardingAge: 18,
+  safeguardingStrongAge: 16,
+  safeguardingMandatoryAge: 13,
+  stiPositiveNoRetestWeeks: 4,
+  stiPositiveRetestMonths: 3,
+  stiBlockAfterPositiveWeeks: 6,
+  stiBlockUnknownTreatmentWeeks: 8,
+  antiDWithinHours: 72,
+  hrtReviewAfterMonths: 3,
   cotestNegativeDeescalation: false,
   diagnosticCytologyWhenNotDue: false,
 };

@@ -9,6 +9,20 @@ export interface Dated {
   date: IsoDate;
 }
 
+/** History that counts even when recorded without a date (fact-encoding.md "Undated history"). */
+export interface MaybeDated {
+  date?: IsoDate;
+}
+
+/** A result-bearing resource whose test code is known but whose result code is not (issue 14). */
+export interface UnrecognisedResult {
+  system?: string;
+  code?: string;
+  display?: string;
+  date?: IsoDate;
+  resourceType: string;
+}
+
 export type PcbSource = 'condition' | 'encounter' | 'observation' | 'questionnaire';
 export type CytologyResult =
   | 'NILM'
@@ -52,6 +66,10 @@ export type VitalKind = 'systolic' | 'heart-rate' | 'temperature';
 
 export interface PatientRecord {
   today: IsoDate;
+  /** The evaluation instant (ISO dateTime), for the hour windows of R2-20; absent → midday of `today`. */
+  now?: string;
+  /** The class of the Encounter the hook was called in (v3 ActCode, e.g. AMB, EMER, IMP). */
+  encounterClass?: string;
   birthDate?: IsoDate;
   administrativeGender?: 'male' | 'female' | 'other' | 'unknown';
   birthSex?: 'F' | 'M' | 'UNK';
@@ -76,13 +94,16 @@ export interface PatientRecord {
   stiDiagnoses: Dated[];
   newSexualPartner: (Dated & { value: boolean })[];
   risks: (Dated & { kind: RiskKind; display?: string })[];
-  symptoms: (Dated & { kind: SymptomKind })[];
+  /** `at`: the full dateTime when the source had one (R2-20 windows are in hours). */
+  symptoms: (Dated & { kind: SymptomKind; at?: string })[];
   findings: (Dated & { kind: FindingKind })[];
-  vitals: (Dated & { kind: VitalKind; value: number })[];
+  vitals: (Dated & { kind: VitalKind; value: number; at?: string })[];
   rhD: (Dated & { value: 'negative' | 'positive' })[];
   endometrialThicknessMm: (Dated & { value: number })[];
   /** Orders already active or in draft for the patient, by the guideline's order kind. */
   activeOrders: (Dated & { kind: string })[];
+  /** Results the record holds but the terminology cannot read: reported, never guessed. */
+  unrecognisedResults: UnrecognisedResult[];
 }
 
 /** An empty chart for `today`: a convenient base for builders and tests. */
@@ -113,5 +134,6 @@ export function emptyPatientRecord(today: IsoDate): PatientRecord {
     rhD: [],
     endometrialThicknessMm: [],
     activeOrders: [],
+    unrecognisedResults: [],
   };
 }

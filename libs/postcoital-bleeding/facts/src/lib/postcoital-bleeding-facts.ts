@@ -1,4 +1,4 @@
-import type { CytologyResult, Dated, HpvResult, IsoDate } from './patient-record';
+import type { CytologyResult, Dated, HpvResult, IsoDate, MaybeDated, UnrecognisedResult } from './patient-record';
 
 // The fact model of pcb-guideline.md §1: what the rules read. Each fact keeps the dated
 // evidence it came from so a card can say what it rests on.
@@ -6,6 +6,40 @@ import type { CytologyResult, Dated, HpvResult, IsoDate } from './patient-record
 export type HysterectomyClass = 'none' | 'total' | 'subtotal' | 'unknown';
 export type MenopausalStatus = 'pre' | 'peri' | 'post' | 'unknown';
 export type PregnancyStatus = 'yes' | 'no' | 'unknown';
+/** R2-25: an active pregnancy that cannot continue normally; GA is treated as < 20 weeks. */
+export type PregnancyOfConcernKind = 'ectopic' | 'molar' | 'failed' | 'incomplete-abortion';
+/** R2-26: the anticoagulant's class decides which coagulation test answers "how anticoagulated?". */
+export type AnticoagulantClass =
+  | 'vitamin-k-antagonist'
+  | 'factor-xa-inhibitor'
+  | 'dabigatran'
+  | 'low-molecular-weight-heparin'
+  | 'unfractionated-heparin'
+  | 'unknown';
+export type StiOrganismFound = 'chlamydia' | 'gonorrhoea' | 'trichomonas' | 'unknown';
+/** Where the hook was called from (the context Encounter's class): decides ambulance vs rapid-response team (R2-29). */
+export type CareSetting = 'hospital' | 'outpatient' | 'unknown';
+
+/** What a data gap is about, so each gap is shown once, on the card whose rule uses that topic (R2-15). */
+export type DataGapTopic =
+  | 'birth-date'
+  | 'sex'
+  | 'pregnancy'
+  | 'gestational-age'
+  | 'menopause'
+  | 'screening'
+  | 'sti'
+  | 'rhd'
+  | 'hysterectomy'
+  | 'history-date'
+  | 'unrecognised-result'
+  | 'other';
+
+export interface DataGap {
+  topic: DataGapTopic;
+  text: string;
+}
+
 
 export interface PcbEpisode {
   inLookback: boolean;
@@ -27,6 +61,10 @@ export interface PregnancyFacts {
   conflict: boolean;
   ended?: Dated & { weeksSince: number };
   recentNegativeTest?: Dated;
+  /** R2-17/R2-31: placenta praevia, low-lying placenta or vasa praevia in this pregnancy, not resolved by a later scan. */
+  placentaPraevia?: Dated & { display?: string };
+  /** R2-25: active ectopic, molar, failed pregnancy or incomplete abortion with no later treatment (status is then 'yes'). */
+  ofConcern?: Dated & { kind: PregnancyOfConcernKind };
 }
 
 export interface MenopauseFacts {
@@ -58,18 +96,31 @@ export interface ScreeningFacts {
 
 export interface StiFacts {
   lastNaat?: Dated & { result: 'positive' | 'negative' };
-  lastPositive?: Dated;
+  /** The latest positive NAAT (organisms positive on that date). */
+  lastPositive?: Dated & { organisms: StiOrganismFound[] };
   newPartner?: Dated;
+  /** R2-23: a positive NAAT more than `stiPositiveRetestMonths` ago, or an STI diagnosis. */
   priorSti?: Dated;
 }
 
 export interface RiskFacts {
-  anticoagulant?: Dated & { display?: string };
+  anticoagulant?: Dated & { display?: string; drugClass: AnticoagulantClass };
   tamoxifen?: Dated;
-  systemicHrt?: Dated & { display?: string };
-  immunocompromised?: Dated;
-  cin2PlusHistory?: Dated & { kind: 'cin2-plus' | 'cancer' };
+  /** `startedOn`: the earliest start seen for systemic HRT (PCB-22 says how long it has been taken). */
+  systemicHrt?: Dated & { display?: string; startedOn?: IsoDate };
+  /** HIV specifically (UK annual screening wording); also counted in `immunocompromised`. Undated history counts. */
+  hiv?: MaybeDated;
+  immunocompromised?: MaybeDated;
+  /** Undated CIN2+ history counts (as within 25 years): fact-encoding.md "Caveats". */
+  cin2PlusHistory?: MaybeDated & { kind: 'cin2-plus' | 'cancer' };
   bleedingDisorder?: Dated;
+}
+
+/** R2-20: the most recent value of each vital sign, only when within `acuteFindingHours`. */
+export interface VitalSignFacts {
+  systolicBp?: Dated & { value: number };
+  heartRate?: Dated & { value: number };
+  temperatureC?: Dated & { value: number };
 }
 
 export interface RedFlagFacts {
@@ -93,6 +144,7 @@ export interface PostcoitalBleedingFacts {
   ageYears?: number;
   femaleTract: boolean;
   pcb: PcbEpisode;
+  /** `date` is undefined when the hysterectomy (or cervix absence) is recorded without one. */
   hysterectomy: { class: HysterectomyClass; ambiguity?: 'ambiguous-code' | 'result-after-total'; date?: IsoDate; display?: string };
   hasCervix: boolean;
   hasCorpus: boolean;
@@ -102,10 +154,15 @@ export interface PostcoitalBleedingFacts {
   sti: StiFacts;
   risks: RiskFacts;
   redFlags: RedFlagFacts;
+  vitalSigns: VitalSignFacts;
+  setting: CareSetting;
   rhD: 'negative' | 'positive' | 'unknown';
   rhDDate?: IsoDate;
-  endometrialThickness?: Dated & { mm: number };
+  /** Any TVUS result in the look-back (R2-8); `mm` absent when the endometrium was not visualised. */
+  endometrialThickness?: Dated & { mm?: number; notVisualised?: boolean };
   activeOrders: (Dated & { kind: string })[];
-  /** Missing data a clinician should know about (listed on every card). */
-  dataGaps: string[];
+  /** Result-bearing resources whose result code the terminology does not know: never read as normal or absent. */
+  unrecognisedResults: UnrecognisedResult[];
+  /** Missing data a clinician should know about, each once, by topic. */
+  dataGaps: DataGap[];
 }

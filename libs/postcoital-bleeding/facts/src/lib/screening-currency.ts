@@ -34,10 +34,14 @@ export function screeningCurrency(
     return { current: within(last, months), reason: `NHS programme interval ${months / 12} years`, schedule: 'nhs-programme' };
   }
   const cin2 = patient.risks.cin2PlusHistory;
-  if (cin2 && (cin2.kind === 'cancer' || withinMonths(cin2.date, p.postCin2SurveillanceYears * 12, today))) {
-    const negativesSince = negativeHpv.filter((h) => h.date >= cin2.date).length;
+  // Undated CIN2+ history counts as within the 25 years (fact-encoding.md "Caveats"); with no date,
+  // no negative test can be shown to follow it, so the yearly interval applies.
+  const cin2Date = cin2?.date;
+  if (cin2 && (cin2.kind === 'cancer' || !cin2Date || withinMonths(cin2Date, p.postCin2SurveillanceYears * 12, today))) {
+    const negativesSince = cin2Date ? negativeHpv.filter((h) => h.date >= cin2Date).length : 0;
     const months = negativesSince >= 3 ? p.postCin2HpvAfterThreeNegativeMonths : p.postCin2HpvMonths;
-    return { current: within(lastHpv, months), reason: `after CIN2+ (${cin2.date}) HPV-based testing every ${months / 12} year(s)`, schedule: 'post-cin2' };
+    const when = cin2Date ?? 'date not recorded';
+    return { current: within(lastHpv, months), reason: `after CIN2+ (${when}) HPV-based testing every ${months / 12} year(s)`, schedule: 'post-cin2' };
   }
   if (patient.risks.immunocompromised) {
     const annualNormals = normalCytology.filter((c) => withinMonths(c.date, 36, today)).length;

@@ -30,10 +30,10 @@ export function evaluateGuideline(
   unavailableKeys: readonly string[] = [],
 ): GuidelineEvaluation {
   const { parameters, terminology } = settings;
-  const today = settings.clock().toISOString().slice(0, 10);
-  const facts = deriveFacts(toPatientRecord(prefetch, patientId, today, terminology), parameters);
+  const now = settings.clock().toISOString();
+  const facts = deriveFacts(toPatientRecord(prefetch, patientId, now, terminology), parameters);
   for (const key of unavailableKeys) {
-    facts.dataGaps.push(`The EHR could not supply "${key}": advice may be incomplete`);
+    facts.dataGaps.push({ topic: 'other', text: `The EHR could not supply "${key}": advice may be incomplete` });
   }
   return { facts, recommendations: evaluatePostcoitalBleeding(facts, parameters) };
 }

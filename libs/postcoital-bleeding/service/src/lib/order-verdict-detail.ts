@@ -18,7 +18,7 @@ export function verdictDetail(
   const because = v.because.map((f) => `- ${f.label}: ${escapeMarkdown(f.value)}${f.date ? ` (${f.date})` : ''}`);
   const instead = v.replacement.length ? `Instead: ${v.replacement.map((o) => `${t.order(o.kind).display} (${o.reason})`).join('; ')}.` : '';
   const rules = [`**Guideline** (${v.ruleIds.join(', ')})`, wording.guideline].join('\n');
-  const gaps = facts.dataGaps.length ? ['**Data gaps**', ...facts.dataGaps.map((g) => `- ${g}`)].join('\n') : '';
+  const gaps = facts.dataGaps.length ? ['**Data gaps**', ...facts.dataGaps.map((g) => `- ${g.text}`)].join('\n') : '';
   return [
     [heading, '', v.advice, ...(instead ? ['', instead] : []), '', 'Based on:', ...because].join('\n'),
     rules,
