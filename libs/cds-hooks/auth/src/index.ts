@@ -1,4 +1,5 @@
 export * from './lib/allowed-algorithms';
+export * from './lib/auth-failure-limiter';
 export * from './lib/cds-client-auth.guard';
 export * from './lib/cds-client-auth.module';
 export * from './lib/cds-client-auth.options';

@@ -2,12 +2,13 @@ import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { OperationOutcomeException } from '@pcb-cds/cds-hooks-api';
+import { AuthFailureLimiter } from './auth-failure-limiter';
 import { bearerToken } from './bearer-token';
 import type { CdsClientAuthSettings } from './cds-client-auth.options';
 import { CDS_CLIENT_AUTH_SETTINGS } from './cds-client-auth.options';
 import { CdsClientJwtVerifier } from './cds-client-jwt.verifier';
 import { ClientAuthenticationError } from './client-authentication.error';
-import { expectedAudience, isCdsServicesRequest } from './request-audience';
+import { expectedAudiences, isCdsServicesRequest } from './request-audience';
 import type { CdsClientRequest } from './verified-client';
 
 /**
@@ -17,17 +18,21 @@ import type { CdsClientRequest } from './verified-client';
  *
  * Every failure is the same 401: an OperationOutcome "Authentication required" and `WWW-Authenticate:
  * Bearer`, so a caller learns nothing about which check failed. The reason goes to the log at warn
- * level, without the token.
+ * level, without the token. An address that failed too often in the last minute gets 429 with
+ * `Retry-After` before its token is even read (see AuthFailureLimiter).
  */
 @Injectable()
 export class CdsClientAuthGuard implements CanActivate {
   private readonly logger = new Logger('CdsClientAuth');
+  private readonly failures?: AuthFailureLimiter;
 
   constructor(
     // Explicit @Inject: Nest needs the tokens at run time, type-only imports would erase them.
     @Inject(CdsClientJwtVerifier) private readonly verifier: CdsClientJwtVerifier,
     @Inject(CDS_CLIENT_AUTH_SETTINGS) private readonly settings: CdsClientAuthSettings,
-  ) {}
+  ) {
+    this.failures = settings.authFailuresPerMinute > 0 ? new AuthFailureLimiter(settings.authFailuresPerMinute) : undefined;
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') {
@@ -37,17 +42,32 @@ export class CdsClientAuthGuard implements CanActivate {
     if (req.method === 'OPTIONS' || !isCdsServicesRequest(req)) {
       return true;
     }
+    const res = context.switchToHttp().getResponse<Response>();
+    const address = clientAddress(req);
+    const retryAfter = this.failures?.retryAfterSeconds(address) ?? 0;
+    if (retryAfter > 0) {
+      res.setHeader('Retry-After', String(retryAfter));
+      throw OperationOutcomeException.of(429, 'throttled', `Too many failed authentications from this address; retry after ${retryAfter} s`);
+    }
     try {
       const token = bearerToken(req.headers.authorization);
-      (req as CdsClientRequest).cdsClient = await this.verifier.verify(token, expectedAudience(req, this.settings.publicBaseUrl));
+      (req as CdsClientRequest).cdsClient = await this.verifier.verify(token, expectedAudiences(req, this.settings.audienceBaseUrls));
       return true;
     } catch (error) {
       if (!(error instanceof ClientAuthenticationError)) {
         throw error;
       }
-      this.logger.warn(`${req.method} ${req.path} from ${req.ip ?? 'unknown address'} refused with 401 (${error.reason}): ${error.message}`);
-      context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer');
+      this.logger.warn(`${req.method} ${req.path} from ${address} refused with 401 (${error.reason}): ${error.message}`);
+      if (this.failures?.recordFailure(address)) {
+        this.logger.warn(`${address} failed authentication ${this.settings.authFailuresPerMinute} times within a minute: refused with 429 until it slows down`);
+      }
+      res.setHeader('WWW-Authenticate', 'Bearer');
       throw OperationOutcomeException.of(401, 'login', 'Authentication required');
     }
   }
+}
+
+/** Express's `req.ip` honours the app's `trust proxy` setting (behind a proxy: the client's, not the proxy's). */
+function clientAddress(req: Request): string {
+  return req.ip ?? req.socket?.remoteAddress ?? 'unknown address';
 }

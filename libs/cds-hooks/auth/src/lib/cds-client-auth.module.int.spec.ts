@@ -40,31 +40,46 @@ describe("CdsClientAuthModule mode 'off'", () => {
 });
 
 describe("CdsClientAuthModule mode 'on'", () => {
-  it('logs the trusted clients at start-up, and warns when no public base URL is configured', async () => {
-    testApp = await createAuthTestApp({ mode: 'on', trustedClients: { clients: [ehr.trustedClient()] } });
+  it('logs the trusted clients and the accepted audiences at start-up', async () => {
+    testApp = await createAuthTestApp({ mode: 'on', publicBaseUrl: 'https://cds.example.org', trustedClients: { clients: [ehr.trustedClient()] } });
     const text = testApp.logger.text();
     expect(text).toContain(`CDS client authentication is ON for /cds-services; 1 trusted client(s): ${ehr.iss}`);
-    expect(testApp.logger.lines.some((l) => l.level === 'warn' && l.text.includes('No public base URL configured'))).toBe(true);
+    expect(text).toContain('https://cds.example.org/cds-services');
     expect(text).not.toContain('is OFF');
   });
 
-  it('does not warn about the base URL when it is configured', async () => {
-    testApp = await createAuthTestApp({ mode: 'on', publicBaseUrl: 'https://cds.example.org', trustedClients: { clients: [ehr.trustedClient()] } });
-    expect(testApp.logger.text()).not.toContain('No public base URL configured');
+  it('refuses to start without a public base URL: the audience is never taken from the request', () => {
+    expect(() => CdsClientAuthModule.forRoot({ mode: 'on', trustedClients: { clients: [ehr.trustedClient()] } })).toThrow(
+      'publicBaseUrl (or acceptedAudienceBaseUrls) is required',
+    );
   });
 
-  it('without a public base URL, expects aud = protocol + Host header + path', async () => {
-    testApp = await createAuthTestApp({ mode: 'on', trustedClients: { clients: [ehr.trustedClient()] } });
-    const ok = await request(testApp.server)
-      .get('/cds-services?ignored=query')
-      .set('Host', 'cds.test:8443')
-      .set('Authorization', await ehr.authorization('http://cds.test:8443/cds-services'));
-    expect(ok.status).toBe(200);
-    const otherHost = await request(testApp.server)
+  it('refuses a valid token minted for another service when the caller forges the Host header to match it', async () => {
+    testApp = await createAuthTestApp({ mode: 'on', publicBaseUrl: 'https://cds.example.org', trustedClients: { clients: [ehr.trustedClient()] } });
+    // A token the EHR minted for a different service (other.example); the attacker replays it here with that Host.
+    const forged = await request(testApp.server)
       .get('/cds-services')
-      .set('Host', 'cds.test:8443')
-      .set('Authorization', await ehr.authorization('http://other.test:8443/cds-services'));
-    expect(otherHost.status).toBe(401);
+      .set('Host', 'other.example')
+      .set('X-Forwarded-Host', 'other.example')
+      .set('X-Forwarded-Proto', 'https')
+      .set('Authorization', await ehr.authorization('https://other.example/cds-services'));
+    expect(forged.status).toBe(401);
+    expect(forged.body.resourceType).toBe('OperationOutcome');
+    const right = await request(testApp.server).get('/cds-services').set('Host', 'other.example').set('Authorization', await ehr.authorization('https://cds.example.org/cds-services'));
+    expect(right.status).toBe(200);
+  });
+
+  it('accepts a token for any configured audience base URL, and only those', async () => {
+    testApp = await createAuthTestApp({
+      mode: 'on',
+      acceptedAudienceBaseUrls: ['https://cds.example.org', 'https://cds-internal.example.org/pcb/'],
+      trustedClients: { clients: [ehr.trustedClient()] },
+    });
+    const path = '/cds-services';
+    for (const aud of ['https://cds.example.org/cds-services', 'https://cds-internal.example.org/pcb/cds-services']) {
+      expect((await request(testApp.server).get(path).set('Authorization', await ehr.authorization(aud))).status).toBe(200);
+    }
+    expect((await request(testApp.server).get(path).set('Authorization', await ehr.authorization('https://cds-internal.example.org/cds-services'))).status).toBe(401);
   });
 
   it('behind a proxy with a path prefix, expects aud = publicBaseUrl + path', async () => {
@@ -99,8 +114,11 @@ describe('CdsClientAuthModule.forRoot options', () => {
     ['mode on without trusted clients', { mode: 'on' }, 'trustedClients is required'],
     ['a relative public base URL', { mode: 'off', publicBaseUrl: '/pcb' }, 'publicBaseUrl must be an absolute URL'],
     ['a public base URL with a query', { mode: 'off', publicBaseUrl: 'https://x.example/?a=1' }, 'publicBaseUrl must be an http(s) URL'],
-    ['an invalid trusted clients config', { mode: 'on', trustedClients: { clients: [{ iss: 'x' }] } }, 'clients[0] needs a key source'],
-    ['a negative clock skew', { mode: 'on', trustedClients: { clients: [] }, clockSkewSeconds: -5 }, 'clockSkewSeconds'],
+    ['an accepted audience that is not a URL', { mode: 'off', acceptedAudienceBaseUrls: ['cds.example.org'] }, 'acceptedAudienceBaseUrls[0] must be an absolute URL'],
+    ['mode on without any audience', { mode: 'on', trustedClients: { clients: [] } }, 'publicBaseUrl (or acceptedAudienceBaseUrls) is required'],
+    ['a negative failure budget', { mode: 'off', authFailuresPerMinute: -1 }, 'authFailuresPerMinute'],
+    ['an invalid trusted clients config', { mode: 'on', publicBaseUrl: 'https://x.example', trustedClients: { clients: [{ iss: 'x' }] } }, 'clients[0] needs a key source'],
+    ['a negative clock skew', { mode: 'on', publicBaseUrl: 'https://x.example', trustedClients: { clients: [] }, clockSkewSeconds: -5 }, 'clockSkewSeconds'],
   ])('refuses %s at start-up', (_label, options, message) => {
     expect(() => CdsClientAuthModule.forRoot(options as never)).toThrow(message);
   });

@@ -11,10 +11,11 @@ import { CdsClientJwtVerifier } from './cds-client-jwt.verifier';
 /**
  * CDS client authentication for the whole app (CDS Hooks 2.0 §Trusting CDS Clients):
  *
- *   CdsClientAuthModule.forRoot({ mode: 'on', trustedClients: loadTrustedClientsConfig(file), publicBaseUrl })
+ *   CdsClientAuthModule.forRoot({ mode: 'on', trustedClients: loadTrustedClientsConfig(file), publicBaseUrl: 'https://cds.example.org' })
  *
  * `on` registers CdsClientAuthGuard as a global guard (and as CDS_CLIENT_GUARD, for the hook route); `off` registers nothing and says so loudly at
- * start-up. Options are checked here, so a bad configuration stops start-up rather than the first call.
+ * start-up. Options are checked here, so a bad configuration (mode `on` without a public base URL included) stops
+ * start-up rather than the first call.
  */
 @Module({})
 export class CdsClientAuthModule implements OnModuleInit {
@@ -53,12 +54,7 @@ export class CdsClientAuthModule implements OnModuleInit {
     }
     const issuers = this.verifier.trustedIssuers;
     this.logger.log(`CDS client authentication is ON for /cds-services; ${issuers.length} trusted client(s): ${issuers.join(', ') || 'none'}`);
-    if (this.settings.publicBaseUrl === undefined) {
-      this.logger.warn(
-        'No public base URL configured: the expected JWT aud is rebuilt from the request protocol and Host header. ' +
-          'Configure it in production, especially behind a proxy.',
-      );
-    }
+    this.logger.log(`A client JWT's aud must be one of: ${this.settings.audienceBaseUrls.map((base) => `${base}/cds-services…`).join(', ')}`);
   }
 }
 

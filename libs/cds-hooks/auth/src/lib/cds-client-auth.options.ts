@@ -9,18 +9,37 @@ export interface CdsClientAuthOptions extends CdsClientJwtVerifierOptions {
   /** Required when mode is `on`; e.g. from loadTrustedClientsConfig(file). */
   trustedClients?: TrustedClientsConfig;
   /**
-   * The service's public base URL (scheme, host, optional path prefix; e.g. `https://cds.example.org`) when
-   * it runs behind a proxy: the expected `aud` is this + the request path. Without it, the request's
-   * protocol and Host header are used, and a caller choosing the Host header could present a token
-   * issued for another service at that host.
+   * The service's public base URL (scheme, host, optional path prefix; e.g. `https://cds.example.org`): the
+   * expected `aud` is this + the request path. With mode `on`, this or `acceptedAudienceBaseUrls` is required:
+   * the audience is never rebuilt from the request's Host header, which the caller chooses.
    */
   publicBaseUrl?: string;
+  /**
+   * Further base URLs a token's `aud` may name (+ the request path), e.g. when EHRs reach the service under
+   * two names. Same form as `publicBaseUrl`.
+   */
+  acceptedAudienceBaseUrls?: readonly string[];
+  /**
+   * Failed authentications allowed per client address per minute; over it → 429 with `Retry-After`. Counted
+   * by address, never by the claimed issuer (anyone can claim a trusted EHR's `iss`). 0 = no limit.
+   * Default {@link DEFAULT_AUTH_FAILURES_PER_MINUTE}.
+   */
+  authFailuresPerMinute?: number;
 }
+
+/**
+ * Enough for a misconfigured but honest EHR to show up in the logs many times a minute, far too few to
+ * try tokens or keys at any useful rate.
+ */
+export const DEFAULT_AUTH_FAILURES_PER_MINUTE = 30;
 
 /** What the guard reads at run time. */
 export interface CdsClientAuthSettings {
   mode: CdsClientAuthMode;
-  publicBaseUrl?: string;
+  /** The base URLs a token's `aud` may name (+ path); never empty when mode is `on`. */
+  audienceBaseUrls: readonly string[];
+  /** 0 = no limit. */
+  authFailuresPerMinute: number;
 }
 
 export const CDS_CLIENT_AUTH_SETTINGS = Symbol('CDS_CLIENT_AUTH_SETTINGS');
@@ -33,17 +52,32 @@ export function resolveAuthSettings(options: CdsClientAuthOptions): CdsClientAut
   if (options.mode === 'on' && options.trustedClients === undefined) {
     throw new Error(`CdsClientAuthModule: trustedClients is required when mode is 'on'`);
   }
-  if (options.publicBaseUrl === undefined) {
-    return { mode: options.mode };
+  const audienceBaseUrls = [
+    ...(options.publicBaseUrl === undefined ? [] : [checkBaseUrl(options.publicBaseUrl, 'publicBaseUrl')]),
+    ...(options.acceptedAudienceBaseUrls ?? []).map((url, i) => checkBaseUrl(url, `acceptedAudienceBaseUrls[${i}]`)),
+  ];
+  if (options.mode === 'on' && audienceBaseUrls.length === 0) {
+    throw new Error(
+      `CdsClientAuthModule: publicBaseUrl (or acceptedAudienceBaseUrls) is required when mode is 'on': ` +
+        `the JWT aud must be checked against the service's own URL, never against the request's Host header`,
+    );
   }
+  const authFailuresPerMinute = options.authFailuresPerMinute ?? DEFAULT_AUTH_FAILURES_PER_MINUTE;
+  if (!Number.isInteger(authFailuresPerMinute) || authFailuresPerMinute < 0) {
+    throw new Error('CdsClientAuthModule: authFailuresPerMinute must be a non-negative integer (0 = no limit)');
+  }
+  return { mode: options.mode, audienceBaseUrls: [...new Set(audienceBaseUrls)], authFailuresPerMinute };
+}
+
+function checkBaseUrl(value: unknown, name: string): string {
   let url: URL;
   try {
-    url = new URL(options.publicBaseUrl);
+    url = new URL(String(value));
   } catch {
-    throw new Error('CdsClientAuthModule: publicBaseUrl must be an absolute URL');
+    throw new Error(`CdsClientAuthModule: ${name} must be an absolute URL`);
   }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.hash !== '' || url.username !== '') {
-    throw new Error('CdsClientAuthModule: publicBaseUrl must be an http(s) URL without credentials, query or fragment');
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new Error(`CdsClientAuthModule: ${name} must be an http(s) URL without credentials, query or fragment`);
   }
-  return { mode: options.mode, publicBaseUrl: options.publicBaseUrl };
+  return String(value).replace(/\/+$/, '');
 }

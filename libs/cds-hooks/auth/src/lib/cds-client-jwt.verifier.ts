@@ -4,7 +4,7 @@ import { ALLOWED_ALGORITHMS, isAllowedAlgorithm } from './allowed-algorithms';
 import type { CdsClientJwtVerifierOptions, ResolvedVerifierOptions } from './cds-client-jwt-verifier.options';
 import { resolveVerifierOptions } from './cds-client-jwt-verifier.options';
 import { ClientAuthenticationError } from './client-authentication.error';
-import { ClientKeySets } from './client-key-sets';
+import { ClientKeySets, mappedKeySource } from './client-key-sets';
 import { JtiReplayCache } from './jti-replay.cache';
 import type { TrustedClientConfig, TrustedClientsConfig } from './trusted-clients.config';
 import { parseTrustedClientsConfig } from './trusted-clients.config';
@@ -20,8 +20,8 @@ const REQUIRED_CLAIMS = ['iss', 'aud', 'exp', 'iat', 'jti'];
  * CDS Clients), with jose doing the JOSE work. Checks, cheapest and most hostile first:
  * 1. compact JWS shape and size; header `alg` ES384/RS384 only (before any key lookup), `typ` JWT when
  *    present, `kid` required;
- * 2. `iss` one of the trusted clients; a `jku` header on that client's allowlist (else nothing is fetched);
- * 3. signature with that client's key (inline JWKS, else jku, else jwksUrl);
+ * 2. `iss` one of the trusted clients; a `jku` header on that client's allowlist or map (else nothing is fetched);
+ * 3. signature with that client's key (the jku's mapped JWK Set, else inline JWKS, else jku, else jwksUrl);
  * 4. `aud` = the URL called, `exp` (with skew), `iat` not in the future, `exp - iat` capped, `jti` present;
  * 5. `jti` not seen before from that issuer (single use).
  * Any failure is a ClientAuthenticationError; its message never quotes the token.
@@ -50,16 +50,19 @@ export class CdsClientJwtVerifier {
     return [...this.clients.keys()];
   }
 
-  /** Resolves with the client when `token` is valid for a call to `expectedAudience`; rejects otherwise. */
-  async verify(token: string, expectedAudience: string): Promise<VerifiedClient> {
+  /**
+   * Resolves with the client when `token` is valid for a call whose URL is one of `expectedAudiences` (the
+   * token's `aud` must name one of them); rejects otherwise.
+   */
+  async verify(token: string, expectedAudiences: string | readonly string[]): Promise<VerifiedClient> {
     try {
-      return await this.check(token, expectedAudience);
+      return await this.check(token, typeof expectedAudiences === 'string' ? [expectedAudiences] : [...expectedAudiences]);
     } catch (error) {
       throw toClientAuthenticationError(error);
     }
   }
 
-  private async check(token: string, expectedAudience: string): Promise<VerifiedClient> {
+  private async check(token: string, expectedAudiences: string[]): Promise<VerifiedClient> {
     if (typeof token !== 'string' || token === '') {
       throw new ClientAuthenticationError('missing-token', 'no bearer token');
     }
@@ -72,15 +75,18 @@ export class CdsClientJwtVerifier {
     if (!client) {
       throw new ClientAuthenticationError('untrusted-issuer', 'the token iss is not a trusted CDS client');
     }
-    if (header.jku !== undefined && !(client.jkuAllowlist ?? []).includes(header.jku)) {
-      throw new ClientAuthenticationError('jku-not-allowed', `the token jku is not on the jkuAllowlist of client ${client.iss}`);
+    if (header.jku !== undefined && !(client.jkuAllowlist ?? []).includes(header.jku) && mappedKeySource(client, header.jku) === undefined) {
+      throw new ClientAuthenticationError('jku-not-allowed', `the token jku is neither on the jkuAllowlist nor in the jkuMap of client ${client.iss}`);
+    }
+    if (expectedAudiences.length === 0) {
+      throw new ClientAuthenticationError('wrong-audience', 'no audience is configured for this service: no token can be accepted');
     }
     const nowMs = this.options.now();
     const skew = this.options.clockSkewSeconds;
     const { payload } = await jwtVerify(token, this.keySets.forClient(client, header.jku), {
       algorithms: [...ALLOWED_ALGORITHMS],
       issuer: client.iss,
-      audience: expectedAudience,
+      audience: expectedAudiences,
       requiredClaims: REQUIRED_CLAIMS,
       clockTolerance: skew,
       currentDate: new Date(nowMs),

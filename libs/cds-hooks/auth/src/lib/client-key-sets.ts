@@ -1,4 +1,4 @@
-import type { JWTVerifyGetKey } from 'jose';
+import type { JSONWebKeySet, JWTVerifyGetKey } from 'jose';
 import { createLocalJWKSet, createRemoteJWKSet, errors } from 'jose';
 import { ClientAuthenticationError } from './client-authentication.error';
 import type { TrustedClientConfig } from './trusted-clients.config';
@@ -25,10 +25,14 @@ export class ClientKeySets {
 
   constructor(private readonly options: RemoteKeySetOptions) {}
 
-  /** The key resolver for a token of `client` carrying `jku` (already checked against the allowlist). */
+  /** The key resolver for a token of `client` carrying `jku` (already checked against the allowlist and map). */
   forClient(client: TrustedClientConfig, jku: string | undefined): JWTVerifyGetKey {
+    const mapped = jku === undefined ? undefined : mappedKeySource(client, jku);
+    if (mapped !== undefined) {
+      return typeof mapped === 'string' ? this.remoteSet(mapped) : this.localSet(`${client.iss} jkuMap ${jku}`, mapped, `the JWK Set mapped to the jku of ${client.iss}`);
+    }
     if (client.jwks) {
-      return this.localSet(client);
+      return this.localSet(client.iss, client.jwks, `the configured JWKS of ${client.iss}`);
     }
     const url = jku ?? client.jwksUrl;
     if (url === undefined) {
@@ -37,18 +41,18 @@ export class ClientKeySets {
     return this.remoteSet(url);
   }
 
-  private localSet(client: TrustedClientConfig): JWTVerifyGetKey {
-    let set = this.local.get(client.iss);
+  private localSet(cacheKey: string, jwks: JSONWebKeySet, where: string): JWTVerifyGetKey {
+    let set = this.local.get(cacheKey);
     if (!set) {
-      const jose = createLocalJWKSet(client.jwks as NonNullable<TrustedClientConfig['jwks']>);
+      const jose = createLocalJWKSet(jwks);
       set = async (header, token) => {
         try {
           return await jose(header, token);
         } catch (error) {
-          throw keyLookupError(error, `the configured JWKS of ${client.iss}`);
+          throw keyLookupError(error, where);
         }
       };
-      this.local.set(client.iss, set);
+      this.local.set(cacheKey, set);
     }
     return set;
   }
@@ -74,6 +78,11 @@ export class ClientKeySets {
     }
     return set;
   }
+}
+
+/** The key source `jkuMap` gives for `jku` (own keys only), or undefined when it is not mapped. */
+export function mappedKeySource(client: TrustedClientConfig, jku: string): string | JSONWebKeySet | undefined {
+  return client.jkuMap !== undefined && Object.prototype.hasOwnProperty.call(client.jkuMap, jku) ? client.jkuMap[jku] : undefined;
 }
 
 class DeadlineExceeded extends Error {}

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { expectedAudience, isCdsServicesRequest } from './request-audience';
+import { expectedAudiences, isCdsServicesRequest } from './request-audience';
 
 function req(originalUrl: string, extra: Partial<Request> = {}): Request {
   const path = originalUrl.split('?')[0];
@@ -7,7 +7,7 @@ function req(originalUrl: string, extra: Partial<Request> = {}): Request {
     originalUrl,
     path,
     protocol: 'http',
-    get: (name: string) => (name.toLowerCase() === 'host' ? 'localhost:3000' : undefined),
+    get: (name: string) => (name.toLowerCase() === 'host' ? 'attacker.example' : undefined),
     ...extra,
   } as unknown as Request;
 }
@@ -29,13 +29,19 @@ describe('isCdsServicesRequest', () => {
   });
 });
 
-describe('expectedAudience', () => {
-  it('is the URL called, rebuilt from protocol and Host, without the query string', () => {
-    expect(expectedAudience(req('/cds-services/pcb-evaluation?x=1'))).toBe('http://localhost:3000/cds-services/pcb-evaluation');
+describe('expectedAudiences', () => {
+  it('is each configured base URL + the path called, without the query string, whatever the Host header says', () => {
+    expect(expectedAudiences(req('/cds-services/pcb-evaluation?x=1'), ['https://cds.example.org'])).toEqual(['https://cds.example.org/cds-services/pcb-evaluation']);
   });
 
-  it('uses the public base URL when configured (behind a proxy), with or without a trailing slash and path prefix', () => {
-    expect(expectedAudience(req('/cds-services'), 'https://cds.example.org')).toBe('https://cds.example.org/cds-services');
-    expect(expectedAudience(req('/cds-services/x/feedback'), 'https://example.org/pcb/')).toBe('https://example.org/pcb/cds-services/x/feedback');
+  it('keeps a path prefix and drops a trailing slash of the base URL', () => {
+    expect(expectedAudiences(req('/cds-services/x/feedback'), ['https://example.org/pcb/', 'http://127.0.0.1:3000'])).toEqual([
+      'https://example.org/pcb/cds-services/x/feedback',
+      'http://127.0.0.1:3000/cds-services/x/feedback',
+    ]);
+  });
+
+  it('is nothing when no base URL is configured (no token can match)', () => {
+    expect(expectedAudiences(req('/cds-services'), [])).toEqual([]);
   });
 });

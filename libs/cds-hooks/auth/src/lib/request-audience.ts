@@ -15,17 +15,15 @@ export function isCdsServicesRequest(req: Request): boolean {
 }
 
 /**
- * The exact URL the client called, which its JWT `aud` must contain (CDS Hooks 2.0: "the CDS Service
- * endpoint that is being called"). Behind a proxy the service cannot see the public URL, so the app
- * configures `publicBaseUrl` (e.g. `https://cds.example.org` or `https://example.org/pcb`); without it,
- * the URL is rebuilt from the request's protocol and Host header. The query string is not part of it.
+ * The URLs a client's JWT `aud` may name for this call (CDS Hooks 2.0: "the CDS Service endpoint that is being
+ * called"): each configured base URL (the service's public URL, e.g. `https://cds.example.org` or
+ * `https://example.org/pcb`) + the path called, without the query string. Never built from the request's
+ * Host header or protocol: a caller chooses those, and could then present a token minted for another
+ * service by naming that service's host.
  */
-export function expectedAudience(req: Request, publicBaseUrl?: string): string {
+export function expectedAudiences(req: Pick<Request, 'originalUrl'>, baseUrls: readonly string[]): string[] {
   const path = pathOf(req.originalUrl);
-  if (publicBaseUrl !== undefined) {
-    return `${publicBaseUrl.replace(/\/+$/, '')}${path}`;
-  }
-  return `${req.protocol}://${req.get('host') ?? ''}${path}`;
+  return baseUrls.map((base) => `${base.replace(/\/+$/, '')}${path}`);
 }
 
 function pathOf(url: string): string {

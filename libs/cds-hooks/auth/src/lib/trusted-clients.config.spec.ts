@@ -52,6 +52,26 @@ describe('parseTrustedClientsConfig', () => {
     expect(parseTrustedClientsConfig(config)).toEqual(config);
   });
 
+  it('accepts a jkuMap to a JWK Set URL or an inline JWK Set, as the only key source', () => {
+    const config = {
+      clients: [
+        { iss: 'https://a.example', jkuMap: { 'https://sandbox.example/jwks.json': 'http://127.0.0.1:9000/jwks.json' } },
+        { iss: 'https://b.example', jwksUrl: 'https://b.example/jwks.json', jkuMap: { 'https://b.example/other.json': specJwks } },
+      ],
+    };
+    expect(parseTrustedClientsConfig(config)).toEqual(config);
+  });
+
+  it.each([
+    [{ 'not a url': 'https://a.example/jwks.json' }, 'jkuMap key "not a url" must be an absolute URL'],
+    [{ 'https://a.example/jwks.json': 'http://a.example/jwks.json' }, 'must be an https URL'],
+    [{ 'https://a.example/jwks.json': 'no-such-file.json' }, 'names a JWK Set file that cannot be read'],
+    [{ 'https://a.example/jwks.json': { keys: [] } }, 'must contain at least one key'],
+    [['https://a.example/jwks.json'], 'must be an object mapping jku URLs'],
+  ])('refuses the jkuMap %o', (jkuMap, message) => {
+    expect(() => parseTrustedClientsConfig({ clients: [{ iss: 'https://a.example', jkuMap }] })).toThrow(message);
+  });
+
   it('accepts an empty client list (everything will be refused)', () => {
     expect(parseTrustedClientsConfig({ clients: [] })).toEqual({ clients: [] });
   });

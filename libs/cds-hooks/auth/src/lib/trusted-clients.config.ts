@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { JSONWebKeySet } from 'jose';
 import { checkArray, checkObject, checkString, fail, join } from './config-checks';
 import { TrustedClientsConfigError } from './trusted-clients-config.error';
@@ -12,7 +13,10 @@ import { validatePublicJwks } from './validate-public-jwks';
  *   names a `jku`.
  * - else the token's `jku` header, when it is on `jkuAllowlist`;
  * - else `jwksUrl`, fetched and cached.
- * A token whose `jku` is not on `jkuAllowlist` is refused whatever the key source (and nothing is fetched).
+ * A token whose `jku` is a key of `jkuMap` takes its keys from the mapped source instead, and the `jku` itself is
+ * never fetched: how a client that always sends a `jku` (the CDS Hooks sandbox does) is verified offline, or
+ * from a mirror. A token whose `jku` is neither on `jkuAllowlist` nor in `jkuMap` is refused whatever the key
+ * source (and nothing is fetched).
  */
 export interface TrustedClientConfig {
   /** The JWT `iss`, compared exactly. */
@@ -21,6 +25,12 @@ export interface TrustedClientConfig {
   jwksUrl?: string;
   /** `jku` header values accepted from this client, compared exactly. */
   jkuAllowlist?: string[];
+  /**
+   * `jku` header value (exact) → where its keys really are: a JWK Set URL (https, http only on loopback), or a
+   * local JWK Set file (read and checked at start-up; a relative path is relative to the trusted-clients
+   * file), or a JWK Set inline. A mapped `jku` is accepted without being on `jkuAllowlist`.
+   */
+  jkuMap?: Record<string, string | JSONWebKeySet>;
 }
 
 export interface TrustedClientsConfig {
@@ -31,9 +41,10 @@ export interface TrustedClientsConfig {
  * Validates a trusted-clients configuration strictly: an unknown key, a wrong type, a private key or an
  * http URL is an error naming its key path, never a silently ignored setting.
  */
-export function parseTrustedClientsConfig(value: unknown): TrustedClientsConfig {
+export function parseTrustedClientsConfig(value: unknown, options: { baseDir?: string } = {}): TrustedClientsConfig {
   const root = checkObject(value, '(root)', ['clients']);
-  const clients = checkArray(root['clients'], 'clients').map((client, index) => parseClient(client, join('clients', index)));
+  const baseDir = options.baseDir ?? process.cwd();
+  const clients = checkArray(root['clients'], 'clients').map((client, index) => parseClient(client, join('clients', index), baseDir));
   const seen = new Map<string, string>();
   clients.forEach((client, index) => {
     const previous = seen.get(client.iss);
@@ -60,14 +71,14 @@ export function loadTrustedClientsConfig(file: string): TrustedClientsConfig {
     throw new TrustedClientsConfigError(`Trusted clients file ${file} is not valid JSON: ${(error as Error).message}`);
   }
   try {
-    return parseTrustedClientsConfig(json);
+    return parseTrustedClientsConfig(json, { baseDir: dirname(resolve(file)) });
   } catch (error) {
     throw new TrustedClientsConfigError(`Trusted clients file ${file}: ${(error as Error).message}`);
   }
 }
 
-function parseClient(value: unknown, path: string): TrustedClientConfig {
-  const raw = checkObject(value, path, ['iss', 'jwks', 'jwksUrl', 'jkuAllowlist']);
+function parseClient(value: unknown, path: string, baseDir: string): TrustedClientConfig {
+  const raw = checkObject(value, path, ['iss', 'jwks', 'jwksUrl', 'jkuAllowlist', 'jkuMap']);
   const client: TrustedClientConfig = { iss: checkString(raw['iss'], join(path, 'iss')) };
   if (raw['jwks'] !== undefined && raw['jwksUrl'] !== undefined) {
     // With both, the pinned keys would always win and the URL would be dead configuration.
@@ -83,8 +94,39 @@ function parseClient(value: unknown, path: string): TrustedClientConfig {
     const listPath = join(path, 'jkuAllowlist');
     client.jkuAllowlist = checkArray(raw['jkuAllowlist'], listPath).map((url, i) => validateKeySetUrl(url, join(listPath, i)));
   }
-  if (!client.jwks && !client.jwksUrl && !client.jkuAllowlist?.length) {
-    fail(path, 'needs a key source: jwks, jwksUrl or a non-empty jkuAllowlist');
+  if (raw['jkuMap'] !== undefined) {
+    client.jkuMap = parseJkuMap(raw['jkuMap'], join(path, 'jkuMap'), baseDir);
+  }
+  if (!client.jwks && !client.jwksUrl && !client.jkuAllowlist?.length && !Object.keys(client.jkuMap ?? {}).length) {
+    fail(path, 'needs a key source: jwks, jwksUrl, a non-empty jkuAllowlist or a non-empty jkuMap');
   }
   return client;
+}
+
+/** Each `jku` → a JWK Set URL, or the checked content of a JWK Set file or inline object. */
+function parseJkuMap(value: unknown, path: string, baseDir: string): Record<string, string | JSONWebKeySet> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    fail(path, 'must be an object mapping jku URLs to a JWK Set URL, file or inline JWK Set');
+  }
+  const map: Record<string, string | JSONWebKeySet> = {};
+  for (const [jku, target] of Object.entries(value as Record<string, unknown>)) {
+    const entryPath = `${path}[${JSON.stringify(jku)}]`;
+    validateKeySetUrl(jku, `${path} key ${JSON.stringify(jku)}`);
+    if (typeof target === 'string' && /^https?:\/\//i.test(target)) {
+      map[jku] = validateKeySetUrl(target, entryPath);
+    } else if (typeof target === 'string' && target !== '') {
+      map[jku] = validatePublicJwks(readJwksFile(resolve(baseDir, target), entryPath), entryPath);
+    } else {
+      map[jku] = validatePublicJwks(target, entryPath);
+    }
+  }
+  return map;
+}
+
+function readJwksFile(file: string, path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    fail(path, `names a JWK Set file that cannot be read as JSON (${file}: ${(error as Error).message})`);
+  }
 }
