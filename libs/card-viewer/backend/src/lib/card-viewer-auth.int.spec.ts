@@ -18,6 +18,8 @@ import { ViewerSigner } from './viewer-signer';
  * trusted-clients entry pins the viewer's key, or points to its JWKS URL, as the shipped configuration would.
  */
 const ISSUER = 'http://localhost/viewer';
+const FHIR = 'http://127.0.0.1:8081/fhir';
+const ACCESS_TOKEN = 'viewer-access-token-for-tests-0123456789';
 
 const stub: CdsService = {
   definition: { id: 'stub', hook: 'patient-view', description: 'stub' },
@@ -42,9 +44,10 @@ async function startSecuredApp(options: {
   writeFileSync(join(site, 'index.html'), '<!doctype html>');
   @Module({
     imports: [
-      CdsClientAuthModule.forRoot({ mode: 'on', trustedClients: { clients: options.trusted }, publicBaseUrl: options.publicBaseUrl }),
+      // The audience is the service's own URL unless a public one is given (it is never read from the request).
+      CdsClientAuthModule.forRoot({ mode: 'on', trustedClients: { clients: options.trusted }, publicBaseUrl: options.publicBaseUrl ?? `http://127.0.0.1:${options.port}` }),
       CdsHooksApiModule.register({ services: [stub] }),
-      CardViewerModule.forRoot({ staticDir: site, fhirBaseUrl: 'http://127.0.0.1:8081/fhir', signing: options.signing }),
+      CardViewerModule.forRoot({ staticDir: site, fhirBaseUrl: FHIR, signing: options.signing, accessToken: ACCESS_TOKEN, serviceIds: ['stub'] }),
     ],
   })
   class SecuredAppModule {}
@@ -54,8 +57,10 @@ async function startSecuredApp(options: {
   return { app, url: `http://127.0.0.1:${options.port}` };
 }
 
-const hook = JSON.stringify({ hook: 'patient-view', hookInstance: 'd1577c69-dfbe-44ad-ba6d-3e05e953b2ea', context: { patientId: 'p1', userId: 'Practitioner/viewer' } });
-const post = (url: string): Promise<Response> => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: hook });
+const hook = JSON.stringify({ hook: 'patient-view', hookInstance: 'd1577c69-dfbe-44ad-ba6d-3e05e953b2ea', fhirServer: FHIR, context: { patientId: 'p1', userId: 'Practitioner/viewer' } });
+const viewerHeaders = { 'content-type': 'application/json', authorization: `Bearer ${ACCESS_TOKEN}` };
+/** A call as the viewer's page makes it (with the viewer's access token), or straight to the service (without). */
+const post = (url: string): Promise<Response> => fetch(url, { method: 'POST', headers: url.includes('/viewer/') ? viewerHeaders : { 'content-type': 'application/json' }, body: hook });
 
 describe('the viewer with client authentication on', () => {
   it('is accepted when its public key is pinned in the trusted clients; an unsigned call is not', async () => {
@@ -66,7 +71,7 @@ describe('the viewer with client authentication on', () => {
       const viaViewer = await post(`${url}/viewer/api/cds-services/stub`);
       expect(viaViewer.status).toBe(200);
       expect(((await viaViewer.json()) as { cards: { summary: string }[] }).cards[0].summary).toBe('signed call accepted');
-      expect((await fetch(`${url}/viewer/api/cds-services`)).status).toBe(200);
+      expect((await fetch(`${url}/viewer/api/cds-services`, { headers: viewerHeaders })).status).toBe(200);
     } finally {
       await app.close();
     }

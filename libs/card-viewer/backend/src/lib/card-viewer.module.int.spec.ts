@@ -16,6 +16,7 @@ import { CardViewerModule } from './card-viewer.module';
 
 const FHIR = 'http://127.0.0.1:8081/fhir';
 const ISSUER = 'http://localhost:3000/viewer';
+const ACCESS_TOKEN = 'viewer-access-token-for-tests-0123456789';
 
 /** A built page: index.html, a stylesheet, a script, and a dotfile that must never be served. */
 function builtSite(): string {
@@ -134,14 +135,14 @@ describe('CardViewerModule', () => {
       const res = await fetch(`${viewer.url}/viewer/api/cds-services/stub`, {
         method: 'POST',
         headers: json,
-        body: JSON.stringify({ hook: 'patient-view', hookInstance: 'h1', context: { patientId: 'p1' } }),
+        body: JSON.stringify({ hook: 'patient-view', hookInstance: 'h1', fhirServer: FHIR, context: { patientId: 'p1' } }),
       });
       expect(res.status).toBe(200);
       expect(((await res.json()) as { cards: { summary: string }[] }).cards[0].summary).toBe('hello p1');
     });
 
     it('passes the CDS service’s errors through unchanged', async () => {
-      const res = await fetch(`${viewer.url}/viewer/api/cds-services/unknown`, { method: 'POST', headers: json, body: '{}' });
+      const res = await fetch(`${viewer.url}/viewer/api/cds-services/unknown`, { method: 'POST', headers: json, body: JSON.stringify({ fhirServer: FHIR }) });
       expect(res.status).toBe(404);
       expect(((await res.json()) as { resourceType: string }).resourceType).toBe('OperationOutcome');
     });
@@ -155,11 +156,12 @@ describe('CardViewerModule', () => {
   });
 
   describe('the signing proxy', () => {
+    const withToken = { ...json, authorization: `Bearer ${ACCESS_TOKEN}` };
     let upstream: Awaited<ReturnType<typeof startUpstream>>;
     let viewer: { app: INestApplication; url: string };
     beforeAll(async () => {
       upstream = await startUpstream();
-      viewer = await startViewer({ cdsBaseUrl: upstream.url, signing: { issuer: ISSUER } });
+      viewer = await startViewer({ cdsBaseUrl: upstream.url, signing: { issuer: ISSUER }, accessToken: ACCESS_TOKEN, serviceIds: ['pcb-evaluation'] });
     });
     afterAll(async () => {
       await viewer.app.close();
@@ -167,8 +169,8 @@ describe('CardViewerModule', () => {
     });
 
     it('forwards the body unchanged with a JWT whose aud is the exact URL called', async () => {
-      const hook = { hook: 'patient-view', hookInstance: 'h2', context: { patientId: 'p2', userId: 'Practitioner/viewer' } };
-      const res = await fetch(`${viewer.url}/viewer/api/cds-services/pcb-evaluation`, { method: 'POST', headers: json, body: JSON.stringify(hook) });
+      const hook = { hook: 'patient-view', hookInstance: 'h2', fhirServer: FHIR, context: { patientId: 'p2', userId: 'Practitioner/viewer' } };
+      const res = await fetch(`${viewer.url}/viewer/api/cds-services/pcb-evaluation`, { method: 'POST', headers: withToken, body: JSON.stringify(hook) });
       expect(res.status).toBe(200);
       const call = upstream.received.at(-1) as Received;
       expect(call.url).toBe('/cds-services/pcb-evaluation');
@@ -185,7 +187,7 @@ describe('CardViewerModule', () => {
 
     it('signs feedback for the feedback URL', async () => {
       const feedback = { feedback: [{ card: 'c1', outcome: 'overridden', outcomeTimestamp: '2026-11-22T10:00:00Z' }] };
-      await fetch(`${viewer.url}/viewer/api/cds-services/pcb-evaluation/feedback`, { method: 'POST', headers: json, body: JSON.stringify(feedback) });
+      await fetch(`${viewer.url}/viewer/api/cds-services/pcb-evaluation/feedback`, { method: 'POST', headers: withToken, body: JSON.stringify(feedback) });
       const call = upstream.received.at(-1) as Received;
       expect(call.url).toBe('/cds-services/pcb-evaluation/feedback');
       const claims = JSON.parse(Buffer.from((call.headers.authorization ?? '').split('.')[1], 'base64url').toString('utf8'));
@@ -194,16 +196,19 @@ describe('CardViewerModule', () => {
     });
 
     it('says signing is on in config.json and names the CDS service it calls', async () => {
-      expect(await (await fetch(`${viewer.url}/viewer/config.json`)).json()).toMatchObject({ signedCalls: true, cdsBaseUrl: upstream.url });
+      expect(await (await fetch(`${viewer.url}/viewer/config.json`, { headers: withToken })).json()).toMatchObject({ signedCalls: true, cdsBaseUrl: upstream.url });
     });
 
-    it('never passes a token the browser sent', async () => {
+    it('never passes on the token the browser sent (the viewer access token)', async () => {
+      const before = upstream.received.length;
       await fetch(`${viewer.url}/viewer/api/cds-services/pcb-evaluation`, {
         method: 'POST',
-        headers: { ...json, authorization: 'Bearer from-the-browser' },
-        body: '{"hook":"patient-view"}',
+        headers: withToken,
+        body: JSON.stringify({ hook: 'patient-view', fhirServer: FHIR }),
       });
-      expect((upstream.received.at(-1) as Received).headers.authorization).not.toContain('from-the-browser');
+      expect(upstream.received).toHaveLength(before + 1);
+      expect((upstream.received.at(-1) as Received).headers.authorization).toMatch(/^Bearer eyJ/);
+      expect(JSON.stringify(upstream.received.at(-1))).not.toContain(ACCESS_TOKEN);
     });
   });
 
@@ -213,7 +218,7 @@ describe('CardViewerModule', () => {
       await new Promise<void>((resolve) => dead.server.close(() => resolve()));
       const viewer = await startViewer({ cdsBaseUrl: dead.url });
       try {
-        const res = await fetch(`${viewer.url}/viewer/api/cds-services/pcb-evaluation`, { method: 'POST', headers: json, body: '{}' });
+        const res = await fetch(`${viewer.url}/viewer/api/cds-services/pcb-evaluation`, { method: 'POST', headers: json, body: JSON.stringify({ fhirServer: FHIR }) });
         expect(res.status).toBe(502);
         const outcome = (await res.json()) as { resourceType: string; issue: { diagnostics: string }[] };
         expect(outcome.resourceType).toBe('OperationOutcome');

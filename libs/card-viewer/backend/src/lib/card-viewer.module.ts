@@ -12,16 +12,22 @@ import { ViewerStaticController } from './viewer-static.controller';
 /**
  * The card viewer, served by the app that imports it:
  *
- *   CardViewerModule.forRoot({ staticDir, fhirBaseUrl, cdsBaseUrl?, browserFhirBaseUrl?,
- *                              signing?: { issuer, audienceBaseUrl?, signer?, tokenLifetimeSeconds? } })
+ *   CardViewerModule.forRoot({ staticDir, fhirBaseUrl, cdsBaseUrl?, browserFhirBaseUrl?, accessToken?, serviceIds?,
+ *                              publicOrigin?, signing?: { issuer, audienceBaseUrl?, signer?, tokenLifetimeSeconds? } })
  *
  * - GET  /viewer/                         the page (staticDir)
- * - GET  /viewer/config.json              FHIR base URL, proxy path, signing on/off
+ * - GET  /viewer/config.json              FHIR base URL, proxy path, signing on/off               (checked*)
  * - GET  /viewer/.well-known/jwks.json    the viewer's public key (signing on)
- * - GET  /viewer/api/cds-services         discovery, through the proxy
- * - POST /viewer/api/cds-services/:id[/feedback]  hook calls and feedback, signed when signing is on
+ * - GET  /viewer/api/cds-services         discovery, through the proxy                              (checked*)
+ * - POST /viewer/api/cds-services/:id[/feedback]  hook calls and feedback, signed when signing is on (checked*)
  *
- * The app must run `configureCdsHooksHttp(app)` (the proxy reads the JSON bodies it parses).
+ * (*) From the page's own origin only (403 otherwise; no CORS headers), with `Authorization: Bearer <accessToken>`
+ * when one is set (401 otherwise). Signing requires an access token and the service ids: the proxy signs only
+ * calls to those services, and hook calls only for `fhirBaseUrl`. The app imports the module only when the
+ * viewer is on; without it every /viewer path is 404.
+ *
+ * The app must run `configureCdsHooksHttp(app)` (the proxy reads the JSON bodies it parses; CORS stays on
+ * /cds-services).
  */
 @Module({})
 export class CardViewerModule {

@@ -6,10 +6,12 @@ import { resolveCardViewerOptions } from './card-viewer.options';
 const built = mkdtempSync(join(tmpdir(), 'viewer-options-'));
 writeFileSync(join(built, 'index.html'), '<!doctype html>');
 const base = { staticDir: built, fhirBaseUrl: 'http://127.0.0.1:8081/fhir/' };
+const ACCESS_TOKEN = 'viewer-access-token-for-tests-0123456789';
+const access = { accessToken: ACCESS_TOKEN, serviceIds: ['pcb-evaluation'] };
 
 describe('resolveCardViewerOptions', () => {
   it('drops trailing slashes, defaults the browser FHIR URL, the lifetime and the deadline', () => {
-    const resolved = resolveCardViewerOptions({ ...base, signing: { issuer: 'http://localhost:3000/viewer' } });
+    const resolved = resolveCardViewerOptions({ ...base, signing: { issuer: 'http://localhost:3000/viewer' }, ...access });
     expect(resolved).toMatchObject({
       staticDirReady: true,
       fhirBaseUrl: 'http://127.0.0.1:8081/fhir',
@@ -27,6 +29,18 @@ describe('resolveCardViewerOptions', () => {
     expect(resolved.cdsBaseUrl?.()).toBe('http://127.0.0.1:2');
   });
 
+  it('keeps the access token as its digest only, the service ids as a set, the public origin as an origin', () => {
+    const resolved = resolveCardViewerOptions({ ...base, ...access, publicOrigin: 'https://cds.example.org/pcb/' });
+    expect(resolved.accessTokenDigest).toHaveLength(32);
+    expect(JSON.stringify(resolved)).not.toContain(ACCESS_TOKEN);
+    expect(resolved.serviceIds).toEqual(new Set(['pcb-evaluation']));
+    expect(resolved.publicOrigin).toBe('https://cds.example.org');
+  });
+
+  it('never quotes a refused access token', () => {
+    expect(() => resolveCardViewerOptions({ ...base, accessToken: 'too-short-secret' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('too-short-secret') }));
+  });
+
   it('reports a page that was not built instead of failing start-up', () => {
     expect(resolveCardViewerOptions({ ...base, staticDir: join(built, 'missing') }).staticDirReady).toBe(false);
   });
@@ -37,10 +51,16 @@ describe('resolveCardViewerOptions', () => {
     [{ fhirBaseUrl: 'file:///etc' }, 'fhirBaseUrl must be an http or https URL'],
     [{ browserFhirBaseUrl: 'javascript:alert(1)' }, 'browserFhirBaseUrl must be an http or https URL'],
     [{ cdsBaseUrl: 'ftp://x' }, 'cdsBaseUrl must be an http or https URL'],
-    [{ signing: { issuer: 'viewer' } }, 'signing.issuer must be an absolute URL'],
-    [{ signing: { issuer: 'http://x/viewer', tokenLifetimeSeconds: 0 } }, 'tokenLifetimeSeconds'],
-    [{ signing: { issuer: 'http://x/viewer', audienceBaseUrl: 'cds.example.org' } }, 'signing.audienceBaseUrl must be an absolute URL'],
+    [{ signing: { issuer: 'viewer' }, ...access }, 'signing.issuer must be an absolute URL'],
+    [{ signing: { issuer: 'http://x/viewer', tokenLifetimeSeconds: 0 }, ...access }, 'tokenLifetimeSeconds'],
+    [{ signing: { issuer: 'http://x/viewer', audienceBaseUrl: 'cds.example.org' }, ...access }, 'signing.audienceBaseUrl must be an absolute URL'],
     [{ proxyTimeoutMs: -1 }, 'proxyTimeoutMs'],
+    [{ signing: { issuer: 'http://x/viewer' }, serviceIds: ['pcb-evaluation'] }, 'signing needs an accessToken'],
+    [{ signing: { issuer: 'http://x/viewer' }, accessToken: ACCESS_TOKEN }, 'signing needs serviceIds'],
+    [{ signing: { issuer: 'http://x/viewer' }, accessToken: ACCESS_TOKEN, serviceIds: [] }, 'signing needs serviceIds'],
+    [{ accessToken: 'short-token' }, 'accessToken must be at least 32 characters'],
+    [{ serviceIds: ['../admin'] }, 'is not a CDS service id'],
+    [{ publicOrigin: 'cds.example.org' }, 'publicOrigin must be an absolute URL'],
   ])('refuses %j', (override, message) => {
     expect(() => resolveCardViewerOptions({ ...base, ...override })).toThrow(message);
   });

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import { accessTokenDigest } from './access-token';
+import { isServiceId } from './cds-service-path';
 import type { ViewerSigner } from './viewer-signer';
 
 /** When the CDS service requires client JWTs, the viewer signs its hook calls with a key of its own. */
@@ -47,6 +49,19 @@ export interface CardViewerOptions {
   signing?: CardViewerSigningOptions;
   /** Deadline of one proxied call; default 30 s (a hook call has its own, shorter prefetch deadline). */
   proxyTimeoutMs?: number;
+  /**
+   * The viewer's own credential, set by the operator (the app's CARD_VIEWER_TOKEN), at least 32 characters. Set:
+   * /viewer/config.json and /viewer/api/** answer 401 without `Authorization: Bearer <it>`. Required with
+   * `signing`: a viewer that signs its calls would otherwise sign them for anyone who can reach it.
+   */
+  accessToken?: string;
+  /** The CDS services the proxy calls (their ids); any other id → 404. Required with `signing`. Default: any. */
+  serviceIds?: readonly string[];
+  /**
+   * The origin browsers load the page from when it is not the request's Host (a reverse proxy that rewrites
+   * it; e.g. PUBLIC_BASE_URL). A request whose Origin is neither → 403.
+   */
+  publicOrigin?: string;
 }
 
 /** The options after checking, as the module's classes read them. */
@@ -59,12 +74,19 @@ export interface ResolvedCardViewerOptions {
   cdsBaseUrl?: () => string;
   signing?: ResolvedSigningOptions;
   proxyTimeoutMs: number;
+  /** SHA-256 of the access token (the token itself is not kept); undefined = no credential asked. */
+  accessTokenDigest?: Buffer;
+  serviceIds?: ReadonlySet<string>;
+  /** `scheme://host[:port]` only. */
+  publicOrigin?: string;
 }
 
 export const CARD_VIEWER_OPTIONS = Symbol('CARD_VIEWER_OPTIONS');
 
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 300;
 export const DEFAULT_PROXY_TIMEOUT_MS = 30_000;
+/** 32 characters: e.g. `openssl rand -base64 32` gives 44; short enough to type, too long to guess. */
+export const MIN_ACCESS_TOKEN_LENGTH = 32;
 
 /** Checks the options once, at start-up: a wrong URL is an error naming the option, not a broken page later. */
 export function resolveCardViewerOptions(options: CardViewerOptions): ResolvedCardViewerOptions {
@@ -85,6 +107,22 @@ export function resolveCardViewerOptions(options: CardViewerOptions): ResolvedCa
   if (!Number.isFinite(timeout) || timeout <= 0) {
     throw new Error('CardViewerModule: proxyTimeoutMs must be a positive number of milliseconds');
   }
+  const { accessToken, serviceIds } = options;
+  // The messages never quote the token.
+  if (accessToken !== undefined && accessToken.length < MIN_ACCESS_TOKEN_LENGTH) {
+    throw new Error(`CardViewerModule: accessToken must be at least ${MIN_ACCESS_TOKEN_LENGTH} characters`);
+  }
+  if (signing && accessToken === undefined) {
+    throw new Error('CardViewerModule: signing needs an accessToken (without one the viewer would sign hook calls for anyone)');
+  }
+  if (signing && !serviceIds?.length) {
+    throw new Error('CardViewerModule: signing needs serviceIds (the CDS services the viewer may sign calls for)');
+  }
+  for (const id of serviceIds ?? []) {
+    if (!isServiceId(id)) {
+      throw new Error(`CardViewerModule: serviceIds: ${JSON.stringify(id)} is not a CDS service id`);
+    }
+  }
   return {
     staticDir: options.staticDir,
     staticDirReady: existsSync(join(options.staticDir, 'index.html')),
@@ -98,6 +136,9 @@ export function resolveCardViewerOptions(options: CardViewerOptions): ResolvedCa
           : constant(httpUrl(cdsBaseUrl, 'cdsBaseUrl')),
     signing: signing ? { issuer: signing.issuer, tokenLifetimeSeconds: lifetime, audienceBaseUrl, signer: signing.signer } : undefined,
     proxyTimeoutMs: timeout,
+    accessTokenDigest: accessToken === undefined ? undefined : accessTokenDigest(accessToken),
+    serviceIds: serviceIds ? new Set(serviceIds) : undefined,
+    publicOrigin: options.publicOrigin === undefined ? undefined : new URL(httpUrl(options.publicOrigin, 'publicOrigin')).origin,
   };
 }
 

@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ResolvedCardViewerOptions } from './card-viewer.options';
 import { CARD_VIEWER_OPTIONS } from './card-viewer.options';
-import { operationOutcome } from './operation-outcome';
+import type { ViewerAnswer } from './viewer-answer';
+import { problem } from './viewer-answer';
 import { ViewerSigning } from './viewer-signing';
 
-export interface ForwardedResponse {
-  status: number;
-  contentType: string;
-  body: string;
-}
+/** The CDS service's answer: its status, content type and body, unchanged. */
+export type ForwardedResponse = ViewerAnswer;
 
 export interface ForwardRequest {
   method: 'GET' | 'POST';
@@ -66,8 +64,7 @@ export class CdsForwarder {
 function unreachable(baseUrl: string, error: unknown): ForwardedResponse {
   const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
   const why = timedOut ? 'it did not answer in time' : describeCause(error);
-  const outcome = operationOutcome(timedOut ? 'timeout' : 'transient', `The CDS service at ${baseUrl} is not reachable: ${why}`);
-  return { status: timedOut ? 504 : 502, contentType: 'application/json', body: JSON.stringify(outcome) };
+  return problem(timedOut ? 504 : 502, timedOut ? 'timeout' : 'transient', `The CDS service at ${baseUrl} is not reachable: ${why}`);
 }
 
 /** fetch() says only "fetch failed"; the useful part (ECONNREFUSED, ENOTFOUND) is its cause's code. */

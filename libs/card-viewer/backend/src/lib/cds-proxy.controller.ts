@@ -2,15 +2,18 @@ import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/co
 import type { Request, Response } from 'express';
 import type { ResolvedCardViewerOptions } from './card-viewer.options';
 import { CARD_VIEWER_OPTIONS } from './card-viewer.options';
-import type { ForwardedResponse } from './cds-forwarder.service';
 import { CdsForwarder } from './cds-forwarder.service';
 import { cdsServicesPath, isServiceId } from './cds-service-path';
-import { operationOutcome } from './operation-outcome';
+import { scopeRefusal } from './hook-call-scope';
 import { sameServerBaseUrl } from './same-server-base-url';
+import { accessRefusal } from './viewer-access';
+import { problem, send } from './viewer-answer';
 
 /**
  * The page's only way to the CDS service: `/viewer/api/cds-services[/{id}[/feedback]]`. Always used, signing on
  * or off, so the page never needs CORS, never holds a key, and behaves the same in both modes.
+ * Each call is checked in this order before anything is signed or forwarded: who asks (own page, access
+ * token: viewer-access.ts), the service id, the body, and what is asked for (hook-call-scope.ts).
  * The body arrives parsed by the app's JSON parser (configureCdsHooksHttp).
  */
 @Controller('viewer/api/cds-services')
@@ -23,6 +26,11 @@ export class CdsProxyController {
 
   @Get()
   async discovery(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const refused = accessRefusal(req.headers, this.options);
+    if (refused) {
+      send(res, refused);
+      return;
+    }
     send(res, await this.forwarder.forward({ method: 'GET', baseUrl: this.baseUrl(req), path: cdsServicesPath() }));
   }
 
@@ -37,6 +45,11 @@ export class CdsProxyController {
   }
 
   private async post(id: string, feedback: boolean, body: unknown, req: Request, res: Response): Promise<void> {
+    const refused = accessRefusal(req.headers, this.options);
+    if (refused) {
+      send(res, refused);
+      return;
+    }
     if (!isServiceId(id)) {
       send(res, problem(400, 'value', 'Not a CDS service id'));
       return;
@@ -45,18 +58,15 @@ export class CdsProxyController {
       send(res, problem(400, 'structure', 'The request body must be a JSON object (Content-Type: application/json)'));
       return;
     }
+    const outOfScope = scopeRefusal({ serviceId: id, feedback, body }, this.options);
+    if (outOfScope) {
+      send(res, outOfScope);
+      return;
+    }
     send(res, await this.forwarder.forward({ method: 'POST', baseUrl: this.baseUrl(req), path: cdsServicesPath(id, feedback), body }));
   }
 
   private baseUrl(req: Request): string {
     return this.options.cdsBaseUrl ? this.options.cdsBaseUrl() : sameServerBaseUrl(req.socket);
   }
-}
-
-function send(res: Response, forwarded: ForwardedResponse): void {
-  res.status(forwarded.status).type(forwarded.contentType).send(forwarded.body);
-}
-
-function problem(status: number, code: string, diagnostics: string): ForwardedResponse {
-  return { status, contentType: 'application/json', body: JSON.stringify(operationOutcome(code, diagnostics)) };
 }

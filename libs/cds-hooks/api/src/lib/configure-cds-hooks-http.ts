@@ -42,9 +42,9 @@ export interface CdsHooksHttpOptions {
  *   headers and error answers as the steps below, without Nest's per-request machinery.
  * - Security headers (helmet, see security-headers.ts), so that every answer has them, preflights and
  *   errors included; they leave cross-origin reads to CORS.
- * - CORS, so that preflights and error answers carry its headers too: any origin, GET/POST/OPTIONS,
- *   Authorization allowed (the CDS Hooks sandbox sends a preflighted POST with a JWT bearer), and
- *   `Retry-After` readable by browser clients on a 429.
+ * - CORS on `/cds-services…` only, so that preflights and error answers carry its headers too: any origin,
+ *   GET/POST/OPTIONS, Authorization allowed (the CDS Hooks sandbox sends a preflighted POST with a JWT bearer),
+ *   and `Retry-After` readable by browser clients on a 429. Other paths get no CORS headers (same-origin only).
  * - JSON bodies (`application/json`, `application/fhir+json`) up to the limit; malformed or nested too deep →
  *   400, too large → 413, not UTF-8 → 415, prototype-polluting keys → 400, all as OperationOutcome. (Wrong
  *   content type → 415 is the controllers' guard.)
@@ -75,10 +75,21 @@ export function configureCdsHooksHttp<T extends INestApplication>(app: T, option
     );
   }
   app.use(headers);
-  app.enableCors({ ...CORS, methods: [...CORS.methods], allowedHeaders: [...CORS.allowedHeaders], exposedHeaders: [...CORS.exposedHeaders] });
+  const cors = { ...CORS, methods: [...CORS.methods], allowedHeaders: [...CORS.allowedHeaders], exposedHeaders: [...CORS.exposedHeaders] };
+  // Cross-origin browsers (the CDS Hooks sandbox) are served on the CDS Hooks API only; every other path (the card
+  // viewer's proxy, which signs calls, and its config) stays same-origin: no CORS header at all.
+  app.enableCors((req: { url?: string }, callback: (error: Error | null, options: CorsOptions) => void) =>
+    callback(null, isCdsHooksApiPath(req.url ?? '') ? cors : { origin: false }),
+  );
   app.use(parseJson);
   app.useGlobalFilters(new OperationOutcomeFilter());
   return app;
+}
+
+/** `/cds-services` and below (query string ignored). */
+function isCdsHooksApiPath(url: string): boolean {
+  const path = url.split('?', 1)[0];
+  return path === '/cds-services' || path.startsWith('/cds-services/');
 }
 
 /** The limit as body-parser reads it ('5mb', 1048576, …); a limit it cannot read refuses to start. */
