@@ -1,5 +1,5 @@
 import type { OperationOutcome, OperationOutcomeIssue } from 'fhir/r4';
-import type { FhirRequestErrorKind } from '@pcb-cds/fhir-client';
+import type { FhirRequestErrorDetails, FhirRequestErrorKind } from '@pcb-cds/fhir-client';
 import { operationOutcome } from '@pcb-cds/fhir-r4';
 
 /** Why prefetch data could not be obtained. */
@@ -9,7 +9,7 @@ export type PrefetchFailure =
   | { kind: 'fhir-server-not-allowed' }
   /** The FHIR server answered the fetch with an OperationOutcome instead of data. */
   | { kind: 'operation-outcome' }
-  | { kind: FhirRequestErrorKind; status?: number };
+  | ({ kind: FhirRequestErrorKind } & Pick<FhirRequestErrorDetails, 'status' | 'query' | 'mismatch' | 'limit'>);
 
 /**
  * Required prefetch data is neither in the request nor obtainable from fhirServer: CDS Hooks 2.0 says the
@@ -45,11 +45,17 @@ export class PrefetchUnavailableError extends Error {
       default:
         return operationOutcome(
           issueCode(this.failure),
-          `Prefetch ${plural ? 'keys' : 'key'} ${keys} could not be obtained from the FHIR server: ${describeFailure(this.failure)}`,
+          `Prefetch ${plural ? 'keys' : 'key'} ${keys} could not be obtained from the FHIR server${namedQuery(this.failure)}: ${describeFailure(this.failure)}`,
           { diagnostics },
         );
     }
   }
+}
+
+/** ` (search for Condition)`: which query failed, in words (no URL, no patient id), where the answer does not say it. */
+function namedQuery(failure: PrefetchFailure): string {
+  const query = 'query' in failure ? failure.query : undefined;
+  return query && failure.kind !== 'unexpected-resource' && failure.kind !== 'too-large' ? ` (${query})` : '';
 }
 
 function describeFailure(failure: PrefetchFailure): string {
@@ -70,6 +76,12 @@ function describeFailure(failure: PrefetchFailure): string {
       return 'its answer is not FHIR JSON';
     case 'incomplete':
       return 'the search could not be completed (too many pages, or paging links leave the server)';
+    case 'unexpected-resource':
+      return `its answer to the ${failure.query ?? 'query'} is ${failure.mismatch?.answer ?? 'another resource'}, not ${failure.mismatch?.expected ?? 'what was asked for'}`;
+    case 'too-large':
+      return `its answer to the ${failure.query ?? 'query'} passed the limit of ${failure.limit?.bytes ?? '?'} bytes ${
+        failure.limit?.name === 'maxTotalBytes' ? 'for all FHIR answers of one hook request' : 'for one FHIR response'
+      }`;
   }
 }
 
@@ -81,6 +93,8 @@ function issueCode(failure: PrefetchFailure): OperationOutcomeIssue['code'] {
       return 'transient';
     case 'http':
       return failure.status === 401 || failure.status === 403 ? 'security' : 'processing';
+    case 'too-large':
+      return 'too-costly';
     default:
       return 'processing';
   }

@@ -162,7 +162,15 @@ function toPrefetchFailure(error: unknown): PrefetchFailure | undefined {
     return { kind: 'operation-outcome' };
   }
   if (isFhirRequestError(error)) {
-    return error.status === undefined ? { kind: error.kind } : { kind: error.kind, status: error.status };
+    const { status, query, mismatch, limit } = error.details;
+    // Only the fields written by the client library: no server text, URL or token reaches the 412.
+    return {
+      kind: error.kind,
+      ...(status === undefined ? {} : { status }),
+      ...(query === undefined ? {} : { query }),
+      ...(mismatch === undefined ? {} : { mismatch }),
+      ...(limit === undefined ? {} : { limit }),
+    };
   }
   return undefined;
 }

@@ -1,9 +1,16 @@
 import Client from 'fhir-kit-client';
 import type { Bundle, BundleLink } from 'fhir/r4';
 import { isBundle } from '@pcb-cds/fhir-r4';
+import { BoundedDispatcher } from './bounded-dispatcher';
+import type { ExpectedAnswer } from './expected-answer';
+import { checkAnswer, describeQuery, expectedAnswerOf } from './expected-answer';
 import { observeFetch } from './fhir-fetch-channel';
+import type { FhirConnections } from './fhir-connections';
+import { defaultFhirConnections } from './fhir-connections';
 import { FhirRequestError } from './fhir-request-error';
 import { isBelowBase, parseAbsoluteUrl, parseBaseUrl, resolveBelowBase } from './fhir-urls';
+import type { FhirResponseLimits } from './response-limits';
+import { checkResponseLimits, ResponseByteBudget } from './response-limits';
 import { httpStatusOf, toFhirRequestError } from './to-fhir-request-error';
 
 /** A FHIR resource as plain JSON: callers get the server's JSON untouched (no class instances). */
@@ -27,6 +34,13 @@ export interface FhirRestClientOptions {
   timeoutMs?: number;
   /** Upper bound on the pages followed for one search; beyond it the search fails rather than being cut short. */
   maxPages?: number;
+  /**
+   * Byte limits on the answers (default 4 MiB per response, 16 MiB for all calls of this client together): one
+   * client per hook request makes the total a per-request bound. Past a limit → FhirRequestError `too-large`.
+   */
+  limits?: Partial<FhirResponseLimits>;
+  /** The keep-alive connections to use, shared across clients; default: one process-wide set. */
+  connections?: FhirConnections;
 }
 
 export const DEFAULT_FHIR_TIMEOUT_MS = 10_000;
@@ -41,12 +55,15 @@ const BEARER_TOKEN = /^[\x21-\x7e]+$/;
 /**
  * A small read-only FHIR REST client for prefetch-style relative URLs (`Patient/123`, `Observation?patient=123`).
  * Searches come back as ONE Bundle holding every page's entries, because callers (CDS prefetch) treat a search
- * result as the whole answer; a silently truncated search would be wrong clinical data.
+ * result as the whole answer; a silently truncated search would be wrong clinical data. Every answer is checked
+ * against what its URL asked for (see expected-answer.ts), and every body is counted against byte limits while
+ * it streams.
  */
 export class FhirRestClient {
   private readonly baseUrl: URL;
   private readonly timeoutMs: number;
   private readonly maxPages: number;
+  private readonly dispatcher: BoundedDispatcher;
 
   constructor(private readonly options: FhirRestClientOptions) {
     this.baseUrl = parseBaseUrl(options.baseUrl);
@@ -56,6 +73,8 @@ export class FhirRestClient {
     }
     this.timeoutMs = options.timeoutMs ?? DEFAULT_FHIR_TIMEOUT_MS;
     this.maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+    const budget = new ResponseByteBudget(checkResponseLimits(options.limits));
+    this.dispatcher = new BoundedDispatcher(options.connections ?? defaultFhirConnections(), budget);
   }
 
   /**
@@ -65,7 +84,8 @@ export class FhirRestClient {
   async get(relativeUrl: string): Promise<FhirResourceJson | null> {
     const target = resolveBelowBase(this.baseUrl, relativeUrl);
     const read = isRead(target, this.baseUrl);
-    return this.withDeadline(async (client, signal) => {
+    const expected = expectedAnswerOf(target, this.baseUrl);
+    return this.withDeadline(describeQuery(expected), async (client, signal) => {
       let data: unknown;
       try {
         data = await client.request(target.href);
@@ -76,8 +96,9 @@ export class FhirRestClient {
         throw toFhirRequestError(error, signal);
       }
       const resource = asResource(data);
-      return isPagedBundle(resource)
-        ? ((await this.followPages(client, signal, resource)) as unknown as FhirResourceJson)
+      checkAnswer(expected, resource);
+      return expected.interaction !== 'read' && isPagedBundle(resource)
+        ? ((await this.followPages(client, signal, resource, pageExpectation(expected, resource))) as unknown as FhirResourceJson)
         : resource;
     });
   }
@@ -90,12 +111,29 @@ export class FhirRestClient {
     if (!nextLink(bundle)) {
       return bundle;
     }
-    return this.withDeadline((client, signal) => this.followPages(client, signal, bundle));
+    const expected = this.searchOf(bundle);
+    return this.withDeadline(describeQuery(expected), (client, signal) => this.followPages(client, signal, bundle, expected));
   }
 
-  /** Every fetch is timed and its outcome published on FHIR_FETCH_CHANNEL (for metrics). */
-  private withDeadline<T>(call: (client: Client, signal: AbortSignal) => Promise<T>): Promise<T> {
-    return observeFetch(() => this.callWithDeadline(call));
+  /** The search a Bundle answered, from its `self` link when that is below the base URL (for error messages). */
+  private searchOf(bundle: Bundle): ExpectedAnswer {
+    const self = parseAbsoluteUrl((bundle.link ?? []).find((l) => l?.relation === 'self')?.url ?? '');
+    const expected = self && isBelowBase(self, this.baseUrl) ? expectedAnswerOf(self, this.baseUrl) : undefined;
+    return expected?.interaction === 'search' ? expected : { interaction: 'search' };
+  }
+
+  /**
+   * Every fetch is timed and its outcome published on FHIR_FETCH_CHANNEL (for metrics); a failure names `query`
+   * (words, no URL) so that the caller's error says which query failed.
+   */
+  private withDeadline<T>(query: string, call: (client: Client, signal: AbortSignal) => Promise<T>): Promise<T> {
+    return observeFetch(async () => {
+      try {
+        return await this.callWithDeadline(call);
+      } catch (error) {
+        throw error instanceof FhirRequestError ? error.forQuery(query) : error;
+      }
+    });
   }
 
   private async callWithDeadline<T>(call: (client: Client, signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -111,13 +149,16 @@ export class FhirRestClient {
       // `manual`: a redirect is answered as the 3xx it is (→ FhirRequestError http) instead of being followed
       // to a server nobody checked. fetch drops the Authorization header on a cross-origin redirect, but the
       // request itself would still go there (SSRF).
-      requestOptions: { signal, redirect: 'manual' },
+      // `dispatcher`: the shared keep-alive pool, behind the byte limits (fetch honours it from the Request).
+      requestOptions: { signal, redirect: 'manual', dispatcher: this.dispatcher },
+      // The byte limits count the body as it arrives; a compressed body would expand after being counted.
+      customHeaders: { 'accept-encoding': 'identity' },
       ...(this.options.accessToken ? { bearerToken: this.options.accessToken } : {}),
     });
     return call(client, signal);
   }
 
-  private async followPages(client: Client, signal: AbortSignal, first: Bundle): Promise<Bundle> {
+  private async followPages(client: Client, signal: AbortSignal, first: Bundle, expected: ExpectedAnswer): Promise<Bundle> {
     const pages: Bundle[] = [first];
     const visited = new Set<string>();
     for (let current = pages[0], link = nextLink(current); link; link = nextLink(current)) {
@@ -138,8 +179,9 @@ export class FhirRestClient {
         throw toFhirRequestError(error, signal);
       }
       const page = asResource(data);
+      checkAnswer(expected, page);
       if (!isBundle(page)) {
-        throw new FhirRequestError('not-fhir', 'Search page is not a Bundle');
+        throw new FhirRequestError('unexpected-resource', 'FHIR server answered a paging link with something that is not a Bundle', { status: 200 });
       }
       pages.push(page);
       current = page;
@@ -156,6 +198,11 @@ function isRead(target: URL, base: URL): boolean {
   const basePath = base.pathname.endsWith('/') ? base.pathname : `${base.pathname}/`;
   const segments = target.pathname.slice(basePath.length).split('/');
   return segments.length >= 2 && segments[1] !== '' && !/^[_$]/.test(segments[1]);
+}
+
+/** Pages of a search are searchset Bundles; so are the pages of an operation whose first page was one. */
+function pageExpectation(expected: ExpectedAnswer, first: Bundle): ExpectedAnswer {
+  return expected.interaction === 'search' || first.type !== 'searchset' ? expected : { interaction: 'search' };
 }
 
 function asResource(data: unknown): FhirResourceJson {

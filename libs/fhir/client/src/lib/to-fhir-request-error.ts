@@ -1,5 +1,6 @@
 import { isOperationOutcome } from '@pcb-cds/fhir-r4';
 import { FhirRequestError } from './fhir-request-error';
+import { ResponseTooLargeError, UnrequestedEncodingError } from './response-limits';
 
 /** fhir-kit-client rejects with `{ response: { status, data } }` when the server answered. */
 export function httpStatusOf(error: unknown): number | undefined {
@@ -14,6 +15,17 @@ export function httpStatusOf(error: unknown): number | undefined {
 export function toFhirRequestError(error: unknown, signal: AbortSignal): FhirRequestError {
   if (error instanceof FhirRequestError) {
     return error;
+  }
+  // Before the signal: these abort the request themselves, whatever fetch wraps them in.
+  const tooLarge = causeOfType(error, ResponseTooLargeError);
+  if (tooLarge) {
+    const scope = tooLarge.limit === 'maxResponseBytes' ? 'one response' : 'all answers of one request together';
+    return new FhirRequestError('too-large', `FHIR answer passed the limit of ${tooLarge.limitBytes} bytes for ${scope}`, {
+      limit: { name: tooLarge.limit, bytes: tooLarge.limitBytes },
+    });
+  }
+  if (causeOfType(error, UnrequestedEncodingError)) {
+    return new FhirRequestError('not-fhir', 'FHIR server answered with a compressed body although asked for identity');
   }
   if (signal.aborted) {
     return new FhirRequestError('timeout', 'FHIR request timed out or was cancelled');
@@ -37,6 +49,18 @@ export function toFhirRequestError(error: unknown, signal: AbortSignal): FhirReq
   const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
   const reason = typeof code === 'string' && /^[A-Z_]+$/.test(code) ? ` (${code})` : '';
   return new FhirRequestError('unreachable', `FHIR server unreachable${reason}`);
+}
+
+/** `error` or one of its causes (fetch wraps a dispatcher's error as `TypeError('fetch failed', { cause })`). */
+function causeOfType<T extends Error>(error: unknown, type: new (...args: never[]) => T): T | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth++) {
+    if (current instanceof type) {
+      return current;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 /**

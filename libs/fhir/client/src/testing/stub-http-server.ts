@@ -19,6 +19,8 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 export class StubServer {
   readonly requests: Recorded[] = [];
   handler: Handler = (_req, res) => json(res, 404, { resourceType: 'OperationOutcome', issue: [] });
+  /** TCP connections accepted so far (a reused keep-alive connection is counted once). */
+  connections = 0;
   private server!: Server;
   base = '';
 
@@ -31,6 +33,9 @@ export class StubServer {
         accept: req.headers.accept,
       });
       this.handler(req, res);
+    });
+    this.server.on('connection', () => {
+      this.connections += 1;
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
