@@ -4,7 +4,17 @@ import type { CdsHooksTestApp } from '../testing';
 import { createCdsHooksTestApp, StubFhirServer } from '../testing';
 import type { FuzzTarget } from '../testing/fuzz/answer-properties';
 import { checkAnswer } from '../testing/fuzz/answer-properties';
-import { bodyMangling, contentEncoding, contentType, encode, httpMethod, jsonMutations, mangle } from '../testing/fuzz/cds-hooks-fuzz.arbitraries';
+import {
+  bodyMangling,
+  contentEncoding,
+  contentType,
+  encode,
+  hostileString,
+  httpMethod,
+  ID_FIELDS,
+  jsonMutations,
+  mangle,
+} from '../testing/fuzz/cds-hooks-fuzz.arbitraries';
 import {
   feedbackSeeds,
   FUZZ_SERVICE,
@@ -24,7 +34,7 @@ import { RawHttpClient } from '../testing/fuzz/raw-http-client';
 // generated and mutated requests over one keep-alive connection on 127.0.0.1. A failure prints fast-check's
 // seed and the shrunk counterexample; FUZZ_SEED=<seed> replays a run.
 
-const RUNS = { hookRequests: 4_000, feedback: 2_500, randomJson: 1_500, transport: 2_000 };
+const RUNS = { hookRequests: 3_500, feedback: 2_000, randomJson: 1_000, idFields: 1_500, transport: 2_000 };
 const SEED = process.env['FUZZ_SEED'] === undefined ? undefined : Number(process.env['FUZZ_SEED']);
 const BOUND = 240_000; // per property: generous for a loaded 2-core machine, still a bound
 const SECRETS = [FUZZ_TOKEN, SPEC_TOKEN];
@@ -65,6 +75,23 @@ function withFhirServer(seed: Record<string, unknown>, choice: 'allowed' | 'trap
       return rest;
     }
   }
+}
+
+/** A copy of `doc` with `value` at `keys`, creating what is missing on the way (an array before a numeric key). */
+function setAt(doc: Record<string, unknown>, keys: readonly string[], value: unknown): Record<string, unknown> {
+  const copy = structuredClone(doc);
+  let holder = copy as Record<string, unknown>;
+  keys.forEach((key, i) => {
+    if (i === keys.length - 1) {
+      holder[key] = value;
+      return;
+    }
+    if (typeof holder[key] !== 'object' || holder[key] === null) {
+      holder[key] = /^\d+$/.test(keys[i + 1]) ? [] : {};
+    }
+    holder = holder[key] as Record<string, unknown>;
+  });
+  return copy;
 }
 
 const fhirServerChoice = fc.constantFrom('allowed', 'allowed', 'trap', 'own', 'none') as fc.Arbitrary<'allowed' | 'trap' | 'own' | 'none'>;
@@ -127,6 +154,26 @@ describe('fuzzing the CDS Hooks endpoints', () => {
           await post(targetOf(path), path, json(mutations ? mutateJson(doc, mutations) : doc));
         }),
         options(RUNS.feedback),
+      );
+    },
+    BOUND,
+  );
+
+  it(
+    `hostile strings (lone surrogates, any code point, URL characters) in ids and hookInstance (${RUNS.idFields} runs): a lone surrogate is a 400`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.nat(), fhirServerChoice, fc.constantFrom(...ID_FIELDS), hostileString(), fc.boolean(), async (seed, server, field, value, viaGzip) => {
+          const doc = setAt(withFhirServer(hookSeeds[seed % hookSeeds.length], server), field, value);
+          const body = json(doc);
+          const answer = viaGzip
+            ? await post('service', '/cds-services/fuzz-service', encode(body, 'gzip').body, { 'content-type': 'application/json', 'content-encoding': 'gzip' })
+            : await post('service', '/cds-services/fuzz-service', body);
+          if (/\p{Cs}/u.test(value) && answer.status !== 400) {
+            throw new Error(`a lone surrogate in ${field.join('.')} answered ${answer.status}, not 400`);
+          }
+        }),
+        options(RUNS.idFields),
       );
     },
     BOUND,

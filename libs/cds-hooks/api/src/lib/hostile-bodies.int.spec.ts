@@ -141,6 +141,64 @@ describe('charsets', () => {
   });
 });
 
+describe('bytes that are not UTF-8 and strings that are not Unicode', () => {
+  const json = Buffer.from(JSON.stringify(valid), 'utf8');
+  /** The valid request with `bytes` in place of the patient id's first character. */
+  const withBytes = (bytes: number[]): Buffer => {
+    const at = json.indexOf('"p1"') + 1;
+    return Buffer.concat([json.subarray(0, at), Buffer.from(bytes), json.subarray(at + 1)]);
+  };
+
+  it.each([
+    ['a lone continuation byte', [0x80]],
+    ['a truncated 2-byte sequence', [0xc3]],
+    ['an overlong encoding of "/"', [0xc0, 0xaf]],
+    ['a UTF-8-encoded surrogate (CESU-8)', [0xed, 0xbf, 0xbf]],
+    ['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+    ['0xFF', [0xff]],
+  ])('400 for %s, plain or gzip, to a service or to feedback; the service is not called', async (_name, bytes) => {
+    const body = withBytes(bytes);
+    for (const [path, headers, sent] of [
+      ['/cds-services/recording-service', { 'Content-Type': 'application/json' }, body],
+      ['/cds-services/recording-service', { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, gzipSync(body)],
+      ['/cds-services/recording-service/feedback', { 'Content-Type': 'application/json' }, Buffer.from(`{"feedback":[{"card":"${Buffer.from(bytes).toString('latin1')}"}]}`, 'latin1')],
+    ] as const) {
+      expect(expectOutcome(await send(path, sent, headers), 400).text).toBe('The request body is not valid UTF-8');
+    }
+    expect(service.received).toHaveLength(0);
+  });
+
+  it.each([
+    ['context.patientId', { ...valid, context: { patientId: '\udfff' } }],
+    ['hookInstance', { ...valid, hookInstance: 'h\ud800' }],
+    ['context.userId', { ...valid, context: { patientId: 'p1', userId: 'Practitioner/\udc00x' } }],
+    ['context.draftOrders.entry[0].resource.id', { ...valid, context: { patientId: 'p1', draftOrders: { resourceType: 'Bundle', entry: [{ resource: { resourceType: 'ServiceRequest', id: '\udfff' } }] } } }],
+    ['extension.note', { ...valid, extension: { note: 'reversed \udc00\ud800 pair' } }],
+  ])('400 naming %s for a lone surrogate escape, plain or gzip; the service is not called', async (field, body) => {
+    const text = JSON.stringify(body);
+    expect(text).toMatch(/\\ud[89a-f]/i); // JSON.stringify escapes a lone surrogate: the body is ASCII
+    for (const [headers, sent] of [
+      [{ 'Content-Type': 'application/json' }, text],
+      [{ 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, gzipSync(Buffer.from(text))],
+    ] as const) {
+      const issue = expectOutcome(await send('/cds-services/recording-service', sent, headers), 400);
+      expect(issue.expression).toEqual([field]);
+    }
+    expect(service.received).toHaveLength(0);
+  });
+
+  it('400 for a lone surrogate in feedback', async () => {
+    const body = '{"feedback":[{"card":"\\udfff","outcome":"overridden","outcomeTimestamp":"2026-01-01T00:00:00Z","overrideReason":{"userComment":"x"}}]}';
+    expect(expectOutcome(await send('/cds-services/recording-service/feedback', body), 400).expression).toEqual(['feedback[0].card']);
+  });
+
+  it('accepts escaped surrogate pairs, escaped accents and a byte order mark', async () => {
+    const escaped = JSON.stringify({ ...valid, extension: { note: 'ok' } }).replace('"ok"', '"\\ud83d\\ude00 \\u00e9"');
+    expect((await send('/cds-services/recording-service', escaped)).status).toBe(200);
+    expect((await send('/cds-services/recording-service', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(valid))]))).status).toBe(200);
+  });
+});
+
 describe('prefetch values', () => {
   it.each([
     ['a number', { patient: 42 }, 'prefetch.patient'],

@@ -1,6 +1,8 @@
+import { isUtf8 as isValidUtf8 } from 'node:buffer';
 import { json } from 'express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { exceedsJsonNestingDepth } from './json-nesting-depth';
+import { findLoneSurrogate } from './lone-surrogate';
 import { OperationOutcomeException } from './operation-outcome.exception';
 import { findPrototypePollutionKey } from './prototype-pollution-key';
 
@@ -19,14 +21,18 @@ export interface JsonBodyParserOptions {
 
 /** body-parser's `type` for a body refused by the nesting check (its own types are `entity.*` too). */
 const TOO_DEEP = 'entity.too.deep';
+/** … and for a body whose bytes are not UTF-8 (body-parser's decoder would have replaced them silently). */
+const NOT_UTF8 = 'entity.not.utf8';
 
 /**
  * express.json for the CDS Hooks media types, hardened against hostile bodies, whose errors become
  * OperationOutcome exceptions with fixed texts: body-parser's own errors carry the raw body (`err.body`) and
  * JSON.parse messages quote part of it, which may include the access token.
- * - UTF-8 only (RFC 8259 §8.1), so that the nesting check can scan bytes: another charset → 415.
+ * - UTF-8 only (RFC 8259 §8.1), so that the nesting check can scan bytes: another charset → 415; bytes that are
+ *   not valid UTF-8 → 400 (rather than decoded into U+FFFD, which would change ids without anyone noticing).
  * - Nesting deeper than `maxDepth` → 400 before JSON.parse runs (see exceedsJsonNestingDepth).
  * - `__proto__` / `constructor.prototype` keys → 400 (see findPrototypePollutionKey).
+ * - A string or key with a lone surrogate escape (`"\udfff"`) → 400 (see findLoneSurrogate).
  */
 export function createJsonBodyParser(options: JsonBodyParserOptions = {}): RequestHandler {
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_JSON_DEPTH;
@@ -37,6 +43,9 @@ export function createJsonBodyParser(options: JsonBodyParserOptions = {}): Reque
     limit: options.limit ?? DEFAULT_BODY_LIMIT,
     type: JSON_MEDIA_TYPES,
     verify: (_req, _res, body: Buffer) => {
+      if (!isValidUtf8(body)) {
+        throw Object.assign(new Error('not UTF-8'), { type: NOT_UTF8 });
+      }
       if (exceedsJsonNestingDepth(body, maxDepth)) {
         throw Object.assign(new Error('JSON nesting too deep'), { type: TOO_DEEP });
       }
@@ -55,7 +64,8 @@ export function createJsonBodyParser(options: JsonBodyParserOptions = {}): Reque
         return;
       }
       const key = findPrototypePollutionKey(req.body);
-      next(key === undefined ? undefined : pollutingKeyException(key));
+      const surrogate = key === undefined ? findLoneSurrogate(req.body) : undefined;
+      next(key !== undefined ? pollutingKeyException(key) : surrogate !== undefined ? loneSurrogateException(surrogate) : undefined);
     });
   };
 }
@@ -65,6 +75,9 @@ export function createJsonBodyParser(options: JsonBodyParserOptions = {}): Reque
  * the same errors. Strict like body-parser's: only an object or an array at the top; an empty body is `{}`.
  */
 export function parseJsonBytes(bytes: Buffer, maxDepth: number): unknown {
+  if (!isValidUtf8(bytes)) {
+    throw toOperationOutcomeException({ type: NOT_UTF8 }, maxDepth);
+  }
   if (exceedsJsonNestingDepth(bytes, maxDepth)) {
     throw toOperationOutcomeException({ type: TOO_DEEP }, maxDepth);
   }
@@ -86,11 +99,22 @@ export function parseJsonBytes(bytes: Buffer, maxDepth: number): unknown {
     throw toOperationOutcomeException({ type: 'entity.parse.failed' }, maxDepth);
   }
   // Without "proto" in the text, and no \u escape that could spell it, no key can be __proto__ or prototype.
-  const key = text.includes('proto') || text.includes('\\u') ? findPrototypePollutionKey(value) : undefined;
+  const escapes = text.includes('\\u');
+  const key = text.includes('proto') || escapes ? findPrototypePollutionKey(value) : undefined;
   if (key !== undefined) {
     throw pollutingKeyException(key);
   }
+  // Valid UTF-8 cannot encode a lone surrogate: only a \u escape can make one.
+  const surrogate = escapes ? findLoneSurrogate(value) : undefined;
+  if (surrogate !== undefined) {
+    throw loneSurrogateException(surrogate);
+  }
   return value;
+}
+
+function loneSurrogateException(path: string): OperationOutcomeException {
+  const field = path.length > 200 ? `${path.slice(0, 200)}…` : path;
+  return OperationOutcomeException.of(400, 'value', 'The request body contains a string that is not valid Unicode (a lone surrogate escape)', { expression: [field] });
 }
 
 function pollutingKeyException(key: string): OperationOutcomeException {
@@ -109,6 +133,8 @@ export function toOperationOutcomeException(error: unknown, maxDepth: number): u
   switch (type) {
     case 'entity.parse.failed':
       return OperationOutcomeException.of(400, 'structure', 'The request body is not valid JSON');
+    case NOT_UTF8:
+      return OperationOutcomeException.of(400, 'structure', 'The request body is not valid UTF-8');
     case TOO_DEEP:
       return OperationOutcomeException.of(400, 'structure', `The request body nests arrays or objects more than ${maxDepth} levels deep`);
     case 'entity.too.large':

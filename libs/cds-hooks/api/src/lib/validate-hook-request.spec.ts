@@ -22,6 +22,16 @@ describe('validateHookRequest', () => {
     expect(validateHookRequest(body, definition)).toEqual({ ok: true, value: body });
   });
 
+  it('accepts FHIR ids at the edges of the grammar, and order-hook contexts with references and draft orders', () => {
+    const draftOrders = { resourceType: 'Bundle', entry: [{ resource: { resourceType: 'ServiceRequest', id: 'draft-1.2' } }, { resource: { resourceType: 'ServiceRequest' } }] };
+    for (const context of [
+      { patientId: 'a'.repeat(64), encounterId: 'E-1.x', userId: 'PractitionerRole/A-1' },
+      { patientId: '1288992', userId: 'Practitioner/example', selections: ['ServiceRequest/draft-1.2'], draftOrders },
+    ]) {
+      expect(validateHookRequest({ ...valid, context }, definition).ok).toBe(true);
+    }
+  });
+
   it.each(['fixtures__hooks-patients__R4__missing_prefetch_keys_invocation.json', 'fixtures__hooks-patients__R4__null_prefetch_values_invocation.json'])(
     'accepts the AHRQ vector %s',
     (file) => {
@@ -43,6 +53,21 @@ describe('validateHookRequest', () => {
     ['missing context.patientId', { ...valid, context: { userId: 'Practitioner/1' } }, 'context.patientId'],
     ['numeric context.patientId', { ...valid, context: { patientId: 1 } }, 'context.patientId'],
     ['non-string context.userId', { ...valid, context: { patientId: '1', userId: 5 } }, 'context.userId'],
+    ['a context.patientId with a lone surrogate', { ...valid, context: { patientId: '\udfff' } }, 'context.patientId'],
+    ['a context.patientId with a slash (not a FHIR id)', { ...valid, context: { patientId: 'Patient/1' } }, 'context.patientId'],
+    ['a context.patientId with a space', { ...valid, context: { patientId: 'a b' } }, 'context.patientId'],
+    ['a context.patientId of 65 characters', { ...valid, context: { patientId: 'a'.repeat(65) } }, 'context.patientId'],
+    ['a context.patientId with a query character', { ...valid, context: { patientId: '1?_count=1' } }, 'context.patientId'],
+    ['a context.encounterId that is not an id', { ...valid, context: { patientId: '1', encounterId: 'x\udfff' } }, 'context.encounterId'],
+    ['a context.userId without its type', { ...valid, context: { patientId: '1', userId: '123' } }, 'context.userId'],
+    ['a context.userId with a lone surrogate', { ...valid, context: { patientId: '1', userId: 'Practitioner/\ud800' } }, 'context.userId'],
+    ['context.selections not an array', { ...valid, context: { patientId: '1', selections: 'ServiceRequest/1' } }, 'context.selections'],
+    ['a selection that is not a reference', { ...valid, context: { patientId: '1', selections: ['ServiceRequest/1', 'x\udfff'] } }, 'context.selections[1]'],
+    [
+      'a draft order id that is not an id',
+      { ...valid, context: { patientId: '1', draftOrders: { resourceType: 'Bundle', entry: [{ resource: { resourceType: 'ServiceRequest', id: 'a\udfffb' } }] } } },
+      'context.draftOrders.entry[0].resource.id',
+    ],
     ['fhirAuthorization without fhirServer (cds-r-1)', { ...valid, fhirServer: undefined }, 'fhirServer'],
     ['relative fhirServer', { ...valid, fhirServer: '/fhir' }, 'fhirServer'],
     ['non-http fhirServer', { ...valid, fhirServer: 'file:///etc/passwd' }, 'fhirServer'],

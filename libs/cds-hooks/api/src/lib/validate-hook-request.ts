@@ -27,8 +27,9 @@ export function validateHookRequest(body: unknown, definition: CdsServiceDefinit
   if (!isNonEmptyString(context['patientId'])) {
     return invalid('context.patientId', missingOrWrong(context['patientId'], 'context.patientId', 'a string'), kind(context['patientId']));
   }
-  if (context['userId'] !== undefined && !isNonEmptyString(context['userId'])) {
-    return invalid('context.userId', 'context.userId must be a string like Practitioner/123');
+  const contextProblem = checkContextIds(context);
+  if (contextProblem) {
+    return contextProblem;
   }
   const fhirServer = body['fhirServer'];
   if (fhirServer !== undefined && !isFhirBaseUrl(fhirServer)) {
@@ -49,6 +50,48 @@ export function validateHookRequest(body: unknown, definition: CdsServiceDefinit
     }
   }
   return { ok: true, value: body as HookRequest };
+}
+
+/**
+ * The context fields CDS Hooks 2.0 defines as FHIR ids or references (patient-view, order-select, order-sign):
+ * `patientId`, `encounterId` (ids), `userId` and `selections` (`Type/id`), and the ids of the draft orders. They
+ * go into FHIR URLs and the card ledger, so one that is not an id is the client's error (400), never a 500.
+ */
+function checkContextIds(context: Record<string, unknown>): ValidationResult<HookRequest> | undefined {
+  if (!FHIR_ID.test(context['patientId'] as string)) {
+    return invalid('context.patientId', `context.patientId must be a FHIR id (${ID_GRAMMAR})`);
+  }
+  const encounterId = context['encounterId'];
+  if (encounterId !== undefined && !(typeof encounterId === 'string' && FHIR_ID.test(encounterId))) {
+    return invalid('context.encounterId', `context.encounterId must be a FHIR id (${ID_GRAMMAR})`);
+  }
+  const userId = context['userId'];
+  if (userId !== undefined && !(typeof userId === 'string' && FHIR_REFERENCE.test(userId))) {
+    return invalid('context.userId', 'context.userId must be a reference like Practitioner/123');
+  }
+  const selections = context['selections'];
+  if (selections !== undefined) {
+    if (!Array.isArray(selections)) {
+      return invalid('context.selections', 'context.selections must be an array of references like ServiceRequest/123');
+    }
+    const bad = selections.findIndex((s) => !(typeof s === 'string' && FHIR_REFERENCE.test(s)));
+    if (bad >= 0) {
+      return invalid(`context.selections[${bad}]`, `context.selections[${bad}] must be a reference like ServiceRequest/123`);
+    }
+  }
+  return checkDraftOrderIds(context['draftOrders']);
+}
+
+/** Only the ids: the shape of the Bundle is the service's to judge (an order hook must not break ordering). */
+function checkDraftOrderIds(draftOrders: unknown): ValidationResult<HookRequest> | undefined {
+  const entries = isJsonObject(draftOrders) && Array.isArray(draftOrders['entry']) ? draftOrders['entry'] : [];
+  for (const [index, entry] of entries.entries()) {
+    const id = isJsonObject(entry) && isJsonObject(entry['resource']) ? entry['resource']['id'] : undefined;
+    if (id !== undefined && !(typeof id === 'string' && FHIR_ID.test(id))) {
+      return invalid(`context.draftOrders.entry[${index}].resource.id`, `context.draftOrders.entry[${index}].resource.id must be a FHIR id (${ID_GRAMMAR})`);
+    }
+  }
+  return undefined;
 }
 
 function checkFhirAuthorization(auth: unknown, fhirServer: unknown): ValidationResult<HookRequest> | undefined {
@@ -100,6 +143,12 @@ function checkPrefetch(prefetch: unknown, definition: CdsServiceDefinition): Val
 function isFhirBaseUrl(value: unknown): boolean {
   return typeof value === 'string' && !('problem' in canonicalFhirBase(value));
 }
+
+/** FHIR R4 `id` (http://hl7.org/fhir/R4/datatypes.html#id). */
+const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+const ID_GRAMMAR = '1 to 64 letters, digits, "-" or "."';
+/** A relative reference `Type/id`, as CDS Hooks writes userId and selections. */
+const FHIR_REFERENCE = /^[A-Z][A-Za-z]{0,63}\/[A-Za-z0-9\-.]{1,64}$/;
 
 /** RFC 6750 b64token, loosened to any visible ASCII: opaque tokens vary, but never contain spaces or controls. */
 const BEARER_TOKEN = /^[\x21-\x7e]+$/;

@@ -32,9 +32,38 @@ const INTERESTING_KEYS = [
   'acceptedSuggestions',
 ];
 
+/** A lone UTF-16 surrogate (U+D800…U+DFFF): not Unicode text, though JSON can escape it (`"\\udfff"`). */
+export function loneSurrogate(): fc.Arbitrary<string> {
+  return fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code));
+}
+
+/**
+ * Strings that break naive text handling: any code point (controls, astral, combining), lone surrogates
+ * (encodeURIComponent throws on them), and characters with a meaning in URLs and FHIR ids.
+ */
+export function hostileString(): fc.Arbitrary<string> {
+  const unit = fc.oneof(
+    { weight: 4, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
+    { weight: 2, arbitrary: loneSurrogate() },
+    { weight: 1, arbitrary: fc.constantFrom('/', '?', '#', '&', '%', '..', ' ', '\u0000', '\u2028', '\ufeff') },
+    { weight: 2, arbitrary: fc.constantFrom('a', 'Z', '0', '-', '.') },
+  );
+  return fc.string({ unit, maxLength: 70 });
+}
+
+/** The fields CDS Hooks makes FHIR ids or references, and the hookInstance, as paths into a hook request. */
+export const ID_FIELDS: ReadonlyArray<readonly string[]> = [
+  ['hookInstance'],
+  ['context', 'patientId'],
+  ['context', 'userId'],
+  ['context', 'encounterId'],
+  ['context', 'selections', '0'],
+  ['context', 'draftOrders', 'entry', '0', 'resource', 'id'],
+];
+
 export function jsonMutation(): fc.Arbitrary<JsonMutation> {
   const path = fc.array(fc.nat({ max: 40 }), { maxLength: 6 });
-  const value = fc.jsonValue({ maxDepth: 3 });
+  const value = fc.oneof({ weight: 4, arbitrary: fc.jsonValue({ maxDepth: 3 }) }, { weight: 1, arbitrary: hostileString() });
   return fc.oneof(
     { weight: 3, arbitrary: fc.record({ op: fc.constant('delete' as const), path }) },
     { weight: 3, arbitrary: fc.record({ op: fc.constant('replace' as const), path, value }) },
@@ -45,7 +74,7 @@ export function jsonMutation(): fc.Arbitrary<JsonMutation> {
     { weight: 1, arbitrary: fc.record({ op: fc.constant('huge-string' as const), path, length: fc.integer({ min: 1_000, max: 300_000 }) }) },
     {
       weight: 2,
-      arbitrary: fc.record({ op: fc.constant('add-key' as const), path, key: fc.oneof(fc.constantFrom(...INTERESTING_KEYS), fc.string({ maxLength: 12 })), value }),
+      arbitrary: fc.record({ op: fc.constant('add-key' as const), path, key: fc.oneof(fc.constantFrom(...INTERESTING_KEYS), fc.string({ maxLength: 12 }), hostileString()), value }),
     },
   );
 }
@@ -60,7 +89,26 @@ export type BodyMangling =
   | { kind: 'truncate'; fraction: number }
   | { kind: 'garble'; edits: Array<{ at: number; byte: number }> }
   | { kind: 'replace'; bytes: Uint8Array }
+  | { kind: 'invalid-utf8'; edits: Array<{ at: number; sequence: number[] }> }
   | { kind: 'empty' };
+
+/** Byte sequences no UTF-8 decoder may accept (RFC 3629): stray, truncated, overlong, surrogate, too large. */
+const INVALID_UTF8: number[][] = [
+  [0x80],
+  [0xbf],
+  [0xc0, 0xaf],
+  [0xc1, 0xbf],
+  [0xc3],
+  [0xe2, 0x82],
+  [0xe0, 0x80, 0xaf],
+  [0xed, 0xa0, 0x80],
+  [0xed, 0xbf, 0xbf],
+  [0xf0, 0x82, 0x82, 0xac],
+  [0xf4, 0x90, 0x80, 0x80],
+  [0xf5, 0x80, 0x80, 0x80],
+  [0xfe],
+  [0xff],
+];
 
 export function bodyMangling(): fc.Arbitrary<BodyMangling> {
   return fc.oneof(
@@ -74,6 +122,13 @@ export function bodyMangling(): fc.Arbitrary<BodyMangling> {
       }),
     },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('replace' as const), bytes: fc.uint8Array({ maxLength: 512 }) }) },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        kind: fc.constant('invalid-utf8' as const),
+        edits: fc.array(fc.record({ at: fc.nat(), sequence: fc.constantFrom(...INVALID_UTF8) }), { minLength: 1, maxLength: 3 }),
+      }),
+    },
     { weight: 1, arbitrary: fc.constant({ kind: 'empty' as const }) },
   );
 }
@@ -95,6 +150,12 @@ export function mangle(body: Buffer, mangling: BodyMangling): Buffer {
     }
     case 'replace':
       return Buffer.from(mangling.bytes);
+    case 'invalid-utf8':
+      // Inserted (not overwritten), so the rest of the document stays valid JSON and only the encoding is wrong.
+      return mangling.edits.reduce((bytes, { at, sequence }) => {
+        const i = at % (bytes.length + 1);
+        return Buffer.concat([bytes.subarray(0, i), Buffer.from(sequence), bytes.subarray(i)]);
+      }, body);
     case 'empty':
       return Buffer.alloc(0);
   }
