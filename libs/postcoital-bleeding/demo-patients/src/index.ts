@@ -11,7 +11,7 @@ export * from './lib/describe-bundle';
 
 /**
  * Every demo patient's transaction Bundle for `today`, followed (unless `includeVignettes: false`)
- * by the 42 published vignettes. All ids are distinct, so all bundles can be loaded into one server;
+ * by the 47 published vignettes. All ids are distinct, so all bundles can be loaded into one server;
  * entries are PUTs, so loading them again changes nothing.
  */
 export function allDemoBundles(

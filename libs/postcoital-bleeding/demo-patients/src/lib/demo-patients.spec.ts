@@ -136,7 +136,130 @@ const REQUIRED: Readonly<
       'QuestionnaireResponse intermenstrual-bleeding=true @today',
     ],
   },
+  // Revision 2 pathways (issue 15)
+  'pcb-demo-aph-32w-shock': {
+    pathway: 'antepartum-haemorrhage-shock',
+    facts: [
+      'Observation loinc:49051-6 = 32 wk @today',
+      'Observation pcb:heavy-bleeding = true @today',
+      'Observation loinc:85354-9 = [loinc:8480-6=82 mm[Hg], loinc:8462-4=48 mm[Hg]] @today',
+      'Observation loinc:8867-4 = 124 /min @today',
+      'Observation loinc:10331-7 = sct:165746003 @24w',
+    ],
+  },
+  'pcb-demo-collapse-pregnancy-unknown': {
+    pathway: 'instability-pregnancy-unknown',
+    facts: [
+      'Patient gender=female birthSex=F age=26',
+      'Condition sct:271594007 [active] @today',
+      'Condition sct:21522001 [active] @today',
+      'Observation loinc:8480-6 = 88 mm[Hg] @today',
+      'Observation loinc:8867-4 = 116 /min @today',
+      'Observation loinc:8665-2 = 7w @today',
+    ],
+  },
+  'pcb-demo-heavy-bleeding-warfarin': {
+    pathway: 'heavy-bleeding-stable-anticoagulated',
+    facts: [
+      'MedicationRequest rxnorm:11289 [active] @3y',
+      'Observation pcb:heavy-bleeding = true @today',
+      'Observation loinc:85354-9 = [loinc:8480-6=118 mm[Hg], loinc:8462-4=76 mm[Hg]] @today',
+      'Observation loinc:8867-4 = 92 /min @today',
+    ],
+  },
+  'pcb-demo-praevia-18w': {
+    pathway: 'placenta-praevia-before-20-weeks',
+    facts: [
+      'Condition icd10cm:O44.02 [active] @2w',
+      'Observation loinc:49051-6 = 18 wk @today',
+    ],
+  },
+  'pcb-demo-age-15': {
+    pathway: 'safeguarding-minor',
+    facts: [
+      'Patient gender=female birthSex=F age=15',
+      'Condition icd10cm:N93.0 [active] @1w',
+    ],
+  },
+  'pcb-demo-uk-hiv': {
+    pathway: 'uk-hiv-annual-screening',
+    facts: [
+      'Condition sct:86406008 [active] @8y',
+      'Observation loinc:30167-1 = sct:260385009 @2y',
+    ],
+  },
+  // Revision 2 encodings (issue 14)
+  'pcb-demo-hsil-report': {
+    pathway: 'hsil-diagnostic-report',
+    facts: [
+      'Observation loinc:30167-1 = sct:720005005 @undated',
+      'DiagnosticReport loinc:47528-5 = sct:62061000119107 @2mo results=Observation/pcb-demo-hsil-report-obs-1',
+    ],
+  },
+  'pcb-demo-cin3-histology': {
+    pathway: 'cervical-histology-report',
+    facts: [
+      'Observation loinc:10524-7 = sct:416033009 @26mo',
+      'DiagnosticReport loinc:65753-6 = sct:20365006 @25mo',
+      'Observation loinc:30167-1 = sct:787724008 @11mo',
+    ],
+  },
+  'pcb-demo-undated-hysterectomy': {
+    pathway: 'undated-hysterectomy',
+    facts: ['Procedure sct:116140006 @undated'],
+  },
+  'pcb-demo-immune-status': {
+    pathway: 'immune-status-observation',
+    facts: [
+      'Observation loinc:96381-9 = sct:370388006 @6mo',
+      'Observation loinc:10524-7 = sct:373887005 @2y',
+      'Observation loinc:30167-1 = sct:787724008 @2y',
+    ],
+  },
 };
+
+/**
+ * The card-emitting rules of pcb-guideline.md §2 (revision 2), transcribed here: PCB-00 is the gate.
+ * Every one must fire for at least one demo patient, so `npm start` can show each pathway.
+ */
+const SECTION_2_RULES = [
+  'PCB-01',
+  'PCB-02',
+  'PCB-03',
+  'PCB-04',
+  'PCB-10',
+  'PCB-11',
+  'PCB-12',
+  'PCB-13',
+  'PCB-14',
+  'PCB-15',
+  'PCB-16',
+  'PCB-17',
+  'PCB-18',
+  'PCB-19',
+  'PCB-20',
+  'PCB-21',
+  'PCB-22',
+  'PCB-23',
+  'PCB-24',
+  'PCB-25',
+  'PCB-30',
+  'PCB-31',
+  'PCB-32',
+  'PCB-33',
+  'PCB-34',
+  'PCB-40',
+  'PCB-41',
+  'PCB-42',
+  'PCB-43',
+  'PCB-44',
+  'PCB-45',
+  'PCB-50',
+  'PCB-51',
+  'PCB-52',
+  'PCB-53',
+  'PCB-54',
+] as const;
 
 describe('demo patients', () => {
   it('has at least 14 patients with unique pcb-demo- ids and one pathway each', () => {
@@ -183,6 +306,72 @@ describe('demo patients', () => {
       expect(facts).toEqual(expect.arrayContaining([...required.facts]));
     },
   );
+
+  it('fires every card-emitting rule of §2 for at least one demo patient, and no other id', () => {
+    const fired = new Set(DEMO_PATIENTS.flatMap((p) => p.expectedRules));
+    expect(SECTION_2_RULES.filter((id) => !fired.has(id))).toEqual([]);
+    expect(
+      [...fired].filter(
+        (id) => !(SECTION_2_RULES as readonly string[]).includes(id),
+      ),
+    ).toEqual([]);
+  });
+
+  it('states each expectation sorted, with "none" exactly when no card is expected', () => {
+    for (const p of DEMO_PATIENTS) {
+      expect([...p.expectedRules]).toEqual([...p.expectedRules].sort());
+      expect(p.highestIndicator === 'none').toBe(p.expectedRules.length === 0);
+      // A critical card comes only from the emergency rules (§2 urgency emergency / immediate).
+      expect(p.highestIndicator === 'critical').toBe(
+        p.expectedRules.some((r) =>
+          ['PCB-31', 'PCB-32', 'PCB-34', 'PCB-50', 'PCB-54'].includes(r),
+        ),
+      );
+    }
+  });
+
+  it('marks UK-only stories UK, says so in the story, and tells every other story in US mode', () => {
+    const uk = DEMO_PATIENTS.filter((p) => p.jurisdiction === 'UK').map(
+      (p) => p.id,
+    );
+    expect(uk).toEqual(['pcb-demo-uk-hiv']);
+    for (const p of DEMO_PATIENTS) {
+      expect(/PCB_JURISDICTION=UK/.test(p.story)).toBe(p.jurisdiction === 'UK');
+    }
+  });
+
+  it("keeps the instability patient's pregnancy unknown (no hCG, no pregnancy status)", () => {
+    const p = DEMO_PATIENTS.find(
+      (x) => x.id === 'pcb-demo-collapse-pregnancy-unknown',
+    );
+    const facts =
+      p === undefined ? ['missing'] : describeBundle(p.bundle(TODAY), TODAY);
+    expect(
+      facts.filter((f) =>
+        /2106-3|2118-8|21198-7|83086-9|82810-3|11449-6|Z33\.1/.test(f),
+      ),
+    ).toEqual([]);
+  });
+
+  it('gives the undated hysterectomy patient no cervical result and no date on the hysterectomy', () => {
+    const p = DEMO_PATIENTS.find(
+      (x) => x.id === 'pcb-demo-undated-hysterectomy',
+    );
+    const facts =
+      p === undefined ? ['missing'] : describeBundle(p.bundle(TODAY), TODAY);
+    expect(facts.filter((f) => /10524-7|47528-5|30167-1/.test(f))).toEqual([]);
+    expect(facts.filter((f) => f.startsWith('Procedure'))).toEqual([
+      'Procedure sct:116140006 @undated',
+    ]);
+  });
+
+  it('uses the CCSM HPV result codes 787724008 and 720005005 in at least one patient each', () => {
+    const all = DEMO_PATIENTS.flatMap((p) =>
+      describeBundle(p.bundle(TODAY), TODAY),
+    );
+    expect(all.some((f) => f.includes('= sct:787724008'))).toBe(true);
+    expect(all.some((f) => f.includes('= sct:720005005'))).toBe(true);
+  });
 
   it('keeps the controls free of what would open the gate', () => {
     const facts = (id: string): string[] => {

@@ -119,6 +119,11 @@ function observationValue(o: Observation, anchor: Date): string {
   return '?';
 }
 
+/** `@<relative date>`, or `@undated` for a fact written without a date (FE rev 2 "Undated history"). */
+function at(value: string | undefined, anchor: Date): string {
+  return value === undefined ? '@undated' : `@${relativeDate(value, anchor)}`;
+}
+
 function describeResource(r: FhirResource, anchor: Date): string {
   switch (r.resourceType) {
     case 'Patient': {
@@ -128,7 +133,7 @@ function describeResource(r: FhirResource, anchor: Date): string {
       return `Patient gender=${r.gender ?? '-'} birthSex=${birthSex} age=${ageInYears(r.birthDate, anchor)}`;
     }
     case 'Observation':
-      return `Observation ${conceptText(r.code)} = ${observationValue(r, anchor)} @${relativeDate(r.effectiveDateTime, anchor)}`;
+      return `Observation ${conceptText(r.code)} = ${observationValue(r, anchor)} ${at(r.effectiveDateTime, anchor)}`;
     case 'Condition': {
       const status = r.clinicalStatus?.coding?.[0]?.code ?? '?';
       const onset =
@@ -142,7 +147,7 @@ function describeResource(r: FhirResource, anchor: Date): string {
       return `Condition ${conceptText(r.code)} [${status}] ${onset}${recorded}`;
     }
     case 'Procedure':
-      return `Procedure ${conceptText(r.code)} @${relativeDate(r.performedDateTime, anchor)}`;
+      return `Procedure ${conceptText(r.code)} ${at(r.performedDateTime, anchor)}`;
     case 'MedicationRequest':
       return `MedicationRequest ${conceptText(r.medicationCodeableConcept)} [${r.status}] @${relativeDate(r.authoredOn, anchor)}`;
     case 'MedicationStatement':
@@ -157,7 +162,7 @@ function describeResource(r: FhirResource, anchor: Date): string {
         )
         .join(' ')} @${relativeDate(r.authored, anchor)}`;
     case 'DiagnosticReport':
-      return `DiagnosticReport ${conceptText(r.code)} = ${(r.conclusionCode ?? []).map(conceptText).join(',')} @${relativeDate(r.effectiveDateTime, anchor)}`;
+      return `DiagnosticReport ${conceptText(r.code)} = ${(r.conclusionCode ?? []).map(conceptText).join(',')} @${relativeDate(r.effectiveDateTime, anchor)}${r.result === undefined ? '' : ` results=${r.result.map((ref) => ref.reference ?? '?').join(',')}`}`;
     default:
       return r.resourceType;
   }

@@ -25,6 +25,8 @@ export const SYSTEMS = {
   /** ICD-10-PCS (G §4 "FHIR system URIs"), used only for the hysterectomy procedure codes of G §4.4. */
   icd10pcs: 'http://www.cms.gov/Medicare/Coding/ICD10',
   rxnorm: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+  /** CPT (G §4 "FHIR system URIs"); listed for the colposcopy/treatment/transplant codes of FE rev 2 only. */
+  cpt: 'http://www.ama-assn.org/go/cpt',
   ucum: 'http://unitsofmeasure.org',
   pcbFacts: 'http://pcb-cds.org/fhir/CodeSystem/pcb-facts',
   conditionClinical: 'http://terminology.hl7.org/CodeSystem/condition-clinical',
@@ -43,6 +45,7 @@ export type SystemAlias =
   | 'icd10cm'
   | 'icd10pcs'
   | 'rxnorm'
+  | 'cpt'
   | 'pcbFacts';
 
 /** FE "Sex / gender": US Core birth sex extension (valueCode F/M; UNK allowed by US Core). */
@@ -79,6 +82,11 @@ const pcs = (code: string, display?: string): CodeDef => ({
 });
 const rx = (code: string, display?: string): CodeDef => ({
   system: SYSTEMS.rxnorm,
+  code,
+  display,
+});
+const cpt = (code: string, display?: string): CodeDef => ({
+  system: SYSTEMS.cpt,
   code,
   display,
 });
@@ -181,6 +189,21 @@ export const ENCOUNTER_CLASS_AMBULATORY: CodeDef = {
   code: 'AMB',
   display: 'ambulatory',
 };
+
+/**
+ * Facts contract `setting` (R2-29): Encounter class EMER / IMP / ACUTE / OBSENC → hospital;
+ * AMB / VR / HH → outpatient. v3 ActCode displays.
+ */
+export const ENCOUNTER_CLASSES = {
+  ambulatory: ENCOUNTER_CLASS_AMBULATORY,
+  emergency: { system: SYSTEMS.v3ActCode, code: 'EMER', display: 'emergency' },
+  inpatient: {
+    system: SYSTEMS.v3ActCode,
+    code: 'IMP',
+    display: 'inpatient encounter',
+  },
+} as const satisfies Record<string, CodeDef>;
+export type EncounterClass = keyof typeof ENCOUNTER_CLASSES;
 
 /** UCUM units (FE "Gestational age" wk; "hCG result" mIU/mL; "Vital signs"; "Endometrial thickness" mm). */
 export const UCUM = {
@@ -346,6 +369,80 @@ export const PREGNANCY_ENDED = {
 } as const;
 export type PregnancyEndKind = keyof typeof PREGNANCY_ENDED | 'not-pregnant';
 
+/**
+ * FE "Placenta praevia" (rev 2, R2-17/R2-31): Condition ICD-10-CM starting O44 or SNOMED 36813001 and
+ * its descendants, low-lying placenta, vasa praevia O69.4; active, in the current pregnancy.
+ */
+export const PLACENTA_PRAEVIA = {
+  '36813001': sct('36813001', 'Placenta previa'),
+  '198903000': sct('198903000', 'Placenta previa with hemorrhage'),
+  'O44.02': icd(
+    'O44.02',
+    'Complete placenta previa NOS or without hemorrhage, second trimester',
+  ),
+  'O44.03': icd(
+    'O44.03',
+    'Complete placenta previa NOS or without hemorrhage, third trimester',
+  ),
+  'O44.42': icd(
+    'O44.42',
+    'Low lying placenta NOS or without hemorrhage, second trimester',
+  ),
+  'O69.4': icd('O69.4', 'Labor and delivery complicated by vasa previa'),
+} as const;
+export type PlacentaPraeviaCode = keyof typeof PLACENTA_PRAEVIA;
+
+/**
+ * FE "Pregnancy (R2-25)": pregnancy O-codes (pregnant only for O09–O48, O60.0x, O98–O9A with an
+ * antepartum/trimester final character), never O80–O94 or a postpartum/lactation character;
+ * pregnancy of concern O00.x / O01.x / O02.x / O03.0–O03.4; antenatal EpisodeOfCare type 424525001.
+ */
+export const PREGNANCY_CODES = {
+  antenatalCareEpisode: sct('424525001', 'Antenatal care'),
+  /** Counts as pregnant (antepartum / trimester final character). */
+  pregnant: {
+    'O09.892': icd(
+      'O09.892',
+      'Supervision of other high risk pregnancies, second trimester',
+    ),
+    'O26.893': icd(
+      'O26.893',
+      'Other specified pregnancy related conditions, third trimester',
+    ),
+    'O99.013': icd('O99.013', 'Anemia complicating pregnancy, third trimester'),
+  },
+  /** Never pregnant: childbirth / puerperium / lactation. */
+  notPregnant: {
+    'O99.03': icd('O99.03', 'Anemia complicating the puerperium'),
+    'O92.70': icd('O92.70', 'Unspecified disorders of lactation'),
+    O80: icd('O80', 'Encounter for full-term uncomplicated delivery'),
+  },
+  /** Pregnancy of concern (pregnant, GA < 20) unless a later treatment procedure ends it. */
+  ofConcern: {
+    'O00.109': icd(
+      'O00.109',
+      'Unspecified tubal pregnancy without intrauterine pregnancy',
+    ),
+    'O01.9': icd('O01.9', 'Hydatidiform mole, unspecified'),
+    'O02.1': icd('O02.1', 'Missed abortion'),
+    'O03.4': icd(
+      'O03.4',
+      'Incomplete spontaneous abortion without complication',
+    ),
+  },
+  /** Ends a pregnancy: completed abortion O03.9 / O04.x (besides delivery and Z37.x). */
+  ended: {
+    'O03.9': icd(
+      'O03.9',
+      'Complete or unspecified spontaneous abortion without complication',
+    ),
+    'O04.89': icd(
+      'O04.89',
+      '(Induced) termination of pregnancy with other complications',
+    ),
+  },
+} as const;
+
 // ---------------------------------------------------------------------------------------------
 // FE "Menopausal status" (G §4.3)
 // ---------------------------------------------------------------------------------------------
@@ -376,6 +473,13 @@ export const MENOPAUSE = {
   ],
 } as const;
 export type MenopauseStatus = keyof typeof MENOPAUSE.values;
+
+/** FE rev 2 "Menopausal status": an Observation whose `code` is the state itself. */
+export const MENOPAUSE_STATE_OBSERVATIONS = {
+  post: sct('76498008', 'Postmenopausal state'),
+  /** ✖ unverified (FE caveats): premenopausal amenorrhoea → not post. */
+  'not-post': sct('32590007', 'Premenopausal amenorrhea'),
+} as const;
 
 // ---------------------------------------------------------------------------------------------
 // FE "Hysterectomy / cervix" (G §4.4 groups: no-cervix, cervix-retained, ambiguous)
@@ -661,6 +765,15 @@ export const CYTOLOGY_RESULTS = {
     'Benign endometrial cells in a postmenopausal woman',
   ),
   unsatisfactory: sct('126481000119106', 'Unsatisfactory cervical cytology'),
+  // FE rev 2 "Cytology result": the codes the CCSM test data uses
+  'HSIL-pap-smear': sct(
+    '62061000119107',
+    'High grade squamous intraepithelial lesion on cervical Papanicolaou smear',
+  ),
+  'unsatisfactory-specimen': sct(
+    '112631006',
+    'Specimen unsatisfactory for evaluation',
+  ),
   'TZ-absent': sct('412716005', 'Transformation zone absent'),
 } as const;
 export type CytologyResult = keyof typeof CYTOLOGY_RESULTS;
@@ -671,6 +784,15 @@ export const HPV_RESULTS = {
   positive: sct('10828004', 'Positive (high-risk HPV, not 16/18)'),
   'hpv16-positive': sct('708298003', 'Human papillomavirus 16 DNA detected'),
   'hpv18-positive': sct('708299006', 'Human papillomavirus 18 DNA detected'),
+  // FE rev 2 "HPV result": the codes the CCSM test data uses
+  'dna-negative': sct('787724008', 'HPV DNA test negative'),
+  'not-detected': sct('260415000', 'Not detected'),
+  'dna-positive-high-risk': sct(
+    '720005005',
+    'HPV DNA test positive, high risk',
+  ),
+  detected: sct('260373001', 'Detected'),
+  'hpv31-dna': sct('708301004', 'Human papillomavirus 31 DNA'),
 } as const;
 export type HpvResult = keyof typeof HPV_RESULTS;
 
@@ -720,7 +842,50 @@ export type AbnormalCervicalDiagnosis =
 export const COLPOSCOPY = {
   colposcopy: sct('392003006', 'Colposcopy'),
   ecc: sct('52889002', 'Endocervical curettage'),
+  // FE rev 2 "Colposcopy / treatment"
+  'colposcopy-cpt': cpt('57455', 'Colposcopy of the cervix with biopsy'),
+  /** An order, not a colposcopy done (FE caveats). */
+  'colposcopy-order': sct('176786003', 'Colposcopy'),
 } as const;
+
+/** FE rev 2 "Colposcopy / treatment": excision/ablation of a cervical precancer = CIN2+ history and colposcopy/histology since. */
+export const CERVICAL_TREATMENT = {
+  '120038005': sct('120038005', 'Cervix excision'),
+  '57520': cpt('57520', 'Conization of cervix'),
+  '236876003': sct('236876003', 'Cervical treatment procedure (FE rev 2)'),
+  '78203001': sct('78203001', 'Cervical treatment procedure (FE rev 2)'),
+  '176771009': sct('176771009', 'Cervical treatment procedure (FE rev 2)'),
+  '176772002': sct('176772002', 'Cervical treatment procedure (FE rev 2)'),
+  '300595006': sct('300595006', 'Cervical treatment procedure (FE rev 2)'),
+  '31197001': sct('31197001', 'Cervical treatment procedure (FE rev 2)'),
+  '74580009': sct('74580009', 'Cervical treatment procedure (FE rev 2)'),
+} as const;
+export type CervicalTreatmentCode = keyof typeof CERVICAL_TREATMENT;
+
+/**
+ * FE rev 2 "Cervical histology": DiagnosticReport or Observation LOINC 65753-6 with the result in
+ * `conclusionCode` / value. CIN2+ histology is CIN2+ history; any histology is "colposcopy/histology since".
+ */
+export const HISTOLOGY = {
+  report: loinc('65753-6', 'Cervix Pathology biopsy report'),
+  results: {
+    CIN1: sct('285836003', 'Cervical intraepithelial neoplasia grade 1'),
+    CIN2: sct('285838002', 'Cervical intraepithelial neoplasia grade 2'),
+    CIN3: sct('20365006', 'Cervical intraepithelial neoplasia grade 3'),
+    'HSIL-morphology': sct(
+      '22725004',
+      'High grade squamous intraepithelial lesion (morphology)',
+    ),
+    AIS: sct('254890008', 'Adenocarcinoma in situ'),
+    'endocervical-AIS': sct('447760009', 'Endocervical adenocarcinoma in situ'),
+    cancer: sct('363354003', 'Malignant tumor of cervix'),
+    'cancer-109880006': sct('109880006', 'Cervical cancer (FE rev 2 example)'),
+    'cancer-254886006': sct('254886006', 'Cervical cancer (FE rev 2 example)'),
+    normal: sct('165324008', 'Normal histology (FE rev 2)'),
+    'normal-309162003': sct('309162003', 'Normal histology (FE rev 2)'),
+  },
+} as const;
+export type HistologyResult = keyof typeof HISTOLOGY.results;
 
 // ---------------------------------------------------------------------------------------------
 // FE "CIN2+ / cervical cancer history" (G §4.5 CIN / precancer / cancer)
@@ -852,6 +1017,10 @@ export const MEDICATIONS = {
     '3008': rx('3008', 'cyclosporine'),
     '68149': rx('68149', 'mycophenolate mofetil'),
     '1256': rx('1256', 'azathioprine'),
+    // FE rev 2: products seen in real data (map to ingredients in the terminology)
+    '1153039': rx('1153039', 'chlorambucil product'),
+    '1160692': rx('1160692', 'infliximab product'),
+    '1119399': rx('1119399', 'everolimus product'),
   },
   /** G §4.7: contraceptive-dose estrogen is NOT HRT (written only to test the exclusion). */
   contraceptive: {
@@ -878,7 +1047,38 @@ export const RISK_CONDITIONS = {
   'Z94.0': icd('Z94.0', 'Kidney transplant status'),
   'Z94.1': icd('Z94.1', 'Heart transplant status'),
   'Z94.4': icd('Z94.4', 'Liver transplant status'),
+  // FE rev 2 "HIV / immunosuppression"
+  '186706006': sct(
+    '186706006',
+    'Human immunodeficiency virus infection (FE rev 2)',
+  ),
+  'D89.811': icd('D89.811', 'Chronic graft-versus-host disease'),
+  '121121000119106': sct(
+    '121121000119106',
+    'Graft-versus-host disease (FE rev 2)',
+  ),
+  '121131000119109': sct(
+    '121131000119109',
+    'Graft-versus-host disease (FE rev 2)',
+  ),
+  '174425003': sct('174425003', 'Liver transplant'),
+  '19944001': sct('19944001', 'Autologous bone marrow transplant'),
+  '213150003': sct('213150003', 'Kidney transplant failure'),
+  '50360': cpt('50360', 'Renal allotransplantation'),
 } as const;
+
+/** FE rev 2 "HIV / immunosuppression": immune-status Observation LOINC 96381-9 valued SNOMED 370388006. */
+export const IMMUNE_STATUS = {
+  observation: loinc('96381-9', 'Immune status'),
+  values: {
+    immunocompromised: sct('370388006', 'Patient immunocompromised'),
+  },
+} as const;
+export type ImmuneStatus = keyof typeof IMMUNE_STATUS.values;
+
+/** FE rev 2: the gender-identity Patient extension counts like Observation 76691-5. */
+export const GENDER_IDENTITY_EXTENSION_URL =
+  'http://hl7.org/fhir/StructureDefinition/patient-genderIdentity';
 
 // ---------------------------------------------------------------------------------------------
 // FE "Exam findings" and "Symptoms" (G §4.8)
@@ -901,6 +1101,12 @@ export const FINDINGS = {
   'chronic-pelvic-pain': sct('237067000', 'Chronic pelvic pain of female'),
   'weight-loss': sct('422868009', 'Unexplained weight loss'),
   syncope: sct('271594007', 'Syncope'),
+  // FE rev 2 "Exam findings", "Acute findings (R2-20)"
+  cervicitis: sct('37610005', 'Inflammation of cervix'),
+  /** ✖ unverified (FE caveats). */
+  'vaginal-lesion': sct('289517005', 'Vaginal lesion'),
+  /** Acute abdominal pain counts as pain for PCB-31/34/51/54 (R2-20). */
+  'acute-abdominal-pain': sct('21522001', 'Abdominal pain'),
 } as const;
 export type FindingKey = keyof typeof FINDINGS;
 
@@ -931,6 +1137,8 @@ export const VITALS = {
 
 export const RHD = {
   observation: loinc('10331-7', 'Rh [Type] in Blood'),
+  /** FE rev 2 "RhD type": results also arrive as ABO and Rh group (value Rh negative / positive). */
+  aboRh: loinc('882-1', 'ABO and Rh group [Type] in Blood'),
   values: {
     negative: sct('165747007', 'RhD negative'),
     positive: sct('165746003', 'RhD positive'),
@@ -984,7 +1192,7 @@ export const KNOWN_CODINGS: ReadonlyMap<string, CodeDef> = (() => {
       CONDITION_VERIFICATION_CONFIRMED,
       CONDITION_CATEGORY,
       OBSERVATION_CATEGORY,
-      ENCOUNTER_CLASS_AMBULATORY,
+      ENCOUNTER_CLASSES,
       PCB,
       CONTRACEPTION_COUNSELLING_REASON,
       GENDER_IDENTITY,
@@ -995,7 +1203,10 @@ export const KNOWN_CODINGS: ReadonlyMap<string, CodeDef> = (() => {
       HCG,
       RESULT,
       PREGNANCY_ENDED,
+      PLACENTA_PRAEVIA,
+      PREGNANCY_CODES,
       MENOPAUSE,
+      MENOPAUSE_STATE_OBSERVATIONS,
       HYSTERECTOMY_CODES.map((h) => h.coding),
       CYTOLOGY_TEST_CODES,
       HPV_TEST_CODES,
@@ -1003,11 +1214,14 @@ export const KNOWN_CODINGS: ReadonlyMap<string, CodeDef> = (() => {
       HPV_RESULTS,
       ABNORMAL_CERVICAL_DIAGNOSES,
       COLPOSCOPY,
+      CERVICAL_TREATMENT,
+      HISTOLOGY,
       CERVICAL_HISTORY_CODES,
       NAAT_CODES,
       NEW_SEXUAL_PARTNER,
       MEDICATIONS,
       RISK_CONDITIONS,
+      IMMUNE_STATUS,
       FINDINGS,
       BLEEDING_QUALIFIERS,
       VITALS,

@@ -59,6 +59,16 @@ const FACT_ENCODING_ROWS = [
   'RhD type',
   'Endometrial thickness',
   'QuestionnaireResponse answers',
+  // fact-encoding.md "Revision 2 additions"
+  'Placenta praevia',
+  'Rev 2: HPV result',
+  'Rev 2: Cytology result',
+  'Rev 2: Cervical histology',
+  'Rev 2: Undated history',
+  'Rev 2: Linked results',
+  'Rev 2: HIV / immunosuppression',
+  'Rev 2: Acute findings',
+  'Setting (facts contract)',
 ] as const;
 type Row = (typeof FACT_ENCODING_ROWS)[number];
 
@@ -879,6 +889,171 @@ const CASES: readonly Case[] = [
       obs(cc(PCB, 'endometrial-thickness'), T_2D, {
         valueQuantity: quantity(7, 'mm'),
       }),
+    ],
+  },
+  // Revision 2 additions
+  {
+    row: 'Placenta praevia',
+    name: 'active Condition ICD-10-CM O44.x, dated by the scan',
+    build: (b) => b.placentaPraevia('O44.02', { weeksAgo: 2 }),
+    expected: [cond(cc(ICD10CM, 'O44.02'), T_2W)],
+  },
+  {
+    row: 'Placenta praevia',
+    name: 'active Condition SNOMED 36813001',
+    build: (b) => b.placentaPraevia('36813001', { weeksAgo: 2 }),
+    expected: [cond(cc(SCT, '36813001'), T_2W)],
+  },
+  {
+    row: 'Rev 2: HPV result',
+    name: 'HPV DNA test negative 787724008 and positive, high risk 720005005',
+    build: (b) =>
+      b
+        .hpv('dna-negative', { yearsAgo: 2 })
+        .hpv('dna-positive-high-risk', { monthsAgo: 1 }),
+    expected: [
+      obs(cc(LOINC, '30167-1'), T_2Y, {
+        valueCodeableConcept: cc(SCT, '787724008'),
+      }),
+      obs(cc(LOINC, '30167-1'), T_1MO, {
+        valueCodeableConcept: cc(SCT, '720005005'),
+      }),
+    ],
+  },
+  {
+    row: 'Rev 2: Cytology result',
+    name: 'HSIL on cervical Papanicolaou smear 62061000119107 in a report conclusionCode',
+    build: (b) =>
+      b.cytology('62061000119107', {
+        monthsAgo: 3,
+        code: '47528-5',
+        report: true,
+      }),
+    expected: [
+      {
+        resourceType: 'DiagnosticReport',
+        status: 'final',
+        code: cc(LOINC, '47528-5'),
+        subject: SUBJECT,
+        effectiveDateTime: T_3MO,
+        conclusionCode: [cc(SCT, '62061000119107')],
+      },
+    ],
+  },
+  {
+    row: 'Rev 2: Cervical histology',
+    name: 'DiagnosticReport LOINC 65753-6 with CIN3 20365006 in conclusionCode',
+    build: (b) => b.histology('CIN3', { yearsAgo: 2 }),
+    expected: [
+      {
+        resourceType: 'DiagnosticReport',
+        status: 'final',
+        code: cc(LOINC, '65753-6'),
+        subject: SUBJECT,
+        effectiveDateTime: T_2Y,
+        conclusionCode: [cc(SCT, '20365006')],
+      },
+    ],
+  },
+  {
+    row: 'Rev 2: Cervical histology',
+    name: 'Observation LOINC 65753-6 valued normal 165324008',
+    build: (b) =>
+      b.histology('normal', { monthsAgo: 1, resource: 'Observation' }),
+    expected: [
+      obs(cc(LOINC, '65753-6'), T_1MO, {
+        valueCodeableConcept: cc(SCT, '165324008'),
+      }),
+    ],
+  },
+  {
+    row: 'Rev 2: Undated history',
+    name: 'total hysterectomy Procedure with no performed date',
+    build: (b) => b.hysterectomy('116140006', { undated: true }),
+    expected: [
+      {
+        resourceType: 'Procedure',
+        status: 'completed',
+        code: cc(SCT, '116140006'),
+        subject: SUBJECT,
+      },
+    ],
+    absent: ['performedDateTime', 'performedPeriod'],
+  },
+  {
+    row: 'Rev 2: Undated history',
+    name: 'cervix-absence Condition Z90.710 with neither onset nor recordedDate',
+    build: (b) => b.hysterectomy('Z90.710', { undated: true }),
+    expected: [
+      {
+        resourceType: 'Condition',
+        code: cc(ICD10CM, 'Z90.710'),
+        ...conditionStatus('active'),
+      },
+    ],
+    absent: ['onsetDateTime', 'recordedDate'],
+  },
+  {
+    row: 'Rev 2: Linked results',
+    name: 'cotest report: undated HPV Observation referenced from DiagnosticReport.result',
+    build: (b) =>
+      b.cotestReport('HSIL-pap-smear', 'dna-positive-high-risk', {
+        monthsAgo: 1,
+      }),
+    expected: [
+      {
+        resourceType: 'Observation',
+        id: `${PID}-obs-1`,
+        code: cc(LOINC, '30167-1'),
+        valueCodeableConcept: cc(SCT, '720005005'),
+      },
+      {
+        resourceType: 'DiagnosticReport',
+        code: cc(LOINC, '47528-5'),
+        effectiveDateTime: T_1MO,
+        result: [{ reference: `Observation/${PID}-obs-1` }],
+        conclusionCode: [cc(SCT, '62061000119107')],
+      },
+    ],
+    absent: ['effectiveDateTime'],
+  },
+  {
+    row: 'Rev 2: HIV / immunosuppression',
+    name: 'immune-status Observation LOINC 96381-9 = SNOMED 370388006',
+    build: (b) => b.immuneStatus('immunocompromised', { monthsAgo: 3 }),
+    expected: [
+      obs(cc(LOINC, '96381-9'), T_3MO, {
+        valueCodeableConcept: cc(SCT, '370388006'),
+      }),
+    ],
+  },
+  {
+    row: 'Rev 2: HIV / immunosuppression',
+    name: 'HIV Condition SNOMED 186706006',
+    build: (b) => b.condition('snomed', '186706006', { yearsAgo: 2 }),
+    expected: [cond(cc(SCT, '186706006'), T_2Y)],
+  },
+  {
+    row: 'Rev 2: Acute findings',
+    name: 'acute abdominal pain SNOMED 21522001 as a Condition today',
+    build: (b) => b.finding('acute-abdominal-pain', { as: 'condition' }),
+    expected: [cond(cc(SCT, '21522001'), T_TODAY)],
+  },
+  {
+    row: 'Setting (facts contract)',
+    name: 'emergency Encounter (v3 ActCode EMER) with reason N93.0 → hospital',
+    build: (b) => b.pcbEncounter({ encounterClass: 'emergency' }),
+    expected: [
+      {
+        resourceType: 'Encounter',
+        status: 'finished',
+        class: expect.objectContaining({
+          system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+          code: 'EMER',
+        }) as unknown as object,
+        reasonCode: [cc(ICD10CM, 'N93.0')],
+        period: { start: T_TODAY, end: T_TODAY },
+      },
     ],
   },
   // QuestionnaireResponse answers

@@ -24,17 +24,21 @@ import type {
   ConditionClinicalStatus,
   CytologyResult,
   CytologyTestCode,
+  EncounterClass,
   FindingKey,
   GenderIdentity,
   GestationalAgeCode,
   HcgSpecimen,
+  HistologyResult,
   HpvResult,
+  ImmuneStatus,
   HpvTestCode,
   MedicationKind,
   MenopauseStatus,
   NaatOrganism,
   NaatSpecimen,
   ObservationCategory,
+  PlacentaPraeviaCode,
   PregnancyEndKind,
   PregnancyStatusQuestion,
   QualitativeResult,
@@ -54,15 +58,17 @@ import {
   CYTOLOGY_RESULTS,
   CYTOLOGY_TEST_CODES,
   EDD,
-  ENCOUNTER_CLASS_AMBULATORY,
+  ENCOUNTER_CLASSES,
   ENDOMETRIAL_THICKNESS,
   FINDINGS,
   GENDER_IDENTITY,
   GESTATIONAL_AGE,
   HCG,
+  HISTOLOGY,
   HPV_RESULTS,
   HPV_TEST_CODES,
   HYSTERECTOMY_CODES,
+  IMMUNE_STATUS,
   LMP,
   MEDICATIONS,
   MENOPAUSE,
@@ -72,6 +78,7 @@ import {
   PCB,
   PCB_FACT_CODES,
   PCB_HISTORY_QUESTIONNAIRE_URL,
+  PLACENTA_PRAEVIA,
   PREGNANCY_ENDED,
   PREGNANCY_STATUS,
   RESULT,
@@ -291,13 +298,23 @@ export class PatientBundleBuilder {
     });
   }
 
-  /** Encounter with reasonCode N93.0, dated by `period.start`. */
-  pcbEncounter(opts: Ago = {}): this {
+  /** Encounter with reasonCode N93.0, dated by `period.start` (default class ambulatory). */
+  pcbEncounter(
+    opts: Ago & { readonly encounterClass?: EncounterClass } = {},
+  ): this {
     return this.encounter({ ...opts, reason: 'pcb' });
   }
 
-  /** A finished ambulatory Encounter; `reason` 'pcb' (N93.0) or 'contraception' (a control visit). */
-  encounter(opts: Ago & { readonly reason: 'pcb' | 'contraception' }): this {
+  /**
+   * A finished Encounter (default class ambulatory); `reason` 'pcb' (N93.0) or 'contraception' (a
+   * control visit). `encounterClass` emergency / inpatient puts the patient in hospital (R2-29 setting).
+   */
+  encounter(
+    opts: Ago & {
+      readonly reason: 'pcb' | 'contraception';
+      readonly encounterClass?: EncounterClass;
+    },
+  ): this {
     const start = this.at(opts);
     const reason =
       opts.reason === 'pcb' ? PCB.icd10 : CONTRACEPTION_COUNSELLING_REASON;
@@ -305,7 +322,7 @@ export class PatientBundleBuilder {
       resourceType: 'Encounter',
       id: this.nextId('Encounter'),
       status: 'finished',
-      class: coding(ENCOUNTER_CLASS_AMBULATORY),
+      class: coding(ENCOUNTER_CLASSES[opts.encounterClass ?? 'ambulatory']),
       subject: this.subject(),
       period: { start, end: start },
       reasonCode: [concept(reason)],
@@ -458,6 +475,20 @@ export class PatientBundleBuilder {
     });
   }
 
+  /**
+   * Placenta praevia (FE rev 2, R2-17): an active Condition, ICD-10-CM O44.x / O69.4 or SNOMED
+   * 36813001 (and descendants), dated by the scan that found it.
+   */
+  placentaPraevia(
+    code: PlacentaPraeviaCode,
+    opts: ConditionOptions = {},
+  ): this {
+    return this.addCondition(PLACENTA_PRAEVIA[code], {
+      ...opts,
+      category: opts.category ?? 'problem-list-item',
+    });
+  }
+
   // -------------------------------------------------------------------------------------------
   // FE "Menopausal status", "Hysterectomy / cervix"
   // -------------------------------------------------------------------------------------------
@@ -499,8 +530,12 @@ export class PatientBundleBuilder {
   /**
    * A hysterectomy / cervix-absence code of pcb-guideline.md §4.4: procedures become a completed
    * Procedure (`performedDateTime`), "history of"/"absence of" codes a Condition (onset).
+   * `undated: true` writes no date at all (FE rev 2 "Undated history": it still counts).
    */
-  hysterectomy(code: string, opts: Ago = {}): this {
+  hysterectomy(
+    code: string,
+    opts: Ago & { readonly undated?: boolean } = {},
+  ): this {
     const def = HYSTERECTOMY_CODES.find((h) => h.coding.code === code);
     if (def === undefined) {
       throw new Error(
@@ -508,11 +543,12 @@ export class PatientBundleBuilder {
       );
     }
     if (def.resource === 'Procedure') {
-      return this.addProcedure(def.coding, opts);
+      return this.addProcedure(def.coding, opts, opts.undated === true);
     }
     return this.addCondition(def.coding, {
       ...opts,
       category: 'problem-list-item',
+      undated: opts.undated,
     });
   }
 
@@ -561,6 +597,62 @@ export class PatientBundleBuilder {
     opts: Ago = {},
   ): this {
     return this.cytology(cytologyResult, opts).hpv(hpvResult, opts);
+  }
+
+  /**
+   * A cotest laboratory report (FE rev 2 "Linked results"): a cytology DiagnosticReport (default
+   * LOINC 47528-5) with the cytology result in `conclusionCode`, whose `result` references an HPV
+   * Observation that carries NO date of its own — it takes the report's date.
+   */
+  cotestReport(
+    cytologyResult: CytologyResult | string,
+    hpvResult: HpvResult | string,
+    opts: Ago & {
+      readonly code?: CytologyTestCode;
+      readonly hpvCode?: HpvTestCode;
+    } = {},
+  ): this {
+    const hpvId = this.observation({
+      code: HPV_TEST_CODES[opts.hpvCode ?? '30167-1'],
+      category: 'laboratory',
+      when: opts,
+      undated: true,
+      value: {
+        valueCodeableConcept: concept(
+          lookup(HPV_RESULTS, hpvResult, 'HPV result'),
+        ),
+      },
+    }).lastId();
+    const report: DiagnosticReport = {
+      resourceType: 'DiagnosticReport',
+      id: this.nextId('DiagnosticReport'),
+      status: 'final',
+      code: concept(CYTOLOGY_TEST_CODES[opts.code ?? '47528-5']),
+      subject: this.subject(),
+      effectiveDateTime: this.at(opts),
+      result: [{ reference: `Observation/${hpvId}` }],
+      conclusionCode: [
+        concept(lookup(CYTOLOGY_RESULTS, cytologyResult, 'cytology result')),
+      ],
+    };
+    this.resources.push(report);
+    return this;
+  }
+
+  /**
+   * Cervical histology (FE rev 2): LOINC 65753-6 with the result in `conclusionCode` of a
+   * DiagnosticReport (default) or the value of an Observation.
+   */
+  histology(
+    result: HistologyResult,
+    opts: Ago & { readonly resource?: 'DiagnosticReport' | 'Observation' } = {},
+  ): this {
+    return this.screeningResult(
+      HISTOLOGY.report,
+      HISTOLOGY.results[result],
+      opts,
+      opts.resource !== 'Observation',
+    );
   }
 
   /** ICD-10-CM R87.6xx / R87.810 Condition, which counts as an abnormal result dated by onset. */
@@ -718,6 +810,18 @@ export class PatientBundleBuilder {
     return this.addCondition(def, {
       ...opts,
       category: opts.category ?? 'problem-list-item',
+    });
+  }
+
+  /** FE rev 2: immune-status Observation LOINC 96381-9 with the SNOMED value (370388006 immunocompromised). */
+  immuneStatus(status: ImmuneStatus, opts: Ago = {}): this {
+    return this.observation({
+      code: IMMUNE_STATUS.observation,
+      category: 'laboratory',
+      when: opts,
+      value: {
+        valueCodeableConcept: concept(IMMUNE_STATUS.values[status]),
+      },
     });
   }
 
@@ -964,10 +1068,21 @@ export class PatientBundleBuilder {
     return `${this.patientId}-${ID_PREFIX[kind]}-${n}`;
   }
 
+  /** The id of the resource added last. */
+  private lastId(): string {
+    const last = this.resources[this.resources.length - 1];
+    if (last?.id === undefined) {
+      throw new Error('no resource added yet');
+    }
+    return last.id;
+  }
+
   private observation(spec: {
     readonly code: CodeDef;
     readonly category: ObservationCategory;
     readonly when: Ago;
+    /** No `effectiveDateTime` (a result that takes its report's date). */
+    readonly undated?: boolean;
     readonly value?: Pick<
       Observation,
       | 'valueCodeableConcept'
@@ -984,7 +1099,9 @@ export class PatientBundleBuilder {
       category: [concept(OBSERVATION_CATEGORY[spec.category])],
       code: concept(spec.code),
       subject: this.subject(),
-      effectiveDateTime: this.at(spec.when),
+      ...(spec.undated === true
+        ? {}
+        : { effectiveDateTime: this.at(spec.when) }),
       ...(spec.value ?? {}),
       ...(spec.component === undefined ? {} : { component: spec.component }),
     };
@@ -992,8 +1109,19 @@ export class PatientBundleBuilder {
     return this;
   }
 
-  private addCondition(def: CodeDef, opts: PcbConditionOptions): this {
+  private addCondition(
+    def: CodeDef,
+    opts: PcbConditionOptions & { readonly undated?: boolean },
+  ): this {
     const onset = this.at(opts);
+    const dates =
+      opts.undated === true
+        ? {}
+        : {
+            ...(opts.omitOnset === true ? {} : { onsetDateTime: onset }),
+            recordedDate:
+              opts.recorded === undefined ? onset : this.at(opts.recorded),
+          };
     const condition: Condition = {
       resourceType: 'Condition',
       id: this.nextId('Condition'),
@@ -1006,22 +1134,20 @@ export class PatientBundleBuilder {
       ],
       code: concept(def),
       subject: this.subject(),
-      ...(opts.omitOnset === true ? {} : { onsetDateTime: onset }),
-      recordedDate:
-        opts.recorded === undefined ? onset : this.at(opts.recorded),
+      ...dates,
     };
     this.resources.push(condition);
     return this;
   }
 
-  private addProcedure(def: CodeDef, when: Ago): this {
+  private addProcedure(def: CodeDef, when: Ago, undated = false): this {
     const procedure: Procedure = {
       resourceType: 'Procedure',
       id: this.nextId('Procedure'),
       status: 'completed',
       code: concept(def),
       subject: this.subject(),
-      performedDateTime: this.at(when),
+      ...(undated ? {} : { performedDateTime: this.at(when) }),
     };
     this.resources.push(procedure);
     return this;

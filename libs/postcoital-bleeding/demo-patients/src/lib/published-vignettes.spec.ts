@@ -17,7 +17,7 @@ type Row = readonly [
   facts: string,
 ];
 
-/** pcb-guideline.md §5, transcribed independently of published-vignettes.ts. */
+/** pcb-guideline.md §5 (revision 2), transcribed independently of published-vignettes.ts. */
 const SECTION_5: readonly Row[] = [
   [
     'V01',
@@ -141,14 +141,14 @@ const SECTION_5: readonly Row[] = [
   [
     'V25',
     'US',
-    ['PCB-10', 'PCB-13', 'PCB-20'],
+    ['PCB-10', 'PCB-20'],
     'warning',
     '58 F postmenopausal (76498008), no HRT; PCB; cotest neg 3 y; no NAAT',
   ],
   [
     'V26',
     'US',
-    ['PCB-10', 'PCB-13', 'PCB-20', 'PCB-22'],
+    ['PCB-10', 'PCB-20', 'PCB-22'],
     'warning',
     '62 F postmenopausal on continuous combined HRT 2 y (estradiol/norethindrone; Z79.890); PCB; cotest neg 2 y; no NAAT',
   ],
@@ -162,9 +162,9 @@ const SECTION_5: readonly Row[] = [
   [
     'V29',
     'US',
-    ['PCB-10', 'PCB-13', 'PCB-20', 'PCB-21'],
+    ['PCB-10', 'PCB-21'],
     'warning',
-    '57 F postmenopausal; TVUS endometrial thickness 7 mm resulted; cotest neg 2 y; no NAAT',
+    '57 F postmenopausal; TVUS endometrial thickness 7 mm resulted 3 d ago; cotest neg 2 y; no NAAT',
   ],
   [
     'V31',
@@ -183,7 +183,7 @@ const SECTION_5: readonly Row[] = [
   [
     'V34',
     'US',
-    ['PCB-03', 'PCB-10', 'PCB-11', 'PCB-13', 'PCB-20'],
+    ['PCB-03', 'PCB-10', 'PCB-11', 'PCB-20'],
     'warning',
     '70 F postmenopausal; no screening results on record (not adequately screened); PCB; no NAAT',
   ],
@@ -246,14 +246,14 @@ const SECTION_5: readonly Row[] = [
   [
     'V47',
     'US',
-    ['PCB-10', 'PCB-13', 'PCB-14', 'PCB-50'],
+    ['PCB-10', 'PCB-13', 'PCB-14', 'PCB-54'],
     'critical',
     '30 F; heavy PCB, SBP 85 (unstable); pregnancy status not recorded; cytology NILM 1 y; no NAAT',
   ],
   [
     'V48',
     'US',
-    ['PCB-10', 'PCB-13'],
+    ['PCB-10'],
     'info',
     '27 F; chlamydia NAAT POSITIVE 3 wk ago (treated); PCB persisting 7 wk; cytology NILM 1 y; hCG neg',
   ],
@@ -312,6 +312,41 @@ const SECTION_5: readonly Row[] = [
     ['PCB-10', 'PCB-13', 'PCB-14'],
     'info',
     '23 F; cytology LSIL 6 mo ago (age 21–24 → repeat cytology at 1 y, no colposcopy); no NAAT',
+  ],
+  [
+    'V63',
+    'UK',
+    ['PCB-10', 'PCB-11', 'PCB-43'],
+    'info',
+    '[UK mode] 34 F HIV (B20); cytology NILM 2 y; NAAT neg 1 mo; hCG neg (UK: annual screening with HIV)',
+  ],
+  [
+    'V64',
+    'UK',
+    ['PCB-10', 'PCB-12', 'PCB-13', 'PCB-14', 'PCB-19'],
+    'info',
+    '[UK mode] 15 F; PCB 1 wk; LMP 2 wk; no screening (appropriately), no NAAT',
+  ],
+  [
+    'V74',
+    'US',
+    ['PCB-10', 'PCB-30'],
+    'warning',
+    '29 F pregnant 10 wk; RhD pos; CT NAAT positive 2 wk ago; cytology NILM 1 y; light PCB',
+  ],
+  [
+    'V75',
+    'US',
+    ['PCB-10', 'PCB-20'],
+    'warning',
+    '60 F postmenopausal; TVUS ET 3 mm 60 d ago (before this episode); PCB onset 1 wk; cotest neg 2 y; no NAAT',
+  ],
+  [
+    'V78',
+    'US',
+    ['PCB-10', 'PCB-13', 'PCB-14'],
+    'info',
+    '30 F; SBP 85 and HR 124 recorded 3 months ago, no vital signs since; light PCB 1 wk; LMP 2 wk; cytology NILM 1 y; no NAAT',
   ],
 ];
 
@@ -427,15 +462,8 @@ const FACTS: Readonly<Record<string, readonly string[]>> = {
     ...pregnant(30),
     rhd(true, '20w'),
     ...naatNeg('2w'),
-    cytology(NILM, '1y'),
   ],
-  V21: [
-    female(22),
-    pcb('1w'),
-    ...pregnant(30),
-    rhd(false, '20w'),
-    cytology(NILM, '1y'),
-  ],
+  V21: [female(22), pcb('1w'), ...pregnant(30), rhd(false, '20w')],
   V23: [
     female(29),
     pcb('1w'),
@@ -466,7 +494,7 @@ const FACTS: Readonly<Record<string, readonly string[]>> = {
     female(57),
     POST,
     pcb('1w'),
-    'Observation pcb:endometrial-thickness = 7 mm @2d',
+    'Observation pcb:endometrial-thickness = 7 mm @3d',
     ...cotestNeg('2y'),
   ],
   V31: [
@@ -553,7 +581,6 @@ const FACTS: Readonly<Record<string, readonly string[]>> = {
     pcb('1w'),
     ...pregnant(22),
     rhd(true, '12w'),
-    hpvNeg('1y'),
     ...naatNeg('1mo'),
   ],
   V59: [
@@ -566,11 +593,43 @@ const FACTS: Readonly<Record<string, readonly string[]>> = {
     urineHcgNeg('today'),
   ],
   V61: [female(23), pcb('1w'), cytology('62051000119105', '6mo')],
+  V63: [
+    female(34),
+    'Condition icd10cm:B20 [active] @6y',
+    pcb('1w'),
+    cytology(NILM, '2y'),
+    ...naatNeg('1mo'),
+    urineHcgNeg('today'),
+  ],
+  V64: [female(15), pcb('1w'), 'Observation loinc:8665-2 = 2w @today'],
+  V74: [
+    female(29),
+    pcb('1w'),
+    ...pregnant(10),
+    rhd(true, '2w'),
+    'Observation loinc:53926-2 = sct:10828004 @2w',
+    cytology(NILM, '1y'),
+  ],
+  V75: [
+    female(60),
+    POST,
+    'Observation pcb:endometrial-thickness = 3 mm @60d',
+    pcb('1w'),
+    ...cotestNeg('2y'),
+  ],
+  V78: [
+    female(30),
+    'Observation loinc:8480-6 = 85 mm[Hg] @3mo',
+    'Observation loinc:8867-4 = 124 /min @3mo',
+    pcb('1w'),
+    'Observation loinc:8665-2 = 2w @today',
+    cytology(NILM, '1y'),
+  ],
 };
 
 describe('published vignettes: the table of pcb-guideline.md §5', () => {
-  it('has the 42 vignettes of §5, in table order', () => {
-    expect(SECTION_5).toHaveLength(42);
+  it('has the 47 vignettes of §5 (revision 2), in table order', () => {
+    expect(SECTION_5).toHaveLength(47);
     expect(PUBLISHED_VIGNETTES.map((v) => v.id)).toEqual(
       SECTION_5.map((r) => r[0]),
     );
@@ -629,6 +688,6 @@ describe('published vignettes: each bundle holds exactly the facts of its §5 ro
     const implied = PUBLISHED_VIGNETTES.filter((v) =>
       v.encodingNotes.some((n) => n.startsWith('IMPLIED')),
     ).map((v) => v.id);
-    expect(implied).toEqual(['V19', 'V20', 'V21', 'V23', 'V57']);
+    expect(implied).toEqual(['V19', 'V23', 'V57']);
   });
 });

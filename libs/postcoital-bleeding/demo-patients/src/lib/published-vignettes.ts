@@ -2,7 +2,7 @@ import type { Bundle, FhirResource } from 'fhir/r4';
 import { PatientBundleBuilder } from './patient-bundle-builder';
 
 /**
- * The 42 published acceptance vignettes of pcb-guideline.md §5, as data.
+ * The 47 published acceptance vignettes of pcb-guideline.md §5 (revision 2), as data.
  *
  * Each bundle encodes the vignette's stated facts plus the §5 defaults for unstated facts:
  * female sex at birth, PCB Condition N93.0 within 90 d with pcbWeeks = 1, no hysterectomy, not
@@ -26,6 +26,10 @@ import { PatientBundleBuilder } from './patient-bundle-builder';
  *   is not written for non-pregnant patients (no rule reads it there); every pregnant vignette states it.
  * - Where the §5 expectation needs a fact the row does not state (marked IMPLIED in `encodingNotes`),
  *   the fact is added and the note says why.
+ * - Vital signs are standalone Observations (SBP 8480-6, HR 8867-4) unless the row's note says panel.
+ *
+ * Revision 2 (R2-5: PCB-32/34 suppress PCB-03) removed the cytology V20, V21 and V57 needed as IMPLIED
+ * facts in revision 1; those bundles now hold only what their rows state (plus V57's NAAT).
  */
 
 export type VignetteId =
@@ -70,7 +74,12 @@ export type VignetteId =
   | 'V55'
   | 'V57'
   | 'V59'
-  | 'V61';
+  | 'V61'
+  | 'V63'
+  | 'V64'
+  | 'V74'
+  | 'V75'
+  | 'V78';
 
 export type Jurisdiction = 'US' | 'UK';
 export type CardIndicator = 'info' | 'warning' | 'critical' | 'none';
@@ -355,7 +364,7 @@ const SPECS: readonly VignetteSpec[] = [
     highestIndicator: 'critical',
     encodingNotes: [
       '"NAAT neg at 28 wk" = 2 weeks ago (GA 30+0 today).',
-      'IMPLIED: cytology NILM 1 y ago. PCB-32 suppresses PCB-10/11 but not PCB-03, so a cervical result must exist for the expectation.',
+      'No cervical result on record: PCB-32 suppresses PCB-03 and PCB-11 (R2-5).',
       NOTE_NAAT,
     ],
     age: 31,
@@ -365,8 +374,7 @@ const SPECS: readonly VignetteSpec[] = [
         .pregnancyStatus('pregnant')
         .gestationalAge({ weeks: 30 })
         .rhD('positive', { weeksAgo: 20 })
-        .naat('ct-ng', 'negative', { weeksAgo: 2 })
-        .cytology('NILM', { yearsAgo: 1 }),
+        .naat('ct-ng', 'negative', { weeksAgo: 2 }),
   },
   {
     id: 'V21',
@@ -375,7 +383,7 @@ const SPECS: readonly VignetteSpec[] = [
     expectedRules: ['PCB-13', 'PCB-32', 'PCB-33'],
     highestIndicator: 'critical',
     encodingNotes: [
-      'IMPLIED: cytology NILM 1 y ago (at 21), for the same reason as V20 (PCB-03 is not suppressed by PCB-32).',
+      'No cervical result on record: PCB-32 suppresses PCB-03 and PCB-11 (R2-5).',
       '"no NAAT this pregnancy": no NAAT on record at all.',
     ],
     age: 22,
@@ -384,8 +392,7 @@ const SPECS: readonly VignetteSpec[] = [
         .pcbCondition({ weeksAgo: 1 })
         .pregnancyStatus('pregnant')
         .gestationalAge({ weeks: 30 })
-        .rhD('negative', { weeksAgo: 20 })
-        .cytology('NILM', { yearsAgo: 1 }),
+        .rhD('negative', { weeksAgo: 20 }),
   },
   {
     id: 'V23',
@@ -411,7 +418,10 @@ const SPECS: readonly VignetteSpec[] = [
     id: 'V25',
     description:
       '58 F postmenopausal (76498008), no HRT; PCB; cotest neg 3 y; no NAAT',
-    expectedRules: ['PCB-10', 'PCB-13', 'PCB-20'],
+    expectedRules: ['PCB-10', 'PCB-20'],
+    encodingNotes: [
+      'Revision 2 (R2-7): postmenopausal in US mode, so "no NAAT in 12 months" alone does not fire PCB-13.',
+    ],
     highestIndicator: 'warning',
     age: 58,
     facts: (b) =>
@@ -424,9 +434,10 @@ const SPECS: readonly VignetteSpec[] = [
     id: 'V26',
     description:
       '62 F postmenopausal on continuous combined HRT 2 y (estradiol/norethindrone; Z79.890); PCB; cotest neg 2 y; no NAAT',
-    expectedRules: ['PCB-10', 'PCB-13', 'PCB-20', 'PCB-22'],
+    expectedRules: ['PCB-10', 'PCB-20', 'PCB-22'],
     highestIndicator: 'warning',
     encodingNotes: [
+      'Revision 2 (R2-7): postmenopausal in US mode, so no PCB-13 for a missing NAAT alone.',
       'HRT = active MedicationRequest RxNorm 1359126 (estradiol/norethindrone, guideline §4.7) authored 2 years ago (start of therapy) plus Condition Z79.890 with onset 2 years ago.',
     ],
     age: 62,
@@ -461,18 +472,18 @@ const SPECS: readonly VignetteSpec[] = [
   {
     id: 'V29',
     description:
-      '57 F postmenopausal; TVUS endometrial thickness 7 mm resulted; cotest neg 2 y; no NAAT',
-    expectedRules: ['PCB-10', 'PCB-13', 'PCB-20', 'PCB-21'],
+      '57 F postmenopausal; TVUS endometrial thickness 7 mm resulted 3 d ago; cotest neg 2 y; no NAAT',
+    expectedRules: ['PCB-10', 'PCB-21'],
     highestIndicator: 'warning',
     encodingNotes: [
-      '"resulted" (date unstated) = endometrial-thickness 7 mm 2 days ago, within this PCB episode.',
+      'TVUS = pcb-facts#endometrial-thickness 7 mm, 3 days ago: inside the PCB episode (onset 1 week ago), so it suppresses PCB-20 (R2-8, R2-24).',
     ],
     age: 57,
     facts: (b) =>
       b
         .menopause('post', { code: '76498008' })
         .pcbCondition({ weeksAgo: 1 })
-        .endometrialThickness(7, { daysAgo: 2 })
+        .endometrialThickness(7, { daysAgo: 3 })
         .cotest('NILM', 'negative', { yearsAgo: 2 }),
   },
   {
@@ -505,8 +516,11 @@ const SPECS: readonly VignetteSpec[] = [
     id: 'V34',
     description:
       '70 F postmenopausal; no screening results on record (not adequately screened); PCB; no NAAT',
-    expectedRules: ['PCB-03', 'PCB-10', 'PCB-11', 'PCB-13', 'PCB-20'],
+    expectedRules: ['PCB-03', 'PCB-10', 'PCB-11', 'PCB-20'],
     highestIndicator: 'warning',
+    encodingNotes: [
+      'Revision 2 (R2-7): postmenopausal in US mode, so no PCB-13 for a missing NAAT alone.',
+    ],
     age: 70,
     facts: (b) =>
       b.menopause('post', { code: '76498008' }).pcbCondition({ weeksAgo: 1 }),
@@ -659,9 +673,10 @@ const SPECS: readonly VignetteSpec[] = [
     id: 'V47',
     description:
       '30 F; heavy PCB, SBP 85 (unstable); pregnancy status not recorded; cytology NILM 1 y; no NAAT',
-    expectedRules: ['PCB-10', 'PCB-13', 'PCB-14', 'PCB-50'],
+    expectedRules: ['PCB-10', 'PCB-13', 'PCB-14', 'PCB-54'],
     highestIndicator: 'critical',
     encodingNotes: [
+      'Revision 2 (R2-29): SBP < 90 together with heavy bleeding is instability → PCB-54 (immediate), which suppresses PCB-50.',
       'Heavy = pcb-facts#heavy-bleeding Observation true today.',
       'SBP 85 = US Core blood-pressure panel 85354-9 with systolic component 8480-6 = 85 mm[Hg] and diastolic 8462-4 = 50 (diastolic unstated; a US Core EHR always sends both).',
     ],
@@ -677,9 +692,10 @@ const SPECS: readonly VignetteSpec[] = [
     id: 'V48',
     description:
       '27 F; chlamydia NAAT POSITIVE 3 wk ago (treated); PCB persisting 7 wk; cytology NILM 1 y; hCG neg',
-    expectedRules: ['PCB-10', 'PCB-13'],
+    expectedRules: ['PCB-10'],
     highestIndicator: 'info',
     encodingNotes: [
+      'Revision 2 (R2-6, R2-23): a positive NAAT < 4 weeks ago blocks PCB-13 (no retest order); the work-up card states the retest due date. PCB-15 is blocked for 6 weeks after the positive result.',
       'Only the chlamydia NAAT (53926-2) positive is written; no gonorrhoea result is stated. The treatment has no code in fact-encoding.md; not written.',
     ],
     age: 27,
@@ -768,7 +784,7 @@ const SPECS: readonly VignetteSpec[] = [
     expectedRules: ['PCB-32'],
     highestIndicator: 'critical',
     encodingNotes: [
-      'IMPLIED: NHS HPV-primary test negative 1 y ago (at 26). PCB-03 (UK band 25–64) is not suppressed by PCB-32 and needs a cervical result on record.',
+      'No cervical result on record: PCB-32 suppresses PCB-03 and PCB-11 (R2-5).',
       'IMPLIED: CT+NG NAAT negative 1 month ago (antenatal). Without a recent negative NAAT, PCB-13 would fire (UK: test all women with PCB), which the expectation excludes.',
       NOTE_NAAT,
     ],
@@ -779,7 +795,6 @@ const SPECS: readonly VignetteSpec[] = [
         .pregnancyStatus('pregnant')
         .gestationalAge({ weeks: 22 })
         .rhD('positive', { weeksAgo: 12 })
-        .hpv('negative', { yearsAgo: 1 })
         .naat('ct-ng', 'negative', { monthsAgo: 1 }),
   },
   {
@@ -814,6 +829,95 @@ const SPECS: readonly VignetteSpec[] = [
     facts: (b) =>
       b.pcbCondition({ weeksAgo: 1 }).cytology('LSIL', { monthsAgo: 6 }),
   },
+  {
+    id: 'V63',
+    mode: 'UK',
+    description:
+      '[UK mode] 34 F HIV (B20); cytology NILM 2 y; NAAT neg 1 mo; hCG neg (UK: annual screening with HIV)',
+    expectedRules: ['PCB-10', 'PCB-11', 'PCB-43'],
+    highestIndicator: 'info',
+    encodingNotes: [
+      'HIV = active Condition B20 with onset 6 years ago (as V39).',
+      'A negative NAAT 1 month ago with no new partner blocks PCB-13 despite HIV.',
+      NOTE_NAAT,
+    ],
+    age: 34,
+    facts: (b) =>
+      b
+        .condition('icd10cm', 'B20', { yearsAgo: 6 })
+        .pcbCondition({ weeksAgo: 1 })
+        .cytology('NILM', { yearsAgo: 2 })
+        .naat('ct-ng', 'negative', { monthsAgo: 1 })
+        .hcg('negative'),
+  },
+  {
+    id: 'V64',
+    mode: 'UK',
+    description:
+      '[UK mode] 15 F; PCB 1 wk; LMP 2 wk; no screening (appropriately), no NAAT',
+    expectedRules: ['PCB-10', 'PCB-12', 'PCB-13', 'PCB-14', 'PCB-19'],
+    highestIndicator: 'info',
+    encodingNotes: [
+      'Age 15: under safeguardingAge 18 and the UK safeguardingStrongAge 16, above the mandatory-referral age 13 (PCB-19 info).',
+    ],
+    age: 15,
+    facts: (b) => b.pcbCondition({ weeksAgo: 1 }).lmp({ weeksAgo: 2 }),
+  },
+  {
+    id: 'V74',
+    description:
+      '29 F pregnant 10 wk; RhD pos; CT NAAT positive 2 wk ago; cytology NILM 1 y; light PCB',
+    expectedRules: ['PCB-10', 'PCB-30'],
+    highestIndicator: 'warning',
+    encodingNotes: [
+      'CT NAAT = chlamydia 53926-2 positive 2 weeks ago (booking), no gonorrhoea result; RhD positive from the same booking visit.',
+      'Revision 2 (R2-23): a positive NAAT < 4 weeks ago blocks the PCB-13 retest, in pregnancy too.',
+      '"light PCB" = the default N93.0 Condition 1 week ago, no heavy-bleeding record.',
+    ],
+    age: 29,
+    facts: (b) =>
+      b
+        .pcbCondition({ weeksAgo: 1 })
+        .pregnancyStatus('pregnant')
+        .gestationalAge({ weeks: 10 })
+        .rhD('positive', { weeksAgo: 2 })
+        .naat('chlamydia', 'positive', { weeksAgo: 2 })
+        .cytology('NILM', { yearsAgo: 1 }),
+  },
+  {
+    id: 'V75',
+    description:
+      '60 F postmenopausal; TVUS ET 3 mm 60 d ago (before this episode); PCB onset 1 wk; cotest neg 2 y; no NAAT',
+    expectedRules: ['PCB-10', 'PCB-20'],
+    highestIndicator: 'warning',
+    encodingNotes: [
+      'TVUS = pcb-facts#endometrial-thickness 3 mm, 60 days ago: before the episode began, so it does not suppress PCB-20 (R2-24).',
+    ],
+    age: 60,
+    facts: (b) =>
+      b
+        .menopause('post', { code: '76498008' })
+        .endometrialThickness(3, { daysAgo: 60 })
+        .pcbCondition({ weeksAgo: 1 })
+        .cotest('NILM', 'negative', { yearsAgo: 2 }),
+  },
+  {
+    id: 'V78',
+    description:
+      '30 F; SBP 85 and HR 124 recorded 3 months ago, no vital signs since; light PCB 1 wk; LMP 2 wk; cytology NILM 1 y; no NAAT',
+    expectedRules: ['PCB-10', 'PCB-13', 'PCB-14'],
+    highestIndicator: 'info',
+    encodingNotes: [
+      'Vital signs = standalone Observations SBP 8480-6 = 85 mm[Hg] and HR 8867-4 = 124 /min, 3 months ago: outside acuteFindingHours (R2-20), so no instability.',
+    ],
+    age: 30,
+    facts: (b) =>
+      b
+        .vitals({ systolic: 85, heartRate: 124, monthsAgo: 3 })
+        .pcbCondition({ weeksAgo: 1 })
+        .lmp({ weeksAgo: 2 })
+        .cytology('NILM', { yearsAgo: 1 }),
+  },
 ];
 
 function toVignette(spec: VignetteSpec): PublishedVignette {
@@ -830,7 +934,7 @@ function toVignette(spec: VignetteSpec): PublishedVignette {
   };
 }
 
-/** The 42 published vignettes of pcb-guideline.md §5, in table order. */
+/** The 47 published vignettes of pcb-guideline.md §5 (revision 2), in table order. */
 export const PUBLISHED_VIGNETTES: readonly PublishedVignette[] =
   SPECS.map(toVignette);
 
