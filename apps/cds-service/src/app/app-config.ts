@@ -29,6 +29,12 @@ export interface AppConfig {
   auth: { mode: 'on' | 'off'; reason: 'default' | 'CDS_AUTH' | 'zero-setup demo' };
   trustedClientsFile: string;
   publicBaseUrl?: string;
+  /** Further base URLs a client JWT's aud may name (CDS_ACCEPTED_AUDIENCES); with auth on, this or publicBaseUrl is required. */
+  acceptedAudiences: string[];
+  /** Failed client authentications per address per minute before 429 (AUTH_FAILURES_PER_MINUTE); 0 = no limit. */
+  authFailuresPerMinute: number;
+  /** On SIGTERM, how long /ready answers 503 before the listener closes (SHUTDOWN_DRAIN_MS). */
+  shutdownDrainMs: number;
   /** FHIR servers the service may contact (besides FHIR_BASE_URL and the embedded sandbox). */
   fhirServerAllowlist: string[];
   /** One deadline for a whole hook call; must exceed the prefetch deadline. */
@@ -70,6 +76,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     auth: authMode(env['CDS_AUTH'], fhirBaseUrl),
     trustedClientsFile: env['CDS_TRUSTED_CLIENTS_FILE'] || 'config/trusted-clients.json',
     publicBaseUrl: env['PUBLIC_BASE_URL']?.replace(/\/+$/, '') || undefined,
+    acceptedAudiences: (env['CDS_ACCEPTED_AUDIENCES'] ?? '').split(',').map((u) => u.trim().replace(/\/+$/, '')).filter(Boolean),
+    authFailuresPerMinute: integer(env, 'AUTH_FAILURES_PER_MINUTE', 30, 0, 1_000_000),
+    shutdownDrainMs: integer(env, 'SHUTDOWN_DRAIN_MS', 5000, 0, 120_000),
     logLevel: logLevel(env['LOG_LEVEL']),
     fhirServerAllowlist: (env['FHIR_SERVER_ALLOWLIST'] ?? '').split(',').map((u) => u.trim()).filter(Boolean),
     hookDeadlineMs: deadlines(env).hookDeadlineMs,

@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { CardViewerModule } from '@pcb-cds/card-viewer-backend';
 import type { CardViewerOptions } from '@pcb-cds/card-viewer-backend';
 import { CdsHooksApiModule } from '@pcb-cds/cds-hooks-api';
-import type { TrustedClientsConfig } from '@pcb-cds/cds-hooks-auth';
+import type { CdsClientAuthOptions } from '@pcb-cds/cds-hooks-auth';
 import { CdsClientAuthModule } from '@pcb-cds/cds-hooks-auth';
 import type { FeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
 import { FHIR_FETCH_CHANNEL } from '@pcb-cds/fhir-client';
@@ -33,7 +33,7 @@ export class AppModule {
       /** Durable feedback and card ledger; without it feedback is only validated and logged. */
       feedback?: { repository: FeedbackRepository; ledger: DurableCardLedger };
       /** CDS client authentication; `on` needs the trusted clients. */
-      auth: { mode: 'on' | 'off'; trustedClients?: TrustedClientsConfig; publicBaseUrl?: string };
+      auth: CdsClientAuthOptions;
       /** What /ready checks (the FHIR sandbox when embedded, the feedback store). */
       readinessChecks?: ReadinessCheck[];
       /** The card viewer web page at /viewer/ (served by `npm start`). */
