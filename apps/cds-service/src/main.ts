@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ViewerSigner } from '@pcb-cds/card-viewer-backend';
 import { configureCdsHooksHttp } from '@pcb-cds/cds-hooks-api';
 import type { ReadinessCheck } from '@pcb-cds/platform-observability';
 import {
@@ -18,6 +17,7 @@ import {
 } from './app/app-config';
 import { AppModule } from './app/app.module';
 import { authSettings } from './app/auth-settings';
+import { cardViewerSetup } from './app/card-viewer-setup';
 import { COMMANDS } from './app/commands';
 import { startEmbeddedSandbox } from './app/embedded-sandbox';
 import { expectOk } from './app/expect-ok';
@@ -39,14 +39,14 @@ async function bootstrap(): Promise<void> {
   const sandbox = config.fhirBaseUrl
     ? undefined
     : await startEmbeddedSandbox(config.sandboxPort, today);
-  // The card viewer signs its hook calls with its own key when authentication is on; it is pinned here.
-  const viewerSigner =
-    config.auth.mode === 'on' ? await ViewerSigner.create() : undefined;
-  const viewerIssuer = `${config.publicBaseUrl ?? `http://localhost:${config.port}`}/viewer`;
-  const auth = authSettings(
-    config,
-    viewerSigner && { iss: viewerIssuer, jwks: viewerSigner.jwks() },
-  );
+  // The card viewer (when on) signs its hook calls with its own key when authentication is on; it is pinned here.
+  const cardViewer = await cardViewerSetup(config, {
+    staticDir: process.env['CARD_VIEWER_DIR'] ?? join(__dirname, 'viewer'),
+    fhirBaseUrl: sandbox?.baseUrl ?? (config.fhirBaseUrl as string),
+    browserFhirBaseUrl: process.env['CARD_VIEWER_FHIR_URL'] || undefined,
+    audienceBaseUrl: config.publicBaseUrl ?? config.acceptedAudiences[0],
+  });
+  const auth = authSettings(config, cardViewer.trustedClient);
   const readinessChecks: ReadinessCheck[] = [
     ...(sandbox
       ? [
@@ -64,22 +64,6 @@ async function bootstrap(): Promise<void> {
     ...(config.fhirBaseUrl ? [config.fhirBaseUrl] : []),
     ...config.fhirServerAllowlist,
   ];
-  const viewer = {
-    staticDir: process.env['CARD_VIEWER_DIR'] ?? join(__dirname, 'viewer'),
-    fhirBaseUrl: sandbox?.baseUrl ?? (config.fhirBaseUrl as string),
-    ...(process.env['CARD_VIEWER_FHIR_URL']
-      ? { browserFhirBaseUrl: process.env['CARD_VIEWER_FHIR_URL'] }
-      : {}),
-    ...(viewerSigner
-      ? {
-          signing: {
-            issuer: viewerIssuer,
-            signer: viewerSigner,
-            audienceBaseUrl: config.publicBaseUrl,
-          },
-        }
-      : {}),
-  };
   const app = await NestFactory.create(
     AppModule.forRoot({
       ...config,
@@ -88,7 +72,7 @@ async function bootstrap(): Promise<void> {
       auth,
       readinessChecks,
       fhirServerAllowlist,
-      viewer,
+      viewer: cardViewer.viewer,
     }),
     {
       bodyParser: false,
@@ -120,14 +104,18 @@ async function bootstrap(): Promise<void> {
   const service = app.get(PostcoitalBleedingCdsService);
   // The banner is for the person at the terminal; stdout stays one JSON log line per line.
   process.stderr.write(
-    startupBanner(
-      `http://${shownHost}:${port}`,
-      sandbox?.baseUrl ?? (config.fhirBaseUrl as string),
-      !!sandbox,
+    startupBanner({
+      serviceUrl: `http://${shownHost}:${port}`,
+      fhirBaseUrl: sandbox?.baseUrl ?? (config.fhirBaseUrl as string),
+      embedded: !!sandbox,
       service,
       today,
-      auth.mode,
-    ),
+      auth: auth.mode,
+      viewer: {
+        mode: config.cardViewer.mode,
+        tokenRequired: config.cardViewer.accessToken !== undefined,
+      },
+    }),
   );
 }
 

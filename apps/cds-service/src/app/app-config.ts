@@ -43,7 +43,23 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** Lowest level logged: error, warn, info (default) or debug. */
   logLevel: 'error' | 'warn' | 'info' | 'debug';
+  /** The card viewer at /viewer/ (CARD_VIEWER, CARD_VIEWER_TOKEN). */
+  cardViewer: CardViewerConfig;
 }
+
+/**
+ * The card viewer is a demo and evaluation tool: on by default only where client authentication is off. With
+ * authentication on it signs hook calls, so it then needs its own credential, the operator's access token.
+ */
+export interface CardViewerConfig {
+  mode: 'on' | 'off';
+  reason: 'CARD_VIEWER' | 'client authentication on' | 'client authentication off';
+  /** CARD_VIEWER_TOKEN; never logged. Required (≥ 32 characters) when the viewer is on with authentication on. */
+  accessToken?: string;
+}
+
+/** Long enough not to be guessed at any rate the service answers (e.g. `openssl rand -base64 32`: 44 characters). */
+export const MIN_CARD_VIEWER_TOKEN_LENGTH = 32;
 
 export class ConfigError extends Error {}
 
@@ -83,7 +99,30 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     fhirServerAllowlist: (env['FHIR_SERVER_ALLOWLIST'] ?? '').split(',').map((u) => u.trim()).filter(Boolean),
     hookDeadlineMs: deadlines(env).hookDeadlineMs,
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
+    cardViewer: cardViewer(env, authMode(env['CDS_AUTH'], fhirBaseUrl).mode),
   };
+}
+
+/** CARD_VIEWER=on|off (default: on only with authentication off) and its token; the messages never quote the token. */
+function cardViewer(env: NodeJS.ProcessEnv, auth: 'on' | 'off'): CardViewerConfig {
+  const raw = env['CARD_VIEWER'] || undefined;
+  const value = raw === 'on' || raw === 'off' ? raw : undefined;
+  if (raw !== value) {
+    throw new ConfigError(`CARD_VIEWER must be on or off, not "${raw}"`);
+  }
+  const accessToken = env['CARD_VIEWER_TOKEN'] || undefined;
+  if (accessToken !== undefined && accessToken.length < MIN_CARD_VIEWER_TOKEN_LENGTH) {
+    throw new ConfigError(`CARD_VIEWER_TOKEN must be at least ${MIN_CARD_VIEWER_TOKEN_LENGTH} characters (e.g. the output of \`openssl rand -base64 32\`)`);
+  }
+  const mode = value ?? (auth === 'on' ? 'off' : 'on');
+  const reason = value !== undefined ? 'CARD_VIEWER' : auth === 'on' ? 'client authentication on' : 'client authentication off';
+  if (mode === 'on' && auth === 'on' && accessToken === undefined) {
+    throw new ConfigError(
+      `CARD_VIEWER=on with client authentication on needs CARD_VIEWER_TOKEN (at least ${MIN_CARD_VIEWER_TOKEN_LENGTH} characters, ` +
+        'e.g. the output of `openssl rand -base64 32`): the viewer signs hook calls, so it must not answer anyone without it',
+    );
+  }
+  return { mode, reason, ...(accessToken !== undefined ? { accessToken } : {}) };
 }
 
 /** The hook deadline must leave room for the prefetch deadline, so a late FHIR server still answers 412. */
