@@ -22,6 +22,12 @@ export function observationDate(o: Observation): string | undefined {
   return toIsoDate(o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.effectiveInstant ?? o.issued);
 }
 
+/** The Observation's time as written, when it has one (R2-20 counts acute findings in hours). */
+export function observationInstant(o: Observation): string | undefined {
+  const value = o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.effectiveInstant;
+  return value && /T\d{2}:\d{2}/.test(value) ? value : undefined;
+}
+
 /** Procedure → performed[x]. */
 export function procedureDate(p: Procedure): string | undefined {
   return toIsoDate(p.performedDateTime ?? p.performedPeriod?.start ?? p.performedPeriod?.end);

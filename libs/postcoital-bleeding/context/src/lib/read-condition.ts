@@ -1,5 +1,13 @@
 import type { Coding, Condition } from 'fhir/r4';
-import type { CervicalHistoryKind, CytologyResult, HpvResult, HysterectomyGroup, PatientRecord, RiskKind } from '@pcb-cds/postcoital-bleeding-facts';
+import type {
+  CervicalHistoryKind,
+  CytologyResult,
+  HpvResult,
+  HysterectomyGroup,
+  PatientRecord,
+  PregnancyOfConcernKind,
+  RiskKind,
+} from '@pcb-cds/postcoital-bleeding-facts';
 import type { Terminology } from '@pcb-cds/postcoital-bleeding-terminology';
 import { conditionDate, toIsoDate } from './fhir-dates';
 
@@ -7,33 +15,49 @@ const ACTIVE = new Set(['active', 'recurrence', 'relapse']);
 
 /**
  * One Condition → the chart. Current facts (PCB, pregnancy, symptoms, risks) need an active
- * clinical status; history (hysterectomy, CIN2+, abnormal results, pregnancy end, past STI)
- * counts whatever the status, as fact-encoding.md allows "unless the rule asks for history".
+ * clinical status; history (hysterectomy, CIN2+, abnormal results, pregnancy end, past STI, HIV)
+ * counts whatever the status, as fact-encoding.md allows "unless the rule asks for history". A
+ * Condition with no date still counts where the fact needs none (hysterectomy, cervix absent, HIV,
+ * CIN2+, immunocompromising conditions: fact-encoding.md rev 2 "Undated history").
  */
 export function readCondition(c: Condition, t: Terminology, r: PatientRecord): void {
-  const date = conditionDate(c);
   const verification = c.verificationStatus?.coding?.map((v) => v.code) ?? [];
-  if (!date || verification.includes('entered-in-error') || verification.includes('refuted')) {
+  if (verification.includes('entered-in-error') || verification.includes('refuted')) {
     return;
   }
+  const date = conditionDate(c);
   const codes = c.code?.coding ?? [];
   const status = c.clinicalStatus?.coding?.[0]?.code;
   const active = status === undefined || ACTIVE.has(status);
-  readHistory(codes, date, t, r);
+  readUndatedHistory(codes, date, active, t, r);
+  if (!date) {
+    return;
+  }
+  readHistory(codes, date, active, t, r);
   if (active) {
     readCurrent(c, codes, date, t, r);
   }
 }
 
-function readHistory(codes: Coding[], date: string, t: Terminology, r: PatientRecord): void {
+function readUndatedHistory(codes: Coding[], date: string | undefined, active: boolean, t: Terminology, r: PatientRecord): void {
+  const display = codes[0]?.display;
   const hyst = t.classify('hysterectomy', codes);
   if (hyst) {
-    r.hysterectomy.push({ date, group: hyst as HysterectomyGroup, code: codes[0]?.code ?? '', display: codes[0]?.display });
+    r.hysterectomy.push({ date, group: hyst as HysterectomyGroup, code: codes[0]?.code ?? '', display, source: 'condition' });
   }
   const history = t.classify('cervicalHistory', codes);
   if (history) {
     r.cervicalHistory.push({ date, kind: history as CervicalHistoryKind, code: codes[0]?.code ?? '' });
   }
+  if (t.inValueSet('hiv', codes)) {
+    r.risks.push({ date, kind: 'hiv', display });
+  }
+  if (active && t.inValueSet('immunocompromisedCondition', codes)) {
+    r.risks.push({ date, kind: 'immunocompromised', display });
+  }
+}
+
+function readHistory(codes: Coding[], date: string, active: boolean, t: Terminology, r: PatientRecord): void {
   const cytology = t.classify('cytologyResult', codes);
   if (cytology) {
     r.cytology.push({ date, result: cytology as CytologyResult });
@@ -46,6 +70,15 @@ function readHistory(codes: Coding[], date: string, t: Terminology, r: PatientRe
     const delivery = codes.some((x) => x.code?.startsWith('Z37'));
     r.pregnancyEnded.push({ date, kind: delivery ? 'delivery' : 'abortive-outcome' });
   }
+  // R2-25: an ectopic, molar or failed pregnancy no longer active has ended.
+  const concern = t.classify('pregnancyOfConcern', codes) as PregnancyOfConcernKind | undefined;
+  if (concern) {
+    if (active) {
+      r.pregnancyOfConcern.push({ date, kind: concern });
+    } else {
+      r.pregnancyEnded.push({ date, kind: 'abortive-outcome' });
+    }
+  }
   if (t.inValueSet('stiDiagnosis', codes)) {
     r.stiDiagnoses.push({ date });
   }
@@ -56,15 +89,18 @@ function readCurrent(c: Condition, codes: Coding[], date: string, t: Terminology
     const recorded = toIsoDate(c.recordedDate);
     r.pcb.push({ date, source: 'condition', ...(recorded && recorded !== date ? { recorded } : {}) });
   }
-  if (t.inValueSet('pregnantCondition', codes)) {
+  if (t.inValueSet('pregnantCondition', codes) || t.inValueSet('pregnancyOngoingCondition', codes)) {
     r.pregnancyEvidence.push({ date, kind: 'pregnancy-condition' });
+  }
+  if (t.inValueSet('placentaPraevia', codes)) {
+    r.placentaPraevia.push({ date, display: codes[0]?.display });
   }
   if (t.inValueSet('postmenopausalCondition', codes)) {
     r.menopausalStatus.push({ date, value: 'post', source: 'condition' });
   }
   const risk = riskOf(codes, t);
   if (risk) {
-    r.risks.push({ date, kind: risk, display: codes[0]?.display });
+    r.risks.push({ date, kind: risk, display: codes[0]?.display, ...(risk === 'anticoagulant' ? { drugClass: 'unknown' as const } : {}) });
   }
   const finding = t.classify('examFinding', codes);
   if (finding) {
@@ -76,6 +112,7 @@ function readCurrent(c: Condition, codes: Coding[], date: string, t: Terminology
   }
 }
 
+/** Long-term-use diagnoses (Z79.x) and conditions that change the advice; HIV/immune status are read above. */
 function riskOf(codes: Coding[], t: Terminology): RiskKind | undefined {
   if (t.inValueSet('anticoagulant', codes)) {
     return 'anticoagulant';
@@ -86,8 +123,8 @@ function riskOf(codes: Coding[], t: Terminology): RiskKind | undefined {
   if (t.inValueSet('systemicHrt', codes)) {
     return 'hrt';
   }
-  if (t.inValueSet('hivOrImmunosuppression', codes)) {
-    return 'hiv-or-immunosuppression';
+  if (t.inValueSet('immuneMediatedDisease', codes)) {
+    return 'immune-mediated-disease';
   }
   return t.inValueSet('bleedingDisorder', codes) ? 'bleeding-disorder' : undefined;
 }

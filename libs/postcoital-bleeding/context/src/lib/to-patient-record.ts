@@ -1,21 +1,20 @@
-import type { FhirResource } from 'fhir/r4';
+import type { DiagnosticReport, FhirResource } from 'fhir/r4';
 import type { IsoDate, PatientRecord } from '@pcb-cds/postcoital-bleeding-facts';
 import { emptyPatientRecord } from '@pcb-cds/postcoital-bleeding-facts';
 import type { Terminology } from '@pcb-cds/postcoital-bleeding-terminology';
 import { readCondition } from './read-condition';
+import { readDiagnosticReport, reportLinks } from './read-diagnostic-report';
+import { readContextEncounter, readEncounter, readEpisodeOfCare } from './read-encounter';
+import { readMedication } from './read-medication';
 import { readObservation } from './read-observation';
-import {
-  readDiagnosticReport,
-  readEncounter,
-  readMedication,
-  readPatient,
-  readProcedure,
-  readServiceRequest,
-} from './read-other-resources';
+import { readPatient, readProcedure, readServiceRequest } from './read-other-resources';
 import { readQuestionnaireResponse } from './read-questionnaire-response';
 
 /** Prefetch values as the protocol layer delivers them: a resource, a Bundle, or null (no data). */
 export type PrefetchValues = Record<string, unknown>;
+
+/** The prefetch key of the hook's own Encounter (`Encounter/{{context.encounterId}}`): its class is the care setting. */
+export const CONTEXT_ENCOUNTER_KEY = 'encounter';
 
 /**
  * Resolved prefetch → the patient's chart. `now` is the evaluation date (YYYY-MM-DD) or instant
@@ -28,29 +27,36 @@ export function toPatientRecord(prefetch: PrefetchValues, patientId: string, now
   if (now.length > 10) {
     record.now = now;
   }
-  for (const resource of uniqueResources(prefetch)) {
-    if (!isAboutPatient(resource, patientId)) {
-      continue;
-    }
+  const resources = uniqueResources(prefetch).filter((resource) => isAboutPatient(resource, patientId));
+  const links = reportLinks(resources.filter((resource): resource is DiagnosticReport => resource.resourceType === 'DiagnosticReport'));
+  const contextEncounter = prefetch[CONTEXT_ENCOUNTER_KEY] as FhirResource | null | undefined;
+  if (contextEncounter?.resourceType === 'Encounter' && isAboutPatient(contextEncounter, patientId)) {
+    readContextEncounter(contextEncounter, t, record);
+  }
+  for (const resource of resources) {
     switch (resource.resourceType) {
       case 'Patient':
-        readPatient(resource, record);
+        readPatient(resource, t, record);
         break;
       case 'Condition':
         readCondition(resource, t, record);
         break;
       case 'Observation':
-        readObservation(resource, t, record);
+        readObservation(resource, t, record, resource.id === undefined ? undefined : links.get(`Observation/${resource.id}`));
         break;
       case 'Procedure':
         readProcedure(resource, t, record);
         break;
       case 'MedicationRequest':
       case 'MedicationStatement':
+      case 'MedicationAdministration':
         readMedication(resource, t, record);
         break;
       case 'Encounter':
         readEncounter(resource, t, record);
+        break;
+      case 'EpisodeOfCare':
+        readEpisodeOfCare(resource, t, record);
         break;
       case 'QuestionnaireResponse':
         readQuestionnaireResponse(resource, t, record);

@@ -89,3 +89,17 @@ export function withinHours(item: { date: IsoDate; at?: string }, hours: number,
   const h = hoursSince(item, nowMs);
   return h <= hours && h >= -24;
 }
+
+/**
+ * The most recent dated item, else an undated one: for history that counts without a date
+ * (fact-encoding.md rev 2 "Undated history"), a dated entry says more and wins.
+ */
+export function latestOrUndated<T extends { date?: IsoDate }>(items: readonly T[]): T | undefined {
+  let best: T | undefined;
+  for (const item of items) {
+    if (!best || (item.date !== undefined && (best.date === undefined || item.date > best.date))) {
+      best = item;
+    }
+  }
+  return best;
+}

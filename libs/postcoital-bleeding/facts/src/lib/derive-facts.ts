@@ -10,7 +10,8 @@ import { deriveScreening } from './derive-screening';
 import { deriveSti } from './derive-sti';
 import type { GuidelineParameters } from './guideline-parameters';
 import type { PatientRecord } from './patient-record';
-import type { CareSetting, DataGap, PostcoitalBleedingFacts } from './postcoital-bleeding-facts';
+import type { PostcoitalBleedingFacts } from './postcoital-bleeding-facts';
+import { dataGaps } from './data-gaps';
 
 /** The patient's chart → the §1 fact model, under the given guideline parameters. */
 export function deriveFacts(record: PatientRecord, p: GuidelineParameters): PostcoitalBleedingFacts {
@@ -35,52 +36,12 @@ export function deriveFacts(record: PatientRecord, p: GuidelineParameters): Post
     sti,
     risks,
     ...deriveRedFlags(record, p),
-    setting: careSetting(record.encounterClass),
+    setting: record.setting ?? 'unknown',
     rhD: rh?.value ?? 'unknown',
     rhDDate: rh?.date,
     endometrialThickness: et && { date: et.date, mm: et.value },
     activeOrders: record.activeOrders,
     unrecognisedResults: record.unrecognisedResults,
   };
-  return { ...facts, dataGaps: dataGaps(facts, p) };
-}
-
-const HOSPITAL_CLASSES = new Set(['EMER', 'IMP', 'ACUTE', 'OBSENC']);
-const OUTPATIENT_CLASSES = new Set(['AMB', 'VR', 'HH']);
-
-/** The facts contract: in hospital (EMER/IMP/ACUTE/OBSENC), outpatient (AMB/VR/HH), else unknown. */
-function careSetting(encounterClass: string | undefined): CareSetting {
-  if (encounterClass && HOSPITAL_CLASSES.has(encounterClass)) {
-    return 'hospital';
-  }
-  return encounterClass && OUTPATIENT_CLASSES.has(encounterClass) ? 'outpatient' : 'unknown';
-}
-
-function dataGaps(f: Omit<PostcoitalBleedingFacts, 'dataGaps'>, p: GuidelineParameters): DataGap[] {
-  const gaps: DataGap[] = [];
-  if (f.ageYears === undefined) {
-    gaps.push({ topic: 'birth-date', text: 'No birth date: age-dependent advice assumes an adult of screening age' });
-  }
-  if (f.hasCervix && !f.screening.anyResult) {
-    gaps.push({ topic: 'screening', text: 'No cervical cytology or HPV result on record' });
-  }
-  if (f.hasCorpus && f.pregnancy.status === 'unknown') {
-    gaps.push({ topic: 'pregnancy', text: `Pregnancy status not recorded in the last ${p.hcgRecentDays} days` });
-  }
-  if (f.pregnancy.status === 'yes' && f.pregnancy.gestationalAgeWeeks === undefined) {
-    gaps.push({ topic: 'gestational-age', text: 'Gestational age not recorded' });
-  }
-  if (f.hasCorpus && f.menopause.status === 'unknown') {
-    gaps.push({ topic: 'menopause', text: 'Menopausal status unknown (no last menstrual period or menopause observation)' });
-  }
-  if (!f.sti.lastNaat) {
-    gaps.push({ topic: 'sti', text: 'No chlamydia/gonorrhoea NAAT on record' });
-  }
-  if (f.pregnancy.status === 'yes' && f.rhD === 'unknown') {
-    gaps.push({ topic: 'rhd', text: 'RhD type not on record' });
-  }
-  if (f.hysterectomy.ambiguity) {
-    gaps.push({ topic: 'hysterectomy', text: 'Hysterectomy type unclear: cervix may be present' });
-  }
-  return gaps;
+  return { ...facts, dataGaps: dataGaps(facts, record, p) };
 }

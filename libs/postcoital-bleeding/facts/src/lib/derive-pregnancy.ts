@@ -1,6 +1,6 @@
 import { addDays, daysBetween, latest, withinDays } from './dates';
 import type { GuidelineParameters } from './guideline-parameters';
-import type { Dated, PatientRecord } from './patient-record';
+import type { Dated, PatientRecord, PregnancyOfConcernKind } from './patient-record';
 import type { MenopausalStatus, PregnancyFacts } from './postcoital-bleeding-facts';
 
 const TERM_WEEKS = 40;
@@ -18,8 +18,10 @@ export function derivePregnancy(
   const { today } = record;
   const positives: (Dated & { what: string })[] = [
     ...record.pregnancyEvidence
-      .filter((e) => e.kind === 'status-pregnant' || e.kind === 'pregnancy-condition' || e.kind === 'hcg-positive')
+      .filter((e) => e.kind === 'status-pregnant' || e.kind === 'pregnancy-condition' || e.kind === 'antenatal-episode' || e.kind === 'hcg-positive')
       .map((e) => ({ date: e.date, what: describeEvidence(e.kind) })),
+    ...record.pregnancyOfConcern.map((c) => ({ date: c.date, what: `${CONCERN_WORDS[c.kind]} recorded` })),
+    ...record.placentaPraevia.map((c) => ({ date: c.date, what: `${c.display ?? 'placenta praevia'} recorded` })),
     ...record.hcgQuantitative
       .filter((h) => h.value >= p.quantitativeHcgPositive)
       .map((h) => ({ date: h.date, what: `quantitative hCG ${h.value} mIU/mL` })),
@@ -33,7 +35,11 @@ export function derivePregnancy(
       .filter((h) => h.value < p.quantitativeHcgPositive)
       .map((h) => ({ date: h.date, what: `quantitative hCG ${h.value} mIU/mL` })),
   ];
-  const lastEnd = latest(record.pregnancyEnded);
+  // R2-25: treatment of an ectopic, molar or failed pregnancy ends it like an abortive outcome.
+  const lastEnd = latest([
+    ...record.pregnancyEnded,
+    ...record.pregnancyOfConcernTreated.map((t) => ({ date: t.date, kind: 'abortive-outcome' as const })),
+  ]);
   const lastPositive = latest(positives);
   const lastNegative = latest(negatives);
   const recentNegative = lastNegative && withinDays(lastNegative.date, p.hcgRecentDays, today) ? lastNegative : undefined;
@@ -60,6 +66,7 @@ export function derivePregnancy(
       basis: `${lastPositive.what} on ${lastPositive.date}`,
       evidenceDate: lastPositive.date,
       ...gestationalAge(record, today),
+      ...currentPregnancyFindings(record, p),
     };
   }
   if (recentNegative) {
@@ -99,6 +106,32 @@ function gestationalAge(
   return {};
 }
 
+const CONCERN_WORDS: Record<PregnancyOfConcernKind, string> = {
+  ectopic: 'ectopic pregnancy',
+  molar: 'molar pregnancy',
+  failed: 'failed pregnancy',
+  'incomplete-abortion': 'incomplete miscarriage',
+};
+
+/**
+ * In an ongoing pregnancy: a pregnancy of concern (R2-25) and placenta praevia (R2-17/R2-31), each
+ * only when recorded in this pregnancy (within `pregnancyEvidenceDays`, no end event since); praevia
+ * also only until a later scan reports the placenta not low.
+ */
+function currentPregnancyFindings(record: PatientRecord, p: GuidelineParameters): Pick<PregnancyFacts, 'ofConcern' | 'placentaPraevia'> {
+  const { today } = record;
+  const ends = [...record.pregnancyEnded, ...record.pregnancyOfConcernTreated];
+  const notLaterEnded = (d: Dated): boolean => withinDays(d.date, p.pregnancyEvidenceDays, today) && !ends.some((e) => e.date >= d.date);
+  const concern = latest(record.pregnancyOfConcern.filter(notLaterEnded));
+  const praevia = latest(
+    record.placentaPraevia.filter((pp) => notLaterEnded(pp) && !record.placentaNotLow.some((scan) => scan.date > pp.date)),
+  );
+  return {
+    ...(concern ? { ofConcern: { date: concern.date, kind: concern.kind } } : {}),
+    ...(praevia ? { placentaPraevia: { date: praevia.date, ...(praevia.display ? { display: praevia.display } : {}) } } : {}),
+  };
+}
+
 function round1(n: number): number {
   return Math.round(n * 10) / 10;
 }
@@ -110,7 +143,9 @@ function describeEvidence(kind: string): string {
     case 'status-not-pregnant':
       return 'pregnancy status "not pregnant"';
     case 'pregnancy-condition':
-      return 'pregnant-state diagnosis (Z33.1)';
+      return 'pregnancy diagnosis';
+    case 'antenatal-episode':
+      return 'antenatal care episode';
     case 'hcg-positive':
       return 'positive hCG';
     default:

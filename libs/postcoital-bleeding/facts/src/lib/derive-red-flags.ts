@@ -52,6 +52,8 @@ export function deriveRedFlags(record: PatientRecord, p: GuidelineParameters): {
     weightLoss: chronic('weight-loss'),
     intermenstrualBleeding: chronic('intermenstrual-bleeding'),
     cervicalLesion: finding('cervical-lesion'),
+    vaginalLesion: finding('vaginal-lesion'),
+    cervicitis: finding('cervicitis'),
     cervicalPolyp: finding('cervical-polyp'),
     ectropion: finding('ectropion'),
     vaultProlapse: finding('vault-prolapse'),

@@ -11,7 +11,7 @@ const ORGANISMS: Record<StiOrganism, StiOrganismFound[]> = {
   trichomonas: ['trichomonas'],
 };
 
-/** §1 `sti`: the last CT/NG NAAT (a positive wins over a same-day negative), new partner, prior STI. */
+/** §1 `sti`: the last CT/NG NAAT (a positive wins over a same-day negative), the last positive and its organisms, new partner, prior STI. */
 export function deriveSti(record: PatientRecord, p: GuidelineParameters): StiFacts {
   const ctNg = record.stiTests.filter((t) => t.organism !== 'trichomonas');
   const last = latest(ctNg);
@@ -19,7 +19,13 @@ export function deriveSti(record: PatientRecord, p: GuidelineParameters): StiFac
   const positives = record.stiTests.filter((t) => t.result === 'positive');
   const lastPositive = latest(positives);
   const partner = latest(record.newSexualPartner.filter((n) => n.value && withinMonths(n.date, p.newPartnerMonths, record.today)));
-  const priorSti = latest([...record.stiDiagnoses, ...positives].filter((d) => withinMonths(d.date, p.stiStaleMonths, record.today)));
+  // R2-23: a positive NAAT is a "prior STI" once more than `stiPositiveRetestMonths` old (a recent one
+  // is `lastPositive`, with rules of its own); an STI diagnosis counts as before. Both within `stiStaleMonths`.
+  const inRiskWindow = (d: { date: string }): boolean => withinMonths(d.date, p.stiStaleMonths, record.today);
+  const priorSti = latest([
+    ...record.stiDiagnoses.filter(inRiskWindow),
+    ...positives.filter((d) => inRiskWindow(d) && !withinMonths(d.date, p.stiPositiveRetestMonths, record.today)),
+  ]);
   return {
     lastNaat: last && { date: last.date, result: sameDayPositive ? 'positive' : 'negative' },
     lastPositive: lastPositive && {

@@ -113,6 +113,8 @@ export interface GuidelineParameters {
   stiBlockUnknownTreatmentWeeks: number;
   /** R2-10/R2-22 PCB-33: anti-D within this many hours of the bleed (ACOG 2024 [S17]; NG126 [S26]). */
   antiDWithinHours: number;
+  /** fact-encoding.md rev 2: an immunosuppressant completed or given within this many months still counts. */
+  immunosuppressantRecentMonths: number;
   /** R2-15 PCB-22: unscheduled bleeding on HRT beyond this many months → prompt review (NICE NG23 [S25]). */
   hrtReviewAfterMonths: number;
   /** PCB-15 option: cotest-negative de-escalation. §0 cotestNegativeDeescalation (off). */
@@ -183,6 +185,7 @@ export const US_PARAMETERS: GuidelineParameters = {
   stiBlockUnknownTreatmentWeeks: 8,
   antiDWithinHours: 72,
   hrtReviewAfterMonths: 3,
+  immunosuppressantRecentMonths: 12,
   cotestNegativeDeescalation: false,
   diagnosticCytologyWhenNotDue: false,
 };

@@ -42,6 +42,7 @@ export type PregnancyEvidenceKind =
   | 'status-pregnant'
   | 'status-not-pregnant'
   | 'pregnancy-condition'
+  | 'antenatal-episode'
   | 'hcg-positive'
   | 'hcg-negative';
 export type RiskKind =
@@ -49,8 +50,13 @@ export type RiskKind =
   | 'tamoxifen'
   | 'hrt'
   | 'immunosuppressant'
-  | 'hiv-or-immunosuppression'
+  | 'hiv'
+  | 'immunocompromised'
+  /** IBD, rheumatoid arthritis, lupus: immunocompromising only with an active immunosuppressant. */
+  | 'immune-mediated-disease'
   | 'bleeding-disorder';
+export type PregnancyOfConcernKind = 'ectopic' | 'molar' | 'failed' | 'incomplete-abortion';
+export type HistologyResult = 'normal' | 'cin1' | 'cin2-plus' | 'cancer' | 'unknown';
 export type SymptomKind =
   | 'fever'
   | 'discharge'
@@ -58,8 +64,17 @@ export type SymptomKind =
   | 'weight-loss'
   | 'syncope'
   | 'heavy-bleeding'
-  | 'intermenstrual-bleeding';
-export type FindingKind = 'cervical-lesion' | 'cervical-polyp' | 'ectropion' | 'vault-prolapse' | 'pelvic-mass';
+  | 'intermenstrual-bleeding'
+  /** Recorded so it is seen, never counted as acute pain (R2-20). */
+  | 'chronic-pain';
+export type FindingKind =
+  | 'cervical-lesion'
+  | 'vaginal-lesion'
+  | 'cervicitis'
+  | 'cervical-polyp'
+  | 'ectropion'
+  | 'vault-prolapse'
+  | 'pelvic-mass';
 export type StiOrganism = 'chlamydia' | 'gonorrhea' | 'ct-ng' | 'trichomonas';
 export type CervicalHistoryKind = 'cin1' | 'cin2-plus' | 'cancer';
 export type VitalKind = 'systolic' | 'heart-rate' | 'temperature';
@@ -68,8 +83,8 @@ export interface PatientRecord {
   today: IsoDate;
   /** The evaluation instant (ISO dateTime), for the hour windows of R2-20; absent → midday of `today`. */
   now?: string;
-  /** The class of the Encounter the hook was called in (v3 ActCode, e.g. AMB, EMER, IMP). */
-  encounterClass?: string;
+  /** Where the hook was called from, by the class of its Encounter (the terminology classifies it). */
+  setting?: 'hospital' | 'outpatient';
   birthDate?: IsoDate;
   administrativeGender?: 'male' | 'female' | 'other' | 'unknown';
   birthSex?: 'F' | 'M' | 'UNK';
@@ -84,16 +99,36 @@ export interface PatientRecord {
   estimatedDeliveryDate: (Dated & { value: IsoDate })[];
   lastMenstrualPeriod: (Dated & { value: IsoDate })[];
   pregnancyEnded: (Dated & { kind: 'delivery' | 'abortive-outcome' | 'status-not-pregnant' })[];
+  /** R2-25: active ectopic / molar / failed pregnancy / incomplete abortion, and procedures that treat one. */
+  pregnancyOfConcern: (Dated & { kind: PregnancyOfConcernKind })[];
+  pregnancyOfConcernTreated: Dated[];
+  /** R2-17/R2-31: praevia, low-lying placenta, vasa praevia (active); scans reporting the placenta not low. */
+  placentaPraevia: (Dated & { display?: string })[];
+  placentaNotLow: Dated[];
   menopausalStatus: (Dated & { value: 'pre' | 'peri' | 'post'; source: 'observation' | 'condition' })[];
-  hysterectomy: (Dated & { group: HysterectomyGroup; code: string; display?: string })[];
+  /** Undated entries count (fact-encoding.md rev 2 "Undated history"). */
+  hysterectomy: (MaybeDated & { group: HysterectomyGroup; code: string; display?: string; source?: 'procedure' | 'condition' | 'observation' })[];
   cytology: (Dated & { result: CytologyResult })[];
   hpv: (Dated & { result: HpvResult })[];
-  colposcopy: (Dated & { kind: 'colposcopy' | 'endocervical-curettage' })[];
-  cervicalHistory: (Dated & { kind: CervicalHistoryKind; code: string })[];
+  /** Colposcopy, ECC, cervical histology or excision/ablation: "colposcopy/histology since" a result. */
+  colposcopy: (Dated & { kind: 'colposcopy' | 'endocervical-curettage' | 'histology' | 'treatment' })[];
+  histology: (Dated & { result: HistologyResult })[];
+  /** Undated entries count (CIN2+ history needs no date to count). */
+  cervicalHistory: (MaybeDated & { kind: CervicalHistoryKind; code: string })[];
   stiTests: (Dated & { organism: StiOrganism; result: 'positive' | 'negative' })[];
   stiDiagnoses: Dated[];
   newSexualPartner: (Dated & { value: boolean })[];
-  risks: (Dated & { kind: RiskKind; display?: string })[];
+  /**
+   * Risk conditions and medicines. `active` false = a medicine no longer taken (completed or given),
+   * which counts only for immunosuppression within its window. History conditions may be undated.
+   */
+  risks: (MaybeDated & {
+    kind: RiskKind;
+    display?: string;
+    active?: boolean;
+    ingredient?: string;
+    drugClass?: 'vitamin-k-antagonist' | 'factor-xa-inhibitor' | 'dabigatran' | 'low-molecular-weight-heparin' | 'unfractionated-heparin' | 'unknown';
+  })[];
   /** `at`: the full dateTime when the source had one (R2-20 windows are in hours). */
   symptoms: (Dated & { kind: SymptomKind; at?: string })[];
   findings: (Dated & { kind: FindingKind })[];
@@ -118,11 +153,16 @@ export function emptyPatientRecord(today: IsoDate): PatientRecord {
     estimatedDeliveryDate: [],
     lastMenstrualPeriod: [],
     pregnancyEnded: [],
+    pregnancyOfConcern: [],
+    pregnancyOfConcernTreated: [],
+    placentaPraevia: [],
+    placentaNotLow: [],
     menopausalStatus: [],
     hysterectomy: [],
     cytology: [],
     hpv: [],
     colposcopy: [],
+    histology: [],
     cervicalHistory: [],
     stiTests: [],
     stiDiagnoses: [],

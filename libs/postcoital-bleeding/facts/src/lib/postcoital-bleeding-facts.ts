@@ -1,4 +1,4 @@
-import type { CytologyResult, Dated, HpvResult, IsoDate, MaybeDated, UnrecognisedResult } from './patient-record';
+import type { CytologyResult, Dated, HpvResult, IsoDate, MaybeDated, PregnancyOfConcernKind, UnrecognisedResult } from './patient-record';
 
 // The fact model of pcb-guideline.md §1: what the rules read. Each fact keeps the dated
 // evidence it came from so a card can say what it rests on.
@@ -6,8 +6,6 @@ import type { CytologyResult, Dated, HpvResult, IsoDate, MaybeDated, Unrecognise
 export type HysterectomyClass = 'none' | 'total' | 'subtotal' | 'unknown';
 export type MenopausalStatus = 'pre' | 'peri' | 'post' | 'unknown';
 export type PregnancyStatus = 'yes' | 'no' | 'unknown';
-/** R2-25: an active pregnancy that cannot continue normally; GA is treated as < 20 weeks. */
-export type PregnancyOfConcernKind = 'ectopic' | 'molar' | 'failed' | 'incomplete-abortion';
 /** R2-26: the anticoagulant's class decides which coagulation test answers "how anticoagulated?". */
 export type AnticoagulantClass =
   | 'vitamin-k-antagonist'
@@ -133,6 +131,10 @@ export interface RedFlagFacts {
   weightLoss?: Dated;
   intermenstrualBleeding?: Dated;
   cervicalLesion?: Dated;
+  /** fact-encoding.md rev 2: vaginal lesion (SNOMED 289517005) — a suspicious lesion for PCB-17. */
+  vaginalLesion?: Dated;
+  /** fact-encoding.md rev 2: cervicitis (SNOMED 37610005) — counts with discharge for PCB-13/52. */
+  cervicitis?: Dated;
   cervicalPolyp?: Dated;
   ectropion?: Dated;
   vaultProlapse?: Dated;

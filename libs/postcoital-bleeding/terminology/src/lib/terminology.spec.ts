@@ -11,7 +11,7 @@ describe('Terminology', () => {
     ['PCB Condition N93.0', 'postcoitalBleeding', ICD, 'N93.0', true],
     ['N93.0 under the wrong system does not count', 'postcoitalBleeding', SNOMED, 'N93.0', false],
     ['pregnancy status 82810-3', 'pregnancyStatus', LOINC, '82810-3', true],
-    ['Z94.0 kidney transplant status by prefix', 'hivOrImmunosuppression', ICD, 'Z94.0', true],
+    ['Z94.0 kidney transplant status by prefix', 'immunocompromisedCondition', ICD, 'Z94.0', true],
     ['abortive outcome O03.9 by prefix', 'pregnancyEndedCondition', ICD, 'O03.9', true],
     ['O09 (supervision of high-risk pregnancy) is no end event', 'pregnancyEndedCondition', ICD, 'O09.1', false],
   ] as const)('%s', (_name, valueSet, system, code, expected) => {
