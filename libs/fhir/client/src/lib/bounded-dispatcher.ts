@@ -4,12 +4,18 @@ import type { ResponseByteBudget } from './response-limits';
 import { ResponseTooLargeError, UnrequestedEncodingError } from './response-limits';
 
 /**
- * What fhir-kit-client's fetch is given as its `dispatcher`: it sends each request over the shared
- * keep-alive pool of the request's origin, and counts the response body while it streams, aborting the
- * request (and its connection) as soon as a limit is passed, so no more than the limit is ever held.
- * fetch (undici) calls only `dispatch` on it.
+ * What fhir-kit-client's fetch is given as its `dispatcher` for one call (a read, or a search with its pages):
+ * it sends each request over the shared keep-alive pool of the request's origin, and counts the response body
+ * while it streams, aborting the request (and its connection) as soon as a limit is passed, so no more than the
+ * limit is ever held. fetch (undici) calls only `dispatch` on it.
  */
 export class BoundedDispatcher extends Dispatcher {
+  /**
+   * Why an answer of this call was refused, if one was. Kept here because what fetch rejects with does not
+   * reliably carry it (undici keeps a `cause` only when it recognises it as an Error of its own realm).
+   */
+  refusal: Error | undefined;
+
   constructor(
     private readonly connections: FhirConnections,
     private readonly budget: ResponseByteBudget,
@@ -19,28 +25,45 @@ export class BoundedDispatcher extends Dispatcher {
 
   override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandlers): boolean {
     const origin = typeof options.origin === 'string' ? options.origin : (options.origin?.origin ?? '');
-    return this.connections.poolFor(origin).dispatch(options, new BoundedBodyHandler(handler, this.budget));
+    return this.connections.poolFor(origin).dispatch(options, new BoundedBodyHandler(handler, this.budget, (refusal) => {
+      this.refusal ??= refusal;
+    }));
   }
 }
 
 /**
- * Counts one response's body and passes every callback on to fetch's own handler; throwing from a callback makes
- * undici abort the request with that error.
+ * Counts one response's body and passes every callback on to fetch's own handler.
+ * A body over a limit is failed in two ways, because of how fetch (undici 6, in Node 20) reacts:
+ * - at the headers (a Content-Length over the limit, an unrequested encoding) by throwing, which undici turns
+ *   into an abort before fetch has a response: fetch rejects;
+ * - in the body, by dropping the data from then on and failing the request on the next turn of the event loop.
+ *   Failing it at once, in the same tick as the headers, leaves fetch's response body neither ended nor errored
+ *   (the caller's `text()` would hang until its deadline). On that turn, if the transport has finished the
+ *   request meanwhile, fetch's handler is told directly; else the request (and its connection) is aborted.
  */
 class BoundedBodyHandler implements Dispatcher.DispatchHandlers {
   private received = 0;
+  private abort: (err?: Error) => void = () => undefined;
+  private failure: Error | undefined;
+  private transportDone = false;
+  private errorDelivered = false;
 
   constructor(
     private readonly inner: Dispatcher.DispatchHandlers,
     private readonly budget: ResponseByteBudget,
+    private readonly refused: (refusal: Error) => void,
   ) {}
 
   onConnect(abort: (err?: Error) => void): void {
+    this.abort = abort;
     this.inner.onConnect?.(abort);
   }
 
   onError(err: Error): void {
-    this.inner.onError?.(err);
+    if (!this.errorDelivered) {
+      this.errorDelivered = true;
+      this.inner.onError?.(err);
+    }
   }
 
   onUpgrade(statusCode: number, headers: Buffer[] | string[] | null, socket: Parameters<NonNullable<Dispatcher.DispatchHandlers['onUpgrade']>>[2]): void {
@@ -52,6 +75,10 @@ class BoundedBodyHandler implements Dispatcher.DispatchHandlers {
   }
 
   onComplete(trailers: string[] | null): void {
+    if (this.failure) {
+      this.transportDone = true; // the failure is delivered instead, on its turn
+      return;
+    }
     this.inner.onComplete?.(trailers);
   }
 
@@ -60,6 +87,16 @@ class BoundedBodyHandler implements Dispatcher.DispatchHandlers {
   }
 
   onHeaders(statusCode: number, headers: Buffer[], resume: () => void, statusText: string): boolean {
+    try {
+      this.checkHeaders(statusCode, headers);
+    } catch (error) {
+      this.refused(error as Error);
+      throw error;
+    }
+    return this.inner.onHeaders?.(statusCode, headers, resume, statusText) ?? true;
+  }
+
+  private checkHeaders(statusCode: number, headers: Buffer[]): void {
     if (statusCode >= 200) {
       const declared = headerValue(headers, 'content-length');
       const length = declared === undefined ? NaN : Number(declared);
@@ -75,16 +112,34 @@ class BoundedBodyHandler implements Dispatcher.DispatchHandlers {
         throw new UnrequestedEncodingError('FHIR server answered with a compressed body although asked for identity');
       }
     }
-    return this.inner.onHeaders?.(statusCode, headers, resume, statusText) ?? true;
   }
 
   onData(chunk: Buffer): boolean {
-    this.received += chunk.length;
-    if (this.received > this.budget.limits.maxResponseBytes) {
-      throw new ResponseTooLargeError('maxResponseBytes', this.budget.limits.maxResponseBytes);
+    if (this.failure) {
+      return false;
     }
-    this.budget.spend(chunk.length);
+    try {
+      this.received += chunk.length;
+      if (this.received > this.budget.limits.maxResponseBytes) {
+        throw new ResponseTooLargeError('maxResponseBytes', this.budget.limits.maxResponseBytes);
+      }
+      this.budget.spend(chunk.length);
+    } catch (error) {
+      this.failure = error as Error;
+      this.refused(this.failure);
+      setImmediate(() => this.deliverFailure());
+      return false; // pauses the socket: nothing more is read until the abort
+    }
     return this.inner.onData?.(chunk) ?? true;
+  }
+
+  private deliverFailure(): void {
+    const failure = this.failure as Error;
+    if (this.transportDone) {
+      this.onError(failure);
+    } else {
+      this.abort(failure); // undici then calls onError with it
+    }
   }
 }
 

@@ -11,7 +11,7 @@ import { FhirRequestError } from './fhir-request-error';
 import { isBelowBase, parseAbsoluteUrl, parseBaseUrl, resolveBelowBase } from './fhir-urls';
 import type { FhirResponseLimits } from './response-limits';
 import { checkResponseLimits, ResponseByteBudget } from './response-limits';
-import { httpStatusOf, toFhirRequestError } from './to-fhir-request-error';
+import { httpStatusOf, refusalToFhirRequestError, toFhirRequestError } from './to-fhir-request-error';
 
 /** A FHIR resource as plain JSON: callers get the server's JSON untouched (no class instances). */
 export interface FhirResourceJson {
@@ -63,7 +63,9 @@ export class FhirRestClient {
   private readonly baseUrl: URL;
   private readonly timeoutMs: number;
   private readonly maxPages: number;
-  private readonly dispatcher: BoundedDispatcher;
+  private readonly connections: FhirConnections;
+  /** Shared by every call of this client: the per-client (per hook request) byte total. */
+  private readonly budget: ResponseByteBudget;
 
   constructor(private readonly options: FhirRestClientOptions) {
     this.baseUrl = parseBaseUrl(options.baseUrl);
@@ -73,8 +75,8 @@ export class FhirRestClient {
     }
     this.timeoutMs = options.timeoutMs ?? DEFAULT_FHIR_TIMEOUT_MS;
     this.maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-    const budget = new ResponseByteBudget(checkResponseLimits(options.limits));
-    this.dispatcher = new BoundedDispatcher(options.connections ?? defaultFhirConnections(), budget);
+    this.budget = new ResponseByteBudget(checkResponseLimits(options.limits));
+    this.connections = options.connections ?? defaultFhirConnections();
   }
 
   /**
@@ -142,20 +144,25 @@ export class FhirRestClient {
     if (signal.aborted) {
       throw new FhirRequestError('timeout', 'FHIR request cancelled before it started');
     }
-    // A fhir-kit-client per call, so that this call's signal sits in the base request options of every
-    // request it makes, pages included.
+    // A fhir-kit-client per call, so that this call's signal and dispatcher sit in the base request options of
+    // every request it makes, pages included.
+    const dispatcher = new BoundedDispatcher(this.connections, this.budget);
     const client = new Client({
       baseUrl: this.baseUrl.href,
       // `manual`: a redirect is answered as the 3xx it is (→ FhirRequestError http) instead of being followed
       // to a server nobody checked. fetch drops the Authorization header on a cross-origin redirect, but the
       // request itself would still go there (SSRF).
       // `dispatcher`: the shared keep-alive pool, behind the byte limits (fetch honours it from the Request).
-      requestOptions: { signal, redirect: 'manual', dispatcher: this.dispatcher },
+      requestOptions: { signal, redirect: 'manual', dispatcher },
       // The byte limits count the body as it arrives; a compressed body would expand after being counted.
       customHeaders: { 'accept-encoding': 'identity' },
       ...(this.options.accessToken ? { bearerToken: this.options.accessToken } : {}),
     });
-    return call(client, signal);
+    try {
+      return await call(client, signal);
+    } catch (error) {
+      throw dispatcher.refusal ? refusalToFhirRequestError(dispatcher.refusal) : error;
+    }
   }
 
   private async followPages(client: Client, signal: AbortSignal, first: Bundle, expected: ExpectedAnswer): Promise<Bundle> {

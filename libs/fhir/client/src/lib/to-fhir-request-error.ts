@@ -9,23 +9,29 @@ export function httpStatusOf(error: unknown): number | undefined {
 }
 
 /**
+ * The error of a call whose answer the HTTP layer refused (see BoundedDispatcher): it wins over whatever fetch made
+ * of the abort ("terminated", "fetch failed"; the refusal is not always kept as their cause).
+ */
+export function refusalToFhirRequestError(refusal: Error): FhirRequestError {
+  if (refusal instanceof ResponseTooLargeError) {
+    const scope = refusal.limit === 'maxResponseBytes' ? 'one response' : 'all answers of one request together';
+    return new FhirRequestError('too-large', `FHIR answer passed the limit of ${refusal.limitBytes} bytes for ${scope}`, {
+      limit: { name: refusal.limit, bytes: refusal.limitBytes },
+    });
+  }
+  if (refusal instanceof UnrequestedEncodingError) {
+    return new FhirRequestError('not-fhir', 'FHIR server answered with a compressed body although asked for identity');
+  }
+  return new FhirRequestError('not-fhir', 'FHIR answer refused');
+}
+
+/**
  * Maps whatever fetch/fhir-kit-client threw to a FhirRequestError. The original error is deliberately not
  * kept as `cause`: fhir-kit-client's error objects carry the request configuration and the server's body.
  */
 export function toFhirRequestError(error: unknown, signal: AbortSignal): FhirRequestError {
   if (error instanceof FhirRequestError) {
     return error;
-  }
-  // Before the signal: these abort the request themselves, whatever fetch wraps them in.
-  const tooLarge = causeOfType(error, ResponseTooLargeError);
-  if (tooLarge) {
-    const scope = tooLarge.limit === 'maxResponseBytes' ? 'one response' : 'all answers of one request together';
-    return new FhirRequestError('too-large', `FHIR answer passed the limit of ${tooLarge.limitBytes} bytes for ${scope}`, {
-      limit: { name: tooLarge.limit, bytes: tooLarge.limitBytes },
-    });
-  }
-  if (causeOfType(error, UnrequestedEncodingError)) {
-    return new FhirRequestError('not-fhir', 'FHIR server answered with a compressed body although asked for identity');
   }
   if (signal.aborted) {
     return new FhirRequestError('timeout', 'FHIR request timed out or was cancelled');
@@ -49,18 +55,6 @@ export function toFhirRequestError(error: unknown, signal: AbortSignal): FhirReq
   const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
   const reason = typeof code === 'string' && /^[A-Z_]+$/.test(code) ? ` (${code})` : '';
   return new FhirRequestError('unreachable', `FHIR server unreachable${reason}`);
-}
-
-/** `error` or one of its causes (fetch wraps a dispatcher's error as `TypeError('fetch failed', { cause })`). */
-function causeOfType<T extends Error>(error: unknown, type: new (...args: never[]) => T): T | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth++) {
-    if (current instanceof type) {
-      return current;
-    }
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
 
 /**
