@@ -8,7 +8,8 @@ import { CdsClientAuthModule } from '@pcb-cds/cds-hooks-auth';
 import type { FeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
 import { FHIR_FETCH_CHANNEL } from '@pcb-cds/fhir-client';
 import type { Card, IssuedCards } from '@pcb-cds/cds-hooks-model';
-import { cardsEmittedLedger, ObservabilityMetrics, ObservabilityModule } from '@pcb-cds/platform-observability';
+import { cardsEmittedLedger, ObservabilityMetrics, ObservabilityModule, unrecognisedCodesRecorder } from '@pcb-cds/platform-observability';
+import type { UnrecognisedCode } from '@pcb-cds/platform-observability';
 import type { ReadinessCheck } from '@pcb-cds/platform-observability';
 import type { DurableCardLedger } from '@pcb-cds/cds-hooks-feedback-store';
 import { DurableFeedbackSink } from '@pcb-cds/cds-hooks-feedback-store';
@@ -41,10 +42,16 @@ export class AppModule {
     },
   ): DynamicModule {
     const pinned = config.evaluationDate ? new Date(`${config.evaluationDate}T12:00:00Z`) : undefined;
-    const settings = { ...config.guideline, clock: (): Date => pinned ?? new Date() };
+    const settings = {
+      ...config.guideline,
+      clock: (): Date => pinned ?? new Date(),
+      // Unreadable result codes are counted per code (metrics is created below, before any request).
+      onUnrecognisedResults: (results: readonly UnrecognisedCode[]): void => countUnrecognised(results),
+    };
     const service = new PostcoitalBleedingCdsService(settings);
     const services = [service, new PcbOrderSelectCdsService(settings), new PcbOrderSignCdsService(settings)];
     const metrics = new ObservabilityMetrics({ knownServiceIds: services.map((s) => s.definition.id) });
+    const countUnrecognised = unrecognisedCodesRecorder(metrics);
     const durableLedger = config.feedback?.ledger;
     // Every issued card is counted per rule (metrics), then recorded for feedback (ledger).
     const cardLedger = cardsEmittedLedger<Card, IssuedCards>(metrics, (card) => card.extension?.[RULES_EXTENSION] as string[] | undefined, durableLedger);

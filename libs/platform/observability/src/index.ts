@@ -13,6 +13,8 @@ export { MetricsController } from './lib/metrics.controller';
 export { FHIR_FETCH_DURATION_BUCKETS, ObservabilityMetrics, REQUEST_DURATION_BUCKETS } from './lib/observability.metrics';
 export type { CardRuleExtractor, FhirFetchEvent, ObservabilityMetricsOptions, RequestObservation } from './lib/observability.metrics';
 export { ObservabilityModule } from './lib/observability.module';
+export { MAX_UNRECOGNISED_CODE_SERIES, unrecognisedCodesRecorder } from './lib/unrecognised-codes.metrics';
+export type { UnrecognisedCode } from './lib/unrecognised-codes.metrics';
 export {
   DEFAULT_READINESS_CACHE_MS,
   DEFAULT_READINESS_TIMEOUT_MS,

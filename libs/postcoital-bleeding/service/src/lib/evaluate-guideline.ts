@@ -1,6 +1,6 @@
 import type { IndicatorMap } from '@pcb-cds/postcoital-bleeding-cards';
 import { toPatientRecord } from '@pcb-cds/postcoital-bleeding-context';
-import type { GuidelineParameters, PostcoitalBleedingFacts } from '@pcb-cds/postcoital-bleeding-facts';
+import type { GuidelineParameters, PostcoitalBleedingFacts, UnrecognisedResult } from '@pcb-cds/postcoital-bleeding-facts';
 import { deriveFacts } from '@pcb-cds/postcoital-bleeding-facts';
 import type { Recommendation } from '@pcb-cds/postcoital-bleeding-rules';
 import { evaluatePostcoitalBleeding } from '@pcb-cds/postcoital-bleeding-rules';
@@ -12,6 +12,8 @@ export interface PostcoitalBleedingSettings {
   indicatorMap?: IndicatorMap;
   /** The evaluation date; injectable so tests and demos can pin "today". */
   clock: () => Date;
+  /** Told of results the record holds but the terminology cannot read (the app counts them per code in /metrics). */
+  onUnrecognisedResults?: (results: readonly UnrecognisedResult[]) => void;
 }
 
 export interface GuidelineEvaluation {
@@ -34,6 +36,9 @@ export function evaluateGuideline(
   const facts = deriveFacts(toPatientRecord(prefetch, patientId, now, terminology), parameters);
   for (const key of unavailableKeys) {
     facts.dataGaps.push({ topic: 'other', text: `The EHR could not supply "${key}": advice may be incomplete` });
+  }
+  if (facts.unrecognisedResults.length > 0) {
+    settings.onUnrecognisedResults?.(facts.unrecognisedResults);
   }
   return { facts, recommendations: evaluatePostcoitalBleeding(facts, parameters) };
 }
