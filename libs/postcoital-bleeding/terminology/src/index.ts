@@ -1,2 +1,3 @@
 export * from './lib/terminology';
 export * from './lib/published-resources';
+export * from './lib/order-reason-codes';

@@ -53,14 +53,14 @@ describe('card contract', () => {
     }
   });
 
-  it.each(scenarios)('%s: each order suggested once, as a draft ServiceRequest with LOINC/SNOMED and N93.0', (_name, record) => {
+  it.each(scenarios)('%s: each order suggested once, as a draft ServiceRequest with LOINC/SNOMED and an ICD-10-CM reason', (_name, record) => {
     const { cards } = cardsFor(record);
     const resources = cards.flatMap((c) => c.suggestions ?? []).flatMap((s) => s.actions ?? []).map((a) => a.resource as unknown as ServiceRequest);
     const codes = resources.map((r) => r.code?.coding?.[0].code);
     expect(new Set(codes).size).toBe(codes.length);
     for (const r of resources) {
       expect(r).toMatchObject({ resourceType: 'ServiceRequest', status: 'draft', intent: 'proposal', subject: { reference: 'Patient/p1' }, encounter: { reference: 'Encounter/e1' } });
-      expect(r.reasonCode?.[0].coding?.[0]).toMatchObject({ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'N93.0' });
+      expect(r.reasonCode?.[0].coding?.[0]).toMatchObject({ system: 'http://hl7.org/fhir/sid/icd-10-cm' });
       expect(['http://loinc.org', 'http://snomed.info/sct', 'http://pcb-cds.org/fhir/CodeSystem/pcb-facts']).toContain(r.code?.coding?.[0].system);
       expect(r.priority).toBeDefined();
     }
@@ -93,7 +93,7 @@ describe('card content', () => {
     const late = cardsFor(chart(31, { ...pregnant(30), rhD: [{ date: TODAY, value: 'positive' }], cytology: [{ date: yearsAgo(1), result: 'NILM' }], stiTests: [{ date: monthsAgo(1), organism: 'ct-ng', result: 'negative' }] })).cards;
     expect(late).toHaveLength(1);
     expect(late[0]).toMatchObject({ indicator: 'critical' });
-    expect(late[0].overrideReasons?.map((r) => r.code)).toContain('already-under-obstetric-care');
+    expect(late[0].overrideReasons?.map((r) => r.code)).toContain('obstetric-team-assessing-today');
   });
 
   it('states a pregnancy known only from its gestational-age record once, not twice', () => {

@@ -112,7 +112,7 @@ describe('order-select', () => {
     const chart = patient('os-30w').born({ yearsAgo: 31 }).pregnancyStatus('pregnant').gestationalAge({ weeks: 30 }).rhD('positive', { monthsAgo: 1 }).naat('ct-ng', 'negative', { weeksAgo: 2 });
     expect(outline(await select(chart, [ORDERS.bimanual()]))).toEqual([
       'critical PCB-32: create 308484001',
-      'warning PCB-32: delete ServiceRequest/bimanual + create obstetric-ultrasound',
+      'warning PCB-32: delete ServiceRequest/bimanual + create 268445003',
     ]);
   });
 
@@ -124,7 +124,7 @@ describe('order-select', () => {
     expect(card.detail).toMatch(new RegExp(`- Pregnancy: pregnant .*, 30 weeks .*\\(${TODAY}\\)`));
     expect(card.detail).toContain('**Guideline** (PCB-32)\nPregnant at ≥20 weeks: same-day obstetric triage; NO digital vaginal examination');
     expect(card.source.label).toBe('AAFP 2007: Late pregnancy bleeding');
-    expect(card.overrideReasons?.map((r) => r.code)).toContain('already-under-obstetric-care');
+    expect(card.overrideReasons?.map((r) => r.code)).toContain('obstetric-team-assessing-today');
     expect(card.suggestions).toHaveLength(1);
     const [remove, create] = card.suggestions?.[0].actions ?? [];
     expect(remove).toEqual({ type: 'delete', description: 'Remove the draft order: Bimanual pelvic examination', resourceId: 'ServiceRequest/bimanual' });
@@ -135,7 +135,7 @@ describe('order-select', () => {
     const chart = patient('os-ecc').born({ yearsAgo: 29 }).pregnancyStatus('pregnant').gestationalAge({ weeks: 10 }).rhD('positive', { monthsAgo: 1 }).cytology('NILM', { yearsAgo: 1 }).naat('ct-ng', 'negative', { monthsAgo: 1 });
     expect(outline(await select(chart, [ORDERS.ecc()]))).toEqual([
       'warning PCB-16: delete ServiceRequest/ecc + create 392003006',
-      'warning PCB-30: create 308484001 | create obstetric-ultrasound',
+      'warning PCB-30: create 308484001 | create 268445003',
     ]);
   });
 

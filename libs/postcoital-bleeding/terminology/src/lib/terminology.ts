@@ -1,9 +1,11 @@
 import conceptMapData from '../data/concept-maps.json';
-import orderData from '../data/orders.json';
 import overrideReasonData from '../data/override-reasons.json';
-import reasonCodeData from '../data/reason-codes.json';
 import systemData from '../data/systems.json';
 import valueSetData from '../data/value-sets.json';
+import type { OrderCode, OrderKind } from './order-catalogue';
+import { orderCode, orderKindsByCode, orderKindsByValueSet } from './order-catalogue';
+
+export type { OrderCategory, OrderCode, OrderCoding, OrderKind } from './order-catalogue';
 
 /** Any coding-shaped object: FHIR Coding, CDS Hooks Coding. */
 export interface CodingLike {
@@ -15,14 +17,6 @@ export interface CodingLike {
 export type SystemAlias = keyof typeof systemData;
 export type ValueSetName = Exclude<keyof typeof valueSetData, '_comment'>;
 export type ConceptMapName = Exclude<keyof typeof conceptMapData, '_comment'>;
-export type OrderKind = Exclude<keyof typeof orderData, '_comment'>;
-
-export interface OrderCode {
-  system: string;
-  code: string;
-  display: string;
-  category: string;
-}
 
 /** Site additions, read from a mapping file: more codes for a value set or a concept-map category. */
 export interface SiteCodeMappings {
@@ -39,8 +33,6 @@ interface Knowledge {
 interface MapTable {
   exact: Map<string, string>;
   prefixes: [string, string][];
-  /** Codes under these prefixes are not members even when a broader prefix matches (ICD-10-CM subcategories). */
-  excluded: string[];
 }
 
 const key = (system: string, code: string): string => `${system}|${code}`;
@@ -62,11 +54,7 @@ export class Terminology {
   private readonly knowledge = new Map<string, Map<string, Knowledge>>();
   private knownCodes = 0;
   private readonly perList = new WeakMap<readonly CodingLike[], Knowledge>();
-  private readonly orderKinds = new Map<string, OrderKind>(
-    (Object.keys(orderData) as (OrderKind | '_comment')[])
-      .filter((k): k is OrderKind => k !== '_comment')
-      .map((k) => [resolveAliased(orderData[k].coding), k]),
-  );
+  private readonly orderKinds = orderKindsByCode();
 
   constructor(site: SiteCodeMappings = {}) {
     for (const [name, vs] of entries<ValueSetEntry>(valueSetData)) {
@@ -76,9 +64,6 @@ export class Terminology {
       }
       for (const p of vs.prefixes ?? []) {
         table.prefixes.push([resolveAliased(p), 'member']);
-      }
-      for (const p of vs.excludePrefixes ?? []) {
-        table.excluded.push(resolveAliased(p));
       }
     }
     for (const [name, cm] of entries<ConceptMapEntry>(conceptMapData)) {
@@ -146,20 +131,16 @@ export class Terminology {
     return [...(this.conceptMaps.get(name)?.exact.keys() ?? [])];
   }
 
-  /** Override reasons for a card; pregnancy cards add "already under obstetric care". */
+  /** Override reasons for a card; pregnancy cards add "obstetric team aware of this bleed and assessing today" (R2-18). */
   overrideReasons(topic: 'pregnancy' | 'other'): { system: string; code: string; display: string }[] {
     return overrideReasonData.reasons
       .filter((r) => r.for.includes('all') || r.for.includes(topic))
       .map((r) => ({ system: overrideReasonData.system, code: r.code, display: r.display }));
   }
 
-  /** The reason recorded on every suggested order. */
-  readonly postcoitalBleedingReason: { system: string; code: string; display: string } = reasonCodeData.postcoitalBleeding;
-
+  /** An order's codings (standard first, official displays), text and category (orders.json). */
   order(kind: OrderKind): OrderCode {
-    const o = orderData[kind];
-    const [system, code] = splitKey(resolveAliased(o.coding));
-    return { system, code, display: o.display, category: o.category };
+    return orderCode(kind);
   }
 
   /**
@@ -204,9 +185,7 @@ export class Terminology {
     let known = ofSystem?.get(code);
     if (!known) {
       const k = key(system, code);
-      const match = (table: MapTable): string | undefined =>
-        table.exact.get(k) ??
-        (table.excluded.some((p) => k.startsWith(p)) ? undefined : table.prefixes.find(([p]) => k.startsWith(p))?.[1]);
+      const match = (table: MapTable): string | undefined => table.exact.get(k) ?? table.prefixes.find(([p]) => k.startsWith(p))?.[1];
       const valueSets = new Set<string>();
       const categories = new Map<string, string>();
       for (const [name, table] of this.valueSets) {
@@ -237,7 +216,7 @@ export class Terminology {
   }
 
   private table(tables: Map<string, MapTable>, name: string): MapTable {
-    const t: MapTable = { exact: new Map(), prefixes: [], excluded: [] };
+    const t: MapTable = { exact: new Map(), prefixes: [] };
     tables.set(name, t);
     return t;
   }
@@ -246,7 +225,6 @@ export class Terminology {
 interface ValueSetEntry {
   codes?: string[];
   prefixes?: string[];
-  excludePrefixes?: string[];
 }
 interface ConceptMapEntry {
   codes: Record<string, string>;
@@ -265,14 +243,7 @@ function resolveAliased(token: string): string {
   return key(uri, token.slice(bar + 1));
 }
 
-function splitKey(k: string): [string, string] {
-  const bar = k.lastIndexOf('|');
-  return [k.slice(0, bar), k.slice(bar + 1)];
-}
-
-const ORDERS_RECOGNISED_BY: [ValueSetName, OrderKind][] = (Object.keys(orderData) as (OrderKind | '_comment')[])
-  .filter((k): k is OrderKind => k !== '_comment')
-  .flatMap((k) => ((orderData[k] as { recognisedBy?: string[] }).recognisedBy ?? []).map((vs) => [vs as ValueSetName, k] as [ValueSetName, OrderKind]));
+const ORDERS_RECOGNISED_BY = orderKindsByValueSet() as [ValueSetName, OrderKind][];
 
 /** The shipped terminology with no site additions. */
 export const defaultTerminology = new Terminology();
