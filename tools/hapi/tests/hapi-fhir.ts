@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import type { Bundle, FhirResource } from 'fhir/r4';
+
+/**
+ * The HAPI FHIR server under test: HAPI_FHIR_URL, set by tools/hapi/run-hapi-tests.mjs (which starts
+ * tools/hapi-fhir-server) or by the developer (e.g. `docker compose up fhir`).
+ */
+export function hapiBaseUrl(): string {
+  const url = process.env['HAPI_FHIR_URL'];
+  if (!url) {
+    throw new Error('HAPI_FHIR_URL is not set: run these tests with `npm run test:hapi`');
+  }
+  return url.replace(/\/+$/, '');
+}
+
+/** Ids for this run's own resources: HAPI keeps data between runs, so a test never assumes an empty server. */
+export const RUN_ID = randomUUID().slice(0, 8);
+
+export interface FhirAnswer<T = unknown> {
+  status: number;
+  body: T;
+}
+
+/** One HTTP call to HAPI with FHIR JSON both ways. */
+export async function fhirCall<T = unknown>(method: string, path: string, body?: unknown): Promise<FhirAnswer<T>> {
+  const res = await fetch(`${hapiBaseUrl()}/${path.replace(/^\/+/, '')}`, {
+    method,
+    headers: { accept: 'application/fhir+json', ...(body === undefined ? {} : { 'content-type': 'application/fhir+json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+/** POSTs a transaction Bundle; fails the test with HAPI's OperationOutcome when HAPI refuses it. */
+export async function loadBundle(bundle: Bundle<FhirResource>): Promise<Bundle> {
+  const { status, body } = await fhirCall<Bundle>('POST', '', bundle);
+  if (status !== 200) {
+    throw new Error(`HAPI refused a transaction (HTTP ${status}): ${JSON.stringify(body).slice(0, 800)}`);
+  }
+  return body;
+}
+
+/** Resources of a search Bundle that matched (not `_include`d ones). */
+export function matches<T extends FhirResource>(bundle: Bundle): T[] {
+  return (bundle.entry ?? []).filter((e) => (e.search?.mode ?? 'match') === 'match').map((e) => e.resource as T);
+}
