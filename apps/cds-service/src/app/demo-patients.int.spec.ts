@@ -7,68 +7,34 @@ import type { PcbTestStack } from './testing/pcb-test-stack';
 import { startPcbTestStack } from './testing/pcb-test-stack';
 
 const NOW = new Date();
-
-// What `npm start` must show for each demo patient: the rules the guideline fires for the story
-// (checked against pcb-guideline.md §2 by hand) and the most urgent indicator.
-const EXPECTED: Record<string, [rules: string[], highest: Card['indicator'] | 'none']> = {
-  'pcb-demo-under-21': [['PCB-10', 'PCB-12', 'PCB-13', 'PCB-14'], 'info'],
-  'pcb-demo-overdue-pap': [['PCB-10', 'PCB-11'], 'info'],
-  'pcb-demo-persistent-pcb': [['PCB-10', 'PCB-15'], 'warning'],
-  'pcb-demo-pregnant-8w': [['PCB-10', 'PCB-30'], 'warning'],
-  'pcb-demo-pregnant-30w': [['PCB-32', 'PCB-33'], 'critical'],
-  'pcb-demo-pregnant-8w-emergency': [['PCB-10', 'PCB-31', 'PCB-33'], 'critical'],
-  'pcb-demo-postmenopausal': [['PCB-10', 'PCB-13', 'PCB-20'], 'warning'],
-  'pcb-demo-post-hysterectomy': [['PCB-10', 'PCB-13', 'PCB-40'], 'info'],
-  'pcb-demo-heavy-bleeding-hypotensive': [['PCB-10', 'PCB-13', 'PCB-50'], 'critical'],
-  'pcb-demo-control-no-pcb': [[], 'none'],
-  'pcb-demo-control-male': [[], 'none'],
-  'pcb-demo-control-old-pcb': [[], 'none'],
-  'pcb-demo-hsil-awaiting-colposcopy': [['PCB-10', 'PCB-13', 'PCB-14', 'PCB-16'], 'warning'],
-  'pcb-demo-hiv-annual-cytology': [['PCB-10', 'PCB-11', 'PCB-13', 'PCB-14', 'PCB-43'], 'info'],
-  'pcb-demo-tamoxifen-premenopausal': [['PCB-10', 'PCB-24'], 'info'],
-  'pcb-demo-cin2-history': [['PCB-10', 'PCB-13', 'PCB-14', 'PCB-44'], 'warning'],
-  'pcb-demo-cervical-polyp': [['PCB-10', 'PCB-18'], 'info'],
-  'pcb-demo-menopause-unknown-imb': [['PCB-02', 'PCB-10', 'PCB-13', 'PCB-14', 'PCB-25'], 'warning'],
-  'pcb-demo-subtotal-hysterectomy': [['PCB-10', 'PCB-13', 'PCB-41'], 'info'],
-  'pcb-demo-anticoagulated': [['PCB-10', 'PCB-13', 'PCB-14', 'PCB-45'], 'info'],
-  'pcb-demo-recent-delivery': [['PCB-01', 'PCB-10', 'PCB-13'], 'info'],
-  'pcb-demo-trans-man': [['PCB-10', 'PCB-13', 'PCB-14'], 'info'],
-  'pcb-demo-no-screening-record': [['PCB-03', 'PCB-10', 'PCB-11', 'PCB-13', 'PCB-14'], 'info'],
-  'pcb-demo-ambiguous-hysterectomy': [['PCB-04', 'PCB-10'], 'info'],
-  'pcb-demo-cervical-lesion': [['PCB-10', 'PCB-17'], 'warning'],
-  'pcb-demo-postmenopausal-hrt': [['PCB-10', 'PCB-13', 'PCB-20', 'PCB-21', 'PCB-22'], 'warning'],
-  'pcb-demo-tamoxifen-postmenopausal': [['PCB-10', 'PCB-23'], 'warning'],
-  'pcb-demo-screened-out-70': [['PCB-10', 'PCB-20', 'PCB-42'], 'warning'],
-  'pcb-demo-fever-pain-discharge': [['PCB-10', 'PCB-13', 'PCB-14', 'PCB-51', 'PCB-52'], 'warning'],
-  'pcb-demo-weight-loss-mass': [['PCB-10', 'PCB-53'], 'warning'],
-};
+const TODAY = NOW.toISOString().slice(0, 10);
 const RANK = { none: 0, info: 1, warning: 2, critical: 3 } as const;
 
+const rulesOf = (cards: Card[]): string[] => cards.flatMap((c) => (c.extension?.['org.pcb-cds.rules'] as string[]) ?? []).sort();
+const highest = (cards: Card[]): keyof typeof RANK =>
+  cards.reduce<keyof typeof RANK>((h, c) => (RANK[c.indicator] > RANK[h] ? c.indicator : h), 'none');
+
+// What `npm start` must show for each demo patient: the rules pcb-guideline.md §2 (revision 2)
+// fires for the story (the patient's `expectedRules`, worked out by hand) and the most urgent
+// indicator. A UK patient is evaluated by a UK service (PCB_JURISDICTION=UK), as its story says.
 describe('demo patients, as npm start serves them', () => {
   let stack: PcbTestStack;
   beforeAll(async () => {
-    stack = await startPcbTestStack({
-      today: NOW.toISOString().slice(0, 10),
-      bundles: demoDataBundles(NOW),
-    });
+    stack = await startPcbTestStack({ today: TODAY, bundles: demoDataBundles(NOW) });
   }, 60_000);
   afterAll(() => stack?.close());
 
-  it('has an expectation for every demo patient', () => {
-    expect(Object.keys(EXPECTED).sort()).toEqual(DEMO_PATIENTS.map((p) => p.id).sort());
-  });
-
   it('every card-emitting rule fires for at least one demo patient', () => {
-    const fired = new Set(Object.values(EXPECTED).flatMap(([rules]) => rules));
+    const fired = new Set(DEMO_PATIENTS.flatMap((p) => p.expectedRules));
     expect(RULE_IDS.filter((id) => !fired.has(id))).toEqual([]);
   });
 
-  it.each(DEMO_PATIENTS.map((p) => [p.id, p.story] as const))('%s: %s', async (id) => {
-    const { status, body } = await stack.patientView(id);
+  const us = DEMO_PATIENTS.filter((p) => p.jurisdiction === 'US');
+  it.each(us.map((p) => [p.id, p.story, p] as const))('%s: %s', async (_id, _story, p) => {
+    const { status, body } = await stack.patientView(p.id);
     expect(status).toBe(200);
-    const [rules, highest] = EXPECTED[id];
-    expect(body.cards.flatMap((c) => c.extension?.['org.pcb-cds.rules'] as string[]).sort()).toEqual(rules);
-    expect(body.cards.reduce<keyof typeof RANK>((h, c) => (RANK[c.indicator] > RANK[h] ? c.indicator : h), 'none')).toBe(highest);
+    expect(rulesOf(body.cards)).toEqual([...p.expectedRules]);
+    expect(highest(body.cards)).toBe(p.highestIndicator);
     assertCdsHooksInvariants('response', body);
     for (const card of body.cards) {
       expect(card.uuid).toMatch(/^[0-9a-f-]{36}$/);
@@ -103,5 +69,26 @@ describe('demo patients, as npm start serves them', () => {
     const labels = again.body.cards.flatMap((c) => c.suggestions ?? []).map((s) => s.label);
     expect(labels).not.toContain(body.cards[0].suggestions?.[0].label);
     expect(again.body.cards.map((c) => c.detail).join('\n')).toContain('Already ordered');
+  });
+});
+
+describe('UK demo patients, as a PCB_JURISDICTION=UK service serves them', () => {
+  const uk = DEMO_PATIENTS.filter((p) => p.jurisdiction === 'UK');
+  let stack: PcbTestStack;
+  beforeAll(async () => {
+    stack = await startPcbTestStack({ today: TODAY, jurisdiction: 'UK', bundles: uk.map((p) => p.bundle(NOW)) });
+  }, 60_000);
+  afterAll(() => stack?.close());
+
+  it('has at least one UK demo patient', () => {
+    expect(uk.length).toBeGreaterThan(0);
+  });
+
+  it.each(uk.map((p) => [p.id, p.story, p] as const))('%s: %s', async (_id, _story, p) => {
+    const { status, body } = await stack.patientView(p.id);
+    expect(status).toBe(200);
+    expect(rulesOf(body.cards)).toEqual([...p.expectedRules]);
+    expect(highest(body.cards)).toBe(p.highestIndicator);
+    assertCdsHooksInvariants('response', body);
   });
 });
