@@ -11,7 +11,7 @@ export { DEFAULT_MAX_SERVICE_LABELS, ServiceLabeler } from './lib/label-values';
 export type { ServiceLabelOptions } from './lib/label-values';
 export { MetricsController } from './lib/metrics.controller';
 export { FHIR_FETCH_DURATION_BUCKETS, ObservabilityMetrics, REQUEST_DURATION_BUCKETS } from './lib/observability.metrics';
-export type { CardRuleExtractor, FhirFetchEvent, ObservabilityMetricsOptions, RequestObservation } from './lib/observability.metrics';
+export type { CardLedgerBacklog, CardRuleExtractor, FhirFetchEvent, ObservabilityMetricsOptions, RequestObservation } from './lib/observability.metrics';
 export { ObservabilityModule } from './lib/observability.module';
 export { MAX_UNRECOGNISED_CODE_SERIES, unrecognisedCodesRecorder } from './lib/unrecognised-codes.metrics';
 export type { UnrecognisedCode } from './lib/unrecognised-codes.metrics';

@@ -76,4 +76,75 @@ describe('DurableCardLedger', () => {
     await ledger.flush();
     expect(errors.map((e) => e.name)).toEqual(['CardLedgerWriteError']);
   });
+
+  describe('when the store is unreachable (an outage)', () => {
+    const issue = (hookInstance: string, uuids: string[]): IssuedCards => ({ ...issued, hookInstance, cards: uuids.map((u) => card(u, ['PCB-10'])) });
+    const down = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+
+    it('unbuffered: the first failure rejects, later calls are answered; every card is written, in order, when the store is back', async () => {
+      const repository = new MemoryFeedbackRepository();
+      const ledger = new DurableCardLedger(repository, { patientHashSalt: SALT, retryIntervalMs: 60_000 });
+      repository.failWith = down;
+      await expect(ledger.recordIssued(issue('h1', ['a1', 'a2']))).rejects.toBeInstanceOf(CardLedgerWriteError);
+      await expect(ledger.recordIssued(issue('h2', ['b1']))).resolves.toBeUndefined();
+      expect(ledger.pendingCards).toBe(3);
+      await ledger.flush(); // a retry while still down keeps them
+      expect(ledger.pendingCards).toBe(3);
+      repository.failWith = undefined;
+      await ledger.flush(); // what the retry timer does
+      expect(repository.cards.map((c) => c.cardUuid)).toEqual(['a1', 'a2', 'b1']);
+      expect(ledger.pendingCards).toBe(0);
+      expect(ledger.lostCards).toBe(0);
+      await ledger.recordIssued(issue('h3', ['c1'])); // written at once again
+      expect(repository.cards.map((c) => c.cardUuid)).toEqual(['a1', 'a2', 'b1', 'c1']);
+    });
+
+    it('keeps at most maxPendingCards, dropping the oldest and counting them as lost', async () => {
+      const repository = new MemoryFeedbackRepository();
+      const ledger = new DurableCardLedger(repository, { patientHashSalt: SALT, maxPendingCards: 3, retryIntervalMs: 60_000 });
+      repository.failWith = down;
+      await ledger.recordIssued(issue('h1', ['a1', 'a2'])).catch(() => undefined);
+      await ledger.recordIssued(issue('h2', ['b1', 'b2']));
+      await ledger.recordIssued(issue('h3', ['c1']));
+      expect(ledger.pendingCards).toBe(3);
+      expect(ledger.lostCards).toBe(2);
+      repository.failWith = undefined;
+      await ledger.flush();
+      expect(repository.cards.map((c) => c.cardUuid)).toEqual(['b1', 'b2', 'c1']);
+    });
+
+    it('buffered: an outage is reported once however many retries fail, and a retry writes the kept cards', async () => {
+      const repository = new MemoryFeedbackRepository();
+      const errors: Error[] = [];
+      const ledger = new DurableCardLedger(repository, { patientHashSalt: SALT, flushIntervalMs: 60_000, retryIntervalMs: 60_000, onError: (e) => errors.push(e) });
+      repository.failWith = down;
+      await ledger.recordIssued(issue('h1', ['a1']));
+      await ledger.flush();
+      await ledger.recordIssued(issue('h2', ['b1']));
+      await ledger.flush();
+      await ledger.flush();
+      expect(errors).toHaveLength(1);
+      expect(errors[0].message).toBe('issued cards not stored (Error ECONNREFUSED)');
+      repository.failWith = undefined;
+      await ledger.flush();
+      expect(repository.cards.map((c) => c.cardUuid)).toEqual(['a1', 'b1']);
+    });
+
+    it('writes a long queue in batches of 500 when the store is back', async () => {
+      const repository = new MemoryFeedbackRepository();
+      const write = jest.spyOn(repository, 'recordIssuedCards');
+      const ledger = new DurableCardLedger(repository, { patientHashSalt: SALT, retryIntervalMs: 60_000 });
+      repository.failWith = down;
+      await ledger.recordIssued(issue('h0', ['first'])).catch(() => undefined);
+      for (let i = 0; i < 1_100; i++) {
+        await ledger.recordIssued(issue(`h${i + 1}`, [`c${i}`]));
+      }
+      repository.failWith = undefined;
+      write.mockClear();
+      await ledger.flush();
+      expect(write.mock.calls.map(([batch]) => batch.length)).toEqual([500, 500, 101]);
+      expect(repository.cards).toHaveLength(1_101);
+      expect(repository.cards[0].cardUuid).toBe('first');
+    });
+  });
 });

@@ -22,24 +22,41 @@ export interface DurableCardLedgerOptions {
    * on shutdown loses nothing.
    */
   flushIntervalMs?: number;
-  /** Where a failed batch is reported; default the Nest logger. */
+  /**
+   * Cards kept in memory while the store cannot be written (an outage), to be written when it answers again;
+   * beyond this many the oldest are dropped and counted as lost (`lostCards`). Default 10 000 (a few MB).
+   */
+  maxPendingCards?: number;
+  /** How often the kept cards are tried again during an outage; default 1 s. */
+  retryIntervalMs?: number;
+  /** Where a failed write is reported (once per outage); default the Nest logger. */
   onError?: (error: CardLedgerWriteError) => void;
 }
 
 /** Bound of the patient-hash memo (ids come from requests). */
 const MAX_REMEMBERED_PATIENT_HASHES = 10_000;
 
-/** A batch is written early when it reaches this many cards. */
+/** A batch is written early when it reaches this many cards; kept cards are written in batches of this size. */
 const MAX_BUFFERED_CARDS = 500;
+
+export const DEFAULT_MAX_PENDING_CARDS = 10_000;
+export const DEFAULT_LEDGER_RETRY_INTERVAL_MS = 1_000;
 
 /**
  * Remembers issued cards (uuid → service, hook instance, salted patient hash, rule ids, indicator, time) so
  * the report can tie feedback to rules. Cards without a uuid are skipped (feedback cannot name them).
- * Failures reject with CardLedgerWriteError, whose message carries no data; the protocol logs it and still
- * answers with the cards.
+ *
+ * When the store cannot be written (the database is down), the cards are kept in a bounded queue, retried
+ * every `retryIntervalMs` and written when it answers again, oldest first; past `maxPendingCards` the oldest
+ * are dropped and counted (`lostCards`, exposed as a metric). The hook calls are answered meanwhile.
+ * Unbuffered, the first failure of an outage rejects with CardLedgerWriteError (its message carries no data),
+ * which the protocol logs; later calls during the outage resolve, their cards queued.
  */
 export class DurableCardLedger extends CardLedger {
   private readonly ruleIds: RuleIdExtractor;
+  private readonly logger = new Logger('CardLedger');
+  private readonly maxPending: number;
+  private readonly retryIntervalMs: number;
 
   constructor(
     private readonly repository: FeedbackRepository,
@@ -48,44 +65,122 @@ export class DurableCardLedger extends CardLedger {
     super();
     hashPatientId('', options.patientHashSalt); // checks the salt now rather than at the first hook call
     this.ruleIds = options.ruleIds ?? defaultRuleIds;
+    this.maxPending = options.maxPendingCards ?? DEFAULT_MAX_PENDING_CARDS;
+    this.retryIntervalMs = options.retryIntervalMs ?? DEFAULT_LEDGER_RETRY_INTERVAL_MS;
+    if (!Number.isInteger(this.maxPending) || this.maxPending < 1 || !(this.retryIntervalMs > 0)) {
+      throw new RangeError('DurableCardLedger: maxPendingCards must be a positive integer and retryIntervalMs positive');
+    }
   }
 
-  private buffer: IssuedCardRecord[] = [];
+  /** Cards not written yet, oldest first: buffered, or kept during an outage. */
+  private pending: IssuedCardRecord[] = [];
+  private lost = 0;
+  private outage = false;
+  private lossLogged = false;
   /** Patient id → salted hash: an HMAC per hook call was a visible share of its CPU; charts are reopened often. */
   private readonly patientHashes = new Map<string, PatientHash>();
   private timer?: ReturnType<typeof setTimeout>;
   private writing: Promise<void> = Promise.resolve();
 
+  /** Cards waiting to be written (buffered or kept through an outage). */
+  get pendingCards(): number {
+    return this.pending.length;
+  }
+
+  /** Cards dropped since start because more than `maxPendingCards` waited during an outage. */
+  get lostCards(): number {
+    return this.lost;
+  }
+
   async recordIssued(issued: IssuedCards): Promise<void> {
     const records = this.toRecords(issued);
-    if (!this.options.flushIntervalMs) {
+    if (records.length === 0) {
+      return;
+    }
+    if (!this.options.flushIntervalMs && !this.outage) {
       try {
         await this.repository.recordIssuedCards(records);
       } catch (error) {
+        this.keep(records);
+        this.startOutage(error, false);
         throw new CardLedgerWriteError(error);
       }
       return;
     }
-    this.buffer.push(...records);
-    if (this.buffer.length >= MAX_BUFFERED_CARDS) {
+    this.keep(records);
+    if (this.outage) {
+      return; // the retry timer writes them
+    }
+    if (this.pending.length >= MAX_BUFFERED_CARDS) {
       void this.flush();
     } else if (!this.timer) {
-      this.timer = setTimeout(() => void this.flush(), this.options.flushIntervalMs);
-      this.timer.unref();
+      this.schedule(this.options.flushIntervalMs as number);
     }
   }
 
-  /** Writes what is buffered (one transaction); resolves when every earlier batch is written. */
+  /** Writes what is pending (batches of 500, oldest first); resolves when done or when the store fails again. */
   flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const batch = this.buffer;
-    this.buffer = [];
-    if (batch.length > 0) {
-      const report = this.options.onError ?? ((e: CardLedgerWriteError): void => new Logger('CardLedger').error(e.message));
-      this.writing = this.writing.then(() => this.repository.recordIssuedCards(batch)).catch((error) => report(new CardLedgerWriteError(error)));
-    }
+    this.writing = this.writing.then(() => this.writePending());
     return this.writing;
+  }
+
+  private async writePending(): Promise<void> {
+    let written = 0;
+    while (this.pending.length > 0) {
+      // Taken out while written, so that the bound (which drops the oldest) never drops a batch in flight.
+      const batch = this.pending.splice(0, MAX_BUFFERED_CARDS);
+      try {
+        await this.repository.recordIssuedCards(batch);
+        written += batch.length;
+      } catch (error) {
+        this.pending.unshift(...batch);
+        this.enforceBound();
+        this.startOutage(error, true);
+        return;
+      }
+    }
+    if (this.outage) {
+      this.outage = false;
+      this.lossLogged = false;
+      this.logger.log(`the card store answers again: ${written} kept card(s) written`);
+    }
+  }
+
+  private keep(records: IssuedCardRecord[]): void {
+    this.pending.push(...records);
+    this.enforceBound();
+  }
+
+  private enforceBound(): void {
+    const excess = this.pending.length - this.maxPending;
+    if (excess > 0) {
+      if (!this.lossLogged) {
+        this.lossLogged = true;
+        this.logger.warn(`more than ${this.maxPending} issued cards wait for the card store: the oldest are dropped (cds_card_ledger_lost_total)`);
+      }
+      this.pending.splice(0, excess);
+      this.lost += excess;
+    }
+  }
+
+  /** The first failure of an outage is reported once (unless the caller throws it); a retry is scheduled. */
+  private startOutage(error: unknown, report: boolean): void {
+    if (!this.outage) {
+      this.outage = true;
+      if (report) {
+        (this.options.onError ?? ((e: CardLedgerWriteError): void => this.logger.error(e.message)))(new CardLedgerWriteError(error));
+      }
+      this.logger.warn(`the card store cannot be written: issued cards are kept (at most ${this.maxPending}) and retried every ${this.retryIntervalMs} ms`);
+    }
+    this.schedule(this.retryIntervalMs);
+  }
+
+  private schedule(ms: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), ms);
+    this.timer.unref();
   }
 
   private patientHash(patientId: string): PatientHash {

@@ -26,6 +26,12 @@ export abstract class FeedbackRepository {
   /** Counts per rule for the report. */
   abstract statistics(): Promise<FeedbackStatistics>;
 
+  /**
+   * Resolves when the store answers a trivial query now; rejects otherwise (readiness: an unreachable database
+   * makes feedback answer 503, so the instance should not be sent traffic). Writes nothing.
+   */
+  abstract ping(): Promise<void>;
+
   /** Where the data lives, for logs and the report (never a password). */
   abstract describe(): string;
 

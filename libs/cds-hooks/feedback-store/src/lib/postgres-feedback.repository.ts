@@ -149,6 +149,13 @@ export class PostgresFeedbackRepository extends FeedbackRepository {
     return { synchronousCommit: result.rows[0].synchronous_commit, fsync: result.rows[0].fsync };
   }
 
+  async ping(): Promise<void> {
+    if (this.closed) {
+      throw new FeedbackStoreClosedError();
+    }
+    await this.pool.query('SELECT 1');
+  }
+
   /** For logs and the report: host, database and schema, never the user's password. */
   describe(): string {
     return `Postgres ${this.location} schema ${this.schema}`;

@@ -161,6 +161,11 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
   }
 
   /** For logs and the report: the file, nothing secret. */
+  async ping(): Promise<void> {
+    this.checkOpen();
+    this.db.prepare('SELECT 1').get();
+  }
+
   describe(): string {
     return `SQLite ${this.path}`;
   }

@@ -36,6 +36,12 @@ export class MemoryFeedbackRepository extends FeedbackRepository {
     throw new Error('not implemented by the test double');
   }
 
+  async ping(): Promise<void> {
+    if (this.failWith) {
+      throw this.failWith;
+    }
+  }
+
   describe(): string {
     return 'memory (test double)';
   }

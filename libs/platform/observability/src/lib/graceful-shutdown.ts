@@ -16,6 +16,12 @@ export interface SignalSource {
 }
 
 export interface GracefulShutdownOptions {
+  /**
+   * How long readiness answers 503 while the listener still accepts, before it closes; default 0. Load balancers
+   * probe /ready every few seconds: this is their time to notice and stop sending, so that no request meets a
+   * closed port. Responses sent meanwhile carry `Connection: close`.
+   */
+  readinessDrainMs?: number;
   /** How long in-flight requests may take to finish before their connections are cut; default 10 s. */
   drainTimeoutMs?: number;
   /** Run in order once the HTTP server is closed and Nest's shutdown hooks ran. */
@@ -44,7 +50,9 @@ export const DEFAULT_CLOSER_TIMEOUT_MS = 5_000;
  * Replaces `app.enableShutdownHooks()` (do not call both: Nest's version re-raises the signal, so the process
  * ends with 143/130 and may cut requests). On SIGTERM/SIGINT:
  *
- * 1. readiness answers 503 ("shutting-down"), the listening socket closes (new connections are refused);
+ * 1. readiness answers 503 ("shutting-down"); for `readinessDrainMs` the server still accepts and answers, every
+ *    response with `Connection: close` (a client on a kept-alive connection gets its answer, then a clean close,
+ *    never a reset); then the listening socket closes (new connections are refused);
  * 2. idle keep-alive sockets are closed, in-flight requests finish with `Connection: close`, each socket
  *    closing as its response ends; after `drainTimeoutMs` the remaining connections are cut;
  * 3. `app.close()` runs Nest's shutdown hooks, then the closers run in order, each under a timeout;
@@ -59,6 +67,7 @@ export function enableGracefulShutdown(app: INestApplication, options: GracefulS
   const source = options.signalSource ?? process;
   const exit = options.exit ?? ((code: number) => process.exit(code));
   const drainTimeoutMs = options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS;
+  const readinessDrainMs = options.readinessDrainMs ?? 0;
   const closerTimeoutMs = options.closerTimeoutMs ?? DEFAULT_CLOSER_TIMEOUT_MS;
 
   const inFlight = new Set<ServerResponse>();
@@ -118,6 +127,11 @@ export function enableGracefulShutdown(app: INestApplication, options: GracefulS
       if (!res.headersSent) {
         res.setHeader('Connection', 'close');
       }
+    }
+    // Idle kept-alive sockets are not closed yet: a request already on its way on one must get an answer.
+    if (readinessDrainMs > 0) {
+      logger.log(`readiness answers 503 for ${readinessDrainMs} ms before the listener closes`);
+      await new Promise((resolve) => setTimeout(resolve, readinessDrainMs));
     }
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();

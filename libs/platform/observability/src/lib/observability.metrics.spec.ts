@@ -91,3 +91,17 @@ describe('ObservabilityMetrics', () => {
     expect(body).toContain('nodejs_eventloop_lag_seconds');
   });
 });
+
+describe('ObservabilityMetrics.observeCardLedger', () => {
+  it('exposes the ledger backlog and its lost cards as they are at each scrape', async () => {
+    const metrics = new ObservabilityMetrics({ defaultMetrics: false });
+    const ledger = { pendingCards: 0, lostCards: 0 };
+    metrics.observeCardLedger(ledger);
+    expect((await metrics.exposition()).body).toContain('cds_card_ledger_lost_total 0');
+    ledger.pendingCards = 10_000;
+    ledger.lostCards = 37;
+    const body = (await metrics.exposition()).body;
+    expect(body).toContain('cds_card_ledger_pending 10000');
+    expect(body).toContain('cds_card_ledger_lost_total 37');
+  });
+});

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { ServiceLabelOptions } from './label-values';
 import { plainLabel, ServiceLabeler } from './label-values';
 
@@ -21,6 +21,14 @@ export interface FhirFetchEvent {
   durationMs: number;
   /** Absent on success; else the client's failure kind (`timeout`, `unreachable`, `http`, …). */
   failureKind?: string;
+}
+
+/** A durable card ledger's backlog, read at each scrape (see observeCardLedger). */
+export interface CardLedgerBacklog {
+  /** Issued cards not written yet (buffered, or kept while the store is unreachable). */
+  readonly pendingCards: number;
+  /** Issued cards dropped since start because the backlog outgrew its bound. */
+  readonly lostCards: number;
 }
 
 /** Reads the rule ids of a card (the app knows where its cards carry them). */
@@ -120,6 +128,30 @@ export class ObservabilityMetrics {
         this.cardsEmitted.inc({ service, rule, indicator });
       }
     }
+  }
+
+  /**
+   * `cds_card_ledger_pending` (gauge) and `cds_card_ledger_lost_total` (counter), read from the ledger at each
+   * scrape: a store outage shows as a growing backlog, and cards that could not be kept as lost.
+   */
+  observeCardLedger(ledger: CardLedgerBacklog): void {
+    new Gauge({
+      name: 'cds_card_ledger_pending',
+      help: 'Issued cards waiting to be written to the card ledger (buffered, or kept while the store is unreachable)',
+      registers: [this.registry],
+      collect() {
+        this.set(ledger.pendingCards);
+      },
+    });
+    new Counter({
+      name: 'cds_card_ledger_lost_total',
+      help: 'Issued cards dropped from the card ledger because the store stayed unreachable longer than the backlog could hold',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(ledger.lostCards);
+      },
+    });
   }
 
   /** The text exposition, for `GET /metrics`. */
