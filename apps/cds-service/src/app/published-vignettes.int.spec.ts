@@ -12,8 +12,13 @@ const rulesOf = (cards: Card[]): string[] => cards.flatMap((c) => (c.extension?.
 const highest = (cards: Card[]): keyof typeof RANK =>
   cards.reduce<keyof typeof RANK>((h, c) => (RANK[c.indicator] > RANK[h] ? c.indicator : h), 'none');
 
-// pcb-guideline.md §5: every published vignette, end to end over HTTP, loaded into the embedded
-// FHIR sandbox, in its jurisdiction, once with the service querying FHIR and once with full prefetch.
+// pcb-guideline.md §5 (revision 2): every published vignette, end to end over HTTP, loaded into the
+// embedded FHIR sandbox, in its jurisdiction, once with the service querying FHIR and once with full prefetch.
+it('runs all 47 published vignettes of revision 2, each in US or UK mode', () => {
+  expect(PUBLISHED_VIGNETTES).toHaveLength(47);
+  expect(PUBLISHED_VIGNETTES.filter((v) => v.mode === 'UK').map((v) => v.id)).toEqual(['V52', 'V54', 'V55', 'V57', 'V63', 'V64']);
+});
+
 describe.each(['US', 'UK'] as const)('published vignettes in %s mode', (mode) => {
   let stack: PcbTestStack;
   const vignettes = PUBLISHED_VIGNETTES.filter((v) => v.mode === mode);
