@@ -3,9 +3,9 @@ import type { Card } from '@pcb-cds/cds-hooks-model';
 import type { PatientRecord } from '@pcb-cds/postcoital-bleeding-facts';
 import { deriveFacts, US_PARAMETERS } from '@pcb-cds/postcoital-bleeding-facts';
 import { chart, monthsAgo, TODAY, yearsAgo } from '@pcb-cds/postcoital-bleeding-facts/testing';
-import { evaluatePostcoitalBleeding } from '@pcb-cds/postcoital-bleeding-rules';
+import { CITATIONS, evaluatePostcoitalBleeding } from '@pcb-cds/postcoital-bleeding-rules';
 import { defaultTerminology } from '@pcb-cds/postcoital-bleeding-terminology';
-import { RULES_EXTENSION, toCards } from './to-cards';
+import { RULES_EXTENSION, toCards, TRACE_EXTENSION } from './to-cards';
 
 const cardsFor = (record: PatientRecord): { cards: Card[]; fired: string[] } => {
   const facts = deriveFacts(record, US_PARAMETERS);
@@ -15,7 +15,10 @@ const cardsFor = (record: PatientRecord): { cards: Card[]; fired: string[] } => 
     fired: recs.map((r) => r.ruleId),
   };
 };
+
 const rulesOf = (c: Card): string[] => c.extension?.[RULES_EXTENSION] as string[];
+const canonical = new Set(Object.values(CITATIONS).flatMap((c) => ('url' in c ? [c.url] : [])));
+
 const pregnant = (weeks: number): Partial<PatientRecord> => ({
   pregnancyEvidence: [{ date: TODAY, kind: 'status-pregnant' }],
   gestationalAge: [{ date: TODAY, weeks }],
@@ -36,14 +39,13 @@ describe('card contract', () => {
     expect(cards.flatMap(rulesOf)).not.toContain('PCB-00');
   });
 
-  it.each(scenarios)('%s: summaries ≤139 chars, most urgent first, selectionBehavior with suggestions', (_name, record) => {
+  it.each(scenarios)('%s: summaries under 140 chars, most urgent first, selectionBehavior with suggestions', (_name, record) => {
     const { cards } = cardsFor(record);
     const rank = { critical: 0, warning: 1, info: 2 };
     expect(cards.map((c) => rank[c.indicator])).toEqual([...cards.map((c) => rank[c.indicator])].sort());
     for (const c of cards) {
-      expect(c.summary.length).toBeLessThanOrEqual(139);
+      expect(c.summary.length).toBeLessThan(140);
       expect(c.source.label).toBeTruthy();
-      expect(c.source.url).toMatch(/^https?:\/\//);
       if (c.suggestions?.length) {
         expect(c.selectionBehavior).toBe('any');
       }
@@ -53,21 +55,44 @@ describe('card contract', () => {
     }
   });
 
-  it.each(scenarios)('%s: each order suggested once, as a draft ServiceRequest with LOINC/SNOMED and an ICD-10-CM reason', (_name, record) => {
+  it.each(scenarios)('%s: at most 3 sources, linked only to canonical pages; no file names, no specification, no rule ids in text', (_name, record) => {
+    for (const c of cardsFor(record).cards) {
+      expect((c.links ?? []).length).toBeLessThanOrEqual(3);
+      for (const link of c.links ?? []) {
+        expect(canonical).toContain(link.url);
+      }
+      if (c.source.url) {
+        expect(canonical).toContain(c.source.url);
+      }
+      const text = `${c.summary}\n${c.detail}\n${c.source.label}`;
+      expect(text).not.toMatch(/\.txt|pcb-guideline|PCB-\d\d|scribd|docslib|readkong/);
+      expect((c.detail ?? '').match(/^- /gm)?.length ?? 0).toBeGreaterThan(0);
+      const sources = (c.detail ?? '').split('**Sources**')[1] ?? '';
+      expect(sources.trim().split('\n').length).toBeLessThanOrEqual(3);
+      expect(c.extension?.[TRACE_EXTENSION]).toEqual(expect.arrayContaining([expect.objectContaining({ specification: expect.stringContaining('pcb-guideline.md rev 2 §2') })]));
+    }
+  });
+
+  it.each(scenarios)('%s: each order suggested once, as a draft ServiceRequest with a reason', (_name, record) => {
     const { cards } = cardsFor(record);
     const resources = cards.flatMap((c) => c.suggestions ?? []).flatMap((s) => s.actions ?? []).map((a) => a.resource as unknown as ServiceRequest);
     const codes = resources.map((r) => r.code?.coding?.[0].code);
     expect(new Set(codes).size).toBe(codes.length);
     for (const r of resources) {
       expect(r).toMatchObject({ resourceType: 'ServiceRequest', status: 'draft', intent: 'proposal', subject: { reference: 'Patient/p1' }, encounter: { reference: 'Encounter/e1' } });
-      expect(r.reasonCode?.[0].coding?.[0]).toMatchObject({ system: 'http://hl7.org/fhir/sid/icd-10-cm' });
-      expect(['http://loinc.org', 'http://snomed.info/sct', 'http://pcb-cds.org/fhir/CodeSystem/pcb-facts']).toContain(r.code?.coding?.[0].system);
+      expect(r.reasonCode?.length).toBeGreaterThan(0);
       expect(r.priority).toBeDefined();
     }
   });
+
+  it.each(scenarios)('%s: each data gap shown once across the cards', (_name, record) => {
+    const { cards } = cardsFor(record);
+    const gaps = cards.flatMap((c) => (c.detail ?? '').split('**Data gaps**')[1]?.split('\n\n')[0].trim().split('\n') ?? []);
+    expect(new Set(gaps).size).toBe(gaps.length);
+  });
 });
 
-describe('card content', () => {
+describe('card layout', () => {
   it('routine items share one info card; a referral gets its own warning card', () => {
     const { cards } = cardsFor(chart(45, { pcb: [{ date: monthsAgo(2), source: 'condition' }], cytology: [{ date: yearsAgo(4), result: 'NILM' }] }));
     expect(cards.map((c) => [c.indicator, rulesOf(c)])).toEqual([
@@ -76,35 +101,15 @@ describe('card content', () => {
     ]);
   });
 
-  it('says which facts with dates the advice rests on, and the data gaps', () => {
-    const { cards } = cardsFor(chart(45, { cytology: [{ date: '2021-03-02', result: 'NILM' }] }));
-    const detail = cards[cards.length - 1].detail ?? '';
-    expect(detail).toContain('Last cervical cytology NILM on 2021-03-02, 5.7 years ago');
-    expect(detail).toContain('not current');
-    expect(detail).toContain('**Data gaps**');
-    expect(detail).toContain('No chlamydia/gonorrhoea NAAT on record');
-    expect(detail).toContain('**Sources**');
-  });
-
-  it('urgent cards start with URGENT:, emergencies are critical', () => {
-    const hsil = cardsFor(chart(29, { cytology: [{ date: monthsAgo(3), result: 'HSIL' }] })).cards;
-    expect(hsil[0]).toMatchObject({ indicator: 'warning' });
-    expect(hsil[0].summary.startsWith('URGENT: ')).toBe(true);
-    const late = cardsFor(chart(31, { ...pregnant(30), rhD: [{ date: TODAY, value: 'positive' }], cytology: [{ date: yearsAgo(1), result: 'NILM' }], stiTests: [{ date: monthsAgo(1), organism: 'ct-ng', result: 'negative' }] })).cards;
-    expect(late).toHaveLength(1);
-    expect(late[0]).toMatchObject({ indicator: 'critical' });
-    expect(late[0].overrideReasons?.map((r) => r.code)).toContain('obstetric-team-assessing-today');
-  });
-
-  it('states a pregnancy known only from its gestational-age record once, not twice', () => {
-    const [card] = cardsFor(chart(31, { gestationalAge: [{ date: TODAY, weeks: 30 }], rhD: [{ date: TODAY, value: 'positive' }], cytology: [{ date: yearsAgo(1), result: 'NILM' }], stiTests: [{ date: monthsAgo(1), organism: 'ct-ng', result: 'negative' }] })).cards;
-    expect(card.detail).toContain(`- Pregnancy: pregnant \\(gestational age 30 wk recorded on ${TODAY}\\), now 30 weeks (${TODAY})\n`);
+  it('writes each fact with one date and how long ago', () => {
+    const { cards } = cardsFor(chart(29, { cytology: [{ date: monthsAgo(3), result: 'HSIL' }] }));
+    expect(cards[0].detail).toContain(`- Abnormal result: cytology HSIL (${monthsAgo(3)}, 3 months ago)`);
   });
 
   it('never suggests an order the patient already has active, and says so', () => {
     const { cards } = cardsFor(chart(35, { activeOrders: [{ date: TODAY, kind: 'ct-ng-naat' }] }));
-    const codes = cards.flatMap((c) => c.suggestions ?? []).map((s) => s.label);
-    expect(codes.some((l) => l.includes('Chlamydia'))).toBe(false);
+    const labels = cards.flatMap((c) => c.suggestions ?? []).map((s) => s.label);
+    expect(labels.some((l) => l.includes('Chlamydia'))).toBe(false);
     expect(cards.map((c) => c.detail).join('\n')).toContain('Already ordered');
   });
 

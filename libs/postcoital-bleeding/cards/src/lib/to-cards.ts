@@ -1,17 +1,20 @@
-import type { Card, FhirResourceJson, Indicator, Suggestion } from '@pcb-cds/cds-hooks-model';
-import type { PostcoitalBleedingFacts } from '@pcb-cds/postcoital-bleeding-facts';
+import type { Card, FhirResourceJson, Suggestion } from '@pcb-cds/cds-hooks-model';
+import type { DataGap, PostcoitalBleedingFacts } from '@pcb-cds/postcoital-bleeding-facts';
 import type { OrderAdvice, Recommendation } from '@pcb-cds/postcoital-bleeding-rules';
 import type { OrderKind, Terminology } from '@pcb-cds/postcoital-bleeding-terminology';
 import { cardDetail } from './card-detail';
+import type { CardPlan } from './card-plan';
+import { planCards } from './card-plan';
+import { primarySource, RULES_EXTENSION, sourceLinks, traceExtension } from './card-sources';
 import { draftServiceRequest } from './draft-service-request';
-import { SOURCES } from './guideline-sources';
 import type { IndicatorMap } from './indicator';
-import { byIndicator, DEFAULT_INDICATOR_MAP, indicatorOf } from './indicator';
-import { RULE_WORDING } from './rule-wording';
+import { DEFAULT_INDICATOR_MAP, withUrgencyPrefix } from './indicator';
 
-export const RULES_EXTENSION = 'org.pcb-cds.rules';
-const SUMMARY_LIMIT = 139;
-const PREGNANCY_RULES = new Set(['PCB-01', 'PCB-30', 'PCB-31', 'PCB-32', 'PCB-33']);
+export { RULES_EXTENSION, TRACE_EXTENSION } from './card-sources';
+
+/** CDS Hooks asks for a summary under 140 characters. */
+export const SUMMARY_LIMIT = 139;
+const PREGNANCY_RULES = new Set(['PCB-01', 'PCB-30', 'PCB-31', 'PCB-32', 'PCB-33', 'PCB-34']);
 
 export interface CardContext {
   patientId: string;
@@ -19,68 +22,72 @@ export interface CardContext {
   facts: PostcoitalBleedingFacts;
   terminology: Terminology;
   indicatorMap?: IndicatorMap;
-}
-
-interface CardPlan {
-  recommendations: Recommendation[];
-  indicator: Indicator;
+  /** The reason-code system of draft orders (R2-27: WHO ICD-10 in the UK); US when absent. */
+  jurisdiction?: 'US' | 'UK';
 }
 
 /**
- * Recommendations → CDS Hooks cards (issue card contract): emergencies, referrals and every
- * warning get a card of their own; routine work-up items share one info card. Each order is
- * suggested once, on the most urgent card that asks for it, and never when already ordered.
+ * Recommendations → CDS Hooks cards (card contract, R2-15). Layout only: the words come from the
+ * rules. Each order is suggested once, on the most urgent card that asks for it, and never when
+ * already ordered; each data gap is shown once, on the first card whose rules use its topic.
  */
 export function toCards(recommendations: Recommendation[], ctx: CardContext): Card[] {
   const map = ctx.indicatorMap ?? DEFAULT_INDICATOR_MAP;
   const plans = planCards(recommendations, ctx.terminology, map);
+  const gaps = assignGaps(plans, ctx.facts.dataGaps ?? []);
   const active = new Map(ctx.facts.activeOrders.map((o) => [o.kind, o.date]));
   const suggested = new Set<OrderKind>();
-  return plans.map((plan) => {
+  return plans.map((plan, i) => {
     const orders = plan.recommendations.flatMap((r) => r.orders).filter((o) => !suggested.has(o.kind) && !active.has(o.kind));
     const unique = [...new Map(orders.map((o) => [o.kind, o])).values()];
     unique.forEach((o) => suggested.add(o.kind));
     const alreadyOrdered = [...new Set(plan.recommendations.flatMap((r) => r.orders.map((o) => o.kind)))]
       .filter((k) => active.has(k))
       .map((kind) => ({ kind, date: active.get(kind) as string }));
-    return buildCard(plan, unique, alreadyOrdered, ctx);
+    return buildCard(plan, unique, gaps[i], alreadyOrdered, ctx);
   });
 }
 
-function planCards(recommendations: Recommendation[], t: Terminology, map: IndicatorMap): CardPlan[] {
-  const ownCard = (r: Recommendation): boolean =>
-    indicatorOf(r, map) !== 'info' || r.urgency !== 'routine' || r.orders.some((o) => t.order(o.kind).category === 'referral');
-  const own = recommendations.filter(ownCard).map((r) => ({ recommendations: [r], indicator: indicatorOf(r, map) }));
-  const shared = recommendations.filter((r) => !ownCard(r));
-  const plans = shared.length ? [...own, { recommendations: shared, indicator: 'info' as const }] : own;
-  return plans.sort((a, b) => byIndicator(a.indicator, b.indicator));
-}
-
-function buildCard(plan: CardPlan, orders: OrderAdvice[], alreadyOrdered: { kind: OrderKind; date: string }[], ctx: CardContext): Card {
-  const [first] = plan.recommendations;
-  const primary = SOURCES[RULE_WORDING[first.ruleId].sources[0]];
+function buildCard(plan: CardPlan, orders: OrderAdvice[], gaps: DataGap[], alreadyOrdered: { kind: OrderKind; date: string }[], ctx: CardContext): Card {
+  const recs = plan.recommendations;
+  const sources = recs.flatMap((r) => r.sources);
   const suggestions = orders.map((o) => suggestion(o, ctx));
-  const pregnancy = plan.recommendations.some((r) => PREGNANCY_RULES.has(r.ruleId));
+  const pregnancy = recs.some((r) => PREGNANCY_RULES.has(r.ruleId));
   return {
     summary: summary(plan),
     indicator: plan.indicator,
-    detail: cardDetail(plan.recommendations, ctx.facts, alreadyOrdered, ctx.terminology),
-    source: { label: primary.label, url: primary.url },
+    detail: cardDetail({ recommendations: recs, facts: ctx.facts, gaps, alreadyOrdered }, ctx.terminology),
+    source: primarySource(sources),
     ...(suggestions.length ? { suggestions, selectionBehavior: 'any' as const } : {}),
     ...(plan.indicator !== 'info' ? { overrideReasons: ctx.terminology.overrideReasons(pregnancy ? 'pregnancy' : 'other') } : {}),
-    links: links(plan.recommendations),
-    extension: { [RULES_EXTENSION]: plan.recommendations.map((r) => r.ruleId) },
+    ...(sourceLinks(sources).length ? { links: sourceLinks(sources) } : {}),
+    extension: {
+      [RULES_EXTENSION]: recs.map((r) => r.ruleId),
+      ...traceExtension(recs),
+    },
   };
 }
 
 function summary(plan: CardPlan): string {
-  const recs = plan.recommendations;
-  if (recs.length === 1) {
-    const prefix = recs[0].urgency === 'urgent' ? 'URGENT: ' : '';
-    return fit(`${prefix}${RULE_WORDING[recs[0].ruleId].summary}`);
+  const [first, ...others] = plan.recommendations;
+  if (plan.kind !== 'work-up' || others.length === 0) {
+    return fit(withUrgencyPrefix(first.summary, first.urgency));
   }
-  const actions = [...new Set(recs.map((r) => RULE_WORDING[r.ruleId].action))];
+  const actions = [...new Set(plan.recommendations.map((r) => r.action))];
   return fit(`Postcoital bleeding work-up: ${actions.join('; ')}`);
+}
+
+/** Each gap on the first card whose rules declare its topic; a gap no card declares goes on the work-up card (or the first). */
+function assignGaps(plans: CardPlan[], gaps: DataGap[]): DataGap[][] {
+  const out = plans.map((): DataGap[] => []);
+  const fallback = Math.max(0, plans.findIndex((p) => p.recommendations.some((r) => r.ruleId === 'PCB-10')));
+  for (const gap of gaps) {
+    const at = plans.findIndex((p) => p.recommendations.some((r) => r.gapTopics.includes(gap.topic)));
+    if (plans.length) {
+      out[at >= 0 ? at : fallback].push(gap);
+    }
+  }
+  return out;
 }
 
 /** Cut at the last separator that fits, so a summary never ends mid-word. */
@@ -96,18 +103,13 @@ function fit(text: string): string {
 function suggestion(order: OrderAdvice, ctx: CardContext): Suggestion {
   const code = ctx.terminology.order(order.kind);
   return {
-    label: `Order: ${code.display}`,
+    label: `Order: ${code.text}`,
     actions: [
       {
         type: 'create',
-        description: `Draft ${order.priority === 'routine' ? '' : `${order.priority} `}order: ${code.display} (${order.reason})`,
+        description: `Draft ${order.priority === 'routine' ? '' : `${order.priority} `}order: ${code.text} (${order.reason})`,
         resource: draftServiceRequest(order, ctx, ctx.terminology) as unknown as FhirResourceJson,
       },
     ],
   };
-}
-
-function links(recommendations: Recommendation[]): Card['links'] {
-  const keys = [...new Set(recommendations.flatMap((r) => RULE_WORDING[r.ruleId].sources))].slice(0, 3);
-  return keys.map((k) => ({ label: SOURCES[k].label, url: SOURCES[k].url, type: 'absolute' as const }));
 }

@@ -1,54 +1,39 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { US_PARAMETERS } from '@pcb-cds/postcoital-bleeding-facts';
+import { clinicalLogicDocument, REGENERATE_CLINICAL_LOGIC } from './clinical-logic-document';
 import { RULES } from './evaluate-postcoital-bleeding';
 import { RULE_IDS } from './recommendation';
 
-const DOC = join(__dirname, '../../../../../docs/clinical-logic.md');
+const DOCS = join(__dirname, '../../../../../docs');
+const DOC = join(DOCS, 'clinical-logic.md');
 
-interface Row {
-  id: string;
-  urgencies: string[];
-  indicator: string;
-  parameters: string[];
-}
-
-function rows(): Row[] {
-  return readFileSync(DOC, 'utf8')
-    .split('\n')
-    .filter((line) => /^\| PCB-\d\d \|/.test(line))
-    .map((line) => line.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim()))
-    .map(([id, , , urgency, indicator, , parameters]) => ({
-      id,
-      urgencies: urgency === '—' ? [] : urgency.split('/').map((u) => u.trim()),
-      indicator,
-      parameters: parameters === '—' ? [] : parameters.split(',').map((p) => p.trim()),
-    }));
-}
-
-// docs/clinical-logic.md is the clinician-facing table of every rule: it must match the code.
+// docs/clinical-logic.md is generated from the rule objects: the committed file must be what they say.
 describe('docs/clinical-logic.md is in step with the rules', () => {
-  const table = rows();
-  const byId = new Map(table.map((r) => [r.id, r]));
+  const expected = clinicalLogicDocument(US_PARAMETERS, readFileSync(join(DOCS, 'order-hooks.md'), 'utf8'));
 
-  it('lists exactly the rules the code implements (plus the PCB-00 gate), each once', () => {
-    expect(table.map((r) => r.id)).toEqual(['PCB-00', ...RULE_IDS]);
-    expect(RULES.map((r) => r.id)).toEqual([...RULE_IDS]);
-  });
+  if (process.env['UPDATE_CLINICAL_LOGIC'] === '1') {
+    writeFileSync(DOC, expected);
+  }
 
-  it.each(RULES.map((r) => [r.id, r] as const))('%s: urgency and parameters match the code', (id, rule) => {
-    const row = byId.get(id);
-    expect(row?.urgencies).toEqual([...rule.urgencies]);
-    expect(row?.parameters).toEqual([...rule.parameters]);
-  });
-
-  it.each(table.map((r) => [r.id, r] as const))('%s: every named parameter exists, indicator follows the urgency map', (id, row) => {
-    for (const p of row.parameters) {
-      expect(Object.keys(US_PARAMETERS)).toContain(p);
+  it('equals the document generated from the rules', () => {
+    const committed = readFileSync(DOC, 'utf8');
+    if (committed !== expected) {
+      throw new Error(`docs/clinical-logic.md differs from the rules. Regenerate it with:\n  ${REGENERATE_CLINICAL_LOGIC}`);
     }
-    const map: Record<string, string> = { routine: 'info', soon: 'warning', urgent: 'warning', emergency: 'critical' };
-    if (id !== 'PCB-00' && id !== 'PCB-33') {
-      expect(row.indicator).toBe(map[row.urgencies[0]]);
+  });
+
+  it('has a row for every rule, each once, in evaluation order', () => {
+    expect(RULES.map((r) => r.id)).toEqual([...RULE_IDS]);
+    const rows = expected.split('\n').filter((l) => /^\| PCB-\d\d \|/.test(l)).map((l) => l.slice(2, 8));
+    expect(rows).toEqual([...RULE_IDS]);
+  });
+
+  it('describes every condition in words (no predicate without a description)', () => {
+    for (const line of expected.split('\n').filter((l) => /^\| PCB-\d\d \|/.test(l))) {
+      const conditions = line.split(' | ')[2];
+      expect(conditions.length).toBeGreaterThan(5);
+      expect(conditions).not.toMatch(/undefined|\[object/);
     }
   });
 });

@@ -2,8 +2,8 @@ import type { PostcoitalBleedingFacts } from '@pcb-cds/postcoital-bleeding-facts
 import { daysBetween } from '@pcb-cds/postcoital-bleeding-facts';
 import type { FactLine } from './recommendation';
 
-// How each fact is shown to the clinician: label, value, date. One function per fact so every card
-// words the same fact the same way.
+// How each fact is shown to the clinician: label, value, and at most one date (the card adds "how long
+// ago" beside it). One function per fact so every card words the same fact the same way.
 
 type F = PostcoitalBleedingFacts;
 
@@ -11,50 +11,92 @@ export const ageLine = (f: F): FactLine => ({ label: 'Age', value: f.ageYears ==
 
 export const pcbLine = (f: F): FactLine => ({
   label: 'Postcoital bleeding',
-  value: f.pcb.days === undefined ? 'recorded' : `first recorded ${f.pcb.days} days (${plural(Math.floor(f.pcb.days / 7), 'week')}) ago`,
+  value: 'first recorded',
   date: f.pcb.start,
 });
 
 export const screeningLine = (f: F): FactLine => ({
   label: 'Cervical screening',
-  // The reason already names the test date.
+  // The reason already names the test and its date.
   value: `${f.screening.currencyReason} → ${f.screening.current ? 'current' : 'not current'}`,
 });
 
 export const pregnancyLine = (f: F): FactLine => ({
   label: 'Pregnancy',
-  value: f.pregnancy.status === 'yes' ? `pregnant (${f.pregnancy.basis})${gestation(f)}` : `${f.pregnancy.status === 'no' ? 'not pregnant' : 'unknown'} (${f.pregnancy.basis})`,
+  value:
+    f.pregnancy.status === 'yes'
+      ? `pregnant${gestationText(f)} (${undated(f.pregnancy.basis)})`
+      : `${f.pregnancy.status === 'no' ? 'not pregnant' : 'unknown'} (${undated(f.pregnancy.basis)})`,
   date: f.pregnancy.evidenceDate ?? f.pregnancy.recentNegativeTest?.date,
 });
 
-/** ", 30 weeks (from EDD 2027-01-31)"; the GA source is left out when the pregnancy evidence was that very GA record. */
-function gestation(f: F): string {
-  const { gestationalAgeWeeks: weeks, gestationalAgeBasis: source, basis } = f.pregnancy;
-  if (weeks === undefined) {
-    return ', gestational age unknown';
+/** A basis sentence without its date: the line carries the date once (R2-15). */
+const undated = (text: string): string => text.replace(/,?\s*(recorded )?(on |dated )?\d{4}-\d{2}-\d{2}/g, '').trim();
+
+/** "30 weeks", "gestation unknown", or the pregnancy of concern. */
+export function gestationText(f: F): string {
+  const concern = f.pregnancy.ofConcern;
+  if (concern) {
+    return `, known ${CONCERN[concern.kind]} pregnancy`;
   }
-  return basis.startsWith('gestational age') ? `, now ${weeks} weeks` : `, ${weeks} weeks (${source})`;
+  const weeks = f.pregnancy.gestationalAgeWeeks;
+  return weeks === undefined ? ', gestation unknown' : `, ${weeks} weeks`;
 }
+
+export const CONCERN: Record<NonNullable<F['pregnancy']['ofConcern']>['kind'], string> = {
+  ectopic: 'ectopic',
+  molar: 'molar',
+  failed: 'failed',
+  'incomplete-abortion': 'incomplete miscarriage (failed)',
+};
 
 export const menopauseLine = (f: F): FactLine => ({
   label: 'Menopausal status',
   value: `${f.menopause.status} (${menopauseBasis(f)})`,
-  ...(f.menopause.basis === 'recorded' || f.menopause.basis === 'diagnosis' ? { date: f.menopause.date } : {}),
+  ...(f.menopause.basis === 'recorded' || f.menopause.basis === 'diagnosis' || f.menopause.basis === 'last-menstrual-period' ? { date: f.menopause.date } : {}),
 });
 
 export const naatLine = (f: F): FactLine =>
   f.sti.lastNaat
-    ? {
-        label: 'Last CT/NG NAAT',
-        value: `${f.sti.lastNaat.result}, ${elapsed(f.sti.lastNaat.date, f.today)} ago`,
-        date: f.sti.lastNaat.date,
-      }
-    : { label: 'Last CT/NG NAAT', value: 'none on record' };
+    ? { label: 'Last chlamydia/gonorrhoea NAAT', value: f.sti.lastNaat.result, date: f.sti.lastNaat.date }
+    : { label: 'Last chlamydia/gonorrhoea NAAT', value: 'none on record' };
 
 export const dated = (label: string, value: string, date?: string): FactLine => ({ label, value, ...(date ? { date } : {}) });
 
 export const hysterectomyLine = (f: F): FactLine =>
   dated('Hysterectomy', `${f.hysterectomy.class}${f.hysterectomy.display ? ` (${f.hysterectomy.display})` : ''}`, f.hysterectomy.date);
+
+/** Current vital signs and acute symptoms, each with its value (R2-2: the card names the finding). */
+export function acuteLines(f: F): FactLine[] {
+  const { heavyBleeding, pelvicPain, fever, syncope } = f.redFlags;
+  const { systolicBp, heartRate } = f.vitalSigns ?? {};
+  return [
+    ...(heavyBleeding ? [dated('Heavy bleeding', 'yes', heavyBleeding.date)] : []),
+    ...(systolicBp ? [dated('Systolic BP', `${systolicBp.value} mmHg`, systolicBp.date)] : []),
+    ...(heartRate ? [dated('Heart rate', `${heartRate.value} /min`, heartRate.date)] : []),
+    ...(syncope ? [dated('Syncope', 'yes', syncope.date)] : []),
+    ...(pelvicPain ? [dated('Pelvic/abdominal pain', 'yes', pelvicPain.date)] : []),
+    ...(fever ? [dated('Fever', fever.reason, fever.date)] : []),
+  ];
+}
+
+/** The key finding in a few words for a summary: "heavy bleeding, SBP 82, HR 124". */
+export function acuteFindingText(f: F, p: { unstableSystolicBelow: number; unstableHeartRateAbove: number }): string {
+  const { systolicBp, heartRate } = f.vitalSigns ?? {};
+  const parts = [
+    f.redFlags.heavyBleeding ? 'heavy bleeding' : '',
+    systolicBp && systolicBp.value < p.unstableSystolicBelow ? `SBP ${systolicBp.value}` : '',
+    heartRate && heartRate.value > p.unstableHeartRateAbove ? `HR ${heartRate.value}` : '',
+    f.redFlags.syncope ? 'syncope' : '',
+  ].filter(Boolean);
+  if (parts.length === 0 && systolicBp && heartRate) {
+    parts.push(`SBP ${systolicBp.value}, HR ${heartRate.value}`);
+  }
+  if (parts.length === 0 && f.redFlags.unstable) {
+    parts.push(f.redFlags.unstable.reason);
+  }
+  return parts.join(', ');
+}
 
 function menopauseBasis(f: F): string {
   switch (f.menopause.basis) {
@@ -63,7 +105,7 @@ function menopauseBasis(f: F): string {
     case 'diagnosis':
       return 'menopause diagnosis';
     case 'last-menstrual-period':
-      return `last menstrual period ${f.menopause.date}`;
+      return 'last menstrual period';
     case 'assumed-from-age':
       return 'assumed from age';
     case 'age':
@@ -79,14 +121,36 @@ function plural(n: number, unit: string): string {
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
-/** "3 weeks", "4 months", "2.5 years": the unit a clinician would use for that span. */
-export function elapsed(date: string, today: string): string {
-  const days = daysBetween(date, today);
-  if (days < 60) {
-    return `${Math.round(days / 7)} weeks`;
+/** "3 days", "2 weeks", "4 months", "2 years": the unit a clinician would use for that span. */
+export function duration(days: number): string {
+  if (days < 7) {
+    return plural(Math.max(0, days), 'day');
+  }
+  if (days < 61) {
+    return plural(Math.round(days / 7), 'week');
   }
   if (days < 730) {
-    return `${Math.round(days / 30.44)} months`;
+    return plural(Math.round(days / 30.44), 'month');
   }
-  return `${Math.round((days / 365.25) * 10) / 10} years`;
+  return plural(Math.floor(days / 365.25), 'year');
 }
+
+/** "today", "yesterday", "3 days ago", "4 months ago". */
+export function ago(date: string, today: string): string {
+  const days = daysBetween(date, today);
+  if (days <= 0) {
+    return days === 0 ? 'today' : 'in the future';
+  }
+  return days === 1 ? 'yesterday' : `${duration(days)} ago`;
+}
+
+/** Kept for the order hooks: the span from `date` to `today` in a clinician's unit ("3 weeks"). */
+export function elapsed(date: string, today: string): string {
+  return duration(daysBetween(date, today));
+}
+
+/** Whole weeks since a date. */
+export const weeksSince = (date: string, today: string): number => Math.floor(daysBetween(date, today) / 7);
+
+/** A value from the record inside a rule's own sentence (summary, advice): stripped of markdown and HTML characters. */
+export const recordText = (text: string): string => text.replace(/[<>[\]*_`#|\\{}]/g, '').trim();

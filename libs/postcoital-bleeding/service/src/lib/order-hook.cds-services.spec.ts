@@ -211,7 +211,7 @@ describe('order-sign', () => {
 
   it('the urgency map applies: a site mapping soon → critical makes an advised-against draft critical', async () => {
     const chart = patient('sg-map').born({ yearsAgo: 19 });
-    const service = new PcbOrderSignCdsService({ ...SETTINGS, indicatorMap: { routine: 'info', soon: 'critical', urgent: 'warning', emergency: 'critical' } });
+    const service = new PcbOrderSignCdsService({ ...SETTINGS, indicatorMap: { routine: 'info', soon: 'critical', urgent: 'warning', emergency: 'critical', immediate: 'critical' } });
     const response = await service.handle(request('order-sign', chart, [ORDERS.cytology()]));
     expect(outline(response)[0]).toBe('critical PCB-12: delete ServiceRequest/pap + create 80362-7');
   });
