@@ -21,6 +21,10 @@ import { cardViewerSetup } from './app/card-viewer-setup';
 import { COMMANDS } from './app/commands';
 import { startEmbeddedSandbox } from './app/embedded-sandbox';
 import { expectOk } from './app/expect-ok';
+import {
+  feedbackStoreCloser,
+  feedbackStoreReadiness,
+} from './app/feedback-store-lifecycle';
 import { openFeedbackStore } from './app/open-feedback-store';
 import { startupBanner } from './app/startup-banner';
 
@@ -57,6 +61,7 @@ async function bootstrap(): Promise<void> {
           },
         ]
       : []),
+    feedbackStoreReadiness(feedback.repository),
   ];
   // Only these FHIR servers are ever contacted: the configured/embedded one and the allowlist.
   const fhirServerAllowlist = [
@@ -82,17 +87,13 @@ async function bootstrap(): Promise<void> {
   configureObservabilityHttp(app);
   configureCdsHooksHttp(app);
   enableGracefulShutdown(app, {
+    // /ready answers 503 this long before the listener closes, so load balancers stop sending first.
+    readinessDrainMs: config.shutdownDrainMs,
     closers: [
       ...(sandbox
         ? [{ name: 'fhir-sandbox', close: () => sandbox.close() }]
         : []),
-      {
-        name: 'feedback-store',
-        close: async () => {
-          await feedback.ledger.flush();
-          await feedback.repository.close();
-        },
-      },
+      feedbackStoreCloser(feedback),
     ],
   });
   await app.listen(config.port, config.host);

@@ -53,6 +53,9 @@ export class AppModule {
     const metrics = new ObservabilityMetrics({ knownServiceIds: services.map((s) => s.definition.id) });
     const countUnrecognised = unrecognisedCodesRecorder(metrics);
     const durableLedger = config.feedback?.ledger;
+    if (durableLedger) {
+      metrics.observeCardLedger(durableLedger); // cds_card_ledger_pending, cds_card_ledger_lost_total
+    }
     // Every issued card is counted per rule (metrics), then recorded for feedback (ledger).
     const cardLedger = cardsEmittedLedger<Card, IssuedCards>(metrics, (card) => card.extension?.[RULES_EXTENSION] as string[] | undefined, durableLedger);
     return {

@@ -11,7 +11,7 @@ import { ConfigError } from './app-config';
 
 /** The durable feedback store (PostgreSQL with DATABASE_URL, else SQLite) and the patient-hash salt. */
 export async function openFeedbackStore(
-  config: AppConfig,
+  config: Pick<AppConfig, 'patientHashSalt' | 'databaseUrl' | 'sqlitePath'>,
 ): Promise<{ repository: FeedbackRepository; ledger: DurableCardLedger }> {
   let salt: ReturnType<typeof resolvePatientHashSalt>;
   try {

@@ -1,0 +1,4 @@
+// Secondary entry point for tests (`@pcb-cds/cds-hooks-feedback-store/testing`): a test PostgreSQL, and a proxy
+// to take it away and give it back. Not exported from index.ts.
+export * from './testing/tcp-proxy';
+export * from './testing/test-postgres';
