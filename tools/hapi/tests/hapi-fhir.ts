@@ -45,3 +45,61 @@ export async function loadBundle(bundle: Bundle<FhirResource>): Promise<Bundle> 
 export function matches<T extends FhirResource>(bundle: Bundle): T[] {
   return (bundle.entry ?? []).filter((e) => (e.search?.mode ?? 'match') === 'match').map((e) => e.resource as T);
 }
+
+export interface SeededPatient {
+  patientId: string;
+  observationIds: string[];
+  medicationId: string;
+}
+
+/**
+ * One patient of this run with `observations` heart-rate Observations (one a day, UTC), an active
+ * MedicationRequest whose medication is a separate Medication resource (for `_include`), and one Condition.
+ * Ids are this run's own; every entry is a PUT, in one transaction (HAPI checks references on write).
+ */
+export async function seedPatient(label: string, observations: number): Promise<SeededPatient> {
+  const patientId = `${label}-${RUN_ID}`;
+  const medicationId = `${patientId}-med`;
+  const observationIds = Array.from({ length: observations }, (_, i) => `${patientId}-obs-${i + 1}`);
+  const subject = { reference: `Patient/${patientId}` };
+  const resources: FhirResource[] = [
+    { resourceType: 'Patient', id: patientId, gender: 'female', birthDate: '1990-01-01' },
+    ...observationIds.map(
+      (id, i): FhirResource => ({
+        resourceType: 'Observation',
+        id,
+        status: 'final',
+        code: { coding: [{ system: 'http://loinc.org', code: '8867-4' }] },
+        subject,
+        effectiveDateTime: new Date(Date.UTC(2026, 0, 1 + i, 9)).toISOString().replace('.000', ''),
+        valueQuantity: { value: 60 + i, unit: '/min', system: 'http://unitsofmeasure.org', code: '/min' },
+      }),
+    ),
+    { resourceType: 'Medication', id: medicationId, code: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '1364430' }] } },
+    {
+      resourceType: 'MedicationRequest',
+      id: `${patientId}-medreq`,
+      status: 'active',
+      intent: 'order',
+      subject,
+      medicationReference: { reference: `Medication/${medicationId}` },
+    },
+    {
+      resourceType: 'Condition',
+      id: `${patientId}-cond`,
+      subject,
+      code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'N93.0' }] },
+      clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] },
+    },
+  ];
+  await loadBundle({
+    resourceType: 'Bundle',
+    type: 'transaction',
+    entry: resources.map((resource) => ({
+      fullUrl: `${resource.resourceType}/${resource.id}`,
+      resource,
+      request: { method: 'PUT', url: `${resource.resourceType}/${resource.id}` },
+    })),
+  });
+  return { patientId, observationIds, medicationId };
+}
