@@ -13,7 +13,7 @@ import { FeedbackController } from './feedback.controller';
 import { FeedbackRecorder } from './feedback-recorder.service';
 import { JsonContentTypeGuard } from './json-content-type.guard';
 import { LoggingFeedbackSink } from './logging-feedback.sink';
-import { createFhirRestPrefetchFetcher, PREFETCH_FETCHER_FACTORY } from './prefetch-fetcher';
+import { FhirRestPrefetchFetchers, PREFETCH_FETCHER_FACTORY } from './prefetch-fetcher';
 import { toRuntimeOptions } from './runtime-options';
 
 /**
@@ -62,7 +62,9 @@ export class CdsHooksApiModule {
       providers: [
         ...serviceProviders,
         { provide: CDS_HOOKS_RUNTIME_OPTIONS, useValue: runtime },
-        { provide: PREFETCH_FETCHER_FACTORY, useValue: createFhirRestPrefetchFetcher },
+        // A class provider, so that Nest closes its FHIR connections at shutdown.
+        FhirRestPrefetchFetchers,
+        { provide: PREFETCH_FETCHER_FACTORY, useFactory: (f: FhirRestPrefetchFetchers) => f.create, inject: [FhirRestPrefetchFetchers] },
         // A class provider when it is ours, so that Nest calls its shutdown hook (it holds a sweep timer).
         storage ? { provide: CDS_RATE_LIMIT_STORAGE, useValue: storage } : { provide: CDS_RATE_LIMIT_STORAGE, useClass: ThrottlerStorageService },
         isClass(sink) ? { provide: FeedbackSink, useClass: sink } : { provide: FeedbackSink, useValue: sink },

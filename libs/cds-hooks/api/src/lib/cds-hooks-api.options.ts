@@ -1,6 +1,7 @@
 import type { InjectionToken, ModuleMetadata, OptionalFactoryDependency, Type } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { CardLedger, CdsService, FeedbackSink } from '@pcb-cds/cds-hooks-model';
+import type { FhirResponseLimits } from '@pcb-cds/fhir-client';
 import type { FhirServerAllowlist } from './fhir-server-allowlist';
 
 export const DEFAULT_PREFETCH_TIMEOUT_MS = 5_000;
@@ -40,6 +41,11 @@ interface CommonOptions {
   fhirServerAllowlist?: readonly string[];
   /** Per-client rate limit on `/cds-services` routes; default 120 requests per 60 s; `false` turns it off. */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * Byte limits on prefetch answers from FHIR servers: `maxResponseBytes` per response (default 4 MiB),
+   * `maxTotalBytes` for all fetches and pages of one hook request (default 16 MiB). Past one → 412.
+   */
+  fhirResponseLimits?: Partial<FhirResponseLimits>;
 }
 
 export interface CdsHooksApiOptions extends CommonOptions {
@@ -59,6 +65,7 @@ export interface CdsHooksRuntimeOptions {
   hookDeadlineMs: number;
   fhirServers: FhirServerAllowlist;
   rateLimit: RateLimitOptions | false;
+  fhirResponseLimits: FhirResponseLimits;
 }
 
 export const CDS_HOOKS_RUNTIME_OPTIONS = Symbol('CDS_HOOKS_RUNTIME_OPTIONS');

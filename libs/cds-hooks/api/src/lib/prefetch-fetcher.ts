@@ -1,6 +1,10 @@
+import type { OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Bundle } from 'fhir/r4';
 import type { FhirResourceJson } from '@pcb-cds/cds-hooks-model';
-import { FhirRestClient } from '@pcb-cds/fhir-client';
+import { FhirConnections, FhirRestClient } from '@pcb-cds/fhir-client';
+import type { CdsHooksRuntimeOptions } from './cds-hooks-api.options';
+import { CDS_HOOKS_RUNTIME_OPTIONS } from './cds-hooks-api.options';
 
 /** What prefetch resolution needs from a FHIR client; `FhirRestClient` is the production one. */
 export interface PrefetchFetcher {
@@ -8,6 +12,7 @@ export interface PrefetchFetcher {
   completeSearchBundle(bundle: Bundle): Promise<Bundle>;
 }
 
+/** Called once per hook request that needs fetching: the fetcher's byte total is that request's. */
 export type CreatePrefetchFetcher = (options: {
   baseUrl: string;
   accessToken?: string;
@@ -18,4 +23,23 @@ export type CreatePrefetchFetcher = (options: {
 /** Nest token for the factory, so an app or a test can swap the FHIR client. */
 export const PREFETCH_FETCHER_FACTORY = Symbol('PREFETCH_FETCHER_FACTORY');
 
+/** A FhirRestClient with the process-wide connections and default byte limits (scripts, tests). */
 export const createFhirRestPrefetchFetcher: CreatePrefetchFetcher = (options) => new FhirRestClient(options);
+
+/**
+ * The module's production factory: one FhirRestClient per hook request (its own byte total), all of them over
+ * the module's keep-alive connections, which are closed when the app shuts down.
+ */
+@Injectable()
+export class FhirRestPrefetchFetchers implements OnApplicationShutdown {
+  private readonly connections = new FhirConnections();
+
+  constructor(@Inject(CDS_HOOKS_RUNTIME_OPTIONS) private readonly options: CdsHooksRuntimeOptions) {}
+
+  readonly create: CreatePrefetchFetcher = (options) =>
+    new FhirRestClient({ ...options, connections: this.connections, limits: this.options.fhirResponseLimits });
+
+  onApplicationShutdown(): Promise<void> {
+    return this.connections.close();
+  }
+}

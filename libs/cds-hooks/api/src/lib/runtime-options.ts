@@ -1,5 +1,6 @@
 import type { CdsHooksApiOptions, CdsHooksRuntimeOptions, RateLimitOptions } from './cds-hooks-api.options';
 import { DEFAULT_HOOK_DEADLINE_MS, DEFAULT_PREFETCH_TIMEOUT_MS, DEFAULT_RATE_LIMIT } from './cds-hooks-api.options';
+import { checkResponseLimits } from '@pcb-cds/fhir-client';
 import { FhirServerAllowlist } from './fhir-server-allowlist';
 
 /**
@@ -18,6 +19,7 @@ export function toRuntimeOptions(options: Omit<CdsHooksApiOptions, 'services'>):
     hookDeadlineMs,
     fhirServers: options.fhirServerAllowlist === undefined ? FhirServerAllowlist.unrestricted() : FhirServerAllowlist.of(options.fhirServerAllowlist),
     rateLimit: rateLimit(options.rateLimit),
+    fhirResponseLimits: checkResponseLimits(options.fhirResponseLimits),
   };
 }
 

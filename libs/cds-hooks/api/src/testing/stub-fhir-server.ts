@@ -37,6 +37,8 @@ const notFound: StubFhirHandler = () => ({
 export class StubFhirServer {
   readonly requests: StubFhirRequest[] = [];
   handler: StubFhirHandler = notFound;
+  /** TCP connections accepted so far (a reused keep-alive connection counts once). */
+  connections = 0;
 
   private constructor(
     private readonly server: Server,
@@ -73,6 +75,11 @@ export class StubFhirServer {
         () => res.destroy(),
       );
     });
+    server.on('connection', () => {
+      if (holder.stub) {
+        holder.stub.connections += 1;
+      }
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     holder.stub = new StubFhirServer(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/fhir`);
     return holder.stub;
@@ -82,6 +89,11 @@ export class StubFhirServer {
   reset(): void {
     this.requests.length = 0;
     this.handler = notFound;
+  }
+
+  /** Connections open now (closed ones excluded). */
+  openConnections(): Promise<number> {
+    return new Promise((resolve, reject) => this.server.getConnections((error, count) => (error ? reject(error) : resolve(count))));
   }
 
   async close(): Promise<void> {
