@@ -132,7 +132,7 @@ export function duration(days: number): string {
   if (days < 730) {
     return plural(Math.round(days / 30.44), 'month');
   }
-  return plural(Math.floor(days / 365.25), 'year');
+  return plural(Math.round(days / 365.25), 'year');
 }
 
 /** "today", "yesterday", "3 days ago", "4 months ago". */
