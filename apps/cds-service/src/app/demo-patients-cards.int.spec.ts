@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Bundle, CodeableConcept, Coding, FhirResource, ServiceRequest } from 'fhir/r4';
 import { assertCdsHooksInvariants } from '@pcb-cds/cds-hooks-api/testing';
 import type { Card, CdsResponse } from '@pcb-cds/cds-hooks-model';
-import { DEMO_PATIENTS, PUBLISHED_VIGNETTES, dateAgo, startOfUtcDay } from '@pcb-cds/postcoital-bleeding-demo-patients';
+import { DEMO_PATIENTS, PatientBundleBuilder, PUBLISHED_VIGNETTES, dateAgo, startOfUtcDay } from '@pcb-cds/postcoital-bleeding-demo-patients';
+import { PCB_SERVICE_ID } from '@pcb-cds/postcoital-bleeding-service';
 import type { PcbTestStack } from './testing/pcb-test-stack';
 import { startPcbTestStack } from './testing/pcb-test-stack';
 
@@ -85,6 +87,27 @@ function demo(id: string): { id: string; bundle: (today?: Date) => Bundle<FhirRe
   return p;
 }
 
+/** Lena's record, but the hook is called from her emergency-department Encounter (class EMER → in hospital). */
+const LENA_IN_THE_ED = (() => {
+  const patientId = 'pcb-r2-lena-in-the-ed';
+  const bundle = new PatientBundleBuilder(patientId, NOW)
+    .name('Lena', 'Demo')
+    .born({ yearsAgo: 26 })
+    .gender('female')
+    .birthSex('F')
+    .lmp({ weeksAgo: 7 })
+    .cytology('NILM', { yearsAgo: 1 })
+    .naat('ct-ng', 'negative', { monthsAgo: 2 })
+    .pcbCondition({ daysAgo: 1 })
+    .finding('syncope', { as: 'condition' })
+    .finding('acute-abdominal-pain', { as: 'condition' })
+    .vitals({ systolic: 88, heartRate: 116 })
+    .pcbEncounter({ encounterClass: 'emergency' })
+    .build();
+  const encounterId = bundle.entry?.find((e) => e.resource?.resourceType === 'Encounter')?.resource?.id ?? 'missing';
+  return { patientId, encounterId, bundle };
+})();
+
 const US_PATIENTS = [
   'pcb-demo-aph-32w-shock',
   'pcb-demo-collapse-pregnancy-unknown',
@@ -108,7 +131,10 @@ describe('revision-2 demo patients: the cards a clinician reads (US mode)', () =
 
   beforeAll(async () => {
     const vignettes = PUBLISHED_VIGNETTES.filter((v) => v.id === 'V47' || v.id === 'V48').map((v) => v.bundle(NOW));
-    stack = await startPcbTestStack({ today: TODAY, bundles: [...US_PATIENTS.map((id) => demo(id).bundle(NOW)), ...vignettes] });
+    stack = await startPcbTestStack({
+      today: TODAY,
+      bundles: [...US_PATIENTS.map((id) => demo(id).bundle(NOW)), ...vignettes, LENA_IN_THE_ED.bundle],
+    });
   }, 60_000);
   afterAll(() => stack?.close());
 
@@ -156,6 +182,27 @@ describe('revision-2 demo patients: the cards a clinician reads (US mode)', () =
     expect(hcg).toHaveLength(1);
     expect(ordersWith(orders(card), HCG_ORDERS)).toHaveLength(1);
     expect(hcg[0].priority).toBe('stat');
+  });
+
+  it('Lena, the same collapse seen in the emergency department (hook Encounter class EMER): call the rapid-response team, not an ambulance', async () => {
+    const res = await fetch(`${stack.serviceUrl}/cds-services/${PCB_SERVICE_ID}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        hook: 'patient-view',
+        hookInstance: randomUUID(),
+        fhirServer: stack.fhirBaseUrl,
+        context: { userId: 'Practitioner/example', patientId: LENA_IN_THE_ED.patientId, encounterId: LENA_IN_THE_ED.encounterId },
+      }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as CdsResponse;
+    expectReadableCards(body);
+    const card = cardFor(body, 'PCB-54');
+    expect(card.indicator).toBe('critical');
+    expect(text(card)).toMatch(/rapid[- ]response/i);
+    expect(text(card)).not.toMatch(/ambulance/i);
+    expect(text(card)).toMatch(/ectopic/i);
   });
 
   it('Carmen, on warfarin, heavy bleeding, BP 118/76, pulse 92: same-day emergency card (not IMMEDIATE) with INR and CBC, hCG once', async () => {

@@ -30,19 +30,22 @@ describe('demo patients, as npm start serves them', () => {
   });
 
   const us = DEMO_PATIENTS.filter((p) => p.jurisdiction === 'US');
-  it.each(us.map((p) => [p.id, p.story, p] as const))('%s: %s', async (_id, _story, p) => {
-    const { status, body } = await stack.patientView(p.id);
-    expect(status).toBe(200);
-    expect(rulesOf(body.cards)).toEqual([...p.expectedRules]);
-    expect(highest(body.cards)).toBe(p.highestIndicator);
-    assertCdsHooksInvariants('response', body);
-    for (const card of body.cards) {
-      expect(card.uuid).toMatch(/^[0-9a-f-]{36}$/);
-      expect(card.summary.length).toBeLessThanOrEqual(139);
-      for (const s of card.suggestions ?? []) {
-        expect(s.uuid).toMatch(/^[0-9a-f-]{36}$/);
+  // Without prefetch (the service queries FHIR) and with every prefetch key filled (as an EHR does).
+  describe.each(['none', 'full'] as const)('prefetch: %s', (prefetch) => {
+    it.each(us.map((p) => [p.id, p.story, p] as const))('%s: %s', async (_id, _story, p) => {
+      const { status, body } = await stack.patientView(p.id, { prefetch });
+      expect(status).toBe(200);
+      expect(rulesOf(body.cards)).toEqual([...p.expectedRules]);
+      expect(highest(body.cards)).toBe(p.highestIndicator);
+      assertCdsHooksInvariants('response', body);
+      for (const card of body.cards) {
+        expect(card.uuid).toMatch(/^[0-9a-f-]{36}$/);
+        expect(card.summary.length).toBeLessThanOrEqual(139);
+        for (const s of card.suggestions ?? []) {
+          expect(s.uuid).toMatch(/^[0-9a-f-]{36}$/);
+        }
       }
-    }
+    });
   });
 
   it.each([
@@ -84,11 +87,14 @@ describe('UK demo patients, as a PCB_JURISDICTION=UK service serves them', () =>
     expect(uk.length).toBeGreaterThan(0);
   });
 
-  it.each(uk.map((p) => [p.id, p.story, p] as const))('%s: %s', async (_id, _story, p) => {
-    const { status, body } = await stack.patientView(p.id);
-    expect(status).toBe(200);
-    expect(rulesOf(body.cards)).toEqual([...p.expectedRules]);
-    expect(highest(body.cards)).toBe(p.highestIndicator);
-    assertCdsHooksInvariants('response', body);
-  });
+  it.each(uk.flatMap((p) => (['none', 'full'] as const).map((prefetch) => [p.id, prefetch, p.story, p] as const)))(
+    '%s (prefetch: %s): %s',
+    async (_id, prefetch, _story, p) => {
+      const { status, body } = await stack.patientView(p.id, { prefetch });
+      expect(status).toBe(200);
+      expect(rulesOf(body.cards)).toEqual([...p.expectedRules]);
+      expect(highest(body.cards)).toBe(p.highestIndicator);
+      assertCdsHooksInvariants('response', body);
+    },
+  );
 });
