@@ -37,6 +37,14 @@ describe('safety settings', () => {
     ).toMatchObject({ fhirServerAllowlist: ['https://ehr.example/fhir', 'https://other.example/r4'], hookDeadlineMs: 9000, rateLimitPerMinute: 0 });
   });
 
+  it('bounds FHIR answers: 4 MiB per response and 16 MiB per hook request by default, both settable', () => {
+    expect(loadConfig({}).fhirResponseLimits).toEqual({ maxResponseBytes: 4 * 1024 * 1024, maxTotalBytes: 16 * 1024 * 1024 });
+    expect(loadConfig({ FHIR_MAX_RESPONSE_BYTES: '1048576', FHIR_MAX_TOTAL_BYTES: '2097152' }).fhirResponseLimits).toEqual({ maxResponseBytes: 1048576, maxTotalBytes: 2097152 });
+    expect(loadConfig({ FHIR_MAX_RESPONSE_BYTES: String(32 * 1024 * 1024) }).fhirResponseLimits.maxTotalBytes).toBe(32 * 1024 * 1024);
+    expect(() => loadConfig({ FHIR_MAX_RESPONSE_BYTES: '2048', FHIR_MAX_TOTAL_BYTES: '1024' })).toThrow('FHIR_MAX_TOTAL_BYTES');
+    expect(() => loadConfig({ FHIR_MAX_RESPONSE_BYTES: '10' })).toThrow('FHIR_MAX_RESPONSE_BYTES');
+  });
+
   it('keeps the hook deadline above a raised prefetch deadline', () => {
     expect(loadConfig({ PREFETCH_TIMEOUT_MS: '9000' }).hookDeadlineMs).toBe(12000);
     expect(loadConfig({}).hookDeadlineMs).toBe(8000);

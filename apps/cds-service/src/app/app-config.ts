@@ -41,6 +41,8 @@ export interface AppConfig {
   hookDeadlineMs: number;
   /** Per client (JWT iss, else address) per minute on /cds-services; 0 = off. */
   rateLimitPerMinute: number;
+  /** Byte limits on FHIR answers: per response (FHIR_MAX_RESPONSE_BYTES) and per hook request (FHIR_MAX_TOTAL_BYTES). */
+  fhirResponseLimits: { maxResponseBytes: number; maxTotalBytes: number };
   /** Lowest level logged: error, warn, info (default) or debug. */
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   /** The card viewer at /viewer/ (CARD_VIEWER, CARD_VIEWER_TOKEN). */
@@ -99,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     fhirServerAllowlist: (env['FHIR_SERVER_ALLOWLIST'] ?? '').split(',').map((u) => u.trim()).filter(Boolean),
     hookDeadlineMs: deadlines(env).hookDeadlineMs,
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
+    fhirResponseLimits: fhirResponseLimits(env),
     cardViewer: cardViewer(env, authMode(env['CDS_AUTH'], fhirBaseUrl).mode),
   };
 }
@@ -123,6 +126,16 @@ function cardViewer(env: NodeJS.ProcessEnv, auth: 'on' | 'off'): CardViewerConfi
     );
   }
   return { mode, reason, ...(accessToken !== undefined ? { accessToken } : {}) };
+}
+
+/** 4 MiB per FHIR response and 16 MiB per hook request by default; the total may not be below one response. */
+function fhirResponseLimits(env: NodeJS.ProcessEnv): AppConfig['fhirResponseLimits'] {
+  const maxResponseBytes = integer(env, 'FHIR_MAX_RESPONSE_BYTES', 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024);
+  const maxTotalBytes = integer(env, 'FHIR_MAX_TOTAL_BYTES', Math.max(16 * 1024 * 1024, maxResponseBytes), 1024, 4 * 1024 * 1024 * 1024);
+  if (maxTotalBytes < maxResponseBytes) {
+    throw new ConfigError(`FHIR_MAX_TOTAL_BYTES (${maxTotalBytes}) must not be smaller than FHIR_MAX_RESPONSE_BYTES (${maxResponseBytes})`);
+  }
+  return { maxResponseBytes, maxTotalBytes };
 }
 
 /** The hook deadline must leave room for the prefetch deadline, so a late FHIR server still answers 412. */

@@ -27,7 +27,7 @@ import type { AppConfig } from './app-config';
 export class AppModule {
   static forRoot(
     config: Pick<AppConfig, 'prefetchTimeoutMs' | 'evaluationDate'> &
-      Partial<Pick<AppConfig, 'hookDeadlineMs' | 'rateLimitPerMinute'>> & {
+      Partial<Pick<AppConfig, 'hookDeadlineMs' | 'rateLimitPerMinute' | 'fhirResponseLimits'>> & {
       /** FHIR servers the service may fetch prefetch from; undefined = any (tests only). */
       fhirServerAllowlist?: string[];
       guideline: GuidelineConfiguration;
@@ -68,6 +68,7 @@ export class AppModule {
           services,
           prefetchTimeoutMs: config.prefetchTimeoutMs,
           ...(config.hookDeadlineMs ? { hookDeadlineMs: config.hookDeadlineMs } : {}),
+          ...(config.fhirResponseLimits ? { fhirResponseLimits: config.fhirResponseLimits } : {}),
           ...(config.fhirServerAllowlist ? { fhirServerAllowlist: config.fhirServerAllowlist } : {}),
           rateLimit: config.rateLimitPerMinute ? { limit: config.rateLimitPerMinute, ttlMs: 60_000 } : false,
           cardLedger,
