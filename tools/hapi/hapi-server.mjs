@@ -2,7 +2,7 @@
 // repository), start it on loopback, wait for /fhir/metadata, stop it. Used by `npm run hapi`,
 // `npm run test:hapi` and `npm run bench -- --fhir=hapi`.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 export const MODULE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'hapi-fhir-server');
 const TARGET = join(MODULE_DIR, 'target');
 const CLASSPATH_FILE = join(TARGET, 'runtime-classpath.txt');
+// Written after a successful build (Maven leaves unchanged outputs untouched, so their dates say nothing).
+const BUILT_STAMP = join(TARGET, 'built.stamp');
 export const LOG_FILE = join(TARGET, 'hapi.log');
 const MAIN_CLASS = 'org.pcbcds.hapi.HapiFhirServerApplication';
 // HAPI with H2 in memory needs about 1 GB; the rest of the 24 GiB machine stays for Node and the browser.
@@ -23,7 +25,7 @@ const newestMtime = (path) => {
 /** `mvn compile` unless target/ is newer than pom.xml and src/. Returns the seconds it took (0 when up to date). */
 export function buildHapi({ log = console.log } = {}) {
   const sources = Math.max(newestMtime(join(MODULE_DIR, 'pom.xml')), newestMtime(join(MODULE_DIR, 'src')));
-  if (existsSync(CLASSPATH_FILE) && statSync(CLASSPATH_FILE).mtimeMs > sources) {
+  if (existsSync(BUILT_STAMP) && existsSync(CLASSPATH_FILE) && statSync(BUILT_STAMP).mtimeMs > sources) {
     return 0;
   }
   log('HAPI: building tools/hapi-fhir-server (the first build downloads HAPI from Maven Central)…');
@@ -32,6 +34,7 @@ export function buildHapi({ log = console.log } = {}) {
   if (mvn.status !== 0) {
     throw new Error(`mvn compile of tools/hapi-fhir-server failed (exit ${mvn.status ?? mvn.signal})`);
   }
+  writeFileSync(BUILT_STAMP, new Date().toISOString());
   return (Date.now() - started) / 1000;
 }
 
