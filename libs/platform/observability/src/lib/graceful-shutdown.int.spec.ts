@@ -77,14 +77,14 @@ describe('enableGracefulShutdown', () => {
   let shutdown: GracefulShutdown;
   let agent: Agent;
 
-  async function start(closers: ShutdownCloser[], drainTimeoutMs = 10_000): Promise<void> {
+  async function start(closers: ShutdownCloser[], drainTimeoutMs = 10_000, readinessDrainMs = 0): Promise<void> {
     SlowController.entered = deferred();
     SlowController.release = deferred();
     SlowController.events = [];
     signals = new EventEmitter();
     exit = jest.fn();
     app = (await createObservabilityTestApp([SlowController])).app;
-    shutdown = enableGracefulShutdown(app, { signalSource: signals, exit, closers, drainTimeoutMs });
+    shutdown = enableGracefulShutdown(app, { signalSource: signals, exit, closers, drainTimeoutMs, readinessDrainMs });
     await app.listen(0, '127.0.0.1');
     port = (app.getHttpServer().address() as AddressInfo).port;
     agent = new Agent({ keepAlive: true });
@@ -127,6 +127,33 @@ describe('enableGracefulShutdown', () => {
     expect(exit).toHaveBeenCalledTimes(1);
     expect(SlowController.events).toEqual(['slow request answered', 'closed fhir-sandbox', 'closed feedback-store']);
   });
+
+  it('with a readiness drain: /ready 503 while still listening, answers on kept-alive connections carry Connection: close, in-flight requests finish', async () => {
+    // Long enough that the checks below all happen inside it on a loaded machine; it bounds nothing.
+    await start([], 10_000, 5_000);
+    const kept = await httpGet(port, '/health', agent);
+    expect(kept.headers.connection).toBe('keep-alive');
+    const inFlight = httpGet(port, '/slow', new Agent({ keepAlive: true }));
+    await SlowController.entered.promise;
+
+    signals.emit('SIGTERM');
+
+    expect((app.getHttpServer() as Server).listening).toBe(true);
+    const ready = await httpGet(port, '/ready', agent);
+    expect(ready.socket).toBe(kept.socket); // the same kept-alive connection, answered rather than reset
+    expect(ready.status).toBe(503);
+    expect(ready.headers.connection).toBe('close');
+    expect(JSON.parse(ready.body)).toEqual({ status: 'shutting-down', checks: [] });
+
+    SlowController.release.resolve();
+    const answer = await inFlight;
+    expect(answer.status).toBe(200);
+    expect(answer.headers.connection).toBe('close');
+
+    expect(await shutdown.shutdown()).toBe(0);
+    expect((app.getHttpServer() as Server).listening).toBe(false);
+    expect(await connectionError(port)).toBe('ECONNREFUSED');
+  }, 30_000);
 
   it('cuts the requests still running after the drain timeout, then still closes and exits 0', async () => {
     const close = jest.fn(async () => undefined);
