@@ -77,8 +77,8 @@ describe('card viewer (browser, whole product)', () => {
     expect(shown[0].indicator).toBe('critical');
     const first = patientViewCards(page).first();
     await expect(first.locator('.card__indicator').textContent()).resolves.toBe('Critical');
-    // The detail's markdown: bold rule title, the "Based on" list, sources as safe external links.
-    await expect(first.locator('.card__detail strong').first().textContent()).resolves.toMatch(/^PCB-32 · /);
+    // The detail's markdown: bold rule title (rule ids only in the extension, R2-15), a list, sources as safe external links.
+    await expect(first.locator('.card__detail strong').first().textContent()).resolves.toMatch(/^(?![\s\S]*PCB-\d)\S/);
     await expect(first.locator('.card__detail li').count()).resolves.toBeGreaterThan(1);
     const source = first.locator('.card__source a');
     await expect(source.getAttribute('href')).resolves.toMatch(/^https:\/\//);
@@ -148,6 +148,38 @@ describe('card viewer (browser, whole product)', () => {
     });
     await expect(page.locator(`#cards [data-card-uuid="${cardUuid}"]`).count()).resolves.toBe(0);
     await expect(page.locator('#status').textContent()).resolves.toContain(`Dismissed “${summary}”`);
+  });
+
+  it('dismissing a critical card requires a comment, sent as userComment beside the override reason', async () => {
+    await openPatient(page, 'pcb-demo-pregnant-30w');
+    const card = page.locator('#cards .card[data-indicator="critical"]').first();
+    const cardUuid = await card.getAttribute('data-card-uuid');
+    await card.getByRole('button', { name: 'Dismiss…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Dismiss this card?' });
+    await dialog.getByText('This is a critical card: say why you are overriding it.').waitFor();
+    const reasons = dialog.locator('input[name="reason"]');
+    const hasReasons = (await reasons.count()) > 0;
+    if (hasReasons) {
+      await reasons.first().check();
+    }
+    const comment = dialog.getByLabel('Comment (required)');
+    // Neither no comment nor one of spaces lets the dialog close or any feedback go.
+    for (const attempt of ['', '   ']) {
+      await comment.fill(attempt);
+      await dialog.getByRole('button', { name: 'Dismiss card' }).click();
+      await expect(dialog.isVisible()).resolves.toBe(true);
+      await expect(comment.evaluate((el) => (el as unknown as { validity: { valid: boolean } }).validity.valid)).resolves.toBe(false);
+    }
+    expect(stack.feedback.recorded.filter((r) => r.entry.card === cardUuid)).toEqual([]);
+    await comment.fill('Transferred to labour ward by ambulance already; obstetric registrar at bedside');
+    await dialog.getByRole('button', { name: 'Dismiss card' }).click();
+
+    const { entry } = await stack.feedback.waitFor((e) => e.outcome === 'overridden' && e.card === cardUuid);
+    expect(entry.overrideReason?.userComment).toBe('Transferred to labour ward by ambulance already; obstetric registrar at bedside');
+    if (hasReasons) {
+      expect(entry.overrideReason?.reason?.code).toEqual(expect.any(String));
+    }
+    await expect(page.locator(`#cards [data-card-uuid="${cardUuid}"]`).count()).resolves.toBe(0);
   });
 
   it('Cancel in the dismiss dialog keeps the card and sends nothing', async () => {

@@ -2,14 +2,16 @@ import type { INestApplication } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { CardViewerOptions } from '@pcb-cds/card-viewer-backend';
-import { CardViewerModule } from '@pcb-cds/card-viewer-backend';
+import { CardViewerModule, ViewerSigner } from '@pcb-cds/card-viewer-backend';
 import { CdsHooksApiModule, configureCdsHooksHttp } from '@pcb-cds/cds-hooks-api';
+import { CdsClientAuthModule } from '@pcb-cds/cds-hooks-auth';
 import type { CdsService } from '@pcb-cds/cds-hooks-model';
 import type { FhirSandbox } from '@pcb-cds/fhir-sandbox';
 import { startFhirSandbox } from '@pcb-cds/fhir-sandbox';
 import type { Bundle, FhirResource } from 'fhir/r4';
 import type { AddressInfo } from 'node:net';
 import { CapturingFeedbackSink } from './capturing-feedback-sink';
+import { unusedLoopbackUrl } from './unused-loopback-url';
 
 export interface ProductStack {
   /** The page: `{serverUrl}/viewer/`. */
@@ -34,16 +36,35 @@ export async function startProductStack(options: {
   services: CdsService[];
   bundles: Bundle<FhirResource>[];
   viewer?: Partial<CardViewerOptions>;
+  /**
+   * Client authentication on, as `CARD_VIEWER=on` with `CARD_VIEWER_TOKEN` runs it: the service needs client JWTs
+   * (audience: this server's URL), the viewer signs with a key pinned as a trusted client and asks for `accessToken`.
+   */
+  clientAuth?: { accessToken: string };
 }): Promise<ProductStack> {
   const sandbox = await startFhirSandbox({ port: 0 });
   for (const bundle of options.bundles) {
     await sandbox.transaction(bundle);
   }
   const feedback = new CapturingFeedbackSink();
+  // With client authentication the port is chosen first: the service checks a JWT's aud against its own URL.
+  const listenUrl = options.clientAuth ? new URL(await unusedLoopbackUrl()) : undefined;
+  const signer = options.clientAuth ? await ViewerSigner.create() : undefined;
+  const issuer = 'http://localhost/viewer';
   @Module({
     imports: [
+      ...(listenUrl && signer
+        ? [CdsClientAuthModule.forRoot({ mode: 'on', trustedClients: { clients: [{ iss: issuer, jwks: signer.jwks() }] }, publicBaseUrl: listenUrl.origin })]
+        : []),
       CdsHooksApiModule.register({ services: options.services, feedbackSink: feedback }),
-      CardViewerModule.forRoot({ staticDir: options.siteDir, fhirBaseUrl: sandbox.baseUrl, ...options.viewer }),
+      CardViewerModule.forRoot({
+        staticDir: options.siteDir,
+        fhirBaseUrl: sandbox.baseUrl,
+        ...(options.clientAuth && signer
+          ? { signing: { issuer, signer }, accessToken: options.clientAuth.accessToken, serviceIds: options.services.map((s) => s.definition.id) }
+          : {}),
+        ...options.viewer,
+      }),
     ],
   })
   class ProductModule {}
@@ -51,7 +72,7 @@ export async function startProductStack(options: {
   try {
     app = await NestFactory.create(ProductModule, { bodyParser: false, logger: false });
     configureCdsHooksHttp(app);
-    await app.listen(0, '127.0.0.1');
+    await app.listen(listenUrl ? Number(listenUrl.port) : 0, '127.0.0.1');
   } catch (error) {
     await sandbox.close();
     throw error;

@@ -3,11 +3,17 @@ import { requestJson } from './http.js';
 
 /** The CDS service, always through the viewer's proxy (which signs the calls when signing is on). */
 export class CdsApi {
-  /** @param servicesUrl the proxy's `…/cds-services`, absolute. */
-  constructor(private readonly servicesUrl: string) {}
+  /**
+   * @param servicesUrl the proxy's `…/cds-services`, absolute.
+   * @param proxyHeaders read per call: the viewer's access token, when it has one.
+   */
+  constructor(
+    private readonly servicesUrl: string,
+    private readonly proxyHeaders: () => Record<string, string> = () => ({}),
+  ) {}
 
   discovery(): Promise<DiscoveryResponse> {
-    return requestJson<DiscoveryResponse>({ url: this.servicesUrl, target: 'CDS service', viaProxy: true });
+    return requestJson<DiscoveryResponse>({ url: this.servicesUrl, target: 'CDS service', viaProxy: true, headers: this.proxyHeaders() });
   }
 
   async call(serviceId: string, request: HookRequest): Promise<CdsResponse> {
@@ -17,6 +23,7 @@ export class CdsApi {
       body: request,
       target: 'CDS service',
       viaProxy: true,
+      headers: this.proxyHeaders(),
     });
     return { ...response, cards: Array.isArray(response?.cards) ? response.cards : [] };
   }
@@ -28,6 +35,7 @@ export class CdsApi {
       body,
       target: 'CDS service',
       viaProxy: true,
+      headers: this.proxyHeaders(),
     });
   }
 }

@@ -21,6 +21,8 @@ export interface JsonRequest {
   target: FailureTarget;
   /** Whether the call goes through the viewer's proxy (which answers 502/504 for a CDS service that is down). */
   viaProxy?: boolean;
+  /** Extra headers (the viewer's access token, for its own server only). */
+  headers?: Record<string, string>;
 }
 
 const TIMEOUT_MS = 30_000;
@@ -34,6 +36,7 @@ export async function requestJson<T>(request: JsonRequest): Promise<T> {
       headers: {
         accept: 'application/json, application/fhir+json',
         ...(request.body === undefined ? {} : { 'content-type': request.contentType ?? 'application/json' }),
+        ...request.headers,
       },
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
       cache: 'no-store',

@@ -2,8 +2,10 @@ import type { ViewerConfig } from '../core/viewer-config.js';
 import { CdsApi } from './cds-api.js';
 import { FhirApi } from './fhir-api.js';
 import { h, replaceChildren } from './h.js';
-import { failureText, requestJson } from './http.js';
+import { failureText, RequestFailure, requestJson } from './http.js';
+import { ViewerCredential } from './viewer-credential.js';
 import { ViewerApp } from './viewer-app.js';
+import { askAccessToken } from './views/access-token-dialog.js';
 
 function element(id: string): HTMLElement {
   const found = document.getElementById(id);
@@ -13,11 +15,31 @@ function element(id: string): HTMLElement {
   return found;
 }
 
+/**
+ * The page's configuration. A 401 means the server wants the viewer's access token: ask for it (again, if the
+ * one kept was refused) until the server accepts one.
+ */
+async function loadConfig(credential: ViewerCredential): Promise<ViewerConfig> {
+  for (;;) {
+    const tried = credential.token;
+    try {
+      return await requestJson<ViewerConfig>({ url: 'config.json', target: 'CDS service', headers: credential.headers() });
+    } catch (error) {
+      if (!(error instanceof RequestFailure && error.status === 401)) {
+        throw error;
+      }
+      credential.forget();
+      credential.remember(await askAccessToken(tried !== undefined));
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const alerts = element('alerts');
+  const credential = new ViewerCredential();
   let config: ViewerConfig;
   try {
-    config = await requestJson<ViewerConfig>({ url: 'config.json', target: 'CDS service' });
+    config = await loadConfig(credential);
   } catch (error) {
     alerts.hidden = false;
     replaceChildren(alerts, h('p', { class: 'notice notice--error' }, `The viewer's configuration could not be loaded. ${failureText(error)}`));
@@ -26,7 +48,7 @@ async function main(): Promise<void> {
   const app = new ViewerApp(
     config,
     new FhirApi(config.fhirBaseUrl),
-    new CdsApi(new URL(config.cdsServices, location.href).href),
+    new CdsApi(new URL(config.cdsServices, location.href).href, () => credential.headers()),
     {
       connection: element('connection'),
       alerts,
