@@ -63,9 +63,25 @@ const ordersWith = (srs: ServiceRequest[], codes: readonly string[]): ServiceReq
 const FILE_NAME = /\b[\w.-]+\.(txt|md|json|ts|js|yaml|yml|csv)\b|\b\d{3}_[0-9a-f]{16}\b|pcb-guideline|fact-encoding/i;
 const withoutUrls = (s: string): string => s.replace(/https?:\/\/\S+/g, '');
 
+/** The lines under each card's "Data gaps" heading. */
+const dataGaps = (body: CdsResponse): string[] =>
+  body.cards.flatMap((c) => {
+    const lines = (c.detail ?? '').split('\n').map((l) => l.trim());
+    const start = lines.findIndex((l) => /^\*\*Data gaps\*\*/i.test(l));
+    if (start < 0) {
+      return [];
+    }
+    const rest = lines.slice(start + 1);
+    const end = rest.findIndex((l, i) => !l.startsWith('- ') && (l !== '' || i > 0));
+    return rest.slice(0, end < 0 ? rest.length : end).filter((l) => l.startsWith('- '));
+  });
+
 /** The card contract of R2-15 for every card of every patient here. */
 function expectReadableCards(body: CdsResponse): void {
   assertCdsHooksInvariants('response', body);
+  // Each data gap once, on one card.
+  const gaps = dataGaps(body);
+  expect(gaps).toEqual([...new Set(gaps)]);
   for (const card of body.cards) {
     expect(card.summary.length).toBeLessThanOrEqual(140);
     expect((card.links ?? []).length).toBeLessThanOrEqual(3);
@@ -241,6 +257,9 @@ describe('revision-2 demo patients: the cards a clinician reads (US mode)', () =
     expect(t).toMatch(/alone/i);
     expect(t).toMatch(/consent/i);
     expect(t).toMatch(/coercion|abuse/i);
+    expect(t).toMatch(/state reporting/i); // US: the state's reporting law (R2-30)
+    // No screening under 21 is normal for her age, not a data gap.
+    expect(dataGaps(body).filter((g) => /screening|cytology|Pap\b|smear/i.test(g))).toEqual([]);
     expect(ordersWith(allOrders(body), CERVICAL_TEST_ORDERS)).toEqual([]);
     expect(ordersWith(allOrders(body), CT_NG_NAAT_ORDERS).length).toBeGreaterThan(0);
     expect(ordersWith(allOrders(body), HCG_ORDERS)).toHaveLength(1);
@@ -262,7 +281,7 @@ describe('revision-2 demo patients: the cards a clinician reads (US mode)', () =
     expect(allRules(body)).toEqual(['PCB-10', 'PCB-44']);
     const card = cardFor(body, 'PCB-44');
     expect(card.indicator).toBe('warning');
-    expect(text(card)).toMatch(/CIN ?(3|III|2\+)/i);
+    expect(text(card)).toMatch(/CIN ?(3|III)\b|grade 3/i); // the result the referral rests on (R2-15)
     expect(orderCodes(orders(card))).toContain(COLPOSCOPY);
     expect(ordersWith(allOrders(body), CERVICAL_TEST_ORDERS)).toEqual([]);
     expect(allText(body)).not.toMatch(/not recogni[sz]ed/i);
@@ -272,6 +291,8 @@ describe('revision-2 demo patients: the cards a clinician reads (US mode)', () =
     const body = await view('pcb-demo-undated-hysterectomy');
     expect(allRules(body)).toEqual(['PCB-10', 'PCB-40']);
     expect(text(cardFor(body, 'PCB-40'))).toMatch(/vault/i);
+    expect(allText(body)).not.toMatch(/bimanual/i); // no cervix or uterus: vault examination (R2-4)
+    expect(dataGaps(body).filter((g) => /screening|cytology|Pap\b|smear/i.test(g))).toEqual([]);
     expect(ordersWith(allOrders(body), CERVICAL_TEST_ORDERS)).toEqual([]);
     expect(orderCodes(allOrders(body))).not.toContain(COLPOSCOPY);
     expect(ordersWith(allOrders(body), HCG_ORDERS)).toEqual([]);
@@ -313,7 +334,8 @@ describe('revision-2 demo patients: the cards a clinician reads (US mode)', () =
 describe('revision-2 UK demo patient: the cards a clinician reads (UK mode)', () => {
   let stack: PcbTestStack;
   beforeAll(async () => {
-    stack = await startPcbTestStack({ today: TODAY, jurisdiction: 'UK', bundles: [demo('pcb-demo-uk-hiv').bundle(NOW)] });
+    const v64 = PUBLISHED_VIGNETTES.filter((v) => v.id === 'V64').map((v) => v.bundle(NOW));
+    stack = await startPcbTestStack({ today: TODAY, jurisdiction: 'UK', bundles: [demo('pcb-demo-uk-hiv').bundle(NOW), ...v64] });
   }, 60_000);
   afterAll(() => stack?.close());
 
@@ -328,6 +350,21 @@ describe('revision-2 UK demo patient: the cards a clinician reads (UK mode)', ()
     expect(t).not.toMatch(/\bPap\b|\bL&D\b|\bCBC\b|\bED\b/);
     // UK mode: no ICD-10-CM reason codes (R2-14, R2-27).
     expect(allOrders(body).flatMap(reasonCodings).filter((c) => c.system === ICD10CM)).toEqual([]);
+  });
+
+  it('V64, 15 in the UK: safeguarding with Fraser/Gillick competence under 16, no smear, WHO ICD-10 reason codes', async () => {
+    const v = PUBLISHED_VIGNETTES.find((x) => x.id === 'V64');
+    const { status, body } = await stack.patientView(v?.patientId ?? 'missing');
+    expect(status).toBe(200);
+    expectReadableCards(body);
+    const t = text(cardFor(body, 'PCB-19'));
+    expect(t).toMatch(/Fraser|Gillick/);
+    expect(t).toMatch(/consent/i);
+    expect(ordersWith(allOrders(body), CERVICAL_TEST_ORDERS)).toEqual([]);
+    expect(allText(body)).not.toMatch(/\bPap\b|\bED\b/);
+    const reasons = allOrders(body).flatMap(reasonCodings);
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.filter((c) => c.system === ICD10CM || /^Z3A/.test(c.code ?? ''))).toEqual([]);
   });
 });
 
