@@ -176,7 +176,7 @@ export const coreRules: Rule[] = [
       action: `no ${p.jurisdiction === 'UK' ? 'smear' : 'Pap'} under ${p.screenMinAge}`,
       advice: byJurisdiction(
         p,
-        `No cytology or HPV test under ${p.screenMinAge}: cervical cancer is unlikely. Examination, chlamydia/gonorrhoea NAAT and a pregnancy test are still required; a suspicious cervix goes to colposcopy with biopsy, not cytology.`,
+        `No cytology or HPV test under ${p.screenMinAge}: cervical cancer is unlikely. Examination, chlamydia/gonorrhea NAAT and a pregnancy test are still required; a suspicious cervix goes to colposcopy with biopsy, not cytology.`,
         `Cervical screening is not part of the pathway under ${p.screenMinAge}: examine, take swabs (chlamydia/gonorrhoea NAAT) and a pregnancy test; refer to gynaecology if the bleeding persists 6–8 weeks; a suspicious cervix → urgent suspected cancer referral.`,
       ),
       orders: [],
@@ -221,14 +221,14 @@ export const coreRules: Rule[] = [
       const w = wordsFor(p);
       return {
         urgency: 'routine',
-        summary: `Test for chlamydia and ${w.uk ? 'gonorrhoea' : 'gonorrhea'} (NAAT): ${reasons[0].label === 'Chlamydia/gonorrhoea NAAT' ? reasons[0].value : `${reasons[0].label.toLowerCase()} ${reasons[0].value}`}`,
+        summary: `Test for chlamydia and ${w.uk ? 'gonorrhoea' : 'gonorrhea'} (NAAT): ${reasons[0].label.startsWith('Chlamydia/') ? reasons[0].value : `${reasons[0].label.toLowerCase()} ${reasons[0].value}`}`,
         action: `chlamydia/${w.uk ? 'gonorrhoea' : 'gonorrhea'} NAAT${trich ? ' + T. vaginalis' : ''}`,
         advice: `Test for chlamydia and ${w.uk ? 'gonorrhoea' : 'gonorrhea'} by NAAT (vaginal swab preferred; endocervical at speculum; urine acceptable)${trich ? ', with T. vaginalis NAAT' : ''}. Positive: treat, treat partner(s), retest at 3 months${w.uk ? '; gonorrhoea: test of cure (NAAT at least 2 weeks after treatment)' : ''}.`,
         orders: [
           { kind: 'ct-ng-naat', priority: 'routine', reason: reasons[0].value },
           ...(trich ? [{ kind: 'trichomonas-naat' as const, priority: 'routine' as const, reason: f.redFlags.discharge ? 'abnormal discharge' : 'HIV or immunosuppression' }] : []),
         ],
-        because: [naatLine(f), ...reasons.slice(0, 3)],
+        because: [naatLine(f, p.jurisdiction), ...reasons.slice(0, 3)],
         variant: p.jurisdiction === 'UK' ? 'UK' : undefined,
       };
     },
@@ -311,7 +311,7 @@ export const coreRules: Rule[] = [
             ? { kind: 'gynecology-referral', priority: 'routine', reason: `postcoital bleeding persisting ≥${weeks} weeks` }
             : { kind: 'colposcopy', priority: 'routine', reason: `postcoital bleeding persisting ≥${weeks} weeks` },
         ],
-        because: [pcbLine(f), ageLine(f), screeningLine(f), naatLine(f)],
+        because: [pcbLine(f), ageLine(f), screeningLine(f), naatLine(f, p.jurisdiction)],
         variant: uk ? 'UK' : deescalate ? 'deescalated' : undefined,
       };
     },

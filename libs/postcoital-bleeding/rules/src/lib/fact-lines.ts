@@ -56,10 +56,11 @@ export const menopauseLine = (f: F): FactLine => ({
   ...(f.menopause.basis === 'recorded' || f.menopause.basis === 'diagnosis' || f.menopause.basis === 'last-menstrual-period' ? { date: f.menopause.date } : {}),
 });
 
-export const naatLine = (f: F): FactLine =>
-  f.sti.lastNaat
-    ? { label: 'Last chlamydia/gonorrhoea NAAT', value: f.sti.lastNaat.result, date: f.sti.lastNaat.date }
-    : { label: 'Last chlamydia/gonorrhoea NAAT', value: 'none on record' };
+/** `jurisdiction` picks the spelling (R2-13); the order hooks call it without one (US). */
+export const naatLine = (f: F, jurisdiction: 'US' | 'UK' = 'US'): FactLine => {
+  const label = `Last chlamydia/${jurisdiction === 'UK' ? 'gonorrhoea' : 'gonorrhea'} NAAT`;
+  return f.sti.lastNaat ? { label, value: f.sti.lastNaat.result, date: f.sti.lastNaat.date } : { label, value: 'none on record' };
+};
 
 export const dated = (label: string, value: string, date?: string): FactLine => ({ label, value, ...(date ? { date } : {}) });
 

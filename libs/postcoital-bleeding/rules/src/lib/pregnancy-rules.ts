@@ -78,7 +78,7 @@ export const pregnancyRules: Rule[] = [
         summary: `URGENT: bleeding at ${ga === undefined ? 'unknown gestation' : `${ga} weeks`} of pregnancy: same/next-day ${uk ? where : 'prenatal assessment'}${ga === undefined ? ', no digital exam' : ''}`,
         action: `same/next-day ${where}`,
         advice: [
-          `${uk ? `Refer to the ${where} for same/next-day assessment` : 'Notify the prenatal provider; same/next-day assessment'}: confirm an intrauterine pregnancy and viability by ultrasound if not documented; serial quantitative hCG if the location is unknown; sterile speculum (cervicitis, polyp, ectropion, lesion); chlamydia/gonorrhoea NAAT; RhD status.`,
+          `${uk ? `Refer to the ${where} for same/next-day assessment` : 'Notify the prenatal provider; same/next-day assessment'}: confirm an intrauterine pregnancy and viability by ultrasound if not documented; serial quantitative hCG if the location is unknown; sterile speculum (cervicitis, polyp, ectropion, lesion); chlamydia/${w.gonorrhoea} NAAT; RhD status.`,
           isUndatedPregnancy(f) ? NO_DIGITAL_UNTIL_DATED : '',
           `Light spotting in early pregnancy is common, but any bleeding is reported to the ${uk ? 'midwife or doctor' : 'prenatal provider'}.`,
         ]
@@ -177,7 +177,7 @@ export const pregnancyRules: Rule[] = [
           praevia
             ? '**Known placenta praevia: never a digital vaginal examination.**'
             : '**No digital vaginal examination until ultrasound has excluded placenta and vasa praevia.**',
-          `Sterile speculum is acceptable. Maternal haemodynamics, fetal assessment, placental location, RhD status.`,
+          `Sterile speculum is acceptable. Maternal ${w.haemodynamic}s, fetal assessment, placental location, RhD status.`,
           w.uk && ga !== undefined && ga < 24 ? 'Antepartum haemorrhage is defined from 24+0 weeks; at 20+0–23+6 follow local policy, keeping the no-digital-examination precaution.' : '',
         ]
           .filter(Boolean)
@@ -217,7 +217,7 @@ export const pregnancyRules: Rule[] = [
         ? late
           ? `${w.antiD} at least 500 IU within ${p.antiDWithinHours} h of the bleed, with a Kleihauer test to check the dose; if the ${p.antiDWithinHours} h window is missed, give it up to 10 days after`
           : `${w.antiD} within ${p.antiDWithinHours} h of the bleed (not for threatened miscarriage up to 11+6 weeks; consider at 12+0–12+6 with heavy or recurrent bleeding); if the window is missed, up to 10 days`
-        : `${w.antiD} within ${p.antiDWithinHours} h of the bleed if unsensitised${late ? '; quantify fetomaternal haemorrhage (Kleihauer or flow cytometry) to dose it' : ''}`;
+        : `${w.antiD} within ${p.antiDWithinHours} h of the bleed if unsensitised${late ? `; quantify fetomaternal ${w.haemorrhage} (Kleihauer or flow cytometry) to dose it` : ''}`;
       const orders: OrderAdvice[] = [
         ...(unknown ? groupAndScreen(urgent ? 'urgent' : 'routine', 'RhD status unknown in pregnancy with bleeding') : []),
         ...(f.rhD === 'negative' && late ? [{ kind: 'kleihauer-fmh' as const, priority: 'urgent' as const, reason: `RhD negative, bleeding at ${at}: dose anti-D` }] : []),

@@ -79,7 +79,7 @@ export const redFlagRules: Rule[] = [
         action: 'same-day PID evaluation',
         advice: [
           ectopic ? '**Exclude ectopic pregnancy before treating as PID**: hCG now (stat).' : '',
-          'Same-day evaluation for cervicitis, pelvic inflammatory disease or tubo-ovarian abscess: bimanual examination (cervical motion or adnexal tenderness), chlamydia/gonorrhoea and T. vaginalis NAAT; empiric PID treatment per CDC criteria.',
+          `Same-day evaluation for cervicitis, pelvic inflammatory disease or tubo-ovarian abscess: bimanual examination (cervical motion or adnexal tenderness), chlamydia/${wordsFor(p).gonorrhoea} and T. vaginalis NAAT; empiric PID treatment per CDC criteria.`,
         ]
           .filter(Boolean)
           .join(' '),
@@ -104,11 +104,11 @@ export const redFlagRules: Rule[] = [
     trace: { section: '§2 PCB-52', seeds: ['000', '003'] },
     gapTopics: [],
     recommendationText: { US: 'Add T. vaginalis NAAT and BV/candida evaluation; cervicitis → CT/NG NAAT' },
-    output: (f) => ({
+    output: (f, p) => ({
       urgency: 'routine',
       summary: 'Abnormal discharge: T. vaginalis NAAT; evaluate for bacterial vaginosis and candida',
       action: 'T. vaginalis NAAT (discharge)',
-      advice: 'Abnormal discharge: add T. vaginalis NAAT and evaluate for bacterial vaginosis and candida; cervicitis → chlamydia/gonorrhoea NAAT.',
+      advice: `Abnormal discharge: add T. vaginalis NAAT and evaluate for bacterial vaginosis and candida; cervicitis → chlamydia/${wordsFor(p).gonorrhoea} NAAT.`,
       orders: [{ kind: 'trichomonas-naat', priority: 'routine', reason: 'abnormal vaginal discharge' }],
       because: [dated('Vaginal discharge', 'abnormal', f.redFlags.discharge?.date)],
     }),
@@ -164,7 +164,7 @@ export const redFlagRules: Rule[] = [
   {
     id: 'PCB-54',
     section: 'red-flags',
-    title: { US: 'Haemodynamic instability', UK: 'Haemodynamic instability' },
+    title: { US: 'Hemodynamic instability', UK: 'Haemodynamic instability' },
     when: all(not(PREDICATES.pregnant), PREDICATES.haemodynamicallyUnstable),
     suppresses: ['PCB-50', 'PCB-51'],
     urgencies: ['immediate'],
@@ -198,11 +198,11 @@ export const redFlagRules: Rule[] = [
           .filter(Boolean)
           .join(' '),
         orders: [
-          ...(inHospital ? [] : [{ kind: 'emergency-referral' as const, priority: 'stat' as const, reason: `haemodynamic instability: ${finding}` }]),
+          ...(inHospital ? [] : [{ kind: 'emergency-referral' as const, priority: 'stat' as const, reason: `${w.haemodynamic} instability: ${finding}` }]),
           ...hcg(f, p),
-          { kind: 'cbc', priority: 'stat', reason: 'haemodynamic instability' },
-          { kind: 'crossmatch', priority: 'stat', reason: 'haemodynamic instability' },
-          { kind: 'coagulation-screen-with-fibrinogen', priority: 'stat', reason: 'haemodynamic instability' },
+          { kind: 'cbc', priority: 'stat', reason: `${w.haemodynamic} instability` },
+          { kind: 'crossmatch', priority: 'stat', reason: `${w.haemodynamic} instability` },
+          { kind: 'coagulation-screen-with-fibrinogen', priority: 'stat', reason: `${w.haemodynamic} instability` },
           ...coag.orders,
         ],
         because: [...acuteLines(f), ...(f.risks.anticoagulant ? [dated('Anticoagulant', f.risks.anticoagulant.display ?? 'active', f.risks.anticoagulant.date)] : [])],

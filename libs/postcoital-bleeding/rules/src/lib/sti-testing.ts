@@ -3,6 +3,7 @@ import { addMonths, withinMonths } from '@pcb-cds/postcoital-bleeding-facts';
 import { ago, dated, weeksSince } from './fact-lines';
 import { hasRecentNegativeNaat, isPregnant } from './predicates';
 import type { FactLine } from './recommendation';
+import { wordsFor } from './words';
 
 // PCB-13 (R2-6, R2-7, R2-23): who is tested for chlamydia/gonorrhoea, and when a recent result
 // (negative, or positive and treated) means no test now.
@@ -13,6 +14,7 @@ type P = GuidelineParameters;
 /** The triggers that apply, each as the fact a clinician would check. */
 export function stiTriggers(f: F, p: P): FactLine[] {
   const r: FactLine[] = [];
+  const g = wordsFor(p).gonorrhoea;
   if (p.stiTestAll) {
     r.push(dated('Local pathway', 'test every woman with postcoital bleeding for chlamydia before referral'));
   }
@@ -42,10 +44,10 @@ export function stiTriggers(f: F, p: P): FactLine[] {
   const stale = !last || !withinMonths(last.date, p.stiStaleMonths, f.today);
   // R2-7: the "no test in 12 months" trigger is for women before the menopause (US); the UK tests all.
   if (stale && (p.jurisdiction === 'UK' || f.menopause.status !== 'post')) {
-    r.push(dated('Chlamydia/gonorrhoea NAAT', `none in the last ${p.stiStaleMonths} months`, last?.date));
+    r.push(dated(`Chlamydia/${g} NAAT`, `none in the last ${p.stiStaleMonths} months`, last?.date));
   }
   if (isPregnant(f) && last?.result === 'positive' && weeksSince(last.date, f.today) >= p.stiPositiveNoRetestWeeks) {
-    r.push(dated('Last chlamydia/gonorrhoea NAAT', 'positive, no test since: test of cure in pregnancy', last.date));
+    r.push(dated(`Last chlamydia/${g} NAAT`, 'positive, no test since: test of cure in pregnancy', last.date));
   }
   return r;
 }
@@ -53,12 +55,13 @@ export function stiTriggers(f: F, p: P): FactLine[] {
 /** Why no NAAT is needed now, as a "considered, not needed now" line; undefined when a test may be due. */
 export function stiBlock(f: F, p: P): string | undefined {
   const last = f.sti.lastNaat;
+  const g = wordsFor(p).gonorrhoea;
   if (!last) {
     return undefined;
   }
   if (last.result === 'negative') {
     return hasRecentNegativeNaat(f, p)
-      ? `Chlamydia/gonorrhoea NAAT: negative ${ago(last.date, f.today)} (${last.date}), no new partner since — no repeat needed now.`
+      ? `Chlamydia/${g} NAAT: negative ${ago(last.date, f.today)} (${last.date}), no new partner since — no repeat needed now.`
       : undefined;
   }
   const weeks = weeksSince(last.date, f.today);
@@ -71,7 +74,7 @@ export function stiBlock(f: F, p: P): string | undefined {
   }
   const organisms = f.sti.lastPositive?.organisms ?? [];
   const gonorrhoea = organisms.includes('gonorrhoea');
-  const named = organisms.filter((o) => o !== 'unknown').join(' and ') || 'chlamydia/gonorrhoea';
+  const named = organisms.filter((o) => o !== 'unknown').join(' and ').replace('gonorrhoea', g) || `chlamydia/${g}`;
   return [
     `NAAT positive for ${named} ${ago(last.date, f.today)} (${last.date}) — no retest now: a test this soon after treatment can stay positive. `,
     `Confirm she and her partner(s) were treated; retest due ${addMonths(last.date, p.stiPositiveRetestMonths)}`,

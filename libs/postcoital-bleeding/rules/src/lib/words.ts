@@ -17,6 +17,8 @@ export interface Words {
   call: string;
   oncology: string;
   anaemic: string;
+  gonorrhoea: string;
+  haemodynamic: string;
   oestrogen: string;
 }
 
@@ -34,6 +36,8 @@ const US: Words = {
   call: 'call 911',
   oncology: 'gynecologic oncology',
   anaemic: 'anemic',
+  gonorrhoea: 'gonorrhea',
+  haemodynamic: 'hemodynamic',
   oestrogen: 'estrogen',
 };
 
@@ -51,6 +55,8 @@ const UK: Words = {
   call: 'call 999',
   oncology: 'urgent suspected cancer referral (2-week wait)',
   anaemic: 'anaemic',
+  gonorrhoea: 'gonorrhoea',
+  haemodynamic: 'haemodynamic',
   oestrogen: 'oestrogen',
 };
 
