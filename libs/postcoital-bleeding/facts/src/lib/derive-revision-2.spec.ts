@@ -206,3 +206,13 @@ describe('care setting', () => {
     expect(us(chart(30, setting ? { setting } : {})).setting).toBe(expected);
   });
 });
+
+describe('UK women living with HIV (R2-13)', () => {
+  it.each<[string, Partial<PatientRecord>, boolean]>([
+    ['34 y with HIV, cytology NILM 2 y ago → due (V63)', { risks: [{ date: yearsAgo(6), kind: 'hiv' }], cytology: [{ date: yearsAgo(2), result: 'NILM' }] }, false],
+    ['34 y with HIV, cytology NILM 10 months ago → current', { risks: [{ date: yearsAgo(6), kind: 'hiv' }], cytology: [{ date: monthsAgo(10), result: 'NILM' }] }, true],
+    ['34 y without HIV, cytology NILM 2 y ago → current (3-yearly)', { cytology: [{ date: yearsAgo(2), result: 'NILM' }] }, true],
+  ])('%s', (_name, changes, current) => {
+    expect(deriveFacts(chart(34, changes), UK_PARAMETERS).screening.current).toBe(current);
+  });
+});

@@ -73,6 +73,8 @@ export interface GuidelineParameters {
   ukOlderIntervalMonths: number;
   ukOlderFromAge: number;
   ukExtendedIntervalFrom: string;
+  /** R2-13 / §1 screenCurrent UK: women living with HIV are screened every year (NHSCSP [S24]). */
+  ukHivScreeningMonths: number;
   /** §1 cotest = cytology and HPV within 30 days (CCSM "coincident reports" [S6]). */
   cotestWindowDays: number;
   /** PCB-50: haemodynamic instability. §1 red flags: SBP <90 or HR >110. */
@@ -166,6 +168,7 @@ export const US_PARAMETERS: GuidelineParameters = {
   ukOlderIntervalMonths: 60,
   ukOlderFromAge: 50,
   ukExtendedIntervalFrom: '2025-07-01',
+  ukHivScreeningMonths: 12,
   cotestWindowDays: 30,
   unstableSystolicBelow: 90,
   unstableHeartRateAbove: 110,

@@ -12,7 +12,8 @@ interface Currency {
 /**
  * §1 `screenCurrent` for a patient whose latest result is normal, by schedule: post-CIN2+ and
  * immunocompromised schedules first (they are stricter and lifelong), then the exit after 65, then
- * the average-risk intervals by age (US), or the NHS programme intervals (UK).
+ * the average-risk intervals by age (US), or the NHS programme intervals (UK; yearly for women living
+ * with HIV, R2-13).
  */
 export function screeningCurrency(
   record: PatientRecord,
@@ -29,6 +30,10 @@ export function screeningCurrency(
 
   if (p.jurisdiction === 'UK') {
     const last = latest([...normalCytology, ...negativeHpv]);
+    if (patient.risks.hiv) {
+      const months = p.ukHivScreeningMonths;
+      return { current: within(last, months), reason: `living with HIV: NHS programme screening every ${months / 12} year`, schedule: 'nhs-programme' };
+    }
     const extended = lastHpv !== undefined && lastHpv === last && lastHpv.date >= p.ukExtendedIntervalFrom;
     const months = age >= p.ukOlderFromAge || extended ? p.ukOlderIntervalMonths : p.ukYoungerIntervalMonths;
     return { current: within(last, months), reason: `NHS programme interval ${months / 12} years`, schedule: 'nhs-programme' };
