@@ -181,6 +181,9 @@ const READERS: Reader[] = [
       const mm = toMillimetres(o.valueQuantity?.value, o.valueQuantity?.code ?? o.valueQuantity?.unit);
       if (mm !== undefined) {
         r.endometrialThicknessMm.push({ date, value: mm });
+      } else if (o.dataAbsentReason) {
+        // A scan done with no measurement (value absent, with its reason): the endometrium was not visualised.
+        r.endometrialThicknessMm.push({ date, notVisualised: true });
       }
     }),
   (o, date, codes, t, r) => readFinding(t.classify('examFinding', codes), t.classify('symptom', codes), affirmed(o), date, observationInstant(o), r),

@@ -264,6 +264,12 @@ describe('menopause, gender identity, findings, RhD, setting (revision 2)', () =
     ['vaginal lesion Observation code 289517005', [obs([SNOMED, '289517005'], {})], (r) => r.findings.map((f) => f.kind), ['vaginal-lesion']],
     ['chronic pelvic pain 237067000 is chronic pain, not pelvic pain', [cond([SNOMED, '237067000'])], (r) => r.symptoms.map((s) => s.kind), ['chronic-pain']],
     ['acute abdominal pain 21522001 is pain', [cond([SNOMED, '21522001'])], (r) => r.symptoms.map((s) => s.kind), ['pelvic-pain']],
+    [
+      'endometrial thickness with no value and a dataAbsentReason: endometrium not visualised (R2-8)',
+      [obs([PCB, 'endometrial-thickness'], { dataAbsentReason: cc('http://terminology.hl7.org/CodeSystem/data-absent-reason', 'not-performed') })],
+      (r) => r.endometrialThicknessMm,
+      [{ date: '2026-11-20', notVisualised: true }],
+    ],
     ['ABO and Rh group 882-1 with an RhD-negative value', [obs([LOINC, '882-1'], value(SNOMED, '165747007'))], (r) => r.rhD.map((x) => x.value), ['negative']],
   ])('%s', (_name, resources, pick, expected) => {
     expect(pick(read(...resources))).toEqual(expected);

@@ -39,7 +39,7 @@ export function deriveFacts(record: PatientRecord, p: GuidelineParameters): Post
     setting: record.setting ?? 'unknown',
     rhD: rh?.value ?? 'unknown',
     rhDDate: rh?.date,
-    endometrialThickness: et && { date: et.date, mm: et.value },
+    endometrialThickness: et && { date: et.date, ...(et.value !== undefined ? { mm: et.value } : { notVisualised: true }) },
     activeOrders: record.activeOrders,
     unrecognisedResults: record.unrecognisedResults,
   };

@@ -216,3 +216,13 @@ describe('UK women living with HIV (R2-13)', () => {
     expect(deriveFacts(chart(34, changes), UK_PARAMETERS).screening.current).toBe(current);
   });
 });
+
+describe('endometrial thickness (R2-8)', () => {
+  it.each<[string, PatientRecord['endometrialThicknessMm'], unknown]>([
+    ['ET 7 mm 3 days ago', [{ date: daysAgo(3), value: 7 }], { date: daysAgo(3), mm: 7 }],
+    ['endometrium not visualised 3 days ago', [{ date: daysAgo(3), notVisualised: true }], { date: daysAgo(3), notVisualised: true }],
+    ['a scan 100 days ago is outside the episode window', [{ date: daysAgo(100), value: 3 }], undefined],
+  ])('%s', (_name, endometrialThicknessMm, expected) => {
+    expect(us(chart(60, { endometrialThicknessMm })).endometrialThickness).toEqual(expected);
+  });
+});

@@ -134,7 +134,8 @@ export interface PatientRecord {
   findings: (Dated & { kind: FindingKind })[];
   vitals: (Dated & { kind: VitalKind; value: number; at?: string })[];
   rhD: (Dated & { value: 'negative' | 'positive' })[];
-  endometrialThicknessMm: (Dated & { value: number })[];
+  /** TVUS endometrial thickness; `value` absent when the scan reports the endometrium not visualised (R2-8). */
+  endometrialThicknessMm: (Dated & { value?: number; notVisualised?: boolean })[];
   /** Orders already active or in draft for the patient, by the guideline's order kind. */
   activeOrders: (Dated & { kind: string })[];
   /** Results the record holds but the terminology cannot read: reported, never guessed. */

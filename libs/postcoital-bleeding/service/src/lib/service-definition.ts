@@ -16,7 +16,7 @@ export function pcbServiceDefinition(t: Terminology): CdsServiceDefinition {
       'same-day obstetric or emergency care), as cards with draft orders, each citing its guideline and the patient facts it rests on.',
     usageRequirements:
       'Needs read access to the patient\'s Patient, Condition, Observation, Procedure, MedicationRequest, MedicationStatement, ' +
-      'Encounter, QuestionnaireResponse, ServiceRequest and DiagnosticReport resources, by prefetch or through fhirServer ' +
+      'MedicationAdministration, Encounter, EpisodeOfCare, QuestionnaireResponse, ServiceRequest and DiagnosticReport resources, by prefetch or through fhirServer ' +
       'with fhirAuthorization. Returns no cards when no postcoital bleeding is recorded in the last 90 days.',
     prefetch: prefetchTemplates(t),
   };
