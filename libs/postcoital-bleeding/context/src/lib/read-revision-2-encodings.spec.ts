@@ -271,6 +271,8 @@ describe('menopause, gender identity, findings, RhD, setting (revision 2)', () =
       [{ date: '2026-11-20', notVisualised: true }],
     ],
     ['ABO and Rh group 882-1 with an RhD-negative value', [obs([LOINC, '882-1'], value(SNOMED, '165747007'))], (r) => r.rhD.map((x) => x.value), ['negative']],
+    ['882-1 with "Blood group O Rh(D) negative" 278148006', [obs([LOINC, '882-1'], value(SNOMED, '278148006'))], (r) => r.rhD.map((x) => x.value), ['negative']],
+    ['882-1 with "Blood group A Rh(D) positive" 278149003', [obs([LOINC, '882-1'], value(SNOMED, '278149003'))], (r) => r.rhD.map((x) => x.value), ['positive']],
   ])('%s', (_name, resources, pick, expected) => {
     expect(pick(read(...resources))).toEqual(expected);
   });
@@ -310,7 +312,7 @@ describe('unknown is said, never assumed', () => {
     ],
     ['chlamydia NAAT with an unknown result code', [obs([LOINC, '21613-5'], value('urn:local', 'CT-POS'))], (r) => [r.stiTests.length, r.unrecognisedResults.length], [0, 1]],
     ['hCG with an unknown result code', [obs([LOINC, '2106-3'], value('urn:local', 'POS'))], (r) => [r.pregnancyEvidence.length, r.unrecognisedResults.length], [0, 1]],
-    ['RhD with an unknown value', [obs([LOINC, '882-1'], value(SNOMED, '278149003'))], (r) => [r.rhD.length, r.unrecognisedResults.map((u) => u.code)], [0, ['278149003']]],
+    ['RhD with an unknown value', [obs([LOINC, '882-1'], value(SNOMED, '112144000'))], (r) => [r.rhD.length, r.unrecognisedResults.map((u) => u.code)], [0, ['112144000']]],
     ['a known result is not reported', [obs([LOINC, '19762-4'], value(SNOMED, '373887005'))], (r) => r.unrecognisedResults, []],
   ])('%s', (_name, resources, pick, expected) => {
     expect(pick(read(...resources))).toEqual(expected);
