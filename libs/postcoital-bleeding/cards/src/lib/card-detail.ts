@@ -10,6 +10,7 @@ export interface DetailParts {
   facts: PostcoitalBleedingFacts;
   gaps: DataGap[];
   alreadyOrdered: { kind: OrderKind; date: string }[];
+  orderedAbove: OrderKind[];
 }
 
 /**
@@ -32,6 +33,7 @@ export function cardDetail(parts: DetailParts, t: Terminology): string {
     notNeeded.length ? ['**Considered, not needed now**', ...notNeeded.map((l) => `- ${escapeOwnText(l)}`)].join('\n') : '',
     safetyNet.length ? `**For the patient:** ${safetyNet.join(' ')}` : '',
     parts.gaps.length ? ['**Data gaps**', ...parts.gaps.map((g) => `- ${escapeMarkdown(g.text)}`)].join('\n') : '',
+    parts.orderedAbove.length ? `**Ordered on the more urgent card above:** ${parts.orderedAbove.map((k) => t.order(k).display).join('; ')}` : '',
     parts.alreadyOrdered.length
       ? ['**Already ordered (not suggested again)**', ...parts.alreadyOrdered.map((o) => `- ${t.order(o.kind).text} (${o.date}, ${ago(o.date, facts.today)})`)].join('\n')
       : '',

@@ -38,17 +38,26 @@ export function toCards(recommendations: Recommendation[], ctx: CardContext): Ca
   const active = new Map(ctx.facts.activeOrders.map((o) => [o.kind, o.date]));
   const suggested = new Set<OrderKind>();
   return plans.map((plan, i) => {
+    const asked = [...new Set(plan.recommendations.flatMap((r) => r.orders.map((o) => o.kind)))];
+    const orderedAbove = asked.filter((k) => suggested.has(k) && !active.has(k));
     const orders = plan.recommendations.flatMap((r) => r.orders).filter((o) => !suggested.has(o.kind) && !active.has(o.kind));
     const unique = [...new Map(orders.map((o) => [o.kind, o])).values()];
     unique.forEach((o) => suggested.add(o.kind));
     const alreadyOrdered = [...new Set(plan.recommendations.flatMap((r) => r.orders.map((o) => o.kind)))]
       .filter((k) => active.has(k))
       .map((kind) => ({ kind, date: active.get(kind) as string }));
-    return buildCard(plan, unique, gaps[i], alreadyOrdered, ctx);
+    return buildCard(plan, unique, { gaps: gaps[i], alreadyOrdered, orderedAbove }, ctx);
   });
 }
 
-function buildCard(plan: CardPlan, orders: OrderAdvice[], gaps: DataGap[], alreadyOrdered: { kind: OrderKind; date: string }[], ctx: CardContext): Card {
+interface CardExtras {
+  gaps: DataGap[];
+  alreadyOrdered: { kind: OrderKind; date: string }[];
+  /** Orders this card's rules ask for that a more urgent card above already suggests. */
+  orderedAbove: OrderKind[];
+}
+
+function buildCard(plan: CardPlan, orders: OrderAdvice[], extras: CardExtras, ctx: CardContext): Card {
   const recs = plan.recommendations;
   const sources = recs.flatMap((r) => r.sources);
   const suggestions = orders.map((o) => suggestion(o, ctx));
@@ -56,7 +65,7 @@ function buildCard(plan: CardPlan, orders: OrderAdvice[], gaps: DataGap[], alrea
   return {
     summary: summary(plan),
     indicator: plan.indicator,
-    detail: cardDetail({ recommendations: recs, facts: ctx.facts, gaps, alreadyOrdered }, ctx.terminology),
+    detail: cardDetail({ recommendations: recs, facts: ctx.facts, ...extras }, ctx.terminology),
     source: primarySource(sources),
     ...(suggestions.length ? { suggestions, selectionBehavior: 'any' as const } : {}),
     ...(plan.indicator !== 'info' ? { overrideReasons: ctx.terminology.overrideReasons(pregnancy ? 'pregnancy' : 'other') } : {}),
