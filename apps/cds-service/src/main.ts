@@ -84,6 +84,10 @@ async function bootstrap(): Promise<void> {
       logger,
     },
   );
+  if (config.trustProxy !== undefined) {
+    // req.ip is then the client named by the trusted proxies: per-address limits count clients, not the proxy.
+    app.getHttpAdapter().getInstance().set('trust proxy', config.trustProxy);
+  }
   configureObservabilityHttp(app);
   configureCdsHooksHttp(app);
   enableGracefulShutdown(app, {

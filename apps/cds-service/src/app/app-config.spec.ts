@@ -86,3 +86,18 @@ describe('guideline configuration file', () => {
     expect(() => loadGuidelineConfiguration({ configFile: join(dir, 'missing.json') })).toThrow('PCB_CONFIG_FILE');
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it.each([
+    [{}, undefined],
+    [{ TRUST_PROXY: '1' }, 1],
+    [{ TRUST_PROXY: 'loopback, 10.0.0.0/8' }, 'loopback,10.0.0.0/8'],
+    [{ TRUST_PROXY: '::1' }, '::1'],
+  ])('%o → %p', (env, expected) => {
+    expect(loadConfig(env).trustProxy).toEqual(expected);
+  });
+
+  it.each(['true', '*', 'proxy.example.org'])('refuses %s (a client could name any address)', (value) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow('TRUST_PROXY');
+  });
+});

@@ -35,6 +35,11 @@ export interface AppConfig {
   authFailuresPerMinute: number;
   /** On SIGTERM, how long /ready answers 503 before the listener closes (SHUTDOWN_DRAIN_MS). */
   shutdownDrainMs: number;
+  /**
+   * Express's `trust proxy` (TRUST_PROXY): the reverse proxies whose X-Forwarded-For names the client, so that
+   * per-address limits count clients, not the proxy. Unset: the socket's address.
+   */
+  trustProxy?: number | string;
   /** FHIR servers the service may contact (besides FHIR_BASE_URL and the embedded sandbox). */
   fhirServerAllowlist: string[];
   /** One deadline for a whole hook call; must exceed the prefetch deadline. */
@@ -97,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     acceptedAudiences: (env['CDS_ACCEPTED_AUDIENCES'] ?? '').split(',').map((u) => u.trim().replace(/\/+$/, '')).filter(Boolean),
     authFailuresPerMinute: integer(env, 'AUTH_FAILURES_PER_MINUTE', 30, 0, 1_000_000),
     shutdownDrainMs: integer(env, 'SHUTDOWN_DRAIN_MS', 5000, 0, 120_000),
+    trustProxy: trustProxy(env['TRUST_PROXY']),
     logLevel: logLevel(env['LOG_LEVEL']),
     fhirServerAllowlist: (env['FHIR_SERVER_ALLOWLIST'] ?? '').split(',').map((u) => u.trim()).filter(Boolean),
     hookDeadlineMs: deadlines(env).hookDeadlineMs,
@@ -136,6 +142,25 @@ function fhirResponseLimits(env: NodeJS.ProcessEnv): AppConfig['fhirResponseLimi
     throw new ConfigError(`FHIR_MAX_TOTAL_BYTES (${maxTotalBytes}) must not be smaller than FHIR_MAX_RESPONSE_BYTES (${maxResponseBytes})`);
   }
   return { maxResponseBytes, maxTotalBytes };
+}
+
+/**
+ * TRUST_PROXY: a number of proxy hops, or comma-separated proxy addresses/CIDRs (or Express's `loopback`,
+ * `linklocal`, `uniquelocal`). Never "trust everyone": a client could then name any address in X-Forwarded-For
+ * and escape the per-address limits.
+ */
+function trustProxy(value: string | undefined): number | string | undefined {
+  if (value === undefined || value.trim() === '') {
+    return undefined;
+  }
+  if (/^\d+$/.test(value.trim())) {
+    return Number(value.trim());
+  }
+  const items = value.split(',').map((item) => item.trim());
+  if (items.some((item) => !/^(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)$/.test(item))) {
+    throw new ConfigError('TRUST_PROXY must be a number of hops or comma-separated proxy addresses/CIDRs (loopback, linklocal, uniquelocal allowed), not "true"');
+  }
+  return items.join(',');
 }
 
 /** The hook deadline must leave room for the prefetch deadline, so a late FHIR server still answers 412. */

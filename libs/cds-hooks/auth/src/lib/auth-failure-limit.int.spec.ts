@@ -99,3 +99,31 @@ describe('failed authentications are rate-limited per client address', () => {
     expect(testApp.logger.lines.filter((l) => l.text.includes('failed authentication 30 times within a minute'))).toHaveLength(1);
   }, 120_000);
 });
+
+describe('behind a trusted reverse proxy', () => {
+  it('counts the client X-Forwarded-For names (trust proxy), so one forger does not lock out every client of the proxy', async () => {
+    const proxied = await createAuthTestApp({ mode: 'on', publicBaseUrl: BASE, authFailuresPerMinute: 3, trustedClients: { clients: [ehr.trustedClient()] } });
+    try {
+      proxied.app.getHttpAdapter().getInstance().set('trust proxy', 'loopback');
+      await proxied.app.listen(0, '127.0.0.1');
+      const proxiedPort = (proxied.server.address() as AddressInfo).port;
+      const call = (client: string, authorization: string): Promise<number> =>
+        new Promise((resolve, reject) => {
+          request({ host: '127.0.0.1', port: proxiedPort, path: '/cds-services', agent: false, headers: { authorization, 'x-forwarded-for': client } }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          })
+            .on('error', reject)
+            .end();
+        });
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        statuses.push(await call('203.0.113.7', await attacker.authorization(`${BASE}/cds-services`)));
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      expect(await call('198.51.100.20', await ehr.authorization(`${BASE}/cds-services`))).toBe(200);
+    } finally {
+      await proxied.close();
+    }
+  });
+});
