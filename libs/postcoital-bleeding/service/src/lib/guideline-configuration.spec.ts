@@ -4,7 +4,7 @@ describe('guideline configuration file', () => {
   it('an empty file gives the US defaults', () => {
     const c = buildGuidelineConfiguration({});
     expect(c.parameters).toMatchObject({ jurisdiction: 'US', lookbackDays: 90, screenMinAge: 21 });
-    expect(c.indicatorMap).toEqual({ routine: 'info', soon: 'warning', urgent: 'warning', emergency: 'critical' });
+    expect(c.indicatorMap).toEqual({ routine: 'info', soon: 'warning', urgent: 'warning', emergency: 'critical', immediate: 'critical' });
   });
 
   it('overrides parameters, jurisdiction and the indicator map', () => {
