@@ -90,6 +90,21 @@ describe('a FHIR answer that is not what the query asked for → 412 naming key 
   });
 });
 
+describe('a prefetch value sent by the client that does not answer its query → 412, nothing fetched', () => {
+  it.each<[string, Record<string, unknown>, string]>([
+    ['a Patient for the conditions search', { patient, conditions: patient }, "Prefetch key 'conditions' sent in the request is a Patient, not a searchset Bundle (the answer to the search for Condition of the template)"],
+    ['a collection Bundle for the conditions search', { patient, conditions: { ...searchset, type: 'collection' } }, 'is a Bundle of type collection, not a searchset Bundle'],
+    ['a Bundle for the patient read', { patient: searchset, conditions: searchset }, "Prefetch key 'patient' sent in the request is a Bundle of type searchset, not a Patient"],
+  ])('%s', async (_name, prefetch, text) => {
+    const res = await post(prefetch);
+    expect(res.status).toBe(412);
+    expect(res.body.issue[0].code).toBe('invalid');
+    expect(res.body.issue[0].details.text).toContain(text);
+    expect(stub.requests).toHaveLength(0);
+    expect(service.received).toHaveLength(0);
+  });
+});
+
 describe('byte limits → 412 too-costly', () => {
   it(
     'one answer over maxResponseBytes',

@@ -9,6 +9,8 @@ export type PrefetchFailure =
   | { kind: 'fhir-server-not-allowed' }
   /** The FHIR server answered the fetch with an OperationOutcome instead of data. */
   | { kind: 'operation-outcome' }
+  /** The client sent, for this key, a resource that does not answer the key's query. */
+  | { kind: 'malformed-prefetch'; query: string; mismatch: { answer: string; expected: string } }
   | ({ kind: FhirRequestErrorKind } & Pick<FhirRequestErrorDetails, 'status' | 'query' | 'mismatch' | 'limit'>);
 
 /**
@@ -42,6 +44,15 @@ export class PrefetchUnavailableError extends Error {
           `fhirServer is not an allowed FHIR server: prefetch ${plural ? 'keys' : 'key'} ${keys} must be sent in the request`,
           { diagnostics, expression: ['fhirServer'] },
         );
+      case 'malformed-prefetch':
+        return operationOutcome(
+          'invalid',
+          `Prefetch ${plural ? 'keys' : 'key'} ${keys} sent in the request ${plural ? 'are' : 'is'} ${this.failure.mismatch.answer}, not ${this.failure.mismatch.expected} (the answer to the ${this.failure.query} of the template)`,
+          {
+            diagnostics: `CDS Hooks prefetch ${plural ? 'keys' : 'key'} ${keys} sent in the request but not answering ${plural ? 'their templates' : 'its template'} (malformed-prefetch).`,
+            expression: this.keys.map((k) => `prefetch.${k}`),
+          },
+        );
       default:
         return operationOutcome(
           issueCode(this.failure),
@@ -66,6 +77,8 @@ function describeFailure(failure: PrefetchFailure): string {
       return 'fhirServer is not an allowed FHIR server';
     case 'operation-outcome':
       return 'it answered with an OperationOutcome instead of data';
+    case 'malformed-prefetch':
+      return `the request sent ${failure.mismatch.answer}, not ${failure.mismatch.expected}, for the ${failure.query}`;
     case 'unreachable':
       return 'it is unreachable';
     case 'timeout':

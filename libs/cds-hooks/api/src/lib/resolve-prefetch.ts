@@ -36,6 +36,8 @@ type NetworkStep = Extract<PrefetchStep, { kind: 'fetch' | 'complete' }>;
  *   `{{userPractitionerRoleId}}` when the user is a Practitioner, or an absent optional context field) has
  *   nothing to fetch and becomes `null`;
  * - a search Bundle sent with a `next` link and fewer entries than `total` → its remaining pages are fetched;
+ * - a resource sent that does not answer the template's query (a Patient for a search, a Bundle of type
+ *   collection, another patient) → PrefetchUnavailableError `malformed-prefetch`, nothing fetched;
  * - an OperationOutcome sent instead of data → `null` and listed in `unavailableKeys`. Policy: the spec asks
  *   clients to send it precisely so that services do not repeat a failed query, so it is not re-fetched; but
  *   it is not "no data" either, so the service (via `unavailablePrefetchKeys`) and the client (via a response
@@ -50,6 +52,10 @@ export async function resolvePrefetch(
   options: ResolvePrefetchOptions,
 ): Promise<ResolvedPrefetch> {
   const steps = planPrefetch(templates, request.prefetch, request.context);
+  const malformed = steps.find((s): s is Extract<PrefetchStep, { kind: 'malformed' }> => s.kind === 'malformed');
+  if (malformed) {
+    throw new PrefetchUnavailableError([malformed.key], { kind: 'malformed-prefetch', query: malformed.query, mismatch: malformed.mismatch });
+  }
   const network = steps.filter((s): s is NetworkStep => s.kind === 'fetch' || s.kind === 'complete');
   if (network.length > 0 && !request.fhirServer) {
     throw new PrefetchUnavailableError(
@@ -86,6 +92,7 @@ export async function resolvePrefetch(
         break;
       case 'no-data':
       case 'unresolvable':
+      case 'malformed': // refused above
         prefetch[step.key] = null;
         break;
       case 'fetch':

@@ -1,5 +1,5 @@
 import type { ExpectedAnswer } from './expected-answer';
-import { describeQuery, expectedAnswerOf } from './expected-answer';
+import { describeQuery, expectedAnswerOf, expectedAnswerOfRelative } from './expected-answer';
 
 const BASE = new URL('https://ehr.example/fhir/r4');
 const expectation = (relative: string): ExpectedAnswer => expectedAnswerOf(new URL(`${BASE.href}/${relative}`), BASE);
@@ -31,5 +31,15 @@ describe('expectedAnswerOf: what a URL below the base asks for', () => {
     [{ interaction: 'other' }, 'request'],
   ])('names %j in words without ids: %s', (expected, words) => {
     expect(describeQuery(expected)).toBe(words);
+  });
+});
+
+describe('expectedAnswerOfRelative: the same for a prefetch template after token substitution', () => {
+  it.each<[string, ExpectedAnswer]>([
+    ['Patient/123', { interaction: 'read', resourceType: 'Patient', id: '123' }],
+    ['/Condition?patient=123', { interaction: 'search', resourceType: 'Condition' }],
+    ['Patient/123/$everything', { interaction: 'other' }],
+  ])('%s → %j', (relative, expected) => {
+    expect(expectedAnswerOfRelative(relative)).toEqual(expected);
   });
 });

@@ -40,6 +40,16 @@ export function expectedAnswerOf(target: URL, base: URL): ExpectedAnswer {
   return { interaction: 'other' };
 }
 
+/** The same for a prefetch-style relative URL (`Patient/123`, `Condition?patient=123`), without a server. */
+export function expectedAnswerOfRelative(relativeUrl: string): ExpectedAnswer {
+  const base = new URL('http://base.invalid/');
+  try {
+    return expectedAnswerOf(new URL(relativeUrl.replace(/^\/+/, ''), base), base);
+  } catch {
+    return { interaction: 'other' };
+  }
+}
+
 /** The query in words for errors and the 412 it becomes: type names only, never the URL, ids or parameters. */
 export function describeQuery(expected: ExpectedAnswer): string {
   switch (expected.interaction) {
