@@ -21,6 +21,17 @@ const PATIENT = 'pcb-demo-under-21';
 const serviceRequestsOnHapi = async (): Promise<ServiceRequest[]> =>
   matches<ServiceRequest>((await fhirCall<Bundle>('GET', `ServiceRequest?patient=${PATIENT}&_count=100`)).body);
 
+/**
+ * The patient as its demo bundle has it: HAPI keeps data between runs and between spec files, and an order
+ * accepted here would hide the suggestion from the next run and change the patient's cards for other specs.
+ */
+async function resetPatient(): Promise<void> {
+  for (const order of await serviceRequestsOnHapi()) {
+    await fhirCall('DELETE', `ServiceRequest/${order.id}`);
+  }
+  await loadBundle(demoPatientBundle(PATIENT, today));
+}
+
 describe('card viewer on HAPI (browser)', () => {
   let stack: ProductStack;
   let browser: Browser;
@@ -28,11 +39,7 @@ describe('card viewer on HAPI (browser)', () => {
   let pageErrors: string[];
 
   beforeAll(async () => {
-    await loadBundle(demoPatientBundle(PATIENT, today));
-    // HAPI keeps data between runs (a shared HAPI_FHIR_URL): orders accepted by an earlier run would hide the suggestion.
-    for (const order of await serviceRequestsOnHapi()) {
-      await fhirCall('DELETE', `ServiceRequest/${order.id}`);
-    }
+    await resetPatient();
     const siteDir = buildViewerSite();
     [stack, browser] = await Promise.all([
       startProductStack({ siteDir, services: productServices(today).services, bundles: [], viewer: { fhirBaseUrl: hapiBaseUrl() } }),
@@ -45,6 +52,7 @@ describe('card viewer on HAPI (browser)', () => {
   afterAll(async () => {
     await browser?.close();
     await stack?.close();
+    await resetPatient();
   });
 
   it('accepting a suggestion creates the draft ServiceRequest on HAPI and the asked-again cards no longer offer it', async () => {
