@@ -82,12 +82,6 @@ export interface GuidelineParameters {
   unstableHeartRateAbove: number;
   /** §1 fever: temperature ≥38.0 °C. */
   feverCelsius: number;
-  /**
-   * Revision 1 windows, replaced by `acuteSymptomHours` / `acuteFindingHours` (R2-20); the facts no
-   * longer read them. Kept only until no rule cites them; then removed.
-   */
-  acuteSymptomDays: number;
-  vitalSignsDays: number;
   /** R2-20: a vital sign counts only as the most recent value of its kind within this many hours. §0 acuteFindingHours. */
   acuteFindingHours: number;
   /** R2-20: heavy bleeding, pain, fever and syncope count only within this many hours. §0 acuteSymptomHours. */
@@ -173,8 +167,6 @@ export const US_PARAMETERS: GuidelineParameters = {
   unstableSystolicBelow: 90,
   unstableHeartRateAbove: 110,
   feverCelsius: 38.0,
-  acuteSymptomDays: 14,
-  vitalSignsDays: 7,
   acuteFindingHours: 24,
   acuteSymptomHours: 72,
   shockIndexAtLeast: 1.0,
