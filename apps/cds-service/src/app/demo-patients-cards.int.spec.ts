@@ -134,6 +134,8 @@ const US_PATIENTS = [
   'pcb-demo-cin3-histology',
   'pcb-demo-undated-hysterectomy',
   'pcb-demo-immune-status',
+  'pcb-demo-pregnant-ga-unknown',
+  'pcb-demo-known-ectopic',
 ];
 
 describe('revision-2 demo patients: the cards a clinician reads (US mode)', () => {
@@ -263,6 +265,28 @@ describe('revision-2 demo patients: the cards a clinician reads (US mode)', () =
     expect(ordersWith(allOrders(body), CERVICAL_TEST_ORDERS)).toEqual([]);
     expect(ordersWith(allOrders(body), CT_NG_NAAT_ORDERS).length).toBeGreaterThan(0);
     expect(ordersWith(allOrders(body), HCG_ORDERS)).toHaveLength(1);
+  });
+
+  it('Ruby, pregnant by her antenatal episode, gestation unknown: sterile speculum only, no digital or bimanual exam until dated; same/next-day pregnancy assessment', async () => {
+    const body = await view('pcb-demo-pregnant-ga-unknown');
+    expect(allRules(body)).toEqual(['PCB-10', 'PCB-30']);
+    const exam = text(cardFor(body, 'PCB-10'));
+    expect(exam).toMatch(/sterile speculum/i);
+    expect(exam).toMatch(/no digital/i);
+    expect(allText(body)).not.toMatch(/speculum and bimanual|bimanual exam(ination)? (visualising|and)/i);
+    expect(cardFor(body, 'PCB-30').indicator).toBe('warning');
+    expect(ordersWith(allOrders(body), HCG_ORDERS.slice(0, 2))).toEqual([]); // no qualitative pregnancy test: she is pregnant
+  });
+
+  it('Sara, known tubal ectopic pregnancy, bleeding with pelvic pain, stable: emergency card naming the ectopic pregnancy, reason O20.9 (treated as under 20 weeks)', async () => {
+    const body = await view('pcb-demo-known-ectopic');
+    expect(allRules(body)).toEqual(['PCB-10', 'PCB-31']);
+    const card = cardFor(body, 'PCB-31');
+    expect(card.indicator).toBe('critical');
+    expect(card.summary).not.toMatch(/^IMMEDIATE/);
+    expect(text(card)).toMatch(/known ectopic/i);
+    const reasons = orders(card).flatMap(reasonCodings);
+    expect(reasons).toEqual(expect.arrayContaining([expect.objectContaining({ system: ICD10CM, code: 'O20.9' })]));
   });
 
   it('Mei, cotest report concluding HSIL (62061000119107) with high-risk HPV: URGENT colposcopy naming HSIL, nothing "not recognised"', async () => {

@@ -188,6 +188,17 @@ const REQUIRED: Readonly<
       'Observation loinc:30167-1 = sct:260385009 @2y',
     ],
   },
+  'pcb-demo-pregnant-ga-unknown': {
+    pathway: 'pregnant-gestation-unknown',
+    facts: ['EpisodeOfCare sct:424525001 [active] @2w'],
+  },
+  'pcb-demo-known-ectopic': {
+    pathway: 'pregnancy-of-concern',
+    facts: [
+      'Condition icd10cm:O00.109 [active] @3d',
+      'Condition sct:30473006 [active] @today',
+    ],
+  },
   // Revision 2 encodings (issue 14)
   'pcb-demo-hsil-report': {
     pathway: 'hsil-diagnostic-report',
@@ -338,6 +349,19 @@ describe('demo patients', () => {
     for (const p of DEMO_PATIENTS) {
       expect(/PCB_JURISDICTION=UK/.test(p.story)).toBe(p.jurisdiction === 'UK');
     }
+  });
+
+  it('records no gestation for the pregnant patient of unknown gestation (no GA, EDD or LMP)', () => {
+    const p = DEMO_PATIENTS.find(
+      (x) => x.id === 'pcb-demo-pregnant-ga-unknown',
+    );
+    const facts =
+      p === undefined ? ['missing'] : describeBundle(p.bundle(TODAY), TODAY);
+    expect(
+      facts.filter((f) =>
+        /49051-6|11884-4|18185-9|11885-1|11778-8|8665-2|82810-3/.test(f),
+      ),
+    ).toEqual([]);
   });
 
   it("keeps the instability patient's pregnancy unknown (no hCG, no pregnancy status)", () => {

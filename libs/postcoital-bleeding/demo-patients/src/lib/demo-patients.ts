@@ -57,6 +57,8 @@ export type DemoPathway =
   | 'placenta-praevia-before-20-weeks'
   | 'safeguarding-minor'
   | 'uk-hiv-annual-screening'
+  | 'pregnant-gestation-unknown'
+  | 'pregnancy-of-concern'
   // Revision 2 encodings other systems write (issue 14)
   | 'hsil-diagnostic-report'
   | 'cervical-histology-report'
@@ -826,6 +828,46 @@ const SPECS: readonly DemoSpec[] = [
         .naat('ct-ng', 'negative', { monthsAgo: 1 })
         .hcg('negative')
         .pcbCondition({ weeksAgo: 1 }),
+  },
+  {
+    id: 'pcb-demo-pregnant-ga-unknown',
+    given: 'Ruby',
+    family: 'Demo',
+    age: 33,
+    sex: 'female',
+    pathway: 'pregnant-gestation-unknown',
+    expectedRules: ['PCB-10', 'PCB-30'],
+    highestIndicator: 'warning',
+    story:
+      '33-year-old booked for antenatal care 2 weeks ago, no dating scan or LMP on record, spotting after sex: pregnancy assessment; sterile speculum only, no digital exam until she is dated.',
+    facts: (b) =>
+      b
+        .antenatalEpisode({ weeksAgo: 2 })
+        .rhD('positive', { weeksAgo: 2 })
+        .naat('ct-ng', 'negative', { weeksAgo: 2 })
+        .cytology('NILM', { yearsAgo: 1 })
+        .pcbCondition({ daysAgo: 2 }),
+  },
+  {
+    id: 'pcb-demo-known-ectopic',
+    given: 'Sara',
+    family: 'Demo',
+    age: 29,
+    sex: 'female',
+    pathway: 'pregnancy-of-concern',
+    expectedRules: ['PCB-10', 'PCB-31'],
+    highestIndicator: 'critical',
+    story:
+      '29-year-old with a tubal ectopic pregnancy diagnosed 3 days ago, now bleeding after sex with pelvic pain: known ectopic pregnancy with bleeding, emergency assessment today.',
+    facts: (b) =>
+      b
+        .condition('icd10cm', 'O00.109', { daysAgo: 3 })
+        .quantitativeHcg(1800, { daysAgo: 3 })
+        .rhD('positive', { daysAgo: 3 })
+        .cytology('NILM', { yearsAgo: 1 })
+        .naat('ct-ng', 'negative', { monthsAgo: 1 })
+        .pcbCondition({ daysAgo: 1 })
+        .finding('pelvic-pain', { as: 'condition' }),
   },
   // ---------------------------------------------------------------------------------------------
   // Revision 2: the encodings other systems write (issue 14, fact-encoding.md rev 2 additions)

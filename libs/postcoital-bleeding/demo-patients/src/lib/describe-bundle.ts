@@ -161,6 +161,8 @@ function describeResource(r: FhirResource, anchor: Date): string {
             `${i.linkId}=${(i.answer ?? []).map((a) => String(a.valueBoolean)).join(',')}`,
         )
         .join(' ')} @${relativeDate(r.authored, anchor)}`;
+    case 'EpisodeOfCare':
+      return `EpisodeOfCare ${(r.type ?? []).map(conceptText).join(',')} [${r.status}] ${at(r.period?.start, anchor)}${r.period?.end === undefined ? '' : ` end@${relativeDate(r.period.end, anchor)}`}`;
     case 'DiagnosticReport':
       return `DiagnosticReport ${conceptText(r.code)} = ${(r.conclusionCode ?? []).map(conceptText).join(',')} @${relativeDate(r.effectiveDateTime, anchor)}${r.result === undefined ? '' : ` results=${r.result.map((ref) => ref.reference ?? '?').join(',')}`}`;
     default:

@@ -6,6 +6,7 @@ import type {
   Condition,
   DiagnosticReport,
   Encounter,
+  EpisodeOfCare,
   FhirResource,
   MedicationRequest,
   MedicationStatement,
@@ -79,6 +80,7 @@ import {
   PCB_FACT_CODES,
   PCB_HISTORY_QUESTIONNAIRE_URL,
   PLACENTA_PRAEVIA,
+  PREGNANCY_CODES,
   PREGNANCY_ENDED,
   PREGNANCY_STATUS,
   RESULT,
@@ -127,7 +129,8 @@ type ResourceKind =
   | 'MedicationRequest'
   | 'MedicationStatement'
   | 'QuestionnaireResponse'
-  | 'DiagnosticReport';
+  | 'DiagnosticReport'
+  | 'EpisodeOfCare';
 
 const ID_PREFIX: Record<ResourceKind, string> = {
   Observation: 'obs',
@@ -138,6 +141,7 @@ const ID_PREFIX: Record<ResourceKind, string> = {
   MedicationStatement: 'medstmt',
   QuestionnaireResponse: 'qr',
   DiagnosticReport: 'dr',
+  EpisodeOfCare: 'eoc',
 };
 
 function coding(def: CodeDef): Coding {
@@ -473,6 +477,23 @@ export class PatientBundleBuilder {
       ...opts,
       category: 'problem-list-item',
     });
+  }
+
+  /**
+   * An antenatal-care EpisodeOfCare (FE rev 2 "Pregnancy (R2-25)"): type SNOMED 424525001, status
+   * active, `period.start` the booking date (the `Ago` fields), no end.
+   */
+  antenatalEpisode(opts: Ago = {}): this {
+    const episode: EpisodeOfCare = {
+      resourceType: 'EpisodeOfCare',
+      id: this.nextId('EpisodeOfCare'),
+      status: 'active',
+      type: [concept(PREGNANCY_CODES.antenatalCareEpisode)],
+      patient: this.subject(),
+      period: { start: this.at(opts) },
+    };
+    this.resources.push(episode);
+    return this;
   }
 
   /**
