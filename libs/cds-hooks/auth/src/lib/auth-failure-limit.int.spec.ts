@@ -42,6 +42,19 @@ function get(agent: Agent, authorization: string): Promise<Answer> {
   });
 }
 
+function post(agent: Agent, path: string, authorization: string): Promise<Answer> {
+  const body = JSON.stringify({ hook: 'patient-view', hookInstance: 'h-1', context: { patientId: 'p-1' } });
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { authorization, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 beforeAll(async () => {
   ehr = await TestCdsClient.create({ iss: 'https://ehr.example' });
   // Same iss and kid as the EHR, its own key: a forgery that gets as far as the signature check.
@@ -94,6 +107,11 @@ describe('failed authentications are rate-limited per client address', () => {
 
     // The attacker's address is refused even with a valid token until it slows down; the EHR's is not.
     expect((await get(fromAttacker, await ehr.authorization(ownUrl))).status).toBe(429);
+    // The hook route (served outside Nest's router) answers the same 429.
+    const hookCall = await post(fromAttacker, '/cds-services/echo-service', await ehr.authorization(`${BASE}/cds-services/echo-service`));
+    expect(hookCall.status).toBe(429);
+    expect(Number(hookCall.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(hookCall.body.resourceType).toBe('OperationOutcome');
     expect((await get(fromEhr, await ehr.authorization(ownUrl))).status).toBe(200);
     // One line says the address went over its budget; the 429s themselves are not logged one by one.
     expect(testApp.logger.lines.filter((l) => l.text.includes('failed authentication 30 times within a minute'))).toHaveLength(1);
