@@ -45,12 +45,12 @@ function examination(f: F, p: P): { advice: string; action: string } {
   }
   if (!f.hasCervix) {
     return {
-      action: 'history + vaginal vault examination',
+      action: 'history + vault exam',
       advice: 'No cervix: speculum examination of the vaginal vault (granulation tissue, atrophy, vault prolapse, lesion).',
     };
   }
   return {
-    action: 'history + speculum and bimanual exam',
+    action: 'history + exam',
     advice: `Examine with speculum and bimanual examination, visualising vulva, vagina and cervix (ectropion, polyp, cervicitis, atrophy, trauma or foreign body, prolapse, lesion)${w.uk ? '; the speculum examination belongs in primary care or the sexual-health clinic' : ''}. Document findings in the record so follow-up advice updates.`,
   };
 }
@@ -221,7 +221,7 @@ export const coreRules: Rule[] = [
       const w = wordsFor(p);
       return {
         urgency: 'routine',
-        summary: `Test for chlamydia and ${w.uk ? 'gonorrhoea' : 'gonorrhea'} (NAAT): ${reasons[0].label.startsWith('Chlamydia/') ? reasons[0].value : `${reasons[0].label.toLowerCase()} ${reasons[0].value}`}`,
+        summary: `Test for chlamydia and ${w.uk ? 'gonorrhoea' : 'gonorrhea'} (NAAT): ${reasons[0].label.startsWith('Chlamydia/') ? reasons[0].value : reasons[0].label === 'Local pathway' ? 'local pathway tests every woman with postcoital bleeding' : `${reasons[0].label.toLowerCase()} ${reasons[0].value}`}`,
         action: `chlamydia/${w.uk ? 'gonorrhoea' : 'gonorrhea'} NAAT${trich ? ' + T. vaginalis' : ''}`,
         advice: `Test for chlamydia and ${w.uk ? 'gonorrhoea' : 'gonorrhea'} by NAAT (vaginal swab preferred; endocervical at speculum; urine acceptable)${trich ? ', with T. vaginalis NAAT' : ''}. Positive: treat, treat partner(s), retest at 3 months${w.uk ? '; gonorrhoea: test of cure (NAAT at least 2 weeks after treatment)' : ''}.`,
         orders: [
@@ -443,7 +443,7 @@ export const coreRules: Rule[] = [
       const mandatory = age < p.safeguardingMandatoryAge;
       const strong = age < p.safeguardingStrongAge;
       const uk = p.jurisdiction === 'UK';
-      const base = `See her alone for part of the consultation; ask about consent, coercion and sexual abuse; follow the local child-protection procedure${uk ? '' : ' and the state reporting law'}. Sexual assault → forensic / sexual-assault service.`;
+      const base = `See her alone for part of the consultation; ask about consent, coercion and sexual abuse; follow the local child-protection procedure${uk ? '' : ' and the state reporting law (the age of consent is 16–18 by state)'}. Sexual assault → forensic / sexual-assault service.`;
       const stronger = uk
         ? ' Under 16: assess Fraser/Gillick competence and document a safeguarding assessment.'
         : ' Below the state age of consent (16–18 by state): document a safeguarding assessment and check the state reporting duty.';
@@ -452,7 +452,7 @@ export const coreRules: Rule[] = [
         summary: mandatory
           ? `Age ${age}: sexual activity under ${p.safeguardingMandatoryAge} — mandatory safeguarding ${uk ? 'referral' : 'report'} today`
           : `Age ${age}: safeguarding — ask about consent, coercion and abuse${strong ? uk ? '; Gillick/Fraser assessment' : '; check state reporting duty' : ''}`,
-        action: `safeguarding (age ${age})`,
+        action: `safeguarding (${age})`,
         advice: mandatory
           ? `Under ${p.safeguardingMandatoryAge}, sexual activity is always a ${uk ? 'safeguarding referral to children’s social care' : 'mandatory child-protection report'}: make it today. ${base}`
           : `${base}${strong ? stronger : ''}`,

@@ -57,7 +57,7 @@ export const dataQualityRules: Rule[] = [
     output: (f, p) => ({
       urgency: 'routine',
       summary: `Menopausal status unknown at ${f.ageYears ?? 'unknown age'}: record the last menstrual period`,
-      action: 'record LMP and menopausal status',
+      action: 'record LMP/menopause',
       advice: `Ask for and record the last menstrual period and menopausal status. ${p.amenorrhoeaMonths} months or more without a period after ${p.amenorrhoeaMinAge} → manage as postmenopausal bleeding. Until clarified, do not dismiss an endometrial source.`,
       orders: [],
       because: [ageLine(f), menopauseLine(f)],

@@ -130,8 +130,9 @@ export function duration(days: number): string {
   if (days < 61) {
     return plural(Math.round(days / 7), 'week');
   }
-  if (days < 730) {
-    return plural(Math.round(days / 30.44), 'month');
+  const months = Math.round(days / 30.44);
+  if (days < 730 && months % 12 !== 0) {
+    return plural(months, 'month');
   }
   return plural(Math.round(days / 365.25), 'year');
 }

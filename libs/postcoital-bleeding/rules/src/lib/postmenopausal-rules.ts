@@ -63,7 +63,7 @@ export const postmenopausalRules: Rule[] = [
       const age = ageOrAdult(f, p);
       const uk = p.jurisdiction === 'UK';
       const scan = f.endometrialThickness;
-      const notNeeded =
+      const cautions =
         scan && !scanSuppressesPmbWorkUp(f, p)
           ? [
               uk && hasEpisodeScan(f, p)
@@ -78,7 +78,7 @@ export const postmenopausalRules: Rule[] = [
           summary: `URGENT: postmenopausal bleeding at ${age}: ${refer ? 'urgent suspected cancer referral (2-week wait)' : 'consider urgent suspected cancer referral'}`,
           action: 'postmenopausal bleeding: 2-week wait',
           advice: `Postcoital bleeding after the menopause is postmenopausal bleeding: ${refer ? 'urgent suspected cancer referral (2-week wait) to gynaecology (NG12, age 55 or over)' : 'consider an urgent suspected cancer referral (2-week wait; NG12, under 55)'}; examine for atrophy and cervical or vaginal lesions.`,
-          notNeeded,
+          cautions,
           orders: [{ kind: 'gynecology-referral', priority: 'urgent', reason: `postmenopausal bleeding at ${age}: urgent suspected cancer referral (2-week wait)` }],
           because: [menopauseLine(f), ageLine(f), ...scanLine(f)],
           variant: 'UK',
@@ -89,7 +89,7 @@ export const postmenopausalRules: Rule[] = [
         summary: `URGENT: postmenopausal bleeding at ${age}: transvaginal ultrasound or endometrial biopsy within 2 weeks`,
         action: 'postmenopausal bleeding: TVUS or biopsy',
         advice: `Manage as postmenopausal bleeding: prompt transvaginal ultrasound (endometrial thickness ≤${p.endometrialThicknessMm} mm has >99% negative predictive value) or office endometrial biopsy; examine for atrophy and cervical or vaginal lesions.`,
-        notNeeded,
+        cautions,
         orders: [
           { kind: 'transvaginal-ultrasound', priority: 'urgent', reason: 'postmenopausal bleeding: endometrial thickness' },
           { kind: 'endometrial-biopsy', priority: 'urgent', reason: 'postmenopausal bleeding: alternative to ultrasound' },

@@ -140,7 +140,7 @@ export const pregnancyRules: Rule[] = [
         orders: [
           ...(inHospital && unstable ? [] : [{ kind: 'emergency-referral' as const, priority: 'stat' as const, reason: `pregnant (${gestation(f)}) with ${finding}` }]),
           { kind: 'serum-quantitative-hcg', priority: 'stat', reason: 'exclude ectopic pregnancy' },
-          { kind: 'transvaginal-ultrasound', priority: 'stat', reason: 'locate the pregnancy; exclude ectopic pregnancy' },
+          { kind: 'obstetric-ultrasound', priority: 'stat', reason: 'locate the pregnancy (transvaginal); exclude ectopic pregnancy' },
           { kind: 'cbc', priority: 'stat', reason: 'bleeding in early pregnancy' },
           ...groupAndScreen('stat', 'bleeding in early pregnancy'),
         ],
