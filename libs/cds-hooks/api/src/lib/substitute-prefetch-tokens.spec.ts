@@ -83,6 +83,12 @@ describe('substitutePrefetchTokens', () => {
     });
   });
 
+  it('leaves a value with a lone surrogate unresolved rather than throwing (encodeURIComponent would: URIError)', () => {
+    expect(() => encodeURIComponent('\udfff')).toThrow(URIError);
+    expect(substitutePrefetchTokens('Patient/{{context.patientId}}', { patientId: '\udfff' })).toEqual({ ok: false, unresolved: ['context.patientId'] });
+    expect(substitutePrefetchTokens('Patient/{{context.patientId}}', { patientId: 'a😀' })).toEqual({ ok: true, url: `Patient/${encodeURIComponent('a😀')}` });
+  });
+
   it('does not read inherited properties as context fields', () => {
     expect(tokenValue('context.constructor', { patientId: '1' })).toBeUndefined();
   });

@@ -48,7 +48,7 @@ export function tokenValue(token: string, context: Record<string, unknown>): str
   // Only root-level primitives are tokens; objects (draftOrders) and arrays (selections) are not.
   const value = context[field];
   if (typeof value === 'string') {
-    return value === '' || hasDotSegment(value) ? undefined : value;
+    return value === '' || hasDotSegment(value) || !isWellFormed(value) ? undefined : value;
   }
   if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean') {
     return String(value);
@@ -62,6 +62,14 @@ export function tokenValue(token: string, context: Record<string, unknown>): str
  */
 function encodeTokenValue(value: string): string {
   return encodeURIComponent(value).replace(/%2F/gi, '/');
+}
+
+/**
+ * A lone surrogate cannot be percent-encoded (encodeURIComponent throws URIError). Request validation refuses
+ * such bodies first; this keeps the substitution total for any other caller.
+ */
+function isWellFormed(value: string): boolean {
+  return !/\p{Cs}/u.test(value);
 }
 
 /** A `.`/`..` path segment would let a context value walk out of the resource path on the FHIR server. */
