@@ -94,6 +94,26 @@ describe('boundaries', () => {
     ['age 65 screened-out → no PCB-42', screenedAt(65), 'PCB-42', false],
     ['age 66 adequately screened → PCB-42', chart(66, { cytology: [nilm(yearsAgo(2)), nilm(yearsAgo(5)), nilm(yearsAgo(8))] }), 'PCB-42', true],
     ['age 29 → cytology only', chart(29), 'PCB-11', true],
+    // R2-29: PCB-54 needs more than one abnormal number (current readings only).
+    ['SBP 89 alone, light bleeding → no PCB-54', chart(30, { vitals: [{ date: TODAY, kind: 'systolic', value: 89 }] }), 'PCB-54', false],
+    ['SBP 89 and HR 111 → PCB-54', chart(30, { vitals: [{ date: TODAY, kind: 'systolic', value: 89 }, { date: TODAY, kind: 'heart-rate', value: 111 }] }), 'PCB-54', true],
+    ['HR 111 with heavy bleeding → PCB-54', chart(30, { symptoms: [{ date: TODAY, kind: 'heavy-bleeding' }], vitals: [{ date: TODAY, kind: 'heart-rate', value: 111 }] }), 'PCB-54', true],
+    ['HR 110 with heavy bleeding, SBP 120 → PCB-50, not PCB-54', chart(30, { symptoms: [{ date: TODAY, kind: 'heavy-bleeding' }], vitals: [{ date: TODAY, kind: 'heart-rate', value: 110 }, { date: TODAY, kind: 'systolic', value: 120 }] }), 'PCB-50', true],
+    ['shock index 1.0 (HR 100, SBP 100) → PCB-54', chart(30, { vitals: [{ date: TODAY, kind: 'heart-rate', value: 100 }, { date: TODAY, kind: 'systolic', value: 100 }] }), 'PCB-54', true],
+    ['shock index 0.99 (HR 99, SBP 100) → no PCB-54', chart(30, { vitals: [{ date: TODAY, kind: 'heart-rate', value: 99 }, { date: TODAY, kind: 'systolic', value: 100 }] }), 'PCB-54', false],
+    ['syncope → PCB-54', chart(30, { symptoms: [{ date: TODAY, kind: 'syncope' }] }), 'PCB-54', true],
+    // R2-30: safeguarding to 18.
+    ['age 17 → PCB-19', chart(17), 'PCB-19', true],
+    ['age 18 → no PCB-19', chart(18), 'PCB-19', false],
+    // R2-23: the STI block on colposcopy lasts 8 weeks when the treatment date is unknown.
+    ['positive NAAT 7 weeks ago, PCB 10 weeks → no PCB-15', chart(30, { pcb: [{ date: weeksAgo(10), source: 'condition' }], stiTests: [{ date: weeksAgo(7), organism: 'chlamydia', result: 'positive' }] }), 'PCB-15', false],
+    ['positive NAAT 9 weeks ago, PCB 10 weeks → PCB-15', chart(30, { pcb: [{ date: weeksAgo(10), source: 'condition' }], stiTests: [{ date: weeksAgo(9), organism: 'chlamydia', result: 'positive' }] }), 'PCB-15', true],
+    // R2-23: in pregnancy, a positive NAAT is retested (test of cure) from 4 weeks, not before.
+    ['pregnant, positive NAAT 27 days ago → no PCB-13', chart(30, { ...pregnant(10), ...rh('positive'), stiTests: [{ date: daysAgo(27), organism: 'chlamydia', result: 'positive' }] }), 'PCB-13', false],
+    ['pregnant, positive NAAT 28 days ago → PCB-13', chart(30, { ...pregnant(10), ...rh('positive'), stiTests: [{ date: daysAgo(28), organism: 'chlamydia', result: 'positive' }] }), 'PCB-13', true],
+    // R2-17: known praevia makes any gestation "late".
+    ['18 weeks with praevia → PCB-32', chart(30, { ...pregnant(18), ...rh('positive'), placentaPraevia: [{ date: weeksAgo(2) }] }), 'PCB-32', true],
+    ['18 weeks with praevia → no PCB-30', chart(30, { ...pregnant(18), ...rh('positive'), placentaPraevia: [{ date: weeksAgo(2) }] }), 'PCB-30', false],
   ])('%s', (_name, record, rule, expected) => {
     expect(fired(record).includes(rule)).toBe(expected);
   });
