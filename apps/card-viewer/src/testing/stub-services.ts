@@ -49,7 +49,8 @@ export function hostileCardService(): CdsService {
 
 const SNOMED = 'http://snomed.info/sct';
 const ECC = '52889002';
-const COLPOSCOPY = { system: SNOMED, code: '392003006', display: 'Colposcopy with directed cervical biopsy as indicated' };
+const COLPOSCOPY = { system: SNOMED, code: '392003006', display: 'Colposcopy' };
+const COLPOSCOPY_TEXT = 'Colposcopy with directed biopsy as indicated';
 
 function drafts(request: ResolvedHookRequest): FhirResourceJson[] {
   const bundle = request.context.draftOrders as { entry?: { resource?: FhirResourceJson }[] } | undefined;
@@ -88,7 +89,7 @@ export function stubOrderServices(received: { select: ReceivedHooks; sign: Recei
                     {
                       type: 'create',
                       description: 'Colposcopy instead',
-                      resource: { resourceType: 'ServiceRequest', status: 'draft', intent: 'order', code: { coding: [COLPOSCOPY], text: COLPOSCOPY.display }, subject: ecc['subject'] },
+                      resource: { resourceType: 'ServiceRequest', status: 'draft', intent: 'order', code: { coding: [COLPOSCOPY], text: COLPOSCOPY_TEXT }, subject: ecc['subject'] },
                     },
                   ],
                 },

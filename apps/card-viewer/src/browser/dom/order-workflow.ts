@@ -93,11 +93,11 @@ export class OrderWorkflow {
       const draft = catalogueDraft(order, patientId, this.session.newDraftId(), this.session.now());
       this.pad = addDraft(this.pad, draft);
       this.padChanged();
-      this.notices.status(`Picked ${order.display}. ${await this.fireOrderSelect([draftReference(draft)])}`);
+      this.notices.status(`Picked ${order.text}. ${await this.fireOrderSelect([draftReference(draft)])}`);
     } else {
       this.pad.drafts.filter((d) => isDraftOf(d, order)).forEach((d) => (this.pad = removeDraft(this.pad, draftReference(d))));
       this.padChanged();
-      this.notices.status(`Removed ${order.display}. ${await this.fireOrderSelect(this.pad.drafts.map(draftReference))}`);
+      this.notices.status(`Removed ${order.text}. ${await this.fireOrderSelect(this.pad.drafts.map(draftReference))}`);
     }
   }
 

@@ -6,7 +6,7 @@ import { ORDER_CATALOGUE } from './order-catalogue';
 const DATA = join(__dirname, '../../../../../../libs/postcoital-bleeding/terminology/src/data');
 const read = (file: string): Record<string, unknown> => JSON.parse(readFileSync(join(DATA, file), 'utf8'));
 const systems = read('systems.json') as Record<string, string>;
-const orders = read('orders.json') as Record<string, { coding: string; display: string }>;
+const orders = read('orders.json') as Record<string, { text: string; codings: { code: string; display: string }[] }>;
 
 const alias = (system: string): string | undefined => Object.keys(systems).find((a) => systems[a] === system);
 
@@ -26,12 +26,13 @@ describe('the order pad’s catalogue', () => {
   });
 
   it.each(ORDER_CATALOGUE.map((o) => [o.key, o] as const))(
-    '%s has the code and display of orders.json (what the order hooks recognise)',
+    '%s has the text, codes and displays of orders.json (what the order hooks recognise and the cards order)',
     (key, order) => {
       expect(orders[key]).toBeDefined();
-      expect(`${alias(order.coding.system)}|${order.coding.code}`).toBe(orders[key].coding);
-      expect(order.display).toBe(orders[key].display);
-      expect(order.coding.display).toBe(order.display);
+      expect(order.text).toBe(orders[key].text);
+      expect(order.codings.map((c) => ({ code: `${alias(c.system)}|${c.code}`, display: c.display }))).toEqual(
+        orders[key].codings.map((c) => ({ code: c.code, display: c.display })),
+      );
     },
   );
 });

@@ -4,8 +4,10 @@ import type { Coding } from '../hooks/cds-wire.js';
 export interface CatalogueOrder {
   /** Its key in libs/postcoital-bleeding/terminology/src/data/orders.json. */
   key: string;
-  display: string;
-  coding: Coding;
+  /** What the clinician reads (the pad's label, `ServiceRequest.code.text`). */
+  text: string;
+  /** Sent in this order, each with its code system's own display: standard codes first, a project code only as an extra. */
+  codings: readonly Coding[];
 }
 
 const LOINC = 'http://loinc.org';
@@ -14,17 +16,54 @@ const PCB = 'http://pcb-cds.org/fhir/CodeSystem/pcb-facts';
 
 /**
  * The pad's short list: the PCB work-up, plus the two orders the guideline warns about in pregnancy
- * (endocervical curettage; a digital examination before placenta praevia is excluded). Codes and displays are
- * those of orders.json — the codes the order hooks recognise draft orders by — checked by order-catalogue.spec.ts.
+ * (endocervical curettage; a digital examination before placenta praevia is excluded). Texts, codes and
+ * displays are those of orders.json — what the order hooks recognise draft orders by, and what the cards
+ * order — checked by order-catalogue.spec.ts (the page cannot import the guideline's data).
  */
 export const ORDER_CATALOGUE: readonly CatalogueOrder[] = [
-  { key: 'cervical-cytology', display: 'Cervical cytology (Pap test)', coding: { system: LOINC, code: '47528-5' } },
-  { key: 'hpv-test', display: 'High-risk HPV test (cervical)', coding: { system: LOINC, code: '82675-0' } },
-  { key: 'ct-ng-naat', display: 'Chlamydia trachomatis + Neisseria gonorrhoeae NAAT (vaginal swab)', coding: { system: LOINC, code: '80362-7' } },
-  { key: 'urine-hcg', display: 'Urine hCG (pregnancy test)', coding: { system: LOINC, code: '2106-3' } },
-  { key: 'transvaginal-ultrasound', display: 'Transvaginal ultrasound (endometrial thickness)', coding: { system: PCB, code: 'transvaginal-ultrasound' } },
-  { key: 'colposcopy', display: 'Colposcopy with directed cervical biopsy as indicated', coding: { system: SNOMED, code: '392003006' } },
-  { key: 'endocervical-curettage', display: 'Endocervical curettage (ECC)', coding: { system: SNOMED, code: '52889002' } },
-  { key: 'bimanual-pelvic-examination', display: 'Manual (bimanual, digital) pelvic examination', coding: { system: SNOMED, code: '35025007' } },
-  { key: 'endometrial-biopsy', display: 'Endometrial biopsy', coding: { system: PCB, code: 'endometrial-biopsy' } },
-].map((o) => ({ ...o, coding: { ...o.coding, display: o.display } }));
+  {
+    key: 'cervical-cytology',
+    text: 'Cervical cytology (Pap test)',
+    codings: [{ system: LOINC, code: '47528-5', display: 'Cytology report of Cervical or vaginal smear or scraping Cyto stain' }],
+  },
+  {
+    key: 'hpv-test',
+    text: 'High-risk HPV test (cervical)',
+    codings: [
+      {
+        system: LOINC,
+        code: '82675-0',
+        display: 'Human papilloma virus 16+18+31+33+35+39+45+51+52+56+58+59+66+68 DNA [Presence] in Cervix by NAA with probe detection',
+      },
+    ],
+  },
+  {
+    key: 'ct-ng-naat',
+    text: 'Chlamydia and gonorrhoea NAAT (vaginal swab)',
+    codings: [{ system: LOINC, code: '80362-7', display: 'Chlamydia trachomatis+Neisseria gonorrhoeae rRNA [Presence] in Vaginal fluid by NAA with probe detection' }],
+  },
+  {
+    key: 'urine-hcg',
+    text: 'Urine pregnancy test (hCG)',
+    codings: [{ system: LOINC, code: '2106-3', display: 'Choriogonadotropin (pregnancy test) [Presence] in Urine' }],
+  },
+  {
+    key: 'transvaginal-ultrasound',
+    text: 'Transvaginal ultrasound (endometrial thickness)',
+    codings: [
+      { system: SNOMED, code: '429915000', display: 'Transvaginal ultrasonography of pelvis' },
+      { system: PCB, code: 'transvaginal-ultrasound', display: 'Transvaginal ultrasound' },
+    ],
+  },
+  { key: 'colposcopy', text: 'Colposcopy with directed biopsy as indicated', codings: [{ system: SNOMED, code: '392003006', display: 'Colposcopy' }] },
+  { key: 'endocervical-curettage', text: 'Endocervical curettage (ECC)', codings: [{ system: SNOMED, code: '52889002', display: 'Endocervical curettage' }] },
+  { key: 'bimanual-pelvic-examination', text: 'Bimanual (digital) pelvic examination', codings: [{ system: SNOMED, code: '35025007', display: 'Manual pelvic examination' }] },
+  {
+    key: 'endometrial-biopsy',
+    text: 'Endometrial biopsy (office sampling)',
+    codings: [
+      { system: SNOMED, code: '386802000', display: 'Endometrial biopsy' },
+      { system: PCB, code: 'endometrial-biopsy', display: 'Endometrial biopsy' },
+    ],
+  },
+];

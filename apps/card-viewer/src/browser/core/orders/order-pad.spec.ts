@@ -17,7 +17,7 @@ describe('the order pad', () => {
       id: 'draft-1',
       status: 'draft',
       intent: 'order',
-      code: { coding: [{ system: 'http://snomed.info/sct', code: '52889002', display: 'Endocervical curettage (ECC)' }], text: 'Endocervical curettage (ECC)' },
+      code: { coding: [{ system: 'http://snomed.info/sct', code: '52889002', display: 'Endocervical curettage' }], text: 'Endocervical curettage (ECC)' },
       subject: { reference: 'Patient/p1' },
       authoredOn: '2026-11-22T10:00:00.000Z',
     });
@@ -25,6 +25,22 @@ describe('the order pad', () => {
     expect(draftLabel(draft)).toBe('Endocervical curettage (ECC)');
     expect(isDraftOf(draft, ecc)).toBe(true);
     expect(isDraftOf(draft, hcg)).toBe(false);
+  });
+
+  it('recognises a draft by any of the order’s codings (a standard code, or the project code written before it)', () => {
+    const tvus = ORDER_CATALOGUE.find((o) => o.key === 'transvaginal-ultrasound');
+    if (!tvus) {
+      throw new Error('catalogue changed');
+    }
+    const byProjectCode = { ...draft, code: { coding: [{ system: 'http://pcb-cds.org/fhir/CodeSystem/pcb-facts', code: 'transvaginal-ultrasound' }] } };
+    expect(isDraftOf(byProjectCode, tvus)).toBe(true);
+    expect(catalogueDraft(tvus, 'p1', 'draft-2', now)['code']).toEqual({
+      coding: [
+        { system: 'http://snomed.info/sct', code: '429915000', display: 'Transvaginal ultrasonography of pelvis' },
+        { system: 'http://pcb-cds.org/fhir/CodeSystem/pcb-facts', code: 'transvaginal-ultrasound', display: 'Transvaginal ultrasound' },
+      ],
+      text: 'Transvaginal ultrasound (endometrial thickness)',
+    });
   });
 
   it('adds (replacing a draft with the same id) and removes drafts', () => {

@@ -33,15 +33,16 @@ export function catalogueDraft(order: CatalogueOrder, patientId: string, id: str
     id,
     status: 'draft',
     intent: 'order',
-    code: { coding: [order.coding], text: order.display },
+    code: { coding: order.codings.map((c) => ({ ...c })), text: order.text },
     subject: { reference: `Patient/${patientId}` },
     authoredOn: now.toISOString(),
   };
 }
 
+/** Whether a draft orders this catalogue entry: any of its codings is one of the entry's. */
 export function isDraftOf(draft: FhirResource, order: CatalogueOrder): boolean {
   const codings = (draft['code'] as { coding?: { system?: string; code?: string }[] } | undefined)?.coding ?? [];
-  return codings.some((c) => c.system === order.coding.system && c.code === order.coding.code);
+  return codings.some((c) => order.codings.some((o) => c.system === o.system && c.code === o.code));
 }
 
 export function addDraft(pad: OrderPad, draft: FhirResource): OrderPad {

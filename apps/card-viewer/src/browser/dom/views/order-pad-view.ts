@@ -34,7 +34,7 @@ export class OrderPadView {
       const box = h('input', { type: 'checkbox', id: `order-${order.key}`, 'data-order-key': order.key });
       box.addEventListener('change', () => handlers.toggle(order, box.checked));
       this.checkboxes.set(order.key, box);
-      this.fieldset.appendChild(h('div', { class: 'order-pad__option' }, box, h('label', { for: `order-${order.key}` }, order.display)));
+      this.fieldset.appendChild(h('div', { class: 'order-pad__option' }, box, h('label', { for: `order-${order.key}` }, order.text)));
     }
     this.signButton.addEventListener('click', () => handlers.sign());
     this.signAnywayButton.addEventListener('click', () => handlers.signAnyway());
