@@ -1,9 +1,9 @@
 import { ageLine, dated, isLatePregnancy, isPregnant, pregnancyLine, screeningLine } from '@pcb-cds/postcoital-bleeding-rules';
-import type { OrderAdvice } from '@pcb-cds/postcoital-bleeding-rules';
+import type { OrderAdvice, RuleId } from '@pcb-cds/postcoital-bleeding-rules';
 import type { GuidelineDraftOrder } from './draft-order';
 import type { DraftFinding } from './draft-verdict';
 import type { DraftReviewContext } from './review-context';
-import { orderFrom, pregnancyPathway } from './review-context';
+import { immediatePregnancyPathway, orderFrom, pregnancyPathway } from './review-context';
 
 type Check = (ctx: DraftReviewContext) => DraftFinding | undefined;
 
@@ -24,82 +24,101 @@ export function advisedAgainst(draft: GuidelineDraftOrder, ctx: DraftReviewConte
 
 /**
  * PCB-16 (ASCCP colposcopy standards [S7]): in pregnancy colposcopy is still indicated, but ECC is
- * unacceptable → colposcopy without ECC.
+ * unacceptable. Colposcopy is offered instead only when a rule asks for it for this patient (PCB-16,
+ * PCB-17 or PCB-44 fired, R2-14); otherwise the ECC is simply removed.
  */
-const eccInPregnancy: Check = (ctx) =>
-  isPregnant(ctx.facts)
-    ? {
-        concern: 'ecc-in-pregnancy',
-        ruleIds: ['PCB-16'],
-        advice:
-          'Endocervical curettage is unacceptable in pregnancy. If the cervix needs evaluating, colposcopy (with directed biopsy as indicated) is still indicated, without ECC.',
-        because: [pregnancyLine(ctx.facts)],
-        replacement: [
-          orderFrom(ctx, ['PCB-17', 'PCB-16', 'PCB-44'], 'colposcopy') ?? {
-            kind: 'colposcopy',
-            priority: 'routine',
-            reason: 'cervical evaluation in pregnancy, without endocervical curettage',
-          },
-        ],
-      }
-    : undefined;
+const eccInPregnancy: Check = (ctx) => {
+  if (!isPregnant(ctx.facts)) {
+    return undefined;
+  }
+  const colposcopy = orderFrom(ctx, COLPOSCOPY_RULES, 'colposcopy');
+  return {
+    concern: 'ecc-in-pregnancy',
+    ruleIds: ['PCB-16'],
+    advice: colposcopy
+      ? 'Endocervical curettage is unacceptable in pregnancy. Colposcopy (with directed biopsy as indicated) is still indicated, without ECC.'
+      : 'Endocervical curettage is unacceptable in pregnancy. Nothing on record calls for colposcopy now; if the cervix looks abnormal, colposcopy is done without ECC.',
+    because: [pregnancyLine(ctx.facts)],
+    replacement: optional(colposcopy),
+    ...emergencyOf(ctx),
+  };
+};
 
 /**
  * PCB-16 (endometrial sampling unacceptable in pregnancy) with the pregnancy pathway that fired
- * (PCB-30/31/32): bleeding in pregnancy is assessed obstetrically, the uterus is not sampled.
+ * (PCB-30/31/32/34): bleeding in pregnancy is assessed obstetrically, the uterus is not sampled. The
+ * replacement is the pathway's own assessment order; in an emergency the emergency card carries it.
  */
 const endometrialSamplingInPregnancy: Check = (ctx) => {
   if (!isPregnant(ctx.facts)) {
     return undefined;
   }
   const pathway = pregnancyPathway(ctx);
+  const emergency = immediatePregnancyPathway(ctx);
   const [assessment] = pathway?.orders ?? [];
   return {
     concern: 'endometrial-sampling-in-pregnancy',
     ruleIds: ['PCB-16', ...(pathway ? [pathway.ruleId] : [])],
-    advice:
-      'Endometrial sampling is unacceptable in pregnancy (it can disrupt the pregnancy). Bleeding in pregnancy needs obstetric assessment instead.',
+    advice: emergency
+      ? `Endometrial sampling is unacceptable in pregnancy. ${emergency.summary}.`
+      : 'Endometrial sampling is unacceptable in pregnancy (it can disrupt the pregnancy). Bleeding in pregnancy needs obstetric assessment instead.',
     because: [pregnancyLine(ctx.facts)],
-    replacement: [assessment ?? { kind: 'obstetrics-referral', priority: 'urgent', reason: 'bleeding in pregnancy' }],
+    replacement: emergency ? [] : optional(assessment),
+    ...emergencyOf(ctx),
   };
 };
 
 /**
- * PCB-32 (AAFP 2007 [S16], RCOG [S27]): at ≥20 weeks no digital vaginal examination until ultrasound has
- * excluded placenta/vasa praevia. The fact model has no placental-location fact, so every bimanual draft
- * at ≥20 weeks is flagged; a clinician who has the scan overrides.
- * PCB-30: with gestation unknown, establish it before any digital examination.
+ * No digital vaginal (bimanual) examination in pregnancy while the placenta may be low:
+ * - known placenta praevia (R2-17): never, at any gestation (PCB-32/34);
+ * - ≥20 weeks (AAFP 2007 [S16], RCOG [S27]): not until ultrasound has excluded placenta/vasa praevia (PCB-32);
+ *   in an antepartum-haemorrhage emergency (PCB-34) the emergency card leads and ultrasound must not
+ *   delay resuscitation or delivery, so no "ultrasound first";
+ * - gestation unknown (R2-4, R2-31): not until gestation and placental site are known (PCB-30/31).
+ * The replacement is the obstetric ultrasound the fired pathway asks for, if it does.
  */
 const digitalExamInPregnancy: Check = (ctx) => {
   const f = ctx.facts;
+  if (!isPregnant(f)) {
+    return undefined;
+  }
+  const pathway = pregnancyPathway(ctx);
+  const emergency = immediatePregnancyPathway(ctx);
+  const pathwayIds = (fallback: RuleId): RuleId[] => [pathway?.ruleId ?? fallback];
+  const praevia = f.pregnancy.placentaPraevia;
+  const weeks = f.pregnancy.gestationalAgeWeeks;
+  const ultrasound = emergency || !pathway ? undefined : orderFrom(ctx, [pathway.ruleId], 'obstetric-ultrasound');
+  const inEmergency = emergency ? ` ${emergency.summary}; ultrasound must not delay resuscitation or delivery.` : '';
+  if (praevia) {
+    return {
+      concern: 'digital-exam-known-praevia',
+      ruleIds: pathwayIds('PCB-32'),
+      advice: `Known placenta praevia: no digital vaginal or bimanual examination at any gestation; a sterile speculum examination only if needed.${inEmergency}`,
+      because: [pregnancyLine(f), dated('Placenta praevia', praevia.display ?? 'recorded', praevia.date)],
+      replacement: [],
+      ...emergencyOf(ctx),
+    };
+  }
   if (isLatePregnancy(f, ctx.parameters)) {
     return {
       concern: 'digital-exam-before-placenta-known',
-      ruleIds: ['PCB-32'],
-      advice: `No digital vaginal or bimanual examination at ${f.pregnancy.gestationalAgeWeeks} weeks until ultrasound has excluded placenta or vasa praevia; a sterile speculum examination is acceptable. Obtain the obstetric ultrasound (placental location) first.`,
+      ruleIds: pathwayIds('PCB-32'),
+      advice: emergency
+        ? `No digital vaginal or bimanual examination at ${weeks} weeks.${inEmergency}`
+        : `No digital vaginal or bimanual examination at ${weeks} weeks until ultrasound has excluded placenta or vasa praevia; a sterile speculum examination is acceptable. Obtain the obstetric ultrasound (placental location) first.`,
       because: [pregnancyLine(f)],
-      replacement: [
-        orderFrom(ctx, ['PCB-32'], 'obstetric-ultrasound') ?? {
-          kind: 'obstetric-ultrasound',
-          priority: 'stat',
-          reason: 'placental location before any digital examination',
-        },
-      ],
+      replacement: optional(ultrasound),
+      ...emergencyOf(ctx),
     };
   }
-  if (isPregnant(f) && f.pregnancy.gestationalAgeWeeks === undefined) {
+  if (weeks === undefined && !f.pregnancy.ofConcern) {
     return {
       concern: 'digital-exam-gestation-unknown',
-      ruleIds: ['PCB-30'],
-      advice: `Gestational age is unknown: establish it by ultrasound before any digital vaginal examination. From ${ctx.parameters.obTriageWeeks} weeks no digital examination until placenta praevia is excluded.`,
+      ruleIds: pathwayIds('PCB-30'),
+      advice: `Gestational age is unknown: no digital vaginal or bimanual examination until gestation and placental site are known (ultrasound); a sterile speculum examination is acceptable. From ${ctx.parameters.obTriageWeeks} weeks no digital examination until placenta praevia is excluded.${inEmergency}`,
       because: [pregnancyLine(f)],
-      replacement: [
-        orderFrom(ctx, ['PCB-30'], 'obstetric-ultrasound') ?? {
-          kind: 'obstetric-ultrasound',
-          priority: 'urgent',
-          reason: 'establish gestational age before any digital examination',
-        },
-      ],
+      replacement: optional(ultrasound),
+      ...emergencyOf(ctx),
     };
   }
   return undefined;
@@ -157,6 +176,15 @@ const hpvUnderCotestAge: Check = (ctx) => {
 };
 
 const optional = (order: OrderAdvice | undefined): OrderAdvice[] => (order ? [order] : []);
+
+/** The rules that ask for colposcopy (R2-14: no colposcopy replacement unless one of them fired). */
+const COLPOSCOPY_RULES = ['PCB-17', 'PCB-16', 'PCB-44'] as const;
+
+/** `{ emergency }` when the draft's pregnancy is an emergency now, else nothing. */
+const emergencyOf = (ctx: DraftReviewContext): Pick<DraftFinding, 'emergency'> => {
+  const emergency = immediatePregnancyPathway(ctx);
+  return emergency ? { emergency } : {};
+};
 
 /** Which checks apply to which draft kind, most important first. */
 const CHECKS: Partial<Record<GuidelineDraftOrder['kind'], readonly Check[]>> = {

@@ -1,4 +1,4 @@
-import type { FactLine, OrderAdvice, RuleId, Urgency } from '@pcb-cds/postcoital-bleeding-rules';
+import type { FactLine, OrderAdvice, Recommendation, RuleId, Urgency } from '@pcb-cds/postcoital-bleeding-rules';
 import type { GuidelineDraftOrder } from './draft-order';
 
 /** Why a draft should not be signed as it is. */
@@ -15,6 +15,7 @@ export type DraftConcern =
   // (c) advised against for this patient: replace
   | 'ecc-in-pregnancy'
   | 'endometrial-sampling-in-pregnancy'
+  | 'digital-exam-known-praevia'
   | 'digital-exam-before-placenta-known'
   | 'digital-exam-gestation-unknown'
   | 'under-screening-age'
@@ -28,8 +29,16 @@ export interface DraftFinding {
   ruleIds: RuleId[];
   advice: string;
   because: FactLine[];
-  /** What to order instead (advised-against only), before de-duplication against the session. */
+  /**
+   * What to order instead (advised-against only), before de-duplication against the session: only an
+   * order a fired rule recommends for this patient (R2-14), never a default.
+   */
   replacement: OrderAdvice[];
+  /**
+   * The emergency the draft belongs to (a pregnancy pathway at `immediate` urgency): the card takes its
+   * urgency and its action words instead of the ordinary ones.
+   */
+  emergency?: Recommendation;
 }
 
 /**
@@ -41,8 +50,8 @@ export interface DraftVerdict extends DraftFinding {
   verdict: 'redundant' | 'advised-against';
   /**
    * Mapped to the card indicator like a rule's urgency. A redundant draft wastes but does not harm
-   * (routine → info); an advised-against draft is corrected before signing (soon → warning), whatever the
-   * rule's own urgency: the emergency itself is presented by the rule's own card.
+   * (routine → info); an advised-against draft is corrected before signing (soon → warning), unless it
+   * belongs to an emergency happening now: then it is as urgent as that emergency's own card.
    */
   urgency: Urgency;
 }

@@ -8,7 +8,8 @@ import { activeOrderCovering, rulesAskingFor } from './review-context';
 
 /**
  * One draft against the guideline, in order of precedence:
- * 1. advised against for this patient (safety first, even if a rule asks for that kind of order);
+ * 1. advised against for this patient (safety first, even if a rule asks for that kind of order), as
+ *    urgent as the emergency it belongs to;
  * 2. asked for by a fired rule → fine, unless the chart already has that order (a duplicate);
  * 3. not asked for → redundant if a current result (or the anatomy) makes it unnecessary;
  * otherwise nothing to say: the guideline is silent about it.
@@ -16,7 +17,7 @@ import { activeOrderCovering, rulesAskingFor } from './review-context';
 export function judgeDraft(draft: GuidelineDraftOrder, ctx: DraftReviewContext): DraftVerdict | undefined {
   const unsafe = advisedAgainst(draft, ctx);
   if (unsafe) {
-    return { ...unsafe, draft, verdict: 'advised-against', urgency: 'soon' };
+    return { ...unsafe, draft, verdict: 'advised-against', urgency: unsafe.emergency?.urgency ?? 'soon' };
   }
   const active = activeOrderCovering(ctx, draft.kind);
   const askedBy = rulesAskingFor(ctx, draft.kind);

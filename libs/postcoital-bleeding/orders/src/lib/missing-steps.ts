@@ -1,4 +1,4 @@
-import type { Recommendation } from '@pcb-cds/postcoital-bleeding-rules';
+import type { Recommendation, Urgency } from '@pcb-cds/postcoital-bleeding-rules';
 import { ANY_ONE_ORDER_SUFFICES } from './order-coverage';
 
 /**
@@ -7,10 +7,12 @@ import { ANY_ONE_ORDER_SUFFICES } from './order-coverage';
  * - `untouched-rules` (order-sign): only rules the clinician has not addressed at all — none of their
  *   orders is in the signing set or on the chart. A rule the clinician chose part of (an obstetric
  *   ultrasound but not the referral) was a decision, and signing is not the moment to reopen it;
- *   order-select already offered the rest. Emergencies are the exception: a same-day referral is
- *   never left out because another of the rule's orders is being signed.
+ *   order-select already offered the rest. Emergencies (same day, or now) are the exception: an
+ *   emergency referral is never left out because another of the rule's orders is being signed.
  */
 export type MissingStepsScope = 'every-missing-order' | 'untouched-rules';
+
+const SAME_DAY_OR_SOONER: ReadonlySet<Urgency> = new Set<Urgency>(['emergency', 'immediate']);
 
 /** What already covers an order kind. */
 export interface OrderCoverage {
@@ -33,7 +35,7 @@ export function missingSteps(recommendations: readonly Recommendation[], coverag
     if (ANY_ONE_ORDER_SUFFICES.has(r.ruleId) && r.orders.some((o) => covered(o.kind))) {
       return [];
     }
-    if (scope === 'untouched-rules' && r.urgency !== 'emergency' && r.orders.some((o) => byClinician(o.kind))) {
+    if (scope === 'untouched-rules' && !SAME_DAY_OR_SOONER.has(r.urgency) && r.orders.some((o) => byClinician(o.kind))) {
       return [];
     }
     const orders = r.orders.filter((o) => !covered(o.kind));

@@ -1,4 +1,4 @@
-import { ageLine, dated, elapsed, hasRecentNegativeNaat, hysterectomyLine, naatLine, pregnancyLine, screeningLine } from '@pcb-cds/postcoital-bleeding-rules';
+import { ageLine, dated, elapsed, hasEpisodeScan, hasRecentNegativeNaat, hysterectomyLine, naatLine, pregnancyLine, screeningLine } from '@pcb-cds/postcoital-bleeding-rules';
 import type { RuleId } from '@pcb-cds/postcoital-bleeding-rules';
 import type { GuidelineDraftOrder } from './draft-order';
 import type { DraftFinding } from './draft-verdict';
@@ -94,32 +94,37 @@ const pregnancyEstablished: Check = ({ facts: f }) =>
       }
     : undefined;
 
-/** PCB-14 "no negative hCG ≤ hcgRecentDays". */
+/** PCB-14 "no negative hCG ≤ hcgRecentDays"; PCB-50/54 order a quantitative hCG only where PCB-14's conditions hold (R2-3). */
 const recentNegativeHcg: Check = ({ facts: f, parameters: p }) => {
   const negative = f.pregnancy.recentNegativeTest;
   return negative
     ? {
         concern: 'recent-negative-hcg',
         ruleIds: ['PCB-14'],
-        advice: `Pregnancy test negative on ${negative.date} (within ${p.hcgRecentDays} days): no repeat needed unless heavy bleeding or instability calls for a quantitative hCG.`,
+        advice: `Pregnancy test negative on ${negative.date} (within ${p.hcgRecentDays} days): no repeat needed, quantitative or not, unless she may have conceived since.`,
         because: [dated('Pregnancy test', 'negative', negative.date)],
         replacement: [],
       }
     : undefined;
 };
 
-/** PCB-20 "no TVUS endometrial thickness ≤ threshold in the recent window": the scan is done. */
+/**
+ * PCB-20 is suppressed by any transvaginal scan result of this episode within the recent window
+ * (R2-8, R2-24): the scan is done; what follows is PCB-21 (sampling), not another scan.
+ */
 const recentEndometrialScan: Check = ({ facts: f, parameters: p }) => {
   const et = f.endometrialThickness;
-  return et
-    ? {
-        concern: 'recent-endometrial-scan',
-        ruleIds: ['PCB-20'],
-        advice: `Endometrial thickness was measured on ${et.date} (${et.mm} mm, within ${p.endometrialThicknessRecentDays} days): no repeat ultrasound is needed; persistent bleeding or a thick endometrium → endometrial sampling.`,
-        because: [dated('Endometrial thickness', `${et.mm} mm`, et.date)],
-        replacement: [],
-      }
-    : undefined;
+  if (!et || !hasEpisodeScan(f, p)) {
+    return undefined;
+  }
+  const result = et.mm === undefined ? 'endometrium not visualised' : `${et.mm} mm`;
+  return {
+    concern: 'recent-endometrial-scan',
+    ruleIds: ['PCB-20'],
+    advice: `Transvaginal ultrasound on ${et.date} (${result}, during this episode of bleeding): no repeat scan is needed; a thick or non-visualised endometrium, or persistent bleeding → endometrial sampling.`,
+    because: [dated('Endometrial thickness', result, et.date)],
+    replacement: [],
+  };
 };
 
 const CHECKS: Partial<Record<GuidelineDraftOrder['kind'], readonly Check[]>> = {

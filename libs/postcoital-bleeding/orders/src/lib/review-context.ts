@@ -27,6 +27,15 @@ export const rulesAskingFor = (ctx: DraftReviewContext, kind: OrderKind): RuleId
 export const activeOrderCovering = (ctx: DraftReviewContext, kind: OrderKind): { kind: string; date: string } | undefined =>
   ctx.facts.activeOrders.find((o) => satisfiedKinds([o.kind]).has(kind));
 
-/** PCB-31, PCB-32 or PCB-30: whichever pregnancy pathway fired (one does whenever pregnancy is established). */
+/** PCB-34, PCB-31, PCB-32 or PCB-30: whichever pregnancy pathway fired (one does whenever pregnancy is established). */
 export const pregnancyPathway = (ctx: DraftReviewContext): Recommendation | undefined =>
-  fired(ctx, 'PCB-31') ?? fired(ctx, 'PCB-32') ?? fired(ctx, 'PCB-30');
+  fired(ctx, 'PCB-34') ?? fired(ctx, 'PCB-31') ?? fired(ctx, 'PCB-32') ?? fired(ctx, 'PCB-30');
+
+/**
+ * The pregnancy pathway when it is an emergency NOW (R2-21 `immediate`: PCB-34, PCB-31 when unstable):
+ * a draft card about that pregnancy speaks with the emergency card's urgency and words, so the two never disagree.
+ */
+export const immediatePregnancyPathway = (ctx: DraftReviewContext): Recommendation | undefined => {
+  const pathway = pregnancyPathway(ctx);
+  return pathway?.urgency === 'immediate' ? pathway : undefined;
+};

@@ -49,7 +49,11 @@ const missingOf = (r: DraftOrderReview): string[] => r.missing.map((m) => `${m.r
 
 describe('draft orders the guideline advises against (warning, delete + replacement)', () => {
   it.each<[string, PatientRecord, OrderKind[], string[], Options?]>([
-    ['pregnant 10 wk + ECC → colposcopy without ECC', chart(29, pregnant(10)), ['endocervical-curettage'], ['endocervical-curettage advised-against PCB-16 → colposcopy']],
+    ['pregnant 10 wk + ECC, nothing calls for colposcopy → ECC removed, no colposcopy offered (R2-14)', chart(29, pregnant(10)), ['endocervical-curettage'], ['endocervical-curettage advised-against PCB-16']],
+    ['pregnant 10 wk with HSIL + ECC → colposcopy without ECC (PCB-16 asks for it)', chart(29, { ...pregnant(10), cytology: [{ date: monthsAgo(2), result: 'HSIL' }] }), ['endocervical-curettage'], ['endocervical-curettage advised-against PCB-16 → colposcopy']],
+    ['known placenta praevia at 18 wk + bimanual exam → never a digital exam (R2-17)', chart(31, { ...pregnant(18), placentaPraevia: [{ date: weeksAgo(2), display: 'Placenta praevia' }] }), ['bimanual-pelvic-examination'], ['bimanual-pelvic-examination advised-against PCB-32']],
+    ['32 wk with heavy bleeding (PCB-34) + bimanual exam → removed; the emergency card carries the orders', chart(31, { ...pregnant(32), symptoms: [{ date: TODAY, kind: 'heavy-bleeding' }] }), ['bimanual-pelvic-examination'], ['bimanual-pelvic-examination advised-against PCB-34']],
+    ['32 wk with heavy bleeding (PCB-34) + endometrial biopsy → removed, no second assessment order', chart(31, { ...pregnant(32), symptoms: [{ date: TODAY, kind: 'heavy-bleeding' }] }), ['endometrial-biopsy'], ['endometrial-biopsy advised-against PCB-16+PCB-34']],
     ['pregnant 10 wk + endometrial biopsy → obstetric assessment', chart(29, pregnant(10)), ['endometrial-biopsy'], ['endometrial-biopsy advised-against PCB-16+PCB-30 → obstetrics-referral']],
     ['pregnant 8 wk with heavy bleeding + endometrial biopsy → emergency referral', chart(29, { ...pregnant(8), symptoms: [{ date: TODAY, kind: 'heavy-bleeding' }] }), ['endometrial-biopsy'], ['endometrial-biopsy advised-against PCB-16+PCB-31 → emergency-referral']],
     ['pregnant 30 wk + bimanual exam → obstetric ultrasound first', chart(31, pregnant(30)), ['bimanual-pelvic-examination'], ['bimanual-pelvic-examination advised-against PCB-32 → obstetric-ultrasound']],
@@ -78,6 +82,22 @@ describe('draft orders the guideline advises against (warning, delete + replacem
     expect(verdictsOf(review(record, ['hpv-test']))).toEqual([]);
   });
 
+  it('an antepartum-haemorrhage emergency: the bimanual verdict is as urgent as the emergency and never says "ultrasound first"', () => {
+    const [v] = review(chart(31, { ...pregnant(32), symptoms: [{ date: TODAY, kind: 'heavy-bleeding' }] }), ['bimanual-pelvic-examination']).verdicts;
+    expect(v.urgency).toBe('immediate');
+    expect(v.emergency?.ruleId).toBe('PCB-34');
+    expect(v.advice).toContain('ultrasound must not delay resuscitation or delivery');
+    expect(v.advice).not.toContain('first');
+    expect(v.replacement).toEqual([]);
+  });
+
+  it('known praevia: the verdict names the praevia record and its date', () => {
+    const [v] = review(chart(31, { ...pregnant(18), placentaPraevia: [{ date: weeksAgo(2), display: 'Placenta praevia' }] }), ['bimanual-pelvic-examination']).verdicts;
+    expect(v).toMatchObject({ concern: 'digital-exam-known-praevia', urgency: 'soon' });
+    expect(v.advice).toContain('at any gestation');
+    expect(v.because).toContainEqual({ label: 'Placenta praevia', value: 'Placenta praevia', date: weeksAgo(2) });
+  });
+
   it('the verdict carries the advice and the dated facts it rests on', () => {
     const [v] = review(chart(31, pregnant(30)), ['bimanual-pelvic-examination']).verdicts;
     expect(v.urgency).toBe('soon');
@@ -97,6 +117,7 @@ describe('redundant draft orders (info, delete)', () => {
     ['total hysterectomy + urine hCG', chart(45, totalHysterectomy), ['urine-hcg'], ['urine-hcg redundant PCB-40']],
     ['68 y adequately screened out + cytology', chart(68, { cytology: [nilm(yearsAgo(1)), nilm(yearsAgo(4)), nilm(yearsAgo(7))] }), ['cervical-cytology'], ['cervical-cytology redundant PCB-42']],
     ['UK 40 y, HPV negative 1 year ago + HPV sample', chart(40, { hpv: [{ date: yearsAgo(1), result: 'negative' }] }), ['hpv-test'], ['hpv-test redundant PCB-11'], { parameters: UK_PARAMETERS }],
+    ['negative hCG 2 days ago, heavy bleeding + quantitative hCG → not needed either (R2-3)', chart(30, { ...pre, pregnancyEvidence: [hcgNeg(daysAgo(2))], symptoms: [{ date: TODAY, kind: 'heavy-bleeding' }] }), ['serum-quantitative-hcg'], ['serum-quantitative-hcg redundant PCB-14']],
     ['NAAT already active, PCB-13 asks for one + NAAT draft → duplicate', chart(35, { activeOrders: [{ date: daysAgo(3), kind: 'ct-ng-naat' }] }), ['ct-ng-naat'], ['ct-ng-naat redundant PCB-13']],
   ])('%s', (...[, record, drafts, expected, options]) => {
     expect(verdictsOf(review(record, drafts, options))).toEqual(expected);
@@ -106,7 +127,6 @@ describe('redundant draft orders (info, delete)', () => {
     ['total hysterectomy for CIN3: vaginal HPV-based testing continues', chart(50, { ...totalHysterectomy, cervicalHistory: [{ date: yearsAgo(8), kind: 'cin2-plus', code: '252991009' }] }), ['hpv-test']],
     ['screening current but diagnostic cytology is configured (PCB-11 asks for it)', chart(35, { cytology: [nilm(monthsAgo(4))] }), ['cervical-cytology'], { ...US_PARAMETERS, diagnosticCytologyWhenNotDue: true }],
     ['negative NAAT 1 month ago but a new partner since', chart(35, { stiTests: [naatNeg(monthsAgo(1))], newSexualPartner: [{ date: weeksAgo(1), value: true }] }), ['ct-ng-naat']],
-    ['negative hCG 2 days ago but heavy bleeding: quantitative hCG (PCB-50)', chart(30, { ...pre, pregnancyEvidence: [hcgNeg(daysAgo(2))], symptoms: [{ date: TODAY, kind: 'heavy-bleeding' }] }), ['serum-quantitative-hcg']],
   ])('not redundant: %s', (...[, record, drafts, parameters]) => {
     expect(review(record, drafts, { parameters }).verdicts).toEqual([]);
   });
@@ -145,6 +165,7 @@ describe('order-sign scope: only rules nothing in the signing set addresses', ()
     ['pregnant 10 wk, ultrasound signed without the referral (urgent PCB-30)', chart(29, { ...pregnant(10), cytology: [nilm(yearsAgo(1))], stiTests: [naatNeg(monthsAgo(1))] }), ['obstetric-ultrasound'], ['PCB-30: obstetrics-referral'], []],
     ['pregnant 30 wk, ultrasound signed without the L&D referral (emergency PCB-32)', chart(31, { ...pregnant(30), stiTests: [naatNeg(monthsAgo(1))] }), ['obstetric-ultrasound'], ['PCB-32: obstetrics-referral'], ['PCB-32: obstetrics-referral']],
     ['discharge: CT/NG signed, T. vaginalis only from PCB-52 (PCB-13 addressed)', chart(35, { cytology: [nilm(yearsAgo(1))], symptoms: [{ date: TODAY, kind: 'discharge' }], pregnancyEvidence: [hcgNeg(daysAgo(1))] }), ['ct-ng-naat'], ['PCB-13: trichomonas-naat', 'PCB-52: trichomonas-naat'], ['PCB-52: trichomonas-naat']],
+    ['32 wk heavy bleeding (PCB-34, immediate), CBC signed: the emergency orders are still repeated at signing', chart(31, { ...pregnant(32), symptoms: [{ date: TODAY, kind: 'heavy-bleeding' }], stiTests: [naatNeg(monthsAgo(1))] }), ['cbc'], ['PCB-34: emergency-referral+abo-rh-group+antibody-screen+crossmatch+coagulation-screen-with-fibrinogen+obstetric-ultrasound'], ['PCB-34: emergency-referral+abo-rh-group+antibody-screen+crossmatch+coagulation-screen-with-fibrinogen+obstetric-ultrasound']],
     ['28 y, cytology signed: hCG and NAAT untouched', chart(28), ['cervical-cytology'], ['PCB-13: ct-ng-naat', 'PCB-14: urine-hcg'], ['PCB-13: ct-ng-naat', 'PCB-14: urine-hcg']],
   ])('%s', (_name, record, drafts, onSelect, onSign) => {
     expect(missingOf(review(record, drafts, { scope: 'every-missing-order' }))).toEqual(onSelect);

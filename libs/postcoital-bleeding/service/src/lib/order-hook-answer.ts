@@ -43,6 +43,7 @@ export function answerOrderHook(settings: PostcoitalBleedingSettings, request: R
     facts,
     terminology,
     indicatorMap: settings.indicatorMap,
+    jurisdiction: parameters.jurisdiction,
   };
   const cards: Card[] = [...review.verdicts.map((v) => verdictCard(v, ctx, parameters)), ...toCards(review.missing, ctx)];
   return { cards: cards.sort((a, b) => byIndicator(a.indicator, b.indicator)) };

@@ -2,7 +2,7 @@ import type { Bundle, FhirResource, ServiceRequest } from 'fhir/r4';
 import { assertCdsHooksInvariants, readSharedJson } from '@pcb-cds/cds-hooks-api/testing';
 import type { Card, CdsResponse, FhirResourceJson, HookContext, ResolvedHookRequest } from '@pcb-cds/cds-hooks-model';
 import { PatientBundleBuilder } from '@pcb-cds/postcoital-bleeding-demo-patients';
-import { US_PARAMETERS } from '@pcb-cds/postcoital-bleeding-facts';
+import { UK_PARAMETERS, US_PARAMETERS } from '@pcb-cds/postcoital-bleeding-facts';
 import { TODAY } from '@pcb-cds/postcoital-bleeding-facts/testing';
 import { defaultTerminology } from '@pcb-cds/postcoital-bleeding-terminology';
 import type { PostcoitalBleedingSettings } from './evaluate-guideline';
@@ -121,9 +121,12 @@ describe('order-select', () => {
     const card = (await select(chart, [ORDERS.bimanual()])).cards.find((c) => c.indicator === 'warning') as Card;
     expect(card.summary).toBe('Pregnant ≥20 weeks: no digital or bimanual exam until ultrasound excludes placenta praevia');
     expect(card.detail).toContain('**Draft order: Bimanual pelvic examination** (not advised for this patient)');
-    expect(card.detail).toMatch(new RegExp(`- Pregnancy: pregnant .*, 30 weeks .*\\(${TODAY}\\)`));
-    expect(card.detail).toContain('**Guideline** (PCB-32)\nPregnant at ≥20 weeks: same-day obstetric triage; NO digital vaginal examination');
-    expect(card.source.label).toBe('AAFP 2007: Late pregnancy bleeding');
+    expect(card.detail).toMatch(new RegExp(`- Pregnancy: pregnant, 30 weeks.*\\(${TODAY}\\)`));
+    expect(card.detail).toContain('**Guideline**\nPregnant at ≥20 weeks: same-day obstetric triage; NO digital vaginal examination');
+    expect(card.detail).not.toMatch(/PCB-\d\d|\.txt|pcb-guideline/);
+    expect(card.source.label).toMatch(/^Sakornbut E, Leeman L, Fontaine P\. Late pregnancy bleeding/);
+    expect((card.links ?? []).length).toBeLessThanOrEqual(3);
+    expect(card.extension?.['org.pcb-cds.trace']).toEqual([expect.objectContaining({ rule: 'PCB-32' })]);
     expect(card.overrideReasons?.map((r) => r.code)).toContain('obstetric-team-assessing-today');
     expect(card.suggestions).toHaveLength(1);
     const [remove, create] = card.suggestions?.[0].actions ?? [];
@@ -131,12 +134,83 @@ describe('order-select', () => {
     expect(create.resource).toMatchObject({ resourceType: 'ServiceRequest', status: 'draft', intent: 'proposal', priority: 'stat', subject: { reference: 'Patient/os-30w-card' }, encounter: { reference: 'Encounter/89284' } });
   });
 
-  it('pregnant 10 weeks, ECC selected → warning PCB-16: delete ECC + create colposcopy', async () => {
+  it('pregnant 10 weeks, cytology normal, ECC selected → warning PCB-16: delete ECC, no colposcopy offered (no rule asks for it, R2-14)', async () => {
     const chart = patient('os-ecc').born({ yearsAgo: 29 }).pregnancyStatus('pregnant').gestationalAge({ weeks: 10 }).rhD('positive', { monthsAgo: 1 }).cytology('NILM', { yearsAgo: 1 }).naat('ct-ng', 'negative', { monthsAgo: 1 });
     expect(outline(await select(chart, [ORDERS.ecc()]))).toEqual([
-      'warning PCB-16: delete ServiceRequest/ecc + create 392003006',
+      'warning PCB-16: delete ServiceRequest/ecc',
       'warning PCB-30: create 308484001 | create 268445003',
     ]);
+  });
+
+  it('pregnant 10 weeks with HSIL, ECC selected → delete ECC + create colposcopy (PCB-16 asks for it)', async () => {
+    const chart = patient('os-ecc-hsil').born({ yearsAgo: 29 }).pregnancyStatus('pregnant').gestationalAge({ weeks: 10 }).rhD('positive', { monthsAgo: 1 }).cytology('HSIL', { monthsAgo: 2 }).naat('ct-ng', 'negative', { monthsAgo: 1 });
+    const [ecc] = (await select(chart, [ORDERS.ecc()])).cards.filter((c) => actionsOf(c).startsWith('delete ServiceRequest/ecc'));
+    expect(actionsOf(ecc)).toBe('delete ServiceRequest/ecc + create 392003006');
+  });
+
+  it('known placenta praevia at 18 weeks, bimanual selected → warning: no digital exam at any gestation, nothing created', async () => {
+    const chart = patient('os-praevia').born({ yearsAgo: 30 }).pregnancyStatus('pregnant').gestationalAge({ weeks: 18 }).placentaPraevia('36813001', { weeksAgo: 2 }).rhD('positive', { monthsAgo: 1 });
+    const response = await select(chart, [ORDERS.bimanual()]);
+    const verdict = response.cards.find((c) => actionsOf(c).startsWith('delete ServiceRequest/bimanual')) as Card;
+    expect(verdict.indicator).toBe('warning');
+    expect(verdict.summary).toBe('Known placenta praevia: no digital or bimanual examination, at any gestation');
+    expect(actionsOf(verdict)).toBe('delete ServiceRequest/bimanual');
+    expect(verdict.detail).toContain('- Placenta praevia: Placenta previa');
+  });
+
+  it('32 weeks, heavy bleeding, SBP 82 / HR 124 (PCB-34), bimanual selected → the verdict is as critical as the emergency card and uses its action', async () => {
+    const chart = patient('os-aph')
+      .born({ yearsAgo: 30 })
+      .pregnancyStatus('pregnant')
+      .gestationalAge({ weeks: 32 })
+      .heavyBleeding()
+      .vitals({ systolic: 82, heartRate: 124 })
+      .rhD('positive', { monthsAgo: 1 });
+    const response = await select(chart, [ORDERS.bimanual()]);
+    const emergency = response.cards.find((c) => (c.extension?.[RULES] as string[]).includes('PCB-34') && !actionsOf(c).startsWith('delete')) as Card;
+    const verdict = response.cards.find((c) => actionsOf(c).startsWith('delete ServiceRequest/bimanual')) as Card;
+    expect(emergency.indicator).toBe('critical');
+    expect(verdict.indicator).toBe('critical');
+    const action = emergency.summary.split(' — ')[1];
+    expect(verdict.summary).toBe(`EMERGENCY: no digital or bimanual exam — ${action}`);
+    expect(verdict.detail).toContain('ultrasound must not delay resuscitation or delivery');
+    expect(verdict.detail).not.toMatch(/same-day|ultrasound \(placental location\) first/);
+    expect(actionsOf(verdict)).toBe('delete ServiceRequest/bimanual');
+  });
+
+  it('not pregnant, heavy bleeding with SBP 82 / HR 124 (PCB-54), CBC selected → no verdict against it; the immediate card carries the rest, not the CBC', async () => {
+    const chart = patient('os-shock').born({ yearsAgo: 34 }).heavyBleeding().vitals({ systolic: 82, heartRate: 124 }).hcg('negative', { daysAgo: 1 });
+    const response = await select(chart, [order('cbc', LOINC, '58410-2', 'CBC')]);
+    expect(response.cards.every((c) => !actionsOf(c).includes('delete'))).toBe(true);
+    const immediate = response.cards.find((c) => (c.extension?.[RULES] as string[]).includes('PCB-54')) as Card;
+    expect(immediate.indicator).toBe('critical');
+    expect(actionsOf(immediate)).not.toContain('58410-2');
+  });
+
+  it('a revision-1 Rh type draft (LOINC 10331-7) counts as the ABO/Rh group; the antibody screen is still missing', async () => {
+    const chart = patient('os-rh').born({ yearsAgo: 27 }).pregnancyStatus('pregnant').gestationalAge({ weeks: 14 }).cytology('NILM', { yearsAgo: 1 }).naat('ct-ng', 'negative', { monthsAgo: 1 });
+    const response = await select(chart, [order('rh', LOINC, '10331-7', 'Rh type')]);
+    const codes = response.cards.map(actionsOf).join(' | ');
+    expect(codes).toContain('create 890-4');
+    expect(codes).not.toContain('create 882-1');
+  });
+
+  it('a replacement order at 30 weeks carries the antepartum-haemorrhage reason and the weeks (O46.93 + Z3A.30), its category and the official display', async () => {
+    const chart = patient('os-reason').born({ yearsAgo: 31 }).pregnancyStatus('pregnant').gestationalAge({ weeks: 30 }).rhD('positive', { monthsAgo: 1 });
+    const verdict = (await select(chart, [ORDERS.bimanual()])).cards.find((c) => actionsOf(c).startsWith('delete')) as Card;
+    const created = verdict.suggestions?.[0].actions?.[1].resource as unknown as ServiceRequest;
+    expect(created.reasonCode?.map((r) => r.coding?.[0].code)).toEqual(['O46.93', 'Z3A.30']);
+    expect(created.code?.coding?.[0]).toEqual({ system: SNOMED, code: '268445003', display: 'Ultrasound scan - obstetric' });
+    expect(created.category?.[0].coding?.[0].code).toBe('363679005');
+    expect(verdict.suggestions?.[0].label).toBe('Replace with: Obstetric ultrasound (viability, dating, placental site)');
+  });
+
+  it('UK mode: the replacement order gives WHO ICD-10 O46.9, no trimester digit, no Z3A', async () => {
+    const chart = patient('os-reason-uk').born({ yearsAgo: 31 }).pregnancyStatus('pregnant').gestationalAge({ weeks: 30 }).rhD('positive', { monthsAgo: 1 });
+    const service = new PcbOrderSelectCdsService({ ...SETTINGS, parameters: UK_PARAMETERS });
+    const verdict = (await service.handle(request('order-select', chart, [ORDERS.bimanual()]))).cards.find((c) => actionsOf(c).startsWith('delete')) as Card;
+    const created = verdict.suggestions?.[0].actions?.[1].resource as unknown as ServiceRequest;
+    expect(created.reasonCode).toEqual([{ coding: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'O46.9', display: 'Antepartum haemorrhage, unspecified' }], text: expect.any(String) }]);
   });
 
   it('35 y, cytology NILM 4 months ago, Pap selected → info PCB-11 delete; NAAT and hCG still missing', async () => {

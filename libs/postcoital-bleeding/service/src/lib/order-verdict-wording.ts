@@ -12,7 +12,16 @@ export interface VerdictWording {
   guideline: (p: GuidelineParameters) => string;
   /** The source to cite when it is more specific than the rule's primary source. */
   source?: SourceKey;
+  /**
+   * For a draft that belongs to an emergency happening now (PCB-34, PCB-31 unstable): what it must not be,
+   * in a few words (the summary reads "<EMERGENCY|IMMEDIATE>: <summary> — <the emergency's action>"), and
+   * the guideline statement that still holds in the emergency (none of the ordinary pathway's timing).
+   */
+  inEmergency?: { summary: string; guideline: string };
 }
+
+const DIGITAL_EXAM_IN_EMERGENCY =
+  'No digital vaginal or bimanual examination while the placental site is unknown, low or praevia; sterile speculum only. Ultrasound must not delay resuscitation or delivery.';
 
 /** What each draft-order card says, by concern, reviewable without reading code (advice and facts come from the orders library). */
 export const VERDICT_WORDING: Record<DraftConcern, VerdictWording> = {
@@ -23,60 +32,74 @@ export const VERDICT_WORDING: Record<DraftConcern, VerdictWording> = {
   'screening-current': {
     summary: () => 'Cervical screening is current: no repeat cytology or HPV test is due',
     guideline: () =>
-      'Cervical cytology/HPV is collected only when screening is not current (PCB-11); after an adequate screening history past the exit age, examine instead (PCB-42). The UK programme never samples outside its interval.',
+      'Cervical cytology/HPV is collected only when screening is not current; after an adequate screening history past the exit age, examine instead. The UK programme never samples outside its interval.',
   },
   'no-cervix': {
     summary: () => 'No cervix after total hysterectomy: no cervical cytology or HPV test',
-    guideline: () => 'After total hysterectomy: no routine cervical screening (unless CIN2+ history); examine the vaginal vault (PCB-40).',
+    guideline: () => 'After total hysterectomy: no routine cervical screening (unless CIN2+ history); examine the vaginal vault.',
   },
   'recent-negative-naat': {
     summary: (p) => `CT/NG NAAT negative within ${p.stiRecentNegativeMonths} months, no new partner: no repeat NAAT needed`,
-    guideline: (p) => `No repeat CT/NG NAAT after a negative one within ${p.stiRecentNegativeMonths} months with no new partner since (PCB-13).`,
+    guideline: (p) => `No repeat CT/NG NAAT after a negative one within ${p.stiRecentNegativeMonths} months with no new partner since.`,
   },
   'recent-negative-hcg': {
     summary: (p) => `Pregnancy test negative within ${p.hcgRecentDays} days: no repeat needed`,
-    guideline: (p) => `A pregnancy test is asked for unless one was negative within ${p.hcgRecentDays} days (PCB-14).`,
+    guideline: (p) => `A pregnancy test is asked for unless one was negative within ${p.hcgRecentDays} days, and a quantitative hCG for heavy bleeding or instability only on the same terms.`,
   },
   'pregnancy-established': {
     summary: () => 'Pregnancy already established: a pregnancy test adds nothing',
-    guideline: () => 'The pregnancy test is for patients not known to be pregnant (PCB-14); pregnancy follows the pregnancy pathway (PCB-30…33).',
+    guideline: () => 'The pregnancy test is for patients not known to be pregnant; a pregnancy is assessed on the pregnancy pathway.',
   },
   'no-uterus': {
     summary: () => 'No uterus on record: no pregnancy test needed',
-    guideline: () => 'Without a uterus the hCG and endometrial rules do not apply (PCB-40, PCB-41; PCB-04 while the hysterectomy type is unclear).',
+    guideline: () => 'Without a uterus the hCG and endometrial rules do not apply (nor while the type of hysterectomy is unclear and the uterus may be absent).',
   },
   'recent-endometrial-scan': {
-    summary: (p) => `Endometrial thickness measured within ${p.endometrialThicknessRecentDays} days: no repeat ultrasound needed`,
-    guideline: (p) => `Ultrasound is asked for unless endometrial thickness ≤${p.endometrialThicknessMm} mm was measured within ${p.endometrialThicknessRecentDays} days (PCB-20); persistent bleeding or a thick endometrium → sampling (PCB-21).`,
+    summary: () => 'Transvaginal ultrasound already done during this episode: no repeat scan needed',
+    guideline: (p) =>
+      `Any transvaginal ultrasound result dated in the current episode of bleeding (within ${p.endometrialThicknessRecentDays} days) ends the ultrasound step; endometrium >${p.endometrialThicknessMm} mm, not visualised, or persistent bleeding → endometrial sampling.`,
   },
   'ecc-in-pregnancy': {
-    summary: () => 'No endocervical curettage in pregnancy: colposcopy without ECC instead',
-    guideline: () => 'Pregnant: colposcopy is still indicated; endocervical curettage and endometrial sampling are unacceptable (PCB-16; ASCCP).',
+    summary: () => 'No endocervical curettage in pregnancy',
+    guideline: () =>
+      'Pregnant: colposcopy is still indicated when a result or the cervix calls for it; endocervical curettage and endometrial sampling are unacceptable (ASCCP).',
     source: 'S7',
+    inEmergency: { summary: 'no endocervical curettage', guideline: 'Endocervical curettage and endometrial sampling are unacceptable in pregnancy (ASCCP).' },
   },
   'endometrial-sampling-in-pregnancy': {
     summary: () => 'No endometrial sampling in pregnancy: obstetric assessment instead',
     guideline: () =>
-      'Pregnant: endocervical curettage and endometrial sampling are unacceptable (PCB-16; ASCCP); bleeding in pregnancy is assessed obstetrically (PCB-30/31/32).',
+      'Pregnant: endocervical curettage and endometrial sampling are unacceptable (ASCCP); bleeding in pregnancy is assessed obstetrically.',
+    inEmergency: { summary: 'no endometrial sampling', guideline: 'Endocervical curettage and endometrial sampling are unacceptable in pregnancy (ASCCP).' },
+  },
+  'digital-exam-known-praevia': {
+    summary: () => 'Known placenta praevia: no digital or bimanual examination, at any gestation',
+    guideline: () =>
+      'Known placenta praevia (or low-lying placenta): never a digital vaginal examination, whatever the gestation; sterile speculum only; same-day obstetric assessment of any bleeding, an emergency now if it is heavy, painful or she is unstable.',
+    inEmergency: { summary: 'known placenta praevia, no digital or bimanual exam', guideline: DIGITAL_EXAM_IN_EMERGENCY },
   },
   'digital-exam-before-placenta-known': {
     summary: (p) => `Pregnant ≥${p.obTriageWeeks} weeks: no digital or bimanual exam until ultrasound excludes placenta praevia`,
-    guideline: (p) => `Pregnant at ≥${p.obTriageWeeks} weeks: same-day obstetric triage; NO digital vaginal examination until ultrasound has excluded placenta/vasa praevia; sterile speculum acceptable (PCB-32).`,
+    guideline: (p) =>
+      `Pregnant at ≥${p.obTriageWeeks} weeks: same-day obstetric triage; NO digital vaginal examination until ultrasound has excluded placenta/vasa praevia; sterile speculum acceptable. Heavy bleeding, pain or instability: obstetric emergency now.`,
+    inEmergency: { summary: 'no digital or bimanual exam', guideline: DIGITAL_EXAM_IN_EMERGENCY },
   },
   'digital-exam-gestation-unknown': {
-    summary: () => 'Pregnant, gestation unknown: date the pregnancy by ultrasound before any digital exam',
-    guideline: (p) => `Pregnant with gestational age unknown: establish it before any digital examination; if ≥${p.obTriageWeeks} weeks → PCB-32 (PCB-30).`,
+    summary: () => 'Pregnant, gestation unknown: no digital exam until gestation and placental site are known',
+    guideline: (p) =>
+      `Pregnant with gestational age unknown: sterile speculum only; no digital or bimanual examination until gestation and placental site are known by ultrasound; from ${p.obTriageWeeks} weeks, same-day obstetric triage.`,
+    inEmergency: { summary: 'no digital or bimanual exam', guideline: DIGITAL_EXAM_IN_EMERGENCY },
   },
   'under-screening-age': {
     summary: (p) => `Under ${p.screenMinAge}: no cytology or HPV test; examine, NAAT and pregnancy test instead`,
-    guideline: (p) => `Under ${p.screenMinAge}: no cytology/HPV, but examination, CT/NG NAAT and hCG are still required; a suspicious cervix → colposcopy (PCB-12).`,
+    guideline: (p) => `Under ${p.screenMinAge}: no cytology/HPV, but examination, CT/NG NAAT and hCG are still required; a suspicious cervix → colposcopy.`,
   },
   'hpv-under-cotest-age': {
     summary: (p) => `Under ${p.hpvFromAge}: no hrHPV cotest; screen with cytology alone`,
-    guideline: (p) => `Collect cervical cytology when screening is not current; add hrHPV (cotest) from age ${p.hpvFromAge} (PCB-11, USPSTF).`,
+    guideline: (p) => `Collect cervical cytology when screening is not current; add hrHPV (cotest) from age ${p.hpvFromAge} (USPSTF).`,
   },
   'abnormal-result-needs-colposcopy': {
     summary: () => 'Abnormal result awaiting colposcopy: refer, do not repeat cervical testing',
-    guideline: () => 'A result at the ASCCP colposcopy threshold with no colposcopy since → colposcopy (PCB-16); cytology is not repeated meanwhile (PCB-11).',
+    guideline: () => 'A result at the ASCCP colposcopy threshold with no colposcopy since → colposcopy; cytology is not repeated meanwhile.',
   },
 };

@@ -27,6 +27,7 @@ export class PostcoitalBleedingCdsService implements CdsService {
         facts,
         terminology,
         indicatorMap: this.settings.indicatorMap,
+        jurisdiction: this.settings.parameters.jurisdiction,
       }),
     };
   }
