@@ -217,7 +217,10 @@ describe('fuzzing the CDS Hooks endpoints', () => {
               await client.sendAndAbort({ method: 'POST', path, headers, body: sent.body.subarray(0, Math.ceil(sent.body.length / 2)) }, sent.body.length + 10);
               return;
             }
-            await post(targetOf(path), path, sent.body, headers, method);
+            const answer = await post(targetOf(path), path, sent.body, headers, method);
+            if (mangling.kind === 'invalid-utf8' && answer.status === 200) {
+              throw new Error('a body that is not valid UTF-8 was accepted (200)');
+            }
           },
         ),
         options(RUNS.transport),
