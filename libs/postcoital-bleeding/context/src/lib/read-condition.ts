@@ -47,7 +47,7 @@ function readUndatedHistory(codes: Coding[], date: string | undefined, active: b
   }
   const history = t.classify('cervicalHistory', codes);
   if (history) {
-    r.cervicalHistory.push({ date, kind: history as CervicalHistoryKind, code: codes[0]?.code ?? '' });
+    r.cervicalHistory.push({ date, kind: history as CervicalHistoryKind, code: codes[0]?.code ?? '', ...(display ? { display } : {}) });
   }
   if (t.inValueSet('hiv', codes)) {
     r.risks.push({ date, kind: 'hiv', display });

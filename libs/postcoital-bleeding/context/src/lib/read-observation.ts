@@ -226,7 +226,8 @@ export function readHistology(values: Coding[], date: string, resourceType: stri
   r.histology.push({ date, result: result ?? 'unknown' });
   r.colposcopy.push({ date, kind: 'histology' });
   if (result === 'cin2-plus' || result === 'cancer') {
-    r.cervicalHistory.push({ date, kind: result, code: values[0]?.code ?? '' });
+    const recorded = values.find((v) => v.display)?.display ?? (result === 'cancer' ? 'cervical cancer' : 'CIN2+');
+    r.cervicalHistory.push({ date, kind: result, code: values[0]?.code ?? '', display: `${recorded} on cervical histology` });
   }
   if (!result) {
     noteUnrecognised(r, resourceType, date, values);

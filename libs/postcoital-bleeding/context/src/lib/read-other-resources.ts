@@ -38,7 +38,7 @@ export function readProcedure(p: Procedure, t: Terminology, r: PatientRecord): v
   }
   const treatment = t.inValueSet('cervicalTreatment', codes);
   if (treatment) {
-    r.cervicalHistory.push({ date, kind: 'cin2-plus', code: codes[0]?.code ?? '' });
+    r.cervicalHistory.push({ date, kind: 'cin2-plus', code: codes[0]?.code ?? '', display: `treated cervical precancer (${display ?? 'excision or ablation'})` });
   }
   if (t.inValueSet('immunocompromisedCondition', codes)) {
     r.risks.push({ date, kind: 'immunocompromised', display });

@@ -68,13 +68,19 @@ describe('cytology and histology (revision 2)', () => {
       'histology report 65753-6 with CIN3 (20365006): CIN2+ history and histology since',
       [report([LOINC, '65753-6'], { effectiveDateTime: '2026-09-01', conclusionCode: [cc(SNOMED, '20365006')] })],
       (r) => [r.histology, r.cervicalHistory, r.colposcopy],
-      [[{ date: '2026-09-01', result: 'cin2-plus' }], [{ date: '2026-09-01', kind: 'cin2-plus', code: '20365006' }], [{ date: '2026-09-01', kind: 'histology' }]],
+      [[{ date: '2026-09-01', result: 'cin2-plus' }], [{ date: '2026-09-01', kind: 'cin2-plus', code: '20365006', display: 'CIN2+ on cervical histology' }], [{ date: '2026-09-01', kind: 'histology' }]],
     ],
     [
       'histology Observation 65753-6 normal (165324008): histology since, no CIN2+',
       [obs([LOINC, '65753-6'], value(SNOMED, '165324008'))],
       (r) => [r.histology, r.cervicalHistory, r.colposcopy],
       [[{ date: '2026-11-20', result: 'normal' }], [], [{ date: '2026-11-20', kind: 'histology' }]],
+    ],
+    [
+      'histology names what was found: the result display, for the card',
+      [obs([LOINC, '65753-6'], { valueCodeableConcept: cc(SNOMED, '20365006', 'Cervical intraepithelial neoplasia grade 3') })],
+      (r) => r.cervicalHistory.map((h) => h.display),
+      ['Cervical intraepithelial neoplasia grade 3 on cervical histology'],
     ],
     ['histology cervical cancer 109880006', [obs([LOINC, '65753-6'], value(SNOMED, '109880006'))], (r) => r.cervicalHistory.map((h) => h.kind), ['cancer']],
     ['histology AIS 447760009', [obs([LOINC, '65753-6'], value(SNOMED, '447760009'))], (r) => r.cervicalHistory.map((h) => h.kind), ['cin2-plus']],
@@ -94,7 +100,7 @@ describe('colposcopy and treatment (revision 2)', () => {
       [[{ date: '2026-06-01', kind: 'treatment' }], ['cin2-plus']],
     ],
     ['conization CPT 57520', [proc([CPT, '57520'])], (r) => r.colposcopy.map((c) => c.kind), ['treatment']],
-    ['cryotherapy 176771009 undated: CIN2+ history, no "since" date', [proc([SNOMED, '176771009'], {})], (r) => [r.colposcopy.length, r.cervicalHistory], [0, [{ date: undefined, kind: 'cin2-plus', code: '176771009' }]]],
+    ['cryotherapy 176771009 undated: CIN2+ history, no "since" date', [proc([SNOMED, '176771009'], {})], (r) => [r.colposcopy.length, r.cervicalHistory], [0, [{ date: undefined, kind: 'cin2-plus', code: '176771009', display: 'treated cervical precancer (excision or ablation)' }]]],
     ['a colposcopy ServiceRequest (176786003) is an order, not a colposcopy done', [{ resourceType: 'ServiceRequest', status: 'completed', intent: 'order', subject, code: cc(SNOMED, '176786003') } as FhirResource], (r) => r.colposcopy, []],
   ])('%s', (_name, resources, pick, expected) => {
     expect(pick(read(...resources))).toEqual(expected);

@@ -117,6 +117,18 @@ describe('risks (revision 2)', () => {
     ],
     ['an immunosuppressant completed 11 months ago still counts', { risks: [{ date: monthsAgo(11), kind: 'immunosuppressant', active: false }] }, (f) => Boolean(f.risks.immunocompromised), true],
     ['an immunosuppressant completed 13 months ago does not', { risks: [{ date: monthsAgo(13), kind: 'immunosuppressant', active: false }] }, (f) => f.risks.immunocompromised, undefined],
+    [
+      'warfarin prescription and Z79.01 on the same day: the prescription names the class',
+      { risks: [{ date: monthsAgo(6), kind: 'anticoagulant', display: 'Long term (current) use of anticoagulants', drugClass: 'unknown' }, { date: monthsAgo(6), kind: 'anticoagulant', display: 'warfarin', drugClass: 'vitamin-k-antagonist' }] },
+      (f) => f.risks.anticoagulant?.drugClass,
+      'vitamin-k-antagonist',
+    ],
+    [
+      'CIN3 on a biopsy report: named',
+      { cervicalHistory: [{ date: yearsAgo(2), kind: 'cin2-plus', code: '20365006', display: 'CIN 3 on cervical histology' }] },
+      (f) => f.risks.cin2PlusHistory?.display,
+      'CIN 3 on cervical histology',
+    ],
     ['warfarin: its class', { risks: [{ date: monthsAgo(6), kind: 'anticoagulant', display: 'warfarin 5 MG', drugClass: 'vitamin-k-antagonist' }] }, (f) => f.risks.anticoagulant, { date: monthsAgo(6), display: 'warfarin 5 MG', drugClass: 'vitamin-k-antagonist' }],
     [
       'HRT: the latest record, and started on the earliest',

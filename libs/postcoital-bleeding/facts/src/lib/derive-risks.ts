@@ -34,7 +34,9 @@ export function deriveRisks(record: PatientRecord, p: GuidelineParameters): Risk
     ),
   );
   const history = cancer ?? cin2;
-  const anticoagulant = latest(dated(active('anticoagulant')));
+  // A record that names the drug's class (a prescription) says more than one that does not (Z79.01).
+  const anticoagulants = dated(active('anticoagulant'));
+  const anticoagulant = latest(anticoagulants.filter((a) => a.drugClass && a.drugClass !== 'unknown')) ?? latest(anticoagulants);
   const hrts = dated(active('hrt'));
   const hrt = latest(hrts);
   return {
@@ -47,7 +49,11 @@ export function deriveRisks(record: PatientRecord, p: GuidelineParameters): Risk
     systemicHrt: hrt && { date: hrt.date, display: hrt.display, startedOn: earliest(hrts)?.date },
     hiv: hiv && { date: hiv.date },
     immunocompromised: immunocompromised && { date: immunocompromised.date },
-    cin2PlusHistory: history && { date: history.date, kind: history.kind === 'cancer' ? 'cancer' : 'cin2-plus' },
+    cin2PlusHistory: history && {
+      date: history.date,
+      kind: history.kind === 'cancer' ? 'cancer' : 'cin2-plus',
+      ...(history.display ? { display: history.display } : {}),
+    },
     bleedingDisorder: pick(latest(dated(active('bleeding-disorder')))),
   };
 }

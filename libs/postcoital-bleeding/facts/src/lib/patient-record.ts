@@ -114,7 +114,7 @@ export interface PatientRecord {
   colposcopy: (Dated & { kind: 'colposcopy' | 'endocervical-curettage' | 'histology' | 'treatment' })[];
   histology: (Dated & { result: HistologyResult })[];
   /** Undated entries count (CIN2+ history needs no date to count). */
-  cervicalHistory: (MaybeDated & { kind: CervicalHistoryKind; code: string })[];
+  cervicalHistory: (MaybeDated & { kind: CervicalHistoryKind; code: string; display?: string })[];
   stiTests: (Dated & { organism: StiOrganism; result: 'positive' | 'negative' })[];
   stiDiagnoses: Dated[];
   newSexualPartner: (Dated & { value: boolean })[];

@@ -110,7 +110,8 @@ export interface RiskFacts {
   hiv?: MaybeDated;
   immunocompromised?: MaybeDated;
   /** Undated CIN2+ history counts (as within 25 years): fact-encoding.md "Caveats". */
-  cin2PlusHistory?: MaybeDated & { kind: 'cin2-plus' | 'cancer' };
+  /** `display`: what was recorded (e.g. "CIN 3" on a biopsy report), for the card to name (R2-15). */
+  cin2PlusHistory?: MaybeDated & { kind: 'cin2-plus' | 'cancer'; display?: string };
   bleedingDisorder?: Dated;
 }
 
