@@ -30,7 +30,7 @@ export function buildHapi({ log = console.log } = {}) {
   }
   log('HAPI: building tools/hapi-fhir-server (the first build downloads HAPI from Maven Central)…');
   const started = Date.now();
-  const mvn = spawnSync('mvn', ['-B', '-q', '-f', join(MODULE_DIR, 'pom.xml'), 'compile'], { stdio: 'inherit' });
+  const mvn = spawnSync('mvn', ['-B', '-q', '-Dstyle.color=never', '-f', join(MODULE_DIR, 'pom.xml'), 'compile'], { stdio: 'inherit' });
   if (mvn.status !== 0) {
     throw new Error(`mvn compile of tools/hapi-fhir-server failed (exit ${mvn.status ?? mvn.signal})`);
   }
@@ -54,11 +54,14 @@ export function freePort() {
  * Starts the built server on 127.0.0.1:`port` and resolves once /fhir/metadata answers 200.
  * The returned handle's stop() ends it (SIGTERM: Spring closes HAPI and H2, then the JVM exits).
  */
-export async function startHapi({ port, host = '127.0.0.1', startTimeoutMs = 600_000, log = console.log } = {}) {
+export async function startHapi({ port, host = '127.0.0.1', startTimeoutMs = 600_000, log = console.log, cpuCore } = {}) {
   const classpath = `${join(TARGET, 'classes')}:${readFileSync(CLASSPATH_FILE, 'utf8').trim()}`;
   const javaOpts = process.env.HAPI_JAVA_OPTS ? process.env.HAPI_JAVA_OPTS.split(/\s+/).filter(Boolean) : DEFAULT_JAVA_OPTS;
   const logFd = openSync(LOG_FILE, 'w');
-  const java = spawn(process.env.HAPI_JAVA ?? 'java', [...javaOpts, '-cp', classpath, MAIN_CLASS], {
+  const javaArgv = [process.env.HAPI_JAVA ?? 'java', ...javaOpts, '-cp', classpath, MAIN_CLASS];
+  // `cpuCore`: pinned with taskset (npm run bench keeps the FHIR server off the service's core).
+  const argv = cpuCore === undefined ? javaArgv : ['taskset', '-c', String(cpuCore), ...javaArgv];
+  const java = spawn(argv[0], argv.slice(1), {
     env: { ...process.env, PCB_HAPI_HOST: host, PCB_HAPI_PORT: String(port) },
     stdio: ['ignore', logFd, logFd],
   });
