@@ -8,6 +8,11 @@ const NOW = new Date();
 const TODAY = NOW.toISOString().slice(0, 10);
 const RANK = { none: 0, info: 1, warning: 2, critical: 3 } as const;
 
+/** Any file name (seed articles, the specification) — never on a card a clinician reads (R2-15). */
+const FILE_NAME = /\b[\w.-]+\.(txt|md|json|ts|js|yaml|yml|csv)\b|\b\d{3}_[0-9a-f]{16}\b|pcb-guideline|fact-encoding/i;
+const readable = (c: Card): string =>
+  [c.summary, c.detail ?? '', c.source.label, ...(c.links ?? []).map((l) => l.label)].join('\n').replace(/https?:\/\/\S+/g, '');
+
 const rulesOf = (cards: Card[]): string[] => cards.flatMap((c) => (c.extension?.['org.pcb-cds.rules'] as string[]) ?? []).sort();
 const highest = (cards: Card[]): keyof typeof RANK =>
   cards.reduce<keyof typeof RANK>((h, c) => (RANK[c.indicator] > RANK[h] ? c.indicator : h), 'none');
@@ -35,6 +40,11 @@ describe.each(['US', 'UK'] as const)('published vignettes in %s mode', (mode) =>
       expect(rulesOf(body.cards)).toEqual([...v.expectedRules].sort());
       expect(highest(body.cards)).toBe(v.highestIndicator);
       assertCdsHooksInvariants('response', body);
+      for (const card of body.cards) {
+        expect((card.links ?? []).length).toBeLessThanOrEqual(3);
+        expect(readable(card)).not.toMatch(FILE_NAME);
+        expect(`${card.summary}\n${card.detail ?? ''}`).not.toMatch(/\bPCB-\d{2}\b/);
+      }
     });
   });
 });
