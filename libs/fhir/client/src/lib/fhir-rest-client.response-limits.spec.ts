@@ -46,7 +46,7 @@ describe('FhirRestClient bounds what a FHIR server can make it hold', () => {
       await streamed[0].done;
       // What the kernel's socket buffers took in before the abort, not the 200 MB.
       expect(streamed[0].bytesWritten()).toBeLessThan(40 * MB);
-    });
+    }, 30_000);
 
     it('refuses a declared Content-Length over the limit before reading the body', async () => {
       stub.handler = (_req, res) => streamed.push(streamLargeSearchset(res, 3 * MB, { declareLength: true }));
