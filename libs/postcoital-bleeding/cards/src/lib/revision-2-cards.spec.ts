@@ -89,13 +89,14 @@ describe('revision 2, card by card', () => {
   it('R2-29: shock index 1.1 (HR 120, SBP 110) in hospital → rapid-response team, no ambulance referral', () => {
     const cards = cardsFor(chart(30, { ...nilm, ...lmp, setting: 'hospital', vitals: [sbp(110), hr(120)] }));
     const card = cardOf(cards, 'PCB-54');
-    expect(card.summary).toContain('call the rapid-response team');
+    expect(card.summary).toBe('IMMEDIATE: shock index 1.1 (HR 120, SBP 110) — call the rapid-response team');
     expect(orderCodes([card])).not.toContain(code('emergency-referral'));
   });
 
   it('R2-3/R2-26: 63-year-old postmenopausal on warfarin with heavy bleeding → INR stat, no hCG', () => {
     const cards = cardsFor(chart(63, { ...post, ...nilm, symptoms: [heavy], risks: [{ date: yearsAgo(1), kind: 'anticoagulant', display: 'warfarin 5 MG Oral Tablet', drugClass: 'vitamin-k-antagonist' }] }));
     const card = cardOf(cards, 'PCB-50');
+    expect(card.summary).toBe('Heavy bleeding, no current observations — take them now: same-day emergency department assessment; CBC, type and screen');
     expect(orderCodes([card])).toContain(code('inr'));
     expect(orders(card).find((o) => o.code?.coding?.[0].code === code('inr'))?.priority).toBe('stat');
     expect(orderCodes(cards)).not.toEqual(expect.arrayContaining([code('urine-hcg')]));

@@ -1,4 +1,4 @@
-import type { PostcoitalBleedingFacts } from '@pcb-cds/postcoital-bleeding-facts';
+import type { GuidelineParameters, PostcoitalBleedingFacts } from '@pcb-cds/postcoital-bleeding-facts';
 import { daysBetween } from '@pcb-cds/postcoital-bleeding-facts';
 import type { FactLine } from './recommendation';
 
@@ -81,18 +81,19 @@ export function acuteLines(f: F): FactLine[] {
   ];
 }
 
-/** The key finding in a few words for a summary: "heavy bleeding, SBP 82, HR 124". */
-export function acuteFindingText(f: F, p: { unstableSystolicBelow: number; unstableHeartRateAbove: number }): string {
+/** The key finding in a few words for a summary: "heavy bleeding, SBP 82, HR 124", "shock index 1.1 (HR 120, SBP 110)". */
+export function acuteFindingText(f: F, p: Pick<GuidelineParameters, 'unstableSystolicBelow' | 'unstableHeartRateAbove' | 'shockIndexAtLeast'>): string {
   const { systolicBp, heartRate } = f.vitalSigns ?? {};
-  const parts = [
-    f.redFlags.heavyBleeding ? 'heavy bleeding' : '',
-    systolicBp && systolicBp.value < p.unstableSystolicBelow ? `SBP ${systolicBp.value}` : '',
-    heartRate && heartRate.value > p.unstableHeartRateAbove ? `HR ${heartRate.value}` : '',
-    f.redFlags.syncope ? 'syncope' : '',
-  ].filter(Boolean);
-  if (parts.length === 0 && systolicBp && heartRate) {
-    parts.push(`SBP ${systolicBp.value}, HR ${heartRate.value}`);
+  const low = systolicBp !== undefined && systolicBp.value < p.unstableSystolicBelow;
+  const fast = heartRate !== undefined && heartRate.value > p.unstableHeartRateAbove;
+  const heavy = Boolean(f.redFlags.heavyBleeding);
+  const syncope = Boolean(f.redFlags.syncope);
+  const index = systolicBp && heartRate && systolicBp.value > 0 ? heartRate.value / systolicBp.value : undefined;
+  // When no two findings explain it, the shock index is the finding, with the readings behind it.
+  if (!heavy && !syncope && !(low && fast) && index !== undefined && index >= p.shockIndexAtLeast) {
+    return `shock index ${index.toFixed(1)} (HR ${heartRate?.value}, SBP ${systolicBp?.value})`;
   }
+  const parts = [heavy ? 'heavy bleeding' : '', low ? `SBP ${systolicBp?.value}` : '', fast ? `HR ${heartRate?.value}` : '', syncope ? 'syncope' : ''].filter(Boolean);
   if (parts.length === 0 && f.redFlags.unstable) {
     parts.push(f.redFlags.unstable.reason);
   }

@@ -13,6 +13,13 @@ type P = GuidelineParameters;
 /** Pregnancy not excluded at reproductive age: ectopic pregnancy is on the differential (R2-11, R2-29). */
 const pregnancyNotExcluded = (f: F, p: P): boolean => f.pregnancy.status === 'unknown' && isPregnancyTestIndicated(f, p);
 
+/** " (SBP 118, HR 96)" from the current readings, or a prompt to take them. */
+const observations = (f: F): string => {
+  const { systolicBp, heartRate } = f.vitalSigns ?? {};
+  const values = [systolicBp && `SBP ${systolicBp.value}`, heartRate && `HR ${heartRate.value}`].filter(Boolean);
+  return values.length ? ` (${values.join(', ')})` : ', no current observations — take them now';
+};
+
 const hcg = (f: F, p: P): OrderAdvice[] => {
   const order = redFlagHcgOrder(f, p);
   return order ? [order] : [];
@@ -39,7 +46,7 @@ export const redFlagRules: Rule[] = [
       const coag = anticoagulantTest(f, 'heavy bleeding on an anticoagulant');
       return {
         urgency: 'emergency',
-        summary: `Heavy bleeding${f.redFlags.heavyBleeding ? '' : ''}, observations stable: same-day ${w.ed} assessment; ${w.cbc}, ${w.groupAndScreen}`,
+        summary: `Heavy bleeding${observations(f)}: same-day ${w.ed} assessment; ${w.cbc}, ${w.groupAndScreen}`,
         action: `same-day ${w.ed}`,
         advice: `Emergency same-day assessment (${w.ed}): check observations, ${w.cbc}, ${w.groupAndScreen}${hcg(f, p).length ? ', quantitative hCG' : ''}${coag.words ? `, ${coag.words} now — coordinate with the prescriber` : ''}; identify the source (cervical tumour, laceration). ${w.call[0].toUpperCase()}${w.call.slice(1)} if she becomes faint or bleeding increases.`,
         orders: [
