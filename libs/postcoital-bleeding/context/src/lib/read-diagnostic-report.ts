@@ -13,17 +13,19 @@ export function reportDate(d: DiagnosticReport): string | undefined {
 /**
  * Cytology, HPV and cervical histology reported as a DiagnosticReport: the result is its
  * conclusionCode. A report that only links its results (`result`) leaves them to the linked
- * Observations, which take the report's date and test code when they lack their own.
+ * Observations, which take the report's date and test code when they lack their own; if none of
+ * them reached the service, the report is a result of unknown meaning (never an absent test).
  */
-export function readDiagnosticReport(d: DiagnosticReport, t: Terminology, r: PatientRecord): void {
+export function readDiagnosticReport(d: DiagnosticReport, t: Terminology, r: PatientRecord, linkedResultsPresent = false): void {
   const date = reportDate(d);
-  if (!date || d.status === 'entered-in-error' || d.status === 'cancelled') {
+  if (!date || d.status === 'entered-in-error' || d.status === 'cancelled' || d.status === 'registered') {
     return;
   }
   const codes = d.code?.coding ?? [];
-  const conclusion = (d.conclusionCode ?? []).flatMap((c) => c.coding ?? []);
-  const linksResults = (d.result ?? []).length > 0;
-  if (conclusion.length === 0 && linksResults) {
+  const coded = (d.conclusionCode ?? []).flatMap((c) => c.coding ?? []);
+  // A report whose result is only in its text still says a test was done: read as not recognised.
+  const conclusion = coded.length > 0 || !d.conclusion ? coded : [{ display: d.conclusion.slice(0, 80) }];
+  if (conclusion.length === 0 && linkedResultsPresent) {
     return;
   }
   if (t.inValueSet('cervicalHistologyTest', codes)) {

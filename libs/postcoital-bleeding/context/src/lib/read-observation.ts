@@ -21,7 +21,8 @@ export interface ReportLink {
  */
 export function readObservation(o: Observation, t: Terminology, r: PatientRecord, report?: ReportLink): void {
   const date = observationDate(o) ?? report?.date;
-  if (!date || o.status === 'entered-in-error' || o.status === 'cancelled') {
+  // `registered`: ordered or collected, no result yet — not a result to read (nor an unreadable one).
+  if (!date || o.status === 'entered-in-error' || o.status === 'cancelled' || o.status === 'registered') {
     return;
   }
   const own = o.code?.coding ?? [];
@@ -33,7 +34,16 @@ export function readObservation(o: Observation, t: Terminology, r: PatientRecord
   readBloodPressureComponents(o, date, t, r);
 }
 
-const valueCodes = (o: Observation): Coding[] => o.valueCodeableConcept?.coding ?? [];
+/**
+ * The value's codings. A result given only as text (valueString, or a CodeableConcept with text and
+ * no coding) becomes a coding with that display and no code: no map knows it, so it is reported as
+ * not recognised, by its words.
+ */
+const valueCodes = (o: Observation): Coding[] => {
+  const coded = o.valueCodeableConcept?.coding ?? [];
+  const text = o.valueString ?? o.valueCodeableConcept?.text;
+  return coded.length > 0 || text === undefined ? coded : [{ display: text.slice(0, 80) }];
+};
 /** A finding Observation is "present" unless it says valueBoolean false. */
 const affirmed = (o: Observation): boolean => o.valueBoolean !== false;
 

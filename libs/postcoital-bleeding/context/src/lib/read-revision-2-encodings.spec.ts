@@ -148,6 +148,12 @@ describe('linked results (revision 2)', () => {
       ['2026-08-01'],
     ],
     ['an unlinked Observation with no date is not read', [linked({})], (r) => r.cytology, []],
+    [
+      'a report whose linked results did not arrive: a result of unknown meaning, named',
+      [report([LOINC, '47528-5'], { effectiveDateTime: '2026-08-03', result: [{ reference: 'Observation/missing' }] })],
+      (r) => [r.cytology, r.unrecognisedResults.map((u) => [u.resourceType, u.date])],
+      [[{ date: '2026-08-03', result: 'unknown' }], [['DiagnosticReport', '2026-08-03']]],
+    ],
   ])('%s', (_name, resources, pick, expected) => {
     expect(pick(read(...resources))).toEqual(expected);
   });
@@ -311,11 +317,12 @@ describe('unknown is said, never assumed', () => {
       [['unknown'], [['DiagnosticReport', 'HPV-POS']]],
     ],
     [
-      'histology with a text-only result',
-      [obs([LOINC, '65753-6'], { valueString: 'see report' })],
-      (r) => r.unrecognisedResults.map((u) => [u.code, u.date]),
-      [[undefined, '2026-11-20']],
+      'histology with a text-only result: named by its words',
+      [obs([LOINC, '65753-6'], { valueString: 'CIN 2-3, margins involved' })],
+      (r) => r.unrecognisedResults.map((u) => [u.code, u.display, u.date]),
+      [[undefined, 'CIN 2-3, margins involved', '2026-11-20']],
     ],
+    ['a registered (pending) cytology is not a result yet', [obs([LOINC, '19762-4'], { status: 'registered' })], (r) => [r.cytology, r.unrecognisedResults], [[], []]],
     ['chlamydia NAAT with an unknown result code', [obs([LOINC, '21613-5'], value('urn:local', 'CT-POS'))], (r) => [r.stiTests.length, r.unrecognisedResults.length], [0, 1]],
     ['hCG with an unknown result code', [obs([LOINC, '2106-3'], value('urn:local', 'POS'))], (r) => [r.pregnancyEvidence.length, r.unrecognisedResults.length], [0, 1]],
     ['RhD with an unknown value', [obs([LOINC, '882-1'], value(SNOMED, '112144000'))], (r) => [r.rhD.length, r.unrecognisedResults.map((u) => u.code)], [0, ['112144000']]],

@@ -29,6 +29,7 @@ export function toPatientRecord(prefetch: PrefetchValues, patientId: string, now
   }
   const resources = uniqueResources(prefetch).filter((resource) => isAboutPatient(resource, patientId));
   const links = reportLinks(resources.filter((resource): resource is DiagnosticReport => resource.resourceType === 'DiagnosticReport'));
+  const observationIds = new Set(resources.filter((resource) => resource.resourceType === 'Observation').map((o) => `Observation/${o.id}`));
   const contextEncounter = prefetch[CONTEXT_ENCOUNTER_KEY] as FhirResource | null | undefined;
   if (contextEncounter?.resourceType === 'Encounter' && isAboutPatient(contextEncounter, patientId)) {
     readContextEncounter(contextEncounter, t, record);
@@ -65,7 +66,7 @@ export function toPatientRecord(prefetch: PrefetchValues, patientId: string, now
         readServiceRequest(resource, t, record);
         break;
       case 'DiagnosticReport':
-        readDiagnosticReport(resource, t, record);
+        readDiagnosticReport(resource, t, record, (resource.result ?? []).some((ref) => observationIds.has(ref.reference?.split('/').slice(-2).join('/') ?? '')));
         break;
       default:
         break;
