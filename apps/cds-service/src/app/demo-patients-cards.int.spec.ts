@@ -392,6 +392,110 @@ describe('revision-2 UK demo patient: the cards a clinician reads (UK mode)', ()
   });
 });
 
+/** Small records for R2 items no demo patient or vignette shows, built from the same data builder. */
+function fixture(patientId: string, age: number, facts: (b: PatientBundleBuilder) => PatientBundleBuilder): Bundle<FhirResource> {
+  return facts(new PatientBundleBuilder(patientId, NOW).name('Fixture', 'Patient').born({ yearsAgo: age }).gender('female').birthSex('F')).build();
+}
+/** 63, postmenopausal, on warfarin (prescription only), heavy bleeding with stable observations. */
+const EDNA = 'pcb-r2-edna-63-warfarin';
+/** 12 years old, bleeding after sex. */
+const MIA = 'pcb-r2-mia-12';
+
+describe('revision-2 items on the published vignettes and two small records: the cards a clinician reads (US mode)', () => {
+  let stack: PcbTestStack;
+  const vignette = async (id: string): Promise<CdsResponse> => view(PUBLISHED_VIGNETTES.find((v) => v.id === id)?.patientId ?? 'missing');
+  const view = async (patientId: string): Promise<CdsResponse> => {
+    const { status, body } = await stack.patientView(patientId);
+    expect(status).toBe(200);
+    expectReadableCards(body);
+    return body;
+  };
+
+  beforeAll(async () => {
+    const ids = ['V21', 'V29', 'V36', 'V45', 'V46'];
+    stack = await startPcbTestStack({
+      today: TODAY,
+      bundles: [
+        ...PUBLISHED_VIGNETTES.filter((v) => ids.includes(v.id)).map((v) => v.bundle(NOW)),
+        fixture(EDNA, 63, (b) =>
+          b
+            .menopause('post', { code: '76498008' })
+            .medication('anticoagulant', '11289', { yearsAgo: 2 })
+            .cotest('NILM', 'negative', { yearsAgo: 2 })
+            .pcbCondition()
+            .heavyBleeding()
+            .vitals({ systolic: 126, heartRate: 88 }),
+        ),
+        fixture(MIA, 12, (b) => b.pcbCondition({ weeksAgo: 1 })),
+      ],
+    });
+  }, 60_000);
+  afterAll(() => stack?.close());
+
+  it('Edna, 63, postmenopausal, on warfarin, heavy stable bleeding (R2-3): INR ordered, no pregnancy test anywhere', async () => {
+    const body = await view(EDNA);
+    const card = cardFor(body, 'PCB-50');
+    expect(orderCodes(orders(card))).toEqual(expect.arrayContaining([INR, CBC]));
+    expect(ordersWith(allOrders(body), HCG_ORDERS)).toEqual([]);
+    expect(allRules(body)).not.toContain('PCB-14');
+  });
+
+  it('Mia, 12 (R2-30): safeguarding is a mandatory referral, urgent, on a warning card', async () => {
+    const body = await view(MIA);
+    const card = cardFor(body, 'PCB-19');
+    expect(card.indicator).toBe('warning');
+    expect(text(card)).toMatch(/mandatory|always/i);
+    expect(text(card)).toMatch(/referral|report/i);
+  });
+
+  it('V21, RhD negative at 30 weeks (R2-22, R2-10): URGENT anti-D within 72 h, naming 30 wk, Kleihauer or flow cytometry to dose it', async () => {
+    const body = await vignette('V21');
+    const card = cardFor(body, 'PCB-33');
+    expect(card.indicator).toBe('warning');
+    expect(card.summary).toMatch(/^URGENT/);
+    expect(card.summary).toMatch(/\b30\b/);
+    expect(card.summary).toMatch(/72 ?h/);
+    expect(text(card)).toMatch(/Kleihauer|flow cytometry|fetomaternal/i);
+  });
+
+  it('V29, endometrium 7 mm on a scan 3 days ago (R2-8): no second scan; URGENT endometrial sampling', async () => {
+    const body = await vignette('V29');
+    expect(allOrders(body).filter((r) => /ultrasound|ultrasonograph|sonograph/i.test(`${r.code?.text ?? ''} ${r.code?.coding?.map((c) => c.display).join(' ')}`))).toEqual([]);
+    const card = cardFor(body, 'PCB-21');
+    expect(card.indicator).toBe('warning');
+    expect(card.summary).toMatch(/^URGENT/);
+    expect(text(card)).toMatch(/\b7 ?mm\b/);
+    expect(text(card)).toMatch(/biopsy|sampling/i);
+  });
+
+  it('V36, total hysterectomy for CIN3 (R2-9): vaginal-vault assessment with vaginal colposcopy and vaginal HPV testing, never cervical colposcopy', async () => {
+    const body = await vignette('V36');
+    const t = text(cardFor(body, 'PCB-44'));
+    expect(t).toMatch(/vault/i);
+    expect(t).toMatch(/vaginal colposcopy/i);
+    expect(t).toMatch(/vaginal HPV/i);
+    expect(allText(body)).not.toMatch(/cervical colposcopy/i);
+  });
+
+  it('V45, fever and pelvic pain with pregnancy status unknown (R2-11): exclude ectopic pregnancy before treating as PID, hCG on that card at stat', async () => {
+    const body = await vignette('V45');
+    const card = cardFor(body, 'PCB-51');
+    expect(text(card)).toMatch(/ectopic/i);
+    const hcg = ordersWith(allOrders(body), HCG_ORDERS);
+    expect(hcg).toHaveLength(1);
+    expect(ordersWith(orders(card), HCG_ORDERS)).toHaveLength(1);
+    expect(hcg[0].priority).toBe('stat');
+  });
+
+  it('V46, weight loss alone (R2-12): urgent examination and gynecology review, no oncology referral', async () => {
+    const body = await vignette('V46');
+    const card = cardFor(body, 'PCB-53');
+    expect(text(card)).toMatch(/urgent/i);
+    expect(text(card)).toMatch(/examination/i);
+    expect(orderCodes(allOrders(body)).filter((c) => c === `${SCT}|183529009` || c === `${SCT}|310515004`)).toEqual([]);
+  });
+});
+
 /** The retest date (positive result + 3 months) as a person would read it, ISO or in words. */
 function retestDuePattern(positive: Date): RegExp {
   const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
