@@ -81,6 +81,14 @@ describe('FhirRestClient bounds what a FHIR server can make it hold', () => {
       await expect(client({ maxResponseBytes: 1000, maxTotalBytes: 2500 }).get('Patient/4')).resolves.toMatchObject({ id: '4' });
     });
 
+    it('a client given no total (a long-lived client of a script) has none, only the per-response limit', async () => {
+      stub.handler = (req, res) => json(res, 200, patientOfSize((req.url ?? '').split('/').pop() ?? '', 900));
+      const longLived = client({ maxResponseBytes: 1000 });
+      for (const id of ['1', '2', '3', '4']) {
+        await expect(longLived.get(`Patient/${id}`)).resolves.toMatchObject({ id });
+      }
+    });
+
     it('the pages of one search count towards the total', async () => {
       stub.handler = (req, res) => {
         const page = Number(new URL(req.url ?? '', stub.base).searchParams.get('_page') ?? '1');

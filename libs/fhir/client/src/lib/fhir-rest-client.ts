@@ -35,8 +35,9 @@ export interface FhirRestClientOptions {
   /** Upper bound on the pages followed for one search; beyond it the search fails rather than being cut short. */
   maxPages?: number;
   /**
-   * Byte limits on the answers (default 4 MiB per response, 16 MiB for all calls of this client together): one
-   * client per hook request makes the total a per-request bound. Past a limit → FhirRequestError `too-large`.
+   * Byte limits on the answers: `maxResponseBytes` per response (default 4 MiB), `maxTotalBytes` for all calls of
+   * this client together (default: none, as a long-lived client of a script would trip it; the CDS Hooks module
+   * sets one and creates a client per hook request). Past a limit → FhirRequestError `too-large`.
    */
   limits?: Partial<FhirResponseLimits>;
   /** The keep-alive connections to use, shared across clients; default: one process-wide set. */
@@ -75,7 +76,7 @@ export class FhirRestClient {
     }
     this.timeoutMs = options.timeoutMs ?? DEFAULT_FHIR_TIMEOUT_MS;
     this.maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-    this.budget = new ResponseByteBudget(checkResponseLimits(options.limits));
+    this.budget = new ResponseByteBudget(checkResponseLimits({ maxTotalBytes: Number.MAX_SAFE_INTEGER, ...options.limits }));
     this.connections = options.connections ?? defaultFhirConnections();
   }
 
