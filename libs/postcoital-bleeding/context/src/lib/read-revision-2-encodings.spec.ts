@@ -266,6 +266,8 @@ describe('menopause, gender identity, findings, RhD, setting (revision 2)', () =
       (r) => r.genderIdentityWithFemaleTract,
       true,
     ],
+    ['gender identity Observation 76691-5 = LA22880-1 (female-to-male)', [obs([LOINC, '76691-5'], value(LOINC, 'LA22880-1'))], (r) => r.genderIdentityWithFemaleTract, true],
+    ['gender identity Observation 76691-5 = LA22878-5 (identifies as male) says nothing of the tract', [obs([LOINC, '76691-5'], value(LOINC, 'LA22878-5'))], (r) => r.genderIdentityWithFemaleTract, false],
     [
       'US Core birth sex M is read',
       [{ resourceType: 'Patient', id: 'p1', gender: 'female', extension: [{ url: 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex', valueCode: 'M' }] } as FhirResource],
