@@ -2,7 +2,7 @@ import type { OnApplicationShutdown } from '@nestjs/common';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Bundle } from 'fhir/r4';
 import type { FhirResourceJson } from '@pcb-cds/cds-hooks-model';
-import { FhirConnections, FhirRestClient } from '@pcb-cds/fhir-client';
+import { DEFAULT_FHIR_RESPONSE_LIMITS, FhirConnections, FhirRestClient } from '@pcb-cds/fhir-client';
 import type { CdsHooksRuntimeOptions } from './cds-hooks-api.options';
 import { CDS_HOOKS_RUNTIME_OPTIONS } from './cds-hooks-api.options';
 
@@ -23,8 +23,8 @@ export type CreatePrefetchFetcher = (options: {
 /** Nest token for the factory, so an app or a test can swap the FHIR client. */
 export const PREFETCH_FETCHER_FACTORY = Symbol('PREFETCH_FETCHER_FACTORY');
 
-/** A FhirRestClient with the process-wide connections and default byte limits (scripts, tests). */
-export const createFhirRestPrefetchFetcher: CreatePrefetchFetcher = (options) => new FhirRestClient(options);
+/** A FhirRestClient with the process-wide connections and the default byte limits, total included (scripts, tests). */
+export const createFhirRestPrefetchFetcher: CreatePrefetchFetcher = (options) => new FhirRestClient({ ...options, limits: DEFAULT_FHIR_RESPONSE_LIMITS });
 
 /**
  * The module's production factory: one FhirRestClient per hook request (its own byte total), all of them over
