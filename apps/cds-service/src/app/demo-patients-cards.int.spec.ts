@@ -358,7 +358,7 @@ describe('revision-2 demo patients: the cards a clinician reads (US mode)', () =
 describe('revision-2 UK demo patient: the cards a clinician reads (UK mode)', () => {
   let stack: PcbTestStack;
   beforeAll(async () => {
-    const v64 = PUBLISHED_VIGNETTES.filter((v) => v.id === 'V64').map((v) => v.bundle(NOW));
+    const v64 = PUBLISHED_VIGNETTES.filter((v) => v.id === 'V64' || v.id === 'V57').map((v) => v.bundle(NOW));
     stack = await startPcbTestStack({ today: TODAY, jurisdiction: 'UK', bundles: [demo('pcb-demo-uk-hiv').bundle(NOW), ...v64] });
   }, 60_000);
   afterAll(() => stack?.close());
@@ -374,6 +374,19 @@ describe('revision-2 UK demo patient: the cards a clinician reads (UK mode)', ()
     expect(t).not.toMatch(/\bPap\b|\bL&D\b|\bCBC\b|\bED\b/);
     // UK mode: no ICD-10-CM reason codes (R2-14, R2-27).
     expect(allOrders(body).flatMap(reasonCodings).filter((c) => c.system === ICD10CM)).toEqual([]);
+  });
+
+  it('V57, 22 weeks in the UK (R2-13, R2-27): maternity triage or labour ward in UK words, WHO ICD-10 reason without trimester digit or Z3A', async () => {
+    const v = PUBLISHED_VIGNETTES.find((x) => x.id === 'V57');
+    const { status, body } = await stack.patientView(v?.patientId ?? 'missing');
+    expect(status).toBe(200);
+    expectReadableCards(body);
+    const t = text(cardFor(body, 'PCB-32'));
+    expect(t).toMatch(/maternity triage|labour ward/i);
+    expect(t).not.toMatch(/\bL&D\b|labor and delivery|\bED\b|\bCBC\b/);
+    const reasons = allOrders(body).flatMap(reasonCodings);
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.filter((c) => c.system === ICD10CM || /^Z3A|^O46\.9\d/.test(c.code ?? ''))).toEqual([]);
   });
 
   it('V64, 15 in the UK: safeguarding with Fraser/Gillick competence under 16, no smear, WHO ICD-10 reason codes', async () => {
@@ -400,6 +413,8 @@ function fixture(patientId: string, age: number, facts: (b: PatientBundleBuilder
 const EDNA = 'pcb-r2-edna-63-warfarin';
 /** 12 years old, bleeding after sex. */
 const MIA = 'pcb-r2-mia-12';
+/** 26 weeks, light bleeding with pelvic pain, stable: antepartum haemorrhage tier (ii). */
+const NOOR = 'pcb-r2-noor-26w-pain';
 
 describe('revision-2 items on the published vignettes and two small records: the cards a clinician reads (US mode)', () => {
   let stack: PcbTestStack;
@@ -412,7 +427,7 @@ describe('revision-2 items on the published vignettes and two small records: the
   };
 
   beforeAll(async () => {
-    const ids = ['V21', 'V29', 'V36', 'V45', 'V46'];
+    const ids = ['V21', 'V26', 'V29', 'V36', 'V45', 'V46'];
     stack = await startPcbTestStack({
       today: TODAY,
       bundles: [
@@ -427,6 +442,17 @@ describe('revision-2 items on the published vignettes and two small records: the
             .vitals({ systolic: 126, heartRate: 88 }),
         ),
         fixture(MIA, 12, (b) => b.pcbCondition({ weeksAgo: 1 })),
+        fixture(NOOR, 28, (b) =>
+          b
+            .pregnancyStatus('pregnant')
+            .gestationalAge({ weeks: 26 })
+            .rhD('positive', { weeksAgo: 14 })
+            .naat('ct-ng', 'negative', { weeksAgo: 6 })
+            .pcbCondition()
+            .finding('pelvic-pain', { as: 'condition' })
+            .vitals({ systolic: 112, heartRate: 90 }),
+        ),
+        demo('pcb-demo-recent-delivery').bundle(NOW),
       ],
     });
   }, 60_000);
@@ -446,6 +472,37 @@ describe('revision-2 items on the published vignettes and two small records: the
     expect(card.indicator).toBe('warning');
     expect(text(card)).toMatch(/mandatory|always/i);
     expect(text(card)).toMatch(/referral|report/i);
+  });
+
+  it('Noor, 26 weeks, light bleeding with pelvic pain, stable (R2-28 tier ii): immediate obstetric assessment for possible abruption, no major-haemorrhage protocol, no crossmatch', async () => {
+    const body = await view(NOOR);
+    expect(allRules(body)).toEqual(['PCB-34']);
+    const card = cardFor(body, 'PCB-34');
+    expect(card.indicator).toBe('critical');
+    expect(card.summary).toMatch(/\b26\b/);
+    const t = text(card);
+    expect(t).toMatch(/abruption/i);
+    expect(t).toMatch(/no digital/i);
+    expect(t).not.toMatch(/major[- ](obstetric )?ha?emorrhage protocol/i);
+    expect(t).toMatch(/CTG|cardiotocograph|fetal monitoring/i); // 26 wk is past viabilityWeeks (22)
+    expect(orderCodes(orders(card))).toEqual(expect.arrayContaining([CBC, ABO_RH, ANTIBODY_SCREEN]));
+    expect(orders(card).filter((r) => /crossmatch|cross-match/i.test(`${r.code?.text ?? ''} ${r.code?.coding?.map((c) => c.display).join(' ')}`))).toEqual([]);
+    expect(orders(card).flatMap(reasonCodings).map((c) => c.code)).toEqual(expect.arrayContaining(['O46.92', 'Z3A.26']));
+  });
+
+  it('Fatima, delivered 4 weeks ago while the record still says pregnant (R2-15): "pregnancy ended 4 weeks ago" with the postpartum differential, not a data conflict', async () => {
+    const body = await view('pcb-demo-recent-delivery');
+    const t = text(cardFor(body, 'PCB-01'));
+    expect(t).toMatch(/ended 4 weeks ago|4 weeks ago/i);
+    expect(t).toMatch(/postpartum|lactation|breastfeeding/i);
+    expect(t).not.toMatch(/conflict/i);
+  });
+
+  it('V26, continuous combined HRT for 2 years (R2-15): the card names the HRT product and how long she has taken it', async () => {
+    const body = await vignette('V26');
+    const t = text(cardFor(body, 'PCB-22'));
+    expect(t).toMatch(/estradiol/i);
+    expect(t).toMatch(/2 years|24 months/i);
   });
 
   it('V21, RhD negative at 30 weeks (R2-22, R2-10): URGENT anti-D within 72 h, naming 30 wk, Kleihauer or flow cytometry to dose it', async () => {
