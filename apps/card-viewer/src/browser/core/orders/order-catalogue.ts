@@ -18,7 +18,8 @@ const PCB = 'http://pcb-cds.org/fhir/CodeSystem/pcb-facts';
  * The pad's short list: the PCB work-up, plus the two orders the guideline warns about in pregnancy
  * (endocervical curettage; a digital examination before placenta praevia is excluded). Texts, codes and
  * displays are those of orders.json — what the order hooks recognise draft orders by, and what the cards
- * order — checked by order-catalogue.spec.ts (the page cannot import the guideline's data).
+ * order — checked by order-catalogue.spec.ts (the page cannot import the guideline's data). Texts in US English:
+ * the page is not told the service's jurisdiction.
  */
 export const ORDER_CATALOGUE: readonly CatalogueOrder[] = [
   {
@@ -39,7 +40,7 @@ export const ORDER_CATALOGUE: readonly CatalogueOrder[] = [
   },
   {
     key: 'ct-ng-naat',
-    text: 'Chlamydia and gonorrhoea NAAT (vaginal swab)',
+    text: 'Chlamydia and gonorrhea NAAT (vaginal swab)',
     codings: [{ system: LOINC, code: '80362-7', display: 'Chlamydia trachomatis+Neisseria gonorrhoeae rRNA [Presence] in Vaginal fluid by NAA with probe detection' }],
   },
   {
