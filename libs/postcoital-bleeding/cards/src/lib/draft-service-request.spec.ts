@@ -22,7 +22,7 @@ describe('draftServiceRequest: an order an EHR can act on (R2-14)', () => {
       intent: 'proposal',
       category: [{ coding: [{ system: SNOMED, code: '108252007', display: 'Laboratory procedure' }] }],
       priority: 'stat',
-      code: { coding: [{ system: LOINC, code: '58410-2', display: 'CBC panel - Blood by Automated count' }], text: 'Full blood count (CBC)' },
+      code: { coding: [{ system: LOINC, code: '58410-2', display: 'CBC panel - Blood by Automated count' }], text: 'Complete blood count (CBC)' },
       subject: { reference: 'Patient/p1' },
       encounter: { reference: 'Encounter/e1' },
       reasonCode: [{ coding: [{ system: ICD10CM, code: 'N93.0', display: 'Postcoital and contact bleeding' }], text: 'heavy bleeding' }],
@@ -47,6 +47,12 @@ describe('draftServiceRequest: an order an EHR can act on (R2-14)', () => {
   it('the same order in UK mode: WHO ICD-10 O46.9 only, no trimester digit, no Z3A', () => {
     const sr = draftServiceRequest(order('obstetric-ultrasound', 'stat', 'placental site'), { patientId: 'p2', facts: pregnantAt(32), jurisdiction: 'UK' }, defaultTerminology);
     expect(sr.reasonCode).toEqual([{ coding: [{ system: WHO_ICD10, code: 'O46.9', display: 'Antepartum haemorrhage, unspecified' }], text: 'placental site' }]);
+  });
+
+  it('UK mode: the FBC text in UK words, the same LOINC code, the WHO ICD-10 N93.0 reason', () => {
+    const sr = draftServiceRequest(order('cbc', 'stat', 'heavy bleeding'), { patientId: 'p5', facts: premenopausal, jurisdiction: 'UK' }, defaultTerminology);
+    expect(sr.code).toEqual({ coding: [{ system: LOINC, code: '58410-2', display: 'CBC panel - Blood by Automated count' }], text: 'Full blood count (FBC)' });
+    expect(sr.reasonCode?.[0].coding).toEqual([{ system: WHO_ICD10, code: 'N93.0', display: 'Postcoital and contact bleeding' }]);
   });
 
   it('referral to gynaecology: SNOMED referral concept, Patient referral category', () => {

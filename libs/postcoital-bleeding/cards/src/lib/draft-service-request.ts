@@ -8,7 +8,7 @@ export interface DraftRequestContext {
   patientId: string;
   encounterId?: string;
   facts: ReasonFacts;
-  /** US is the guideline's default jurisdiction (§0); UK mode sends WHO ICD-10 reasons. */
+  /** US is the guideline's default jurisdiction (§0); UK mode sends WHO ICD-10 reasons and UK words in code.text. */
   jurisdiction?: ReasonJurisdiction;
 }
 
@@ -20,7 +20,7 @@ export interface DraftRequestContext {
  * (e.g. O46.92 and Z3A.30), the rule's own words as the text of the first. The EHR decides whether to sign it.
  */
 export function draftServiceRequest(order: OrderAdvice, patient: DraftRequestContext, t: Terminology): ServiceRequest {
-  const code = t.order(order.kind);
+  const code = t.order(order.kind, patient.jurisdiction);
   const [primary, ...secondary] = orderReasonCodes(patient.facts, patient.jurisdiction ?? 'US');
   const reasonCode: CodeableConcept[] = [{ coding: [primary], text: order.reason }, ...secondary.map((coding) => ({ coding: [coding] }))];
   return {

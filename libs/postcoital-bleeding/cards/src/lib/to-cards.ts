@@ -22,7 +22,7 @@ export interface CardContext {
   facts: PostcoitalBleedingFacts;
   terminology: Terminology;
   indicatorMap?: IndicatorMap;
-  /** The reason-code system of draft orders (R2-27: WHO ICD-10 in the UK); US when absent. */
+  /** The reason-code system (R2-27: WHO ICD-10 in the UK) and the words of order names (R2-13); US when absent. */
   jurisdiction?: 'US' | 'UK';
 }
 
@@ -65,7 +65,7 @@ function buildCard(plan: CardPlan, orders: OrderAdvice[], extras: CardExtras, ct
   return {
     summary: summary(plan),
     indicator: plan.indicator,
-    detail: cardDetail({ recommendations: recs, facts: ctx.facts, ...extras }, ctx.terminology),
+    detail: cardDetail({ recommendations: recs, facts: ctx.facts, ...extras, jurisdiction: ctx.jurisdiction }, ctx.terminology),
     source: primarySource(sources),
     ...(suggestions.length ? { suggestions, selectionBehavior: 'any' as const } : {}),
     ...(plan.indicator !== 'info' ? { overrideReasons: ctx.terminology.overrideReasons(pregnancy ? 'pregnancy' : 'other') } : {}),
@@ -110,7 +110,7 @@ function fit(text: string): string {
 }
 
 function suggestion(order: OrderAdvice, ctx: CardContext): Suggestion {
-  const code = ctx.terminology.order(order.kind);
+  const code = ctx.terminology.order(order.kind, ctx.jurisdiction);
   return {
     label: `Order: ${code.text}`,
     actions: [

@@ -1,4 +1,4 @@
-import { ageLine, dated, isLatePregnancy, isPregnant, pregnancyLine, screeningLine } from '@pcb-cds/postcoital-bleeding-rules';
+import { ageLine, dated, isLatePregnancy, isPregnant, pregnancyLine, screeningLine, wordsFor } from '@pcb-cds/postcoital-bleeding-rules';
 import type { OrderAdvice, RuleId } from '@pcb-cds/postcoital-bleeding-rules';
 import type { GuidelineDraftOrder } from './draft-order';
 import type { DraftFinding } from './draft-verdict';
@@ -133,7 +133,7 @@ const underScreeningAge: Check = (ctx) => {
   return {
     concern: 'under-screening-age',
     ruleIds: ['PCB-12'],
-    advice: `No cervical cytology or HPV test under ${p.screenMinAge}: cervical cancer is unlikely and the result would not change management. Examine (speculum and bimanual), test for chlamydia and gonorrhoea and do a pregnancy test instead; a suspicious cervix goes to colposcopy, not cytology.`,
+    advice: `No cervical cytology or HPV test under ${p.screenMinAge}: cervical cancer is unlikely and the result would not change management. Examine (speculum and bimanual), test for chlamydia and ${wordsFor(p).gonorrhoea} and do a pregnancy test instead; a suspicious cervix goes to colposcopy, not cytology.`,
     because: [ageLine(f)],
     replacement: optional(orderFrom(ctx, ['PCB-13'], 'ct-ng-naat')),
   };

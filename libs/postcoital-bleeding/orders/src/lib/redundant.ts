@@ -1,4 +1,4 @@
-import { ageLine, dated, elapsed, hasEpisodeScan, hasRecentNegativeNaat, hysterectomyLine, naatLine, pregnancyLine, screeningLine } from '@pcb-cds/postcoital-bleeding-rules';
+import { ageLine, dated, elapsed, hasEpisodeScan, hasRecentNegativeNaat, hysterectomyLine, naatLine, pregnancyLine, screeningLine, wordsFor } from '@pcb-cds/postcoital-bleeding-rules';
 import type { RuleId } from '@pcb-cds/postcoital-bleeding-rules';
 import type { GuidelineDraftOrder } from './draft-order';
 import type { DraftFinding } from './draft-verdict';
@@ -60,7 +60,7 @@ const recentNegativeNaat: Check = ({ facts: f, parameters: p }) => {
     ? {
         concern: 'recent-negative-naat',
         ruleIds: ['PCB-13'],
-        advice: `Chlamydia/gonorrhoea NAAT was negative ${elapsed(last.date, f.today)} ago (within ${p.stiRecentNegativeMonths} months) with no new partner since: no repeat test is needed now.`,
+        advice: `Chlamydia/${wordsFor(p).gonorrhoea} NAAT was negative ${elapsed(last.date, f.today)} ago (within ${p.stiRecentNegativeMonths} months) with no new partner since: no repeat test is needed now.`,
         because: [naatLine(f), dated('New sexual partner since the test', 'none recorded')],
         replacement: [],
       }

@@ -213,6 +213,20 @@ describe('order-select', () => {
     expect(created.reasonCode).toEqual([{ coding: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'O46.9', display: 'Antepartum haemorrhage, unspecified' }], text: expect.any(String) }]);
   });
 
+  it.each([
+    ['US', US_PARAMETERS, /gynaecolog|haemorrhage|gonorrhoea|\bFBC\b|A&E|999|labour|\bsmear\b/],
+    ['UK', UK_PARAMETERS, /gynecolog|hemorrhage|gonorrhea\b|\bCBC\b|911|\bED\b|emergency department|L&D|labor\b|\bPap\b/],
+  ] as const)('%s: a 19-year-old\'s cervical sample → the draft card and its replacement in the jurisdiction\'s own words (R2-13)', async (_name, parameters, foreign) => {
+    const chart = patient(`os-words-${parameters.jurisdiction}`).born({ yearsAgo: 19 });
+    const service = new PcbOrderSelectCdsService({ ...SETTINGS, parameters });
+    // The draft's own text is the EHR's (neutral here); the card's words are ours.
+    const response = await service.handle(request('order-select', chart, [order('pap', LOINC, '10524-7', 'Cervical cytology')]));
+    const verdict = response.cards.find((c) => actionsOf(c).startsWith('delete')) as Card;
+    const words = [verdict.summary, verdict.detail?.split('**Sources**')[0], verdict.suggestions?.[0].label, ...(verdict.suggestions?.[0].actions ?? []).map((a) => a.description)].join('\n');
+    expect(words).toContain('NAAT');
+    expect(words).not.toMatch(foreign);
+  });
+
   it('35 y, cytology NILM 4 months ago, Pap selected → info PCB-11 delete; NAAT and hCG still missing', async () => {
     const chart = patient('os-pap').born({ yearsAgo: 35 }).cytology('NILM', { monthsAgo: 4 });
     const response = await select(chart, [ORDERS.cytology()]);

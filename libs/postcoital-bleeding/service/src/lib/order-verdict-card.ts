@@ -28,7 +28,7 @@ export function verdictCard(v: DraftVerdict, ctx: CardContext, parameters: Guide
   return {
     summary: fit(summaryOf(v, wording, parameters)),
     indicator,
-    detail: verdictDetail(v, ctx.terminology, { guideline: guidelineOf(v, wording, parameters), sources }),
+    detail: verdictDetail(v, ctx.terminology, { guideline: guidelineOf(v, wording, parameters), sources, jurisdiction: parameters.jurisdiction }),
     source: primarySource(sources),
     ...(suggestion ? { suggestions: [suggestion], selectionBehavior: 'any' as const } : {}),
     ...(indicator !== 'info' ? { overrideReasons: ctx.terminology.overrideReasons(pregnancy ? 'pregnancy' : 'other') } : {}),
@@ -68,14 +68,14 @@ function suggestionFor(v: DraftVerdict, ctx: CardContext): Suggestion | undefine
     : [];
   const creations: CardAction[] = v.replacement.map((o) => ({
     type: 'create',
-    description: `Draft ${o.priority === 'routine' ? '' : `${o.priority} `}order: ${t.order(o.kind).text} (${o.reason})`,
+    description: `Draft ${o.priority === 'routine' ? '' : `${o.priority} `}order: ${t.order(o.kind, ctx.jurisdiction).text} (${o.reason})`,
     resource: draftServiceRequest(o, ctx, t) as unknown as FhirResourceJson,
   }));
   const actions = [...removal, ...creations];
   if (actions.length === 0) {
     return undefined;
   }
-  const instead = v.replacement.map((o) => t.order(o.kind).text).join(' + ');
+  const instead = v.replacement.map((o) => t.order(o.kind, ctx.jurisdiction).text).join(' + ');
   return {
     label: creations.length ? (removal.length ? `Replace with: ${instead}` : `Order instead: ${instead}`) : `Remove the draft: ${v.draft.display}`,
     actions,

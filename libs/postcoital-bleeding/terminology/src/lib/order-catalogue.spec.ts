@@ -27,6 +27,18 @@ describe('orders an EHR can act on (R2-14, R2-26)', () => {
     expect(orderCode(kind)).toMatchObject({ system, code, display, standardCoded: true });
   });
 
+  it.each<[OrderKind, string, string]>([
+    ['cbc', 'Complete blood count (CBC)', 'Full blood count (FBC)'],
+    ['gynecology-referral', 'Referral to gynecology', 'Referral to gynaecology'],
+    ['ct-ng-naat', 'Chlamydia and gonorrhea NAAT (vaginal swab)', 'Chlamydia and gonorrhoea NAAT (vaginal swab)'],
+    ['emergency-referral', 'Emergency department assessment', 'A&E assessment'],
+  ])('%s: the text in each jurisdiction\'s words (R2-13), the same codes', (kind, us, uk) => {
+    expect(orderCode(kind, 'US').text).toBe(us);
+    expect(orderCode(kind, 'UK').text).toBe(uk);
+    expect(orderCode(kind, 'UK').codings).toEqual(orderCode(kind, 'US').codings);
+    expect(orderCode(kind).text).toBe(us);
+  });
+
   it('the order text carries the qualifiers, the display never does', () => {
     const tvus = orderCode('transvaginal-ultrasound');
     expect(tvus.text).toBe('Transvaginal ultrasound (endometrial thickness)');

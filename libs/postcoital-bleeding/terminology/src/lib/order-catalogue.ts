@@ -7,6 +7,8 @@ import systemData from '../data/systems.json';
 type OrderEntries = Omit<typeof orderData, '_comment' | '_sources' | '_categories'>;
 export type OrderKind = keyof OrderEntries;
 export type OrderCategory = keyof typeof orderData._categories;
+/** The words of an order's text differ by jurisdiction (R2-13: CBC/FBC, gynecology/gynaecology). */
+export type OrderJurisdiction = 'US' | 'UK';
 
 export interface OrderCoding {
   system: string;
@@ -31,7 +33,7 @@ export interface OrderCode {
 }
 
 interface OrderEntry {
-  text: string;
+  text: string | Record<OrderJurisdiction, string>;
   category: OrderCategory;
   codings: { code: string; display: string }[];
   recognisedBy?: string[];
@@ -47,11 +49,14 @@ const ENTRIES: [OrderKind, OrderEntry][] = Object.entries(orderData)
 
 export const ORDER_KINDS: readonly OrderKind[] = ENTRIES.map(([kind]) => kind);
 
-const CODES: ReadonlyMap<OrderKind, OrderCode> = new Map(ENTRIES.map(([kind, entry]) => [kind, toOrderCode(entry)]));
+const CODES: Readonly<Record<OrderJurisdiction, ReadonlyMap<OrderKind, OrderCode>>> = {
+  US: new Map(ENTRIES.map(([kind, entry]) => [kind, toOrderCode(entry, 'US')])),
+  UK: new Map(ENTRIES.map(([kind, entry]) => [kind, toOrderCode(entry, 'UK')])),
+};
 
-/** The order's codes, text and category, ready for a draft ServiceRequest. */
-export function orderCode(kind: OrderKind): OrderCode {
-  const code = CODES.get(kind);
+/** The order's codes, text (in the jurisdiction's words; US, the guideline's default, when not said) and category. */
+export function orderCode(kind: OrderKind, jurisdiction: OrderJurisdiction = 'US'): OrderCode {
+  const code = CODES[jurisdiction].get(kind);
   if (!code) {
     throw new Error(`unknown order kind ${kind}`);
   }
@@ -74,7 +79,7 @@ export function orderKindsByValueSet(): [string, OrderKind][] {
   return ENTRIES.flatMap(([kind, entry]) => (entry.recognisedBy ?? []).map((vs): [string, OrderKind] => [vs, kind]));
 }
 
-function toOrderCode(entry: OrderEntry): OrderCode {
+function toOrderCode(entry: OrderEntry, jurisdiction: OrderJurisdiction): OrderCode {
   const codings = entry.codings.map(({ code, display }) => {
     const [system, value] = splitToken(resolveToken(code));
     return { system, code: value, display };
@@ -84,7 +89,7 @@ function toOrderCode(entry: OrderEntry): OrderCode {
   return {
     ...first,
     codings,
-    text: entry.text,
+    text: typeof entry.text === 'string' ? entry.text : entry.text[jurisdiction],
     category: entry.category,
     categoryCoding: { system: SNOMED, code: category.code, display: category.display },
     standardCoded: codings.some((c) => c.system !== PROJECT),

@@ -2,10 +2,10 @@ import conceptMapData from '../data/concept-maps.json';
 import overrideReasonData from '../data/override-reasons.json';
 import systemData from '../data/systems.json';
 import valueSetData from '../data/value-sets.json';
-import type { OrderCode, OrderKind } from './order-catalogue';
+import type { OrderCode, OrderJurisdiction, OrderKind } from './order-catalogue';
 import { orderCode, orderKindsByCode, orderKindsByValueSet } from './order-catalogue';
 
-export type { OrderCategory, OrderCode, OrderCoding, OrderKind } from './order-catalogue';
+export type { OrderCategory, OrderCode, OrderCoding, OrderJurisdiction, OrderKind } from './order-catalogue';
 
 /** Any coding-shaped object: FHIR Coding, CDS Hooks Coding. */
 export interface CodingLike {
@@ -138,9 +138,9 @@ export class Terminology {
       .map((r) => ({ system: overrideReasonData.system, code: r.code, display: r.display }));
   }
 
-  /** An order's codings (standard first, official displays), text and category (orders.json). */
-  order(kind: OrderKind): OrderCode {
-    return orderCode(kind);
+  /** An order's codings (standard first, official displays), text in the jurisdiction's words and category (orders.json). */
+  order(kind: OrderKind, jurisdiction?: OrderJurisdiction): OrderCode {
+    return orderCode(kind, jurisdiction);
   }
 
   /**
