@@ -407,14 +407,14 @@ export const coreRules: Rule[] = [
     trace: { section: '§2 PCB-18', seeds: ['000'] },
     gapTopics: [],
     recommendationText: { US: 'Polyp: remove and send for histology (or refer); ectropion: reassure, consider contraception review; persisting → PCB-15', UK: 'Same; do not refer polyps directly to colposcopy' },
-    output: (f) => {
+    output: (f, p) => {
       const { cervicalPolyp, ectropion } = f.redFlags;
       const finding = cervicalPolyp ? 'cervical polyp' : 'ectropion';
       return {
         urgency: 'routine',
         summary: `${cervicalPolyp ? 'Cervical polyp' : 'Ectropion'} on examination: ${cervicalPolyp ? 'remove and send for histology' : 'reassure'}; review if bleeding persists`,
         action: cervicalPolyp ? 'remove polyp for histology' : 'ectropion: reassure',
-        advice: `${cervicalPolyp ? 'Polyp: remove and send for histology, or refer. ' : ''}${ectropion ? 'Ectropion: reassure, consider reviewing hormonal contraception, treat only if troublesome. ' : ''}If bleeding persists, refer (persistent-bleeding pathway).`,
+        advice: `${cervicalPolyp ? `Polyp: remove and send for histology, or refer${p.jurisdiction === 'UK' ? ' to gynaecology (not directly to colposcopy)' : ''}. ` : ''}${ectropion ? 'Ectropion: reassure, consider reviewing hormonal contraception, treat only if troublesome. ' : ''}If bleeding persists, refer (persistent-bleeding pathway).`,
         orders: [],
         because: [
           ...(cervicalPolyp ? [dated('Examination', 'cervical polyp', cervicalPolyp.date)] : []),

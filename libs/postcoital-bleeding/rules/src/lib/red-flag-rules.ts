@@ -73,6 +73,7 @@ export const redFlagRules: Rule[] = [
     gapTopics: [],
     recommendationText: {
       US: 'Same-day evaluation for cervicitis/PID/TOA: bimanual examination, CT/NG/TV NAAT, hCG; empiric PID treatment per CDC; pregnancy status unknown → exclude ectopic pregnancy before treating as PID, hCG on this card at stat',
+      UK: 'Same; empiric PID treatment per BASHH / local sexual-health guidance',
     },
     output: (f, p) => {
       const { fever, pelvicPain } = f.redFlags;
@@ -86,7 +87,7 @@ export const redFlagRules: Rule[] = [
         action: 'same-day PID evaluation',
         advice: [
           ectopic ? '**Exclude ectopic pregnancy before treating as PID**: hCG now (stat).' : '',
-          `Same-day evaluation for cervicitis, pelvic inflammatory disease or tubo-ovarian abscess: bimanual examination (cervical motion or adnexal tenderness), chlamydia/${wordsFor(p).gonorrhoea} and T. vaginalis NAAT; empiric PID treatment per CDC criteria.`,
+          `Same-day evaluation for cervicitis, pelvic inflammatory disease or tubo-ovarian abscess: bimanual examination (cervical motion or adnexal tenderness), chlamydia/${wordsFor(p).gonorrhoea} and T. vaginalis NAAT; empiric PID treatment ${p.jurisdiction === 'UK' ? 'per BASHH / local sexual-health guidance' : 'per CDC criteria'}.`,
         ]
           .filter(Boolean)
           .join(' '),
