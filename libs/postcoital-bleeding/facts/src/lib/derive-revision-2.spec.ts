@@ -136,6 +136,12 @@ describe('risks (revision 2)', () => {
       (f) => f.risks.systemicHrt,
       { date: monthsAgo(1), display: 'estradiol 2 MG', startedOn: monthsAgo(9) },
     ],
+    [
+      'HRT: the medicine names the product, not a same-day Z79.890',
+      { risks: [{ date: yearsAgo(2), kind: 'hrt', display: 'Hormone replacement therapy' }, { date: yearsAgo(2), kind: 'hrt', display: 'estradiol 1 MG / norethindrone acetate 0.5 MG Oral Tablet', active: true }] },
+      (f) => [f.risks.systemicHrt?.display, f.risks.systemicHrt?.startedOn],
+      ['estradiol 1 MG / norethindrone acetate 0.5 MG Oral Tablet', yearsAgo(2)],
+    ],
     ['undated CIN2+ history counts as within 25 years', { cervicalHistory: [{ kind: 'cin2-plus', code: '20365006' }] }, (f) => f.risks.cin2PlusHistory, { date: undefined, kind: 'cin2-plus' }],
     ['CIN2+ 30 years ago no longer counts', { cervicalHistory: [{ date: yearsAgo(30), kind: 'cin2-plus', code: '20365006' }] }, (f) => f.risks.cin2PlusHistory, undefined],
   ])('%s', (_name, changes, pick, expected) => {

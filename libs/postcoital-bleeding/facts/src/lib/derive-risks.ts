@@ -37,8 +37,10 @@ export function deriveRisks(record: PatientRecord, p: GuidelineParameters): Risk
   // A record that names the drug's class (a prescription) says more than one that does not (Z79.01).
   const anticoagulants = dated(active('anticoagulant'));
   const anticoagulant = latest(anticoagulants.filter((a) => a.drugClass && a.drugClass !== 'unknown')) ?? latest(anticoagulants);
+  // The medicine itself names the product (R2-15 PCB-22); a long-term-use diagnosis (Z79.890) does not.
+  const hrtMedicines = dated(active('hrt')).filter((r) => r.active === true);
   const hrts = dated(active('hrt'));
-  const hrt = latest(hrts);
+  const hrt = latest(hrtMedicines) ?? latest(hrts);
   return {
     anticoagulant: anticoagulant && {
       date: anticoagulant.date,
