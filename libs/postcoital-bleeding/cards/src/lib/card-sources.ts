@@ -34,12 +34,15 @@ export function sourcesMarkdown(keys: readonly SourceKey[]): string {
   return ['**Sources**', ...lines].join('\n');
 }
 
-/** The audit trace (specification section, seed articles by title) for `extension["org.pcb-cds.trace"]`. */
-export function traceExtension(traces: readonly { ruleId: string; trace: RuleTrace }[]): Card['extension'] {
+/**
+ * The audit trace for `extension["org.pcb-cds.trace"]`: per rule, in the order of
+ * `extension["org.pcb-cds.rules"]` (the only place rule ids appear), the specification section and the
+ * seed articles by title.
+ */
+export function traceExtension(traces: readonly { trace: RuleTrace }[]): Card['extension'] {
   return {
-    [TRACE_EXTENSION]: traces.map(({ ruleId, trace }) => ({
-      rule: ruleId,
-      specification: `pcb-guideline.md rev 2 ${trace.section}`,
+    [TRACE_EXTENSION]: traces.map(({ trace }) => ({
+      specification: `pcb-guideline.md rev 2 ${trace.section.replace(/\s*PCB-\d\d/g, '').replace(/^§2;/, '§2,')}`,
       seeds: trace.seeds.filter((s) => SEEDS[s].onCards).map((s) => SEEDS[s].citation),
     })),
   };

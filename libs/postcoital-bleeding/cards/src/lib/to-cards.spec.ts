@@ -69,6 +69,7 @@ describe('card contract', () => {
       expect((c.detail ?? '').match(/^- /gm)?.length ?? 0).toBeGreaterThan(0);
       const sources = (c.detail ?? '').split('**Sources**')[1] ?? '';
       expect(sources.trim().split('\n').length).toBeLessThanOrEqual(3);
+      expect(JSON.stringify({ ...c, extension: { ...c.extension, [RULES_EXTENSION]: undefined } })).not.toMatch(/PCB-\d\d/);
       expect(c.extension?.[TRACE_EXTENSION]).toEqual(expect.arrayContaining([expect.objectContaining({ specification: expect.stringContaining('pcb-guideline.md rev 2 §2') })]));
     }
   });
