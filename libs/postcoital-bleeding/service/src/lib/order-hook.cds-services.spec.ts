@@ -126,7 +126,7 @@ describe('order-select', () => {
     expect(card.detail).not.toMatch(/PCB-\d\d|\.txt|pcb-guideline/);
     expect(card.source.label).toMatch(/^Sakornbut E, Leeman L, Fontaine P\. Late pregnancy bleeding/);
     expect((card.links ?? []).length).toBeLessThanOrEqual(3);
-    expect(card.extension?.['org.pcb-cds.trace']).toEqual([expect.objectContaining({ rule: 'PCB-32' })]);
+    expect(card.extension?.['org.pcb-cds.trace']).toEqual([expect.objectContaining({ specification: expect.stringContaining('§2') })]);
     expect(card.overrideReasons?.map((r) => r.code)).toContain('obstetric-team-assessing-today');
     expect(card.suggestions).toHaveLength(1);
     const [remove, create] = card.suggestions?.[0].actions ?? [];
