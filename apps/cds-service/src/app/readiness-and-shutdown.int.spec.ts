@@ -2,10 +2,11 @@ import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
-import { Agent, get } from 'node:http';
+import { Agent, get, request } from 'node:http';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PostgresFeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
 import type { TcpProxy } from '@pcb-cds/cds-hooks-feedback-store/testing';
 import { dropSchema, findTestPostgres, randomSchemaName, startTcpProxy } from '@pcb-cds/cds-hooks-feedback-store/testing';
 
@@ -22,6 +23,8 @@ const ATTEMPTS = 200; // polls of 50 ms at most: a bound, not an expected durati
 
 interface Harness {
   port: number;
+  /** With HARNESS_SANDBOX=1: its FHIR sandbox. */
+  fhirBaseUrl?: string;
   child: ChildProcess;
   exited: Promise<number | null>;
 }
@@ -48,7 +51,7 @@ function startHarness(env: Record<string, string>): Promise<Harness> {
       stdout += chunk.toString();
       const match = /listening (\d+)\n/.exec(stdout);
       if (match) {
-        resolve({ port: Number(match[1]), child, exited });
+        resolve({ port: Number(match[1]), fhirBaseUrl: /fhir (\S+)\n/.exec(stdout)?.[1], child, exited });
       }
     });
     void exited.then((code) => reject(new Error(`harness exited (${code}) before listening: ${stderr}`)));
@@ -77,6 +80,30 @@ async function until<T>(probe: () => Promise<T | undefined>): Promise<T> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`condition not reached after ${ATTEMPTS} polls`);
+}
+
+/** patient-view for the harness's demo patient (pregnant, 30 weeks: one critical card). */
+function patientView(harness: Harness, hookInstance: string): Promise<{ status: number; cards: Array<{ uuid?: string }> }> {
+  const body = JSON.stringify({ hook: 'patient-view', hookInstance, fhirServer: harness.fhirBaseUrl, context: { patientId: 'pcb-demo-pregnant-30w' } });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: harness.port, path: '/cds-services/pcb-evaluation', method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, cards: (JSON.parse(text) as { cards?: Array<{ uuid?: string }> }).cards ?? [] }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** A Prometheus sample's value in /metrics. */
+async function metric(port: number, name: string): Promise<number> {
+  const line = (await httpGet(port, '/metrics')).body.split('\n').find((l) => l.startsWith(`${name} `));
+  return Number(line?.split(' ')[1]);
 }
 
 const readyStatus = (port: number) => async (): Promise<number> => (await httpGet(port, '/ready')).status;
@@ -135,12 +162,12 @@ describeWithPostgres('/ready follows the feedback store (PostgreSQL behind a pro
     }
   });
 
-  it('200 while the database answers, 503 naming the feedback store while it is away, 200 again when it is back', async () => {
+  it('200 while the database answers; 503 naming the feedback store while it is away, cards issued meanwhile kept; 200 and the cards written when it is back', async () => {
     const target = Number(url.port || 5432);
     proxy = await startTcpProxy(target);
     const viaProxy = new URL(url.href);
     viaProxy.port = String(proxy.port);
-    harness = await startHarness({ HARNESS_DATABASE_URL: viaProxy.href, HARNESS_PG_SCHEMA: schema });
+    harness = await startHarness({ HARNESS_DATABASE_URL: viaProxy.href, HARNESS_PG_SCHEMA: schema, HARNESS_SANDBOX: '1' });
     const { port } = harness;
     expect(await until(async () => ((await readyStatus(port)()) === 200 ? 200 : undefined))).toBe(200);
 
@@ -150,9 +177,28 @@ describeWithPostgres('/ready follows the feedback store (PostgreSQL behind a pro
       return answer.status === 503 ? answer : undefined;
     });
     expect(JSON.parse(down.body)).toEqual({ status: 'unavailable', checks: [{ name: 'feedback-store', status: expect.stringMatching(/^(failed|timeout)$/) }] });
-    expect((await httpGet(port, '/metrics')).body).toMatch(/cds_card_ledger_lost_total 0/);
+
+    // The EHR is still answered; the cards wait in memory for the store.
+    const issued: string[] = [];
+    for (const hookInstance of ['outage-1', 'outage-2']) {
+      const answer = await patientView(harness, hookInstance);
+      expect(answer.status).toBe(200);
+      expect(answer.cards.length).toBeGreaterThan(0);
+      issued.push(...answer.cards.map((card) => card.uuid as string));
+    }
+    expect(await until(async () => ((await metric(port, 'cds_card_ledger_pending')) >= issued.length ? true : undefined))).toBe(true);
+    expect(await metric(port, 'cds_card_ledger_lost_total')).toBe(0);
 
     proxy = await startTcpProxy(target, proxy.port);
     expect(await until(async () => ((await readyStatus(port)()) === 200 ? 200 : undefined))).toBe(200);
+    expect(await until(async () => ((await metric(port, 'cds_card_ledger_pending')) === 0 ? true : undefined))).toBe(true);
+    const direct = new PostgresFeedbackRepository({ connectionString: url.href, schema });
+    try {
+      for (const uuid of issued) {
+        expect((await direct.findIssuedCard(uuid))?.serviceId).toBe('pcb-evaluation');
+      }
+    } finally {
+      await direct.close();
+    }
   }, 60_000);
 });
