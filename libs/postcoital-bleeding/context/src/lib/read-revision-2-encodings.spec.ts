@@ -217,6 +217,8 @@ describe('pregnancy encodings (R2-25)', () => {
     ['O99.213 obesity in pregnancy, third trimester', [cond([ICD, 'O99.213'])], preg, ['pregnancy-condition']],
     ['O9A.113 malignancy in pregnancy', [cond([ICD, 'O9A.113'])], preg, ['pregnancy-condition']],
     ['O98.713 HIV in pregnancy', [cond([ICD, 'O98.713'])], preg, ['pregnancy-condition']],
+    ['SNOMED 77386006 Pregnancy as an active Condition (VSAC Pregnancy)', [cond([SNOMED, '77386006'])], preg, ['pregnancy-condition']],
+    ['SNOMED 57630001 First trimester pregnancy', [cond([SNOMED, '57630001'])], preg, ['pregnancy-condition']],
     ['O10.02 complicating childbirth is not pregnancy', [cond([ICD, 'O10.02'])], preg, []],
     ['O99.214 obesity complicating childbirth is not pregnancy', [cond([ICD, 'O99.214'])], preg, []],
     ['O99.43 complicating the puerperium is not pregnancy', [cond([ICD, 'O99.43'])], preg, []],
