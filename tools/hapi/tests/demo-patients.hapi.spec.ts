@@ -39,8 +39,10 @@ describe('every demo patient: the same cards from HAPI as from the embedded sand
   });
 
   it.each(DEMO_PATIENTS.map((p) => [p.id] as const))('%s', async (patientId) => {
-    const [fromSandbox, fromHapi] = await Promise.all([sandbox.patientView(patientId), hapi.patientView(patientId, 'none')]);
-    expect(fromHapi.status).toBe(200);
+    const fromSandbox = await sandbox.patientView(patientId);
+    const fromHapi = await hapi.patientView(patientId, 'none');
+    // The answer itself when it is not a 200 (an OperationOutcome saying which query failed, and why).
+    expect(fromHapi.status === 200 ? 200 : fromHapi.body).toBe(200);
     expect(fromSandbox.status).toBe(200);
     expect(readable(fromHapi.body.cards)).toEqual(readable(fromSandbox.body.cards));
   });
