@@ -144,7 +144,7 @@ export const specialPopulationRules: Rule[] = [
       const noCervix = f.hysterectomy.class === 'total';
       const uk = p.jurisdiction === 'UK';
       const w = wordsFor(p);
-      const what = cancer ? 'cervical cancer' : 'CIN2+';
+      const what = history.display ? recordText(history.display) : cancer ? 'cervical cancer' : 'CIN2+';
       if (cancer) {
         return {
           urgency: 'urgent',
@@ -157,7 +157,7 @@ export const specialPopulationRules: Rule[] = [
               ? { kind: 'gynecology-referral', priority: 'urgent', reason: 'urgent suspected cancer referral: previous cervical cancer with bleeding' }
               : { kind: 'oncology-referral', priority: 'urgent', reason: 'previous cervical cancer with bleeding: possible recurrence' },
           ],
-          because: [dated('Cervical history', 'cervical cancer', history.date)],
+          because: [dated('Cervical history', history.display ?? 'cervical cancer', history.date)],
           variant: 'cancer',
         };
       }
@@ -176,7 +176,7 @@ export const specialPopulationRules: Rule[] = [
             ? { kind: 'gynecology-referral', priority: 'routine', reason: 'vaginal vault assessment with vaginal colposcopy: previous CIN2+' }
             : { kind: 'colposcopy', priority: 'routine', reason: 'symptomatic with previous CIN2+' },
         ],
-        because: [dated('Cervical history', 'CIN2 or worse', history.date), ...(noCervix ? [hysterectomyLine(f)] : [])],
+        because: [dated('Cervical history', history.display ?? 'CIN2 or worse', history.date), ...(noCervix ? [hysterectomyLine(f)] : [])],
         variant: noCervix ? 'no-cervix' : undefined,
       };
     },
