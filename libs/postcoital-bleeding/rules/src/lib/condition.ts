@@ -42,8 +42,10 @@ export function holds(c: Condition, f: F, p: P): boolean {
 /** "pregnant AND (heavy bleeding OR pelvic pain) AND NOT known placenta praevia" */
 export function describeCondition(c: Condition, p: P, nested = false): string {
   switch (c.kind) {
-    case 'predicate':
-      return c.describe(p);
+    case 'predicate': {
+      const text = c.describe(p);
+      return nested && /\b(AND|OR)\b/.test(text) ? `(${text})` : text;
+    }
     case 'not':
       return `NOT ${describeCondition(c.of, p, true)}`;
     case 'all':
