@@ -9,6 +9,7 @@ export type DraftConcern =
   | 'no-cervix'
   | 'recent-negative-naat'
   | 'recent-negative-hcg'
+  | 'pregnancy-test-not-indicated'
   | 'pregnancy-established'
   | 'no-uterus'
   | 'recent-endometrial-scan'

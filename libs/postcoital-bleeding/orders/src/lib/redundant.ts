@@ -1,4 +1,4 @@
-import { ageLine, dated, elapsed, hasEpisodeScan, hasRecentNegativeNaat, hysterectomyLine, naatLine, pregnancyLine, screeningLine, wordsFor } from '@pcb-cds/postcoital-bleeding-rules';
+import { ageLine, dated, elapsed, hasEpisodeScan, hasRecentNegativeNaat, hysterectomyLine, isPregnancyTestIndicated, menopauseLine, naatLine, pregnancyLine, screeningLine, wordsFor } from '@pcb-cds/postcoital-bleeding-rules';
 import type { RuleId } from '@pcb-cds/postcoital-bleeding-rules';
 import type { GuidelineDraftOrder } from './draft-order';
 import type { DraftFinding } from './draft-verdict';
@@ -109,6 +109,24 @@ const recentNegativeHcg: Check = ({ facts: f, parameters: p }) => {
 };
 
 /**
+ * PCB-14's other conditions (R2-3: PCB-50/54 order hCG only where they hold): postmenopausal, outside
+ * the age range, or within weeks of a pregnancy ending (hCG can stay positive) → the test answers nothing.
+ */
+const pregnancyTestNotIndicated: Check = ({ facts: f, parameters: p }) => {
+  if (f.pregnancy.status === 'yes' || isPregnancyTestIndicated(f, p) || !f.hasCorpus || f.pregnancy.recentNegativeTest) {
+    return undefined;
+  }
+  const age = f.ageYears;
+  const [advice, because] =
+    f.menopause.status === 'post'
+      ? ['Postmenopausal: a pregnancy test is not indicated, whatever the bleeding.', menopauseLine(f)]
+      : age !== undefined && (age < p.hcgMinAge || age > p.hcgMaxAge)
+        ? [`At ${age} a pregnancy test is not indicated (it is asked for from ${p.hcgMinAge} to ${p.hcgMaxAge}).`, ageLine(f)]
+        : [`The pregnancy ended ${f.pregnancy.ended?.weeksSince ?? 'a few'} weeks ago: hCG can stay positive, so a test would not answer.`, pregnancyLine(f)];
+  return { concern: 'pregnancy-test-not-indicated', ruleIds: ['PCB-14'], advice, because: [because], replacement: [] };
+};
+
+/**
  * PCB-20 is suppressed by any transvaginal scan result of this episode within the recent window
  * (R2-8, R2-24): the scan is done; what follows is PCB-21 (sampling), not another scan.
  */
@@ -131,7 +149,7 @@ const CHECKS: Partial<Record<GuidelineDraftOrder['kind'], readonly Check[]>> = {
   'cervical-cytology': [noCervix, screeningCurrent],
   'hpv-test': [noCervix, screeningCurrent],
   'ct-ng-naat': [recentNegativeNaat],
-  'urine-hcg': [noUterus, pregnancyEstablished, recentNegativeHcg],
-  'serum-quantitative-hcg': [noUterus, recentNegativeHcg],
+  'urine-hcg': [noUterus, pregnancyEstablished, recentNegativeHcg, pregnancyTestNotIndicated],
+  'serum-quantitative-hcg': [noUterus, recentNegativeHcg, pregnancyTestNotIndicated],
   'transvaginal-ultrasound': [recentEndometrialScan],
 };

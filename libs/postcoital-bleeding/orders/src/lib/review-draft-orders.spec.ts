@@ -118,6 +118,8 @@ describe('redundant draft orders (info, delete)', () => {
     ['68 y adequately screened out + cytology', chart(68, { cytology: [nilm(yearsAgo(1)), nilm(yearsAgo(4)), nilm(yearsAgo(7))] }), ['cervical-cytology'], ['cervical-cytology redundant PCB-42']],
     ['UK 40 y, HPV negative 1 year ago + HPV sample', chart(40, { hpv: [{ date: yearsAgo(1), result: 'negative' }] }), ['hpv-test'], ['hpv-test redundant PCB-11'], { parameters: UK_PARAMETERS }],
     ['negative hCG 2 days ago, heavy bleeding + quantitative hCG → not needed either (R2-3)', chart(30, { ...pre, pregnancyEvidence: [hcgNeg(daysAgo(2))], symptoms: [{ date: TODAY, kind: 'heavy-bleeding' }] }), ['serum-quantitative-hcg'], ['serum-quantitative-hcg redundant PCB-14']],
+    ['63 y postmenopausal + urine hCG → not indicated (R2-3)', chart(63, { menopausalStatus: [{ date: TODAY, value: 'post', source: 'observation' }] }), ['urine-hcg'], ['urine-hcg redundant PCB-14']],
+    ['63 y postmenopausal on warfarin, heavy bleeding and SBP 85 (PCB-54) + quantitative hCG → not indicated; no hCG on the emergency card either', chart(63, { menopausalStatus: [{ date: TODAY, value: 'post', source: 'observation' }], symptoms: [{ date: TODAY, kind: 'heavy-bleeding' }], vitals: [{ date: TODAY, kind: 'systolic', value: 85 }], risks: [{ date: yearsAgo(1), kind: 'anticoagulant', drugClass: 'vitamin-k-antagonist' }] }), ['serum-quantitative-hcg'], ['serum-quantitative-hcg redundant PCB-14']],
     ['NAAT already active, PCB-13 asks for one + NAAT draft → duplicate', chart(35, { activeOrders: [{ date: daysAgo(3), kind: 'ct-ng-naat' }] }), ['ct-ng-naat'], ['ct-ng-naat redundant PCB-13']],
   ])('%s', (...[, record, drafts, expected, options]) => {
     expect(verdictsOf(review(record, drafts, options))).toEqual(expected);
@@ -126,6 +128,7 @@ describe('redundant draft orders (info, delete)', () => {
   it.each<[string, PatientRecord, OrderKind[], GuidelineParameters?]>([
     ['total hysterectomy for CIN3: vaginal HPV-based testing continues', chart(50, { ...totalHysterectomy, cervicalHistory: [{ date: yearsAgo(8), kind: 'cin2-plus', code: '252991009' }] }), ['hpv-test']],
     ['screening current but diagnostic cytology is configured (PCB-11 asks for it)', chart(35, { cytology: [nilm(monthsAgo(4))] }), ['cervical-cytology'], { ...US_PARAMETERS, diagnosticCytologyWhenNotDue: true }],
+    ['34 y, heavy bleeding and SBP 85 (PCB-54): the hCG the emergency asks for', chart(34, { symptoms: [{ date: TODAY, kind: 'heavy-bleeding' }], vitals: [{ date: TODAY, kind: 'systolic', value: 85 }] }), ['urine-hcg']],
     ['negative NAAT 1 month ago but a new partner since', chart(35, { stiTests: [naatNeg(monthsAgo(1))], newSexualPartner: [{ date: weeksAgo(1), value: true }] }), ['ct-ng-naat']],
   ])('not redundant: %s', (...[, record, drafts, parameters]) => {
     expect(review(record, drafts, { parameters }).verdicts).toEqual([]);

@@ -46,6 +46,11 @@ export const VERDICT_WORDING: Record<DraftConcern, VerdictWording> = {
     summary: (p) => `Pregnancy test negative within ${p.hcgRecentDays} days: no repeat needed`,
     guideline: (p) => `A pregnancy test is asked for unless one was negative within ${p.hcgRecentDays} days, and a quantitative hCG for heavy bleeding or instability only on the same terms.`,
   },
+  'pregnancy-test-not-indicated': {
+    summary: () => 'Pregnancy test not indicated for this patient: no hCG needed',
+    guideline: (p) =>
+      `A pregnancy test is asked for with a uterus, from ${p.hcgMinAge} to ${p.hcgMaxAge}, before the menopause and not within weeks of a pregnancy ending; heavy bleeding or instability order hCG only on the same terms.`,
+  },
   'pregnancy-established': {
     summary: () => 'Pregnancy already established: a pregnancy test adds nothing',
     guideline: () => 'The pregnancy test is for patients not known to be pregnant; a pregnancy is assessed on the pregnancy pathway.',
