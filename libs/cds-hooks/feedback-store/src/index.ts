@@ -12,3 +12,8 @@ export * from './lib/durable-card.ledger';
 export * from './lib/feedback-report';
 export * from './lib/render-feedback-report';
 export * from './lib/run-feedback-report';
+export * from './lib/card-memory-records';
+export * from './lib/card-memory-key';
+export * from './lib/card-memory-policy';
+export * from './lib/recall-decision';
+export * from './lib/durable-card.memory';

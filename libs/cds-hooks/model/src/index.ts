@@ -1,2 +1,3 @@
 export * from './lib/wire-types';
 export * from './lib/cds-service.port';
+export * from './lib/card-memory.port';

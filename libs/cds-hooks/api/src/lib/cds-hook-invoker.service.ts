@@ -1,7 +1,7 @@
 import type { OnModuleInit } from '@nestjs/common';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { CdsResponse, CdsService, HookRequest, ResolvedHookRequest } from '@pcb-cds/cds-hooks-model';
-import { CardLedger } from '@pcb-cds/cds-hooks-model';
+import { CardLedger, CardMemory } from '@pcb-cds/cds-hooks-model';
 import type { CdsHooksRuntimeOptions } from './cds-hooks-api.options';
 import { CDS_HOOKS_RUNTIME_OPTIONS } from './cds-hooks-api.options';
 import { CdsServiceRegistry } from './cds-service.registry';
@@ -13,6 +13,7 @@ import { PREFETCH_FETCHER_FACTORY } from './prefetch-fetcher';
 import type { ResolvedPrefetch } from './resolve-prefetch';
 import { PrefetchUnavailableError } from './prefetch-unavailable.error';
 import { withPrefetchWarnings } from './prefetch-warnings.extension';
+import { recallCards } from './recall-cards';
 import { resolvePrefetch } from './resolve-prefetch';
 import { runWithDeadline } from './run-with-deadline';
 import { validateHookRequest } from './validate-hook-request';
@@ -28,6 +29,7 @@ export class CdsHookInvoker implements OnModuleInit {
     @Inject(CDS_HOOKS_RUNTIME_OPTIONS) private readonly options: CdsHooksRuntimeOptions,
     @Inject(PREFETCH_FETCHER_FACTORY) private readonly createFetcher: CreatePrefetchFetcher,
     @Optional() @Inject(CardLedger) private readonly ledger?: CardLedger,
+    @Optional() @Inject(CardMemory) private readonly memory?: CardMemory,
   ) {}
 
   onModuleInit(): void {
@@ -55,10 +57,11 @@ export class CdsHookInvoker implements OnModuleInit {
 
   private async call(serviceId: string, service: CdsService, request: HookRequest, signal: AbortSignal): Promise<CdsResponse> {
     const resolved = await this.resolve(request, service.definition.prefetch, signal);
-    const { response, warnings } = normalizeResponse(await service.handle(forService(request, resolved)));
-    for (const warning of warnings) {
+    const normalized = normalizeResponse(await service.handle(forService(request, resolved)));
+    for (const warning of normalized.warnings) {
       this.logger.warn(`CDS service '${serviceId}' response repaired (a bug in the service): ${warning}`);
     }
+    const response = await recallCards(this.memory, serviceId, request, normalized.response, this.logger);
     if (!signal.aborted) {
       // Past the deadline the client got a 503 and never saw these cards: they must not be remembered as issued.
       await this.remember(serviceId, request, response);

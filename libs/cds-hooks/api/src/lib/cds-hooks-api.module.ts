@@ -2,7 +2,7 @@ import type { DynamicModule, Provider, Type } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { ThrottlerStorageService } from '@nestjs/throttler';
 import type { CdsService } from '@pcb-cds/cds-hooks-model';
-import { CardLedger, CDS_SERVICES, FeedbackSink } from '@pcb-cds/cds-hooks-model';
+import { CardLedger, CardMemory, CDS_SERVICES, FeedbackSink } from '@pcb-cds/cds-hooks-model';
 import type { CdsHooksApiAsyncOptions, CdsHooksApiOptions, CdsHooksRuntimeOptions } from './cds-hooks-api.options';
 import { CDS_HOOKS_RUNTIME_OPTIONS } from './cds-hooks-api.options';
 import { CdsHookInvoker } from './cds-hook-invoker.service';
@@ -69,6 +69,7 @@ export class CdsHooksApiModule {
         storage ? { provide: CDS_RATE_LIMIT_STORAGE, useValue: storage } : { provide: CDS_RATE_LIMIT_STORAGE, useClass: ThrottlerStorageService },
         isClass(sink) ? { provide: FeedbackSink, useClass: sink } : { provide: FeedbackSink, useValue: sink },
         ...ledgerProvider,
+        ...(options.cardMemory ? [{ provide: CardMemory, useValue: options.cardMemory }] : []),
         CdsServiceRegistry,
         CdsHookInvoker,
         CdsRateLimitGuard,

@@ -1,6 +1,6 @@
 import type { InjectionToken, ModuleMetadata, OptionalFactoryDependency, Type } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import type { CardLedger, CdsService, FeedbackSink } from '@pcb-cds/cds-hooks-model';
+import type { CardLedger, CardMemory, CdsService, FeedbackSink } from '@pcb-cds/cds-hooks-model';
 import type { FhirResponseLimits } from '@pcb-cds/fhir-client';
 import type { FhirServerAllowlist } from './fhir-server-allowlist';
 
@@ -26,6 +26,8 @@ interface CommonOptions {
   feedbackSink?: FeedbackSink | Type<FeedbackSink>;
   /** Remembers issued cards for feedback; default: none. */
   cardLedger?: CardLedger | Type<CardLedger>;
+  /** Holds back cards clinicians already dealt with for the patient (see CardMemory); default: none. */
+  cardMemory?: CardMemory;
   /** ONE deadline for fetching all missing prefetch keys of a request; default 5 s. Must be below `hookDeadlineMs`. */
   prefetchTimeoutMs?: number;
   /**

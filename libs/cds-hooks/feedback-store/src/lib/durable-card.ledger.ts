@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { IssuedCards } from '@pcb-cds/cds-hooks-model';
 import { CardLedger } from '@pcb-cds/cds-hooks-model';
+import type { CardMemoryKeyExtractor } from './card-memory-key';
+import { defaultCardMemoryKey } from './card-memory-key';
 import type { IssuedCardRecord } from './feedback-records';
 import type { FeedbackRepository } from './feedback.repository';
 import { CardLedgerWriteError } from './feedback-store.error';
@@ -14,6 +16,8 @@ export interface DurableCardLedgerOptions {
   patientHashSalt: string;
   /** What each card rests on; default `card.extension["org.pcb-cds.rules"]`. */
   ruleIds?: RuleIdExtractor;
+  /** What card memory compares (evidence hash, jurisdiction, urgency); default `card.extension["org.pcb-cds.memory"]`. */
+  memoryKey?: CardMemoryKeyExtractor;
   /**
    * 0 (default): each response's cards are written before the response goes out. Above 0: they are
    * buffered and written in one transaction at most this many ms later — one fsync per batch instead of
@@ -209,6 +213,7 @@ export class DurableCardLedger extends CardLedger {
               ruleIds: [...new Set(this.ruleIds(card))],
               indicator: card.indicator,
               issuedAt,
+              ...(this.options.memoryKey ?? defaultCardMemoryKey)(card),
             },
           ]
         : [],

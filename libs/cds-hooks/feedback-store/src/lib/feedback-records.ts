@@ -1,8 +1,9 @@
 import type { Indicator } from '@pcb-cds/cds-hooks-model';
+import type { CardMemoryKey } from './card-memory-records';
 import type { PatientHash } from './patient-hash';
 
-/** One issued card as stored: no PHI, the patient only as a salted hash. */
-export interface IssuedCardRecord {
+/** One issued card as stored: no PHI, the patient only as a salted hash. Card memory's key fields are optional. */
+export interface IssuedCardRecord extends CardMemoryKey {
   cardUuid: string;
   serviceId: string;
   hookInstance: string;

@@ -24,6 +24,9 @@ export interface IssuedCardRow {
   indicator: string;
   issued_at: Instant;
   rule_ids: string | string[];
+  evidence_hash?: string | null;
+  jurisdiction?: string | null;
+  urgency?: string | null;
 }
 
 export interface FeedbackRow {
@@ -151,6 +154,9 @@ export function toIssuedCard(row: IssuedCardRow): IssuedCardRecord {
     ruleIds: typeof ruleIds === 'string' ? (JSON.parse(ruleIds) as string[]) : ruleIds,
     indicator: row.indicator as Indicator,
     issuedAt: toIso(row.issued_at),
+    ...(row.evidence_hash ? { evidenceHash: row.evidence_hash } : {}),
+    ...(row.jurisdiction ? { jurisdiction: row.jurisdiction } : {}),
+    ...(row.urgency ? { urgency: row.urgency } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { GovernanceStatistics, HeldBackCardRecord, RememberedFeedback, ReportPeriod } from './card-memory-records';
 import type { FeedbackRecord, FeedbackStatistics, IssuedCardRecord } from './feedback-records';
 
 /**
@@ -25,6 +26,15 @@ export abstract class FeedbackRepository {
 
   /** Counts per rule for the report. */
   abstract statistics(): Promise<FeedbackStatistics>;
+
+  /** Card memory: feedback on this patient's cards of this service received since `since`, oldest first. */
+  abstract recallFeedback(query: { patientHash: string; serviceId: string; since: string }): Promise<RememberedFeedback[]>;
+
+  /** Card memory: cards held back from a response (for the governance report). Atomic. */
+  abstract recordHeldBack(cards: readonly HeldBackCardRecord[]): Promise<void>;
+
+  /** Per rule and jurisdiction over a period: shown, accepted, overridden by reason, held back. */
+  abstract governanceStatistics(period: ReportPeriod): Promise<GovernanceStatistics>;
 
   /**
    * Resolves when the store answers a trivial query now; rejects otherwise (readiness: an unreachable database

@@ -1,5 +1,9 @@
 import type { PoolClient } from 'pg';
 import { Pool } from 'pg';
+import type { GovernanceStatistics, HeldBackCardRecord, RememberedFeedback, ReportPeriod } from './card-memory-records';
+import type { GovernanceCountRow, GovernanceFeedbackRow, RecallRow } from './card-memory-queries';
+import { governanceSql, HELD_BACK_COLUMNS, heldBackValues, periodParams, postgresDialect, recallSql, toGovernanceRows, toRemembered } from './card-memory-queries';
+import { HELD_BACK_TABLE, migratePostgresCardMemory } from './card-memory-schema';
 import type { FeedbackRecord, FeedbackStatistics, IssuedCardRecord } from './feedback-records';
 import { FeedbackRepository } from './feedback.repository';
 import { FeedbackStoreClosedError } from './feedback-store.error';
@@ -76,10 +80,10 @@ export class PostgresFeedbackRepository extends FeedbackRepository {
     // One statement, so atomic (a uuid already stored is kept). Rule ids travel as JSON text: unnest cannot
     // take an array of arrays of different lengths.
     await this.pool.query(
-      `INSERT INTO ${this.t.issuedCard} (card_uuid, service_id, hook_instance, patient_hash, indicator, issued_at, rule_ids)
-       SELECT card_uuid, service_id, hook_instance, patient_hash, indicator, issued_at, rule_ids::jsonb
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[])
-         AS u (card_uuid, service_id, hook_instance, patient_hash, indicator, issued_at, rule_ids)
+      `INSERT INTO ${this.t.issuedCard} (card_uuid, service_id, hook_instance, patient_hash, indicator, issued_at, rule_ids, evidence_hash, jurisdiction, urgency)
+       SELECT card_uuid, service_id, hook_instance, patient_hash, indicator, issued_at, rule_ids::jsonb, evidence_hash, jurisdiction, urgency
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::text[])
+         AS u (card_uuid, service_id, hook_instance, patient_hash, indicator, issued_at, rule_ids, evidence_hash, jurisdiction, urgency)
        ON CONFLICT (card_uuid) DO NOTHING`,
       [
         cards.map((c) => c.cardUuid),
@@ -89,6 +93,9 @@ export class PostgresFeedbackRepository extends FeedbackRepository {
         cards.map((c) => c.indicator),
         cards.map((c) => c.issuedAt),
         cards.map(ruleIdsJson),
+        cards.map((c) => c.evidenceHash ?? null),
+        cards.map((c) => c.jurisdiction ?? null),
+        cards.map((c) => c.urgency ?? null),
       ],
     );
   }
@@ -138,6 +145,42 @@ export class PostgresFeedbackRepository extends FeedbackRepository {
       const reasons = await client.query<ReasonCountRow>(sql.reasons);
       return toStatistics(totals.rows[0], rules.rows, reasons.rows);
     });
+  }
+
+  async recallFeedback(query: { patientHash: string; serviceId: string; since: string }): Promise<RememberedFeedback[]> {
+    await this.init();
+    const result = await this.pool.query<RecallRow>(recallSql(postgresDialect(this.schema)), [query.patientHash, query.serviceId, query.since]);
+    return result.rows.map(toRemembered);
+  }
+
+  async recordHeldBack(cards: readonly HeldBackCardRecord[]): Promise<void> {
+    await this.init();
+    if (cards.length === 0) {
+      return;
+    }
+    const rows = cards.map(heldBackValues);
+    // Rule ids travel as JSON text (unnest cannot take an array of arrays of different lengths).
+    await this.pool.query(
+      `INSERT INTO "${this.schema}"."${HELD_BACK_TABLE}" (${HELD_BACK_COLUMNS.join(', ')})
+       SELECT service_id, patient_hash, rule_ids::jsonb, jurisdiction, reason_code, held_at, held_until
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[])
+         AS u (${HELD_BACK_COLUMNS.join(', ')})`,
+      HELD_BACK_COLUMNS.map((_name, i) => rows.map((row) => row[i])),
+    );
+  }
+
+  async governanceStatistics(period: ReportPeriod): Promise<GovernanceStatistics> {
+    await this.init();
+    const sql = governanceSql(postgresDialect(this.schema));
+    const params = periodParams(period);
+    return this.transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (client) => ({
+      period,
+      rows: toGovernanceRows(
+        (await client.query<GovernanceCountRow>(sql.shown, params)).rows,
+        (await client.query<GovernanceFeedbackRow>(sql.feedback, params)).rows,
+        (await client.query<GovernanceCountRow>(sql.heldBack, params)).rows,
+      ),
+    }));
   }
 
   /** What makes writes durable, as the server reports it for this repository's sessions. */
@@ -201,6 +244,7 @@ export class PostgresFeedbackRepository extends FeedbackRepository {
           UNIQUE (card_uuid, outcome, outcome_timestamp)
         );`);
       await this.moveLegacyRuleIdsOntoCards(client);
+      await migratePostgresCardMemory(client, this.schema);
     });
   }
 

@@ -1,6 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import type { GovernanceStatistics, HeldBackCardRecord, RememberedFeedback, ReportPeriod } from './card-memory-records';
+import type { GovernanceCountRow, GovernanceFeedbackRow, RecallRow } from './card-memory-queries';
+import { governanceSql, HELD_BACK_COLUMNS, heldBackValues, periodParams, recallSql, SQLITE_DIALECT, toGovernanceRows, toRemembered } from './card-memory-queries';
+import { HELD_BACK_TABLE, migrateSqliteCardMemory } from './card-memory-schema';
 import type { FeedbackRecord, FeedbackStatistics, IssuedCardRecord } from './feedback-records';
 import { FeedbackRepository } from './feedback.repository';
 import { FeedbackStoreClosedError } from './feedback-store.error';
@@ -74,6 +78,7 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
         .transaction((): void => {
           this.db.exec(SCHEMA);
           moveLegacyRuleIdsOntoCards(this.db);
+          migrateSqliteCardMemory(this.db);
         })
         .immediate();
     } catch (error) {
@@ -81,8 +86,8 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
       throw error;
     }
     this.insertCard = this.db.prepare(
-      `INSERT INTO ${TABLES.issuedCard} (card_uuid, service_id, hook_instance, patient_hash, indicator, issued_at, rule_ids)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (card_uuid) DO NOTHING`,
+      `INSERT INTO ${TABLES.issuedCard} (card_uuid, service_id, hook_instance, patient_hash, indicator, issued_at, rule_ids, evidence_hash, jurisdiction, urgency)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (card_uuid) DO NOTHING`,
     );
     this.insertFeedback = this.db.prepare(
       `INSERT INTO ${TABLES.feedback} (${FEEDBACK_COLUMNS.join(', ')})
@@ -108,7 +113,8 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
     try {
       this.db.transaction((): void => {
         for (const card of cards) {
-          this.insertCard.run(card.cardUuid, card.serviceId, card.hookInstance, card.patientHash, card.indicator, card.issuedAt, ruleIdsJson(card));
+          this.insertCard.run(card.cardUuid, card.serviceId, card.hookInstance, card.patientHash, card.indicator, card.issuedAt, ruleIdsJson(card),
+            card.evidenceHash ?? null, card.jurisdiction ?? null, card.urgency ?? null);
         }
       })();
     } finally {
@@ -150,6 +156,38 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
         this.db.prepare(sql.reasons).all() as ReasonCountRow[],
       ),
     )();
+  }
+
+  async recallFeedback(query: { patientHash: string; serviceId: string; since: string }): Promise<RememberedFeedback[]> {
+    this.checkOpen();
+    const rows = this.db.prepare(recallSql(SQLITE_DIALECT)).all(query.patientHash, query.serviceId, query.since) as RecallRow[];
+    return rows.map(toRemembered);
+  }
+
+  async recordHeldBack(cards: readonly HeldBackCardRecord[]): Promise<void> {
+    this.checkOpen();
+    const insert = this.db.prepare(
+      `INSERT INTO ${HELD_BACK_TABLE} (${HELD_BACK_COLUMNS.join(', ')}) VALUES (${HELD_BACK_COLUMNS.map(() => '?').join(', ')})`,
+    );
+    this.db.transaction((): void => {
+      for (const card of cards) {
+        insert.run(...heldBackValues(card));
+      }
+    })();
+  }
+
+  async governanceStatistics(period: ReportPeriod): Promise<GovernanceStatistics> {
+    this.checkOpen();
+    const sql = governanceSql(SQLITE_DIALECT);
+    const params = periodParams(period);
+    return this.db.transaction((): GovernanceStatistics => ({
+      period,
+      rows: toGovernanceRows(
+        this.db.prepare(sql.shown).all(...params) as GovernanceCountRow[],
+        this.db.prepare(sql.feedback).all(...params) as GovernanceFeedbackRow[],
+        this.db.prepare(sql.heldBack).all(...params) as GovernanceCountRow[],
+      ),
+    }))();
   }
 
   /** What makes writes durable, as the database reports it (for tests and start-up diagnostics). */

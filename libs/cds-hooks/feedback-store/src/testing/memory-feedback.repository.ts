@@ -1,3 +1,4 @@
+import type { GovernanceStatistics, HeldBackCardRecord, RememberedFeedback } from '../lib/card-memory-records';
 import type { FeedbackRecord, FeedbackStatistics, IssuedCardRecord } from '../lib/feedback-records';
 import { FeedbackRepository } from '../lib/feedback.repository';
 
@@ -5,6 +6,7 @@ import { FeedbackRepository } from '../lib/feedback.repository';
 export class MemoryFeedbackRepository extends FeedbackRepository {
   readonly cards: IssuedCardRecord[] = [];
   readonly feedback: FeedbackRecord[] = [];
+  readonly heldBack: HeldBackCardRecord[] = [];
   failWith?: Error;
   /** When set, writes wait for it (to observe what happens before a write completes). */
   gate?: Promise<void>;
@@ -33,6 +35,19 @@ export class MemoryFeedbackRepository extends FeedbackRepository {
   }
 
   async statistics(): Promise<FeedbackStatistics> {
+    throw new Error('not implemented by the test double');
+  }
+
+  async recallFeedback(): Promise<RememberedFeedback[]> {
+    throw new Error('not implemented by the test double');
+  }
+
+  async recordHeldBack(cards: readonly HeldBackCardRecord[]): Promise<void> {
+    await this.write();
+    this.heldBack.push(...cards);
+  }
+
+  async governanceStatistics(): Promise<GovernanceStatistics> {
     throw new Error('not implemented by the test double');
   }
 
