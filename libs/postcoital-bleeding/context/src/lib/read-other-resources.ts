@@ -36,6 +36,10 @@ export function readProcedure(p: Procedure, t: Terminology, r: PatientRecord): v
   if (hyst) {
     r.hysterectomy.push({ date, group: hyst as HysterectomyGroup, code: codes[0]?.code ?? '', display, source: 'procedure' });
   }
+  if (t.inValueSet('neovagina', codes)) {
+    // A neovagina: a vagina with no cervix and no uterus behind it (fact-encoding.md rev 2 "Caveats").
+    r.hysterectomy.push({ date, group: 'no-cervix', code: codes[0]?.code ?? '', display: display ?? 'vaginoplasty (neovagina)', source: 'procedure' });
+  }
   const treatment = t.inValueSet('cervicalTreatment', codes);
   if (treatment) {
     r.cervicalHistory.push({ date, kind: 'cin2-plus', code: codes[0]?.code ?? '', display: `treated cervical precancer (${display ?? 'excision or ablation'})` });

@@ -115,6 +115,12 @@ describe('undated history and cervix absence (revision 2)', () => {
     ['undated CIN3 Condition counts as CIN2+ history', [undatedCond([SNOMED, '20365006'])], (r) => r.cervicalHistory.map((h) => [h.kind, h.date]), [['cin2-plus', undefined]]],
     ['an undated PCB Condition is not an episode (it needs a date)', [undatedCond([ICD, 'N93.0'], { clinicalStatus: status('active') })], (r) => r.pcb, []],
     [
+      'vaginoplasty (neovagina, CPT 55970): vaginal-organ evidence with no cervix and no uterus',
+      [proc([CPT, '55970'])],
+      (r) => r.hysterectomy.map((h) => [h.group, h.source]),
+      [['no-cervix', 'procedure']],
+    ],
+    [
       'Observation code 248911005 Uterine cervix absent → no cervix',
       [obs([SNOMED, '248911005'], {})],
       (r) => r.hysterectomy.map((h) => [h.group, h.source]),

@@ -17,6 +17,7 @@ describe('R2-19 gate: birth sex M', () => {
     ['birth sex M with only an Observation "cervix absent" → closed', { administrativeGender: 'female', birthSex: 'M', hysterectomy: [{ date: yearsAgo(1), group: 'no-cervix', code: '248911005', source: 'observation' }] }, false],
     ['birth sex M with a gender identity implying a natal female tract → open', { administrativeGender: 'female', birthSex: 'M', genderIdentityWithFemaleTract: true }, true],
     ['birth sex M with cervical histology → open', { administrativeGender: 'female', birthSex: 'M', histology: [{ date: yearsAgo(1), result: 'normal' }] }, true],
+    ['birth sex M with a vaginoplasty (neovagina) → open, with no cervix', { administrativeGender: 'female', birthSex: 'M', hysterectomy: [{ date: yearsAgo(5), group: 'no-cervix', code: '55970', source: 'procedure' }] }, true],
     ['administrative male, birth sex F → open', { administrativeGender: 'male', birthSex: 'F' }, true],
     ['administrative male, trans-male gender identity extension → open', { administrativeGender: 'male', genderIdentityWithFemaleTract: true }, true],
     ['birth sex unknown, administrative female → open', { administrativeGender: 'female', birthSex: 'UNK' }, true],
