@@ -98,6 +98,7 @@ describe('revision 2, card by card', () => {
     const card = cardOf(cards, 'PCB-50');
     expect(card.summary).toBe('Heavy bleeding, no current observations — take them now: same-day emergency department assessment; CBC, type and screen');
     expect(orderCodes([card])).toContain(code('inr'));
+    expect(card.detail).toContain('Pregnancy test: not needed — postmenopausal.');
     expect(orders(card).find((o) => o.code?.coding?.[0].code === code('inr'))?.priority).toBe('stat');
     expect(orderCodes(cards)).not.toEqual(expect.arrayContaining([code('urine-hcg')]));
     expect(orderCodes(cards)).not.toContain(code('serum-quantitative-hcg'));

@@ -28,6 +28,24 @@ export function redFlagHcgOrder(f: F, p: P): OrderAdvice | undefined {
   return undefined;
 }
 
+/** R2-3: why no hCG is asked for, as a "considered, not needed now" line; undefined when one is, or she is pregnant. */
+export function hcgNotNeeded(f: F, p: P): string | undefined {
+  if (isPregnant(f) || isPregnancyTestIndicated(f, p)) {
+    return undefined;
+  }
+  const age = f.ageYears;
+  const why = !f.hasCorpus
+    ? 'no uterus'
+    : f.menopause.status === 'post'
+      ? 'postmenopausal'
+      : f.pregnancy.recentNegativeTest
+        ? `hCG negative on ${f.pregnancy.recentNegativeTest.date}`
+        : f.pregnancy.ended
+          ? `pregnancy ended ${f.pregnancy.ended.weeksSince} weeks ago (hCG can stay positive)`
+          : `age ${age ?? 'unknown'}`;
+  return `Pregnancy test: not needed — ${why}.`;
+}
+
 /** R2-26: the test that measures this anticoagulant. */
 const ANTICOAGULANT_TESTS: Record<NonNullable<F['risks']['anticoagulant']>['drugClass'], { kinds: OrderKind[]; words: string }> = {
   'vitamin-k-antagonist': { kinds: ['inr'], words: 'INR (vitamin K antagonist)' },

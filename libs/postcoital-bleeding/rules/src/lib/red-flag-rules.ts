@@ -2,7 +2,7 @@ import type { GuidelineParameters, PostcoitalBleedingFacts } from '@pcb-cds/post
 import { all, any, not, predicate } from './condition';
 import { acuteFindingText, acuteLines, dated } from './fact-lines';
 import { isPregnancyTestIndicated, PREDICATES } from './predicates';
-import { anticoagulantTest, redFlagHcgOrder } from './red-flag-orders';
+import { anticoagulantTest, hcgNotNeeded, redFlagHcgOrder } from './red-flag-orders';
 import type { OrderAdvice } from './recommendation';
 import type { Rule } from './rule';
 import { wordsFor } from './words';
@@ -49,6 +49,7 @@ export const redFlagRules: Rule[] = [
         summary: `Heavy bleeding${observations(f)}: same-day ${w.ed} assessment; ${w.cbc}, ${w.groupAndScreen}`,
         action: `same-day ${w.ed}`,
         advice: `Emergency same-day assessment (${w.ed}): check observations, ${w.cbc}, ${w.groupAndScreen}${hcg(f, p).length ? ', quantitative hCG' : ''}${coag.words ? `, ${coag.words} now — coordinate with the prescriber` : ''}; identify the source (cervical tumour, laceration). ${w.call[0].toUpperCase()}${w.call.slice(1)} if she becomes faint or bleeding increases.`,
+        notNeeded: [hcgNotNeeded(f, p)].filter((l): l is string => Boolean(l)),
         orders: [
           { kind: 'emergency-referral', priority: 'stat', reason: 'heavy bleeding' },
           { kind: 'cbc', priority: 'stat', reason: 'heavy bleeding' },
@@ -205,6 +206,7 @@ export const redFlagRules: Rule[] = [
         ]
           .filter(Boolean)
           .join(' '),
+        notNeeded: [hcgNotNeeded(f, p)].filter((l): l is string => Boolean(l)),
         orders: [
           ...(inHospital ? [] : [{ kind: 'emergency-referral' as const, priority: 'stat' as const, reason: `${w.haemodynamic} instability: ${finding}` }]),
           ...hcg(f, p),
