@@ -1,6 +1,6 @@
 import type { WithId } from '@medplum/core';
 import { parseSearchRequest } from '@medplum/core';
-import type { Bundle, Resource } from '@medplum/fhirtypes';
+import type { Bundle, Encounter, Resource } from '@medplum/fhirtypes';
 import { ensureFhirDefinitions } from './fhir-definitions';
 import { SandboxRepository } from './sandbox-repository';
 
@@ -74,7 +74,7 @@ describe('revision-2 prefetch searches', () => {
   });
 
   it('the hook Encounter by id', async () => {
-    const encounter = await repo.readResource('Encounter', 'enc1');
+    const encounter = await repo.readResource<Encounter>('Encounter', 'enc1');
     expect(encounter.class?.code).toBe('EMER');
   });
 });
