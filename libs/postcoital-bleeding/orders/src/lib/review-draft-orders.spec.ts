@@ -91,6 +91,13 @@ describe('draft orders the guideline advises against (warning, delete + replacem
     expect(v.replacement).toEqual([]);
   });
 
+  it('8 weeks, heavy bleeding with SBP 80 (PCB-31 unstable, immediate) + endometrial biopsy: immediate too, the emergency card keeps its orders', () => {
+    const record = chart(29, { ...pregnant(8), symptoms: [{ date: TODAY, kind: 'heavy-bleeding' }], vitals: [{ date: TODAY, kind: 'systolic', value: 80 }] });
+    const [v] = review(record, ['endometrial-biopsy']).verdicts;
+    expect(v).toMatchObject({ concern: 'endometrial-sampling-in-pregnancy', ruleIds: ['PCB-16', 'PCB-31'], urgency: 'immediate', replacement: [] });
+    expect(v.advice).toContain(v.emergency?.summary);
+  });
+
   it('known praevia: the verdict names the praevia record and its date', () => {
     const [v] = review(chart(31, { ...pregnant(18), placentaPraevia: [{ date: weeksAgo(2), display: 'Placenta praevia' }] }), ['bimanual-pelvic-examination']).verdicts;
     expect(v).toMatchObject({ concern: 'digital-exam-known-praevia', urgency: 'soon' });

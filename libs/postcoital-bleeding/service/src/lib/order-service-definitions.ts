@@ -8,7 +8,7 @@ export const PCB_ORDER_SIGN_SERVICE_ID = 'pcb-order-sign';
 // Same prefetch as patient-view: the order hooks judge the drafts against the same facts.
 const USAGE =
   'Needs the same read access as pcb-evaluation (Patient, Condition, Observation, Procedure, MedicationRequest, ' +
-  'MedicationStatement, Encounter, QuestionnaireResponse, ServiceRequest, DiagnosticReport), by prefetch or through ' +
+  'MedicationStatement, MedicationAdministration, Encounter, EpisodeOfCare, QuestionnaireResponse, ServiceRequest, DiagnosticReport), by prefetch or through ' +
   'fhirServer with fhirAuthorization. Reads context.draftOrders (ServiceRequest / MedicationRequest; other types are ignored). ' +
   'Returns no cards when no postcoital bleeding is recorded in the last 90 days, or when no draft order is part of the postcoital bleeding work-up.';
 
@@ -21,8 +21,9 @@ export function pcbOrderSelectDefinition(t: Terminology): CdsServiceDefinition {
     description:
       'When a postcoital bleeding work-up order is selected for a patient with postcoital bleeding in the last 90 days: ' +
       'flags a selected order that duplicates a current result or an active order (with a suggestion to remove it) or that ' +
-      'the guideline advises against for this patient (with its replacement, e.g. no endocervical curettage in pregnancy, no ' +
-      'digital examination at 20 weeks or more before ultrasound), and offers the guideline orders still missing from the draft orders.',
+      'the guideline advises against for this patient (with the replacement a guideline rule asks for, if any: e.g. no endocervical ' +
+      'curettage in pregnancy, no digital examination with known placenta praevia or at 20 weeks or more before ultrasound; as urgent ' +
+      'as an obstetric emergency it belongs to), and offers the guideline orders still missing from the draft orders.',
     usageRequirements: USAGE,
     prefetch: prefetchTemplates(t),
   };
