@@ -225,6 +225,8 @@ describe('pregnancy encodings (R2-25)', () => {
     ['O98.713 HIV in pregnancy', [cond([ICD, 'O98.713'])], preg, ['pregnancy-condition']],
     ['SNOMED 77386006 Pregnancy as an active Condition (VSAC Pregnancy)', [cond([SNOMED, '77386006'])], preg, ['pregnancy-condition']],
     ['SNOMED 57630001 First trimester pregnancy', [cond([SNOMED, '57630001'])], preg, ['pregnancy-condition']],
+    ['O99.891 other conditions complicating pregnancy', [cond([ICD, 'O99.891'])], preg, ['pregnancy-condition']],
+    ['O99.892 other conditions complicating childbirth is not pregnancy', [cond([ICD, 'O99.892'])], preg, []],
     ['O10.02 complicating childbirth is not pregnancy', [cond([ICD, 'O10.02'])], preg, []],
     ['O99.214 obesity complicating childbirth is not pregnancy', [cond([ICD, 'O99.214'])], preg, []],
     ['O99.43 complicating the puerperium is not pregnancy', [cond([ICD, 'O99.43'])], preg, []],
