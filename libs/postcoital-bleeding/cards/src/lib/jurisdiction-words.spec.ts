@@ -31,8 +31,8 @@ const patients: PatientRecord[] = [
 ];
 // R2-13: a UK card never reads as a US card with a UK sentence, and the reverse. Checked over patients
 // who between them fire every rule; the data-gap lines are the facts library's text.
-const US_WORDS = /\bCBC\b|911|\bED\b|emergency department|L&D|labor\b|\bPap\b|gynecolog|hemorrhage|type and screen|hemodynamic|anemic|\bestrogen|gonorrhea\b/;
-const UK_WORDS = /A&E|\bFBC\b|999|group and save|gynaecolog|haemorrhage|labour|haemodynamic|gonorrhoea|oestrogen|\bsmear\b|2-week wait/;
+const US_WORDS = /\bCBC\b|911|\bED\b|emergency department|L&D|labor\b|\bPap\b|gynecolog|hemorrhage|type and screen|hemodynamic|anemic|\bestrogen|gonorrhea\b|\bprevia\b|\btumor\b/;
+const UK_WORDS = /A&E|\bFBC\b|999|group and save|gynaecolog|haemorrhage|labour|haemodynamic|gonorrhoea|oestrogen|\bsmear\b|2-week wait|praevia|tumour/;
 
 describe.each([
   ['UK', UK_PARAMETERS, US_WORDS],

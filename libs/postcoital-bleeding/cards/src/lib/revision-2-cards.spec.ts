@@ -129,7 +129,7 @@ describe('revision 2, card by card', () => {
   it('R2-5: 30 weeks pregnant, light bleeding → one critical triage card, no pregnancy test, no routine work-up', () => {
     const cards = cardsFor(chart(31, { ...pregnant(30), ...rhPos, ...nilm, ...naatNeg }));
     expect(cards.map(rules)).toEqual([['PCB-32']]);
-    expect(cards[0].summary).toBe('Bleeding in pregnancy (30 wk): same-day L&D triage; no digital exam until praevia excluded');
+    expect(cards[0].summary).toBe('Bleeding in pregnancy (30 wk): same-day L&D triage; no digital exam until previa excluded');
     expect(orderCodes(cards)).not.toContain(code('urine-hcg'));
     expect(cards[0].detail).toContain('**Considered, not needed now**');
   });
@@ -301,7 +301,7 @@ describe('revision 2, card by card', () => {
     const cards = cardsFor(chart(30, { ...pregnant(18), ...rhPos, ...nilm, ...naatNeg, placentaPraevia: [{ date: weeksAgo(2), display: 'Placenta previa' }] }));
     const card = cardOf(cards, 'PCB-32');
     expect(card.indicator).toBe('critical');
-    expect(card.summary).toContain('known placenta praevia, 18 wk');
+    expect(card.summary).toContain('known placenta previa, 18 wk');
     expect(card.detail).toContain('never a digital vaginal examination');
     expect(cards.flatMap(rules)).not.toContain('PCB-30');
   });

@@ -39,8 +39,7 @@ function examination(f: F, p: P): { advice: string; action: string } {
   if (isUndatedPregnancy(f)) {
     return {
       action: 'history + sterile speculum only',
-      advice:
-        'Pregnant, gestation unknown: **sterile speculum examination only — no digital or bimanual examination until gestation and placental site are known** (gestation confirmed under 20 weeks, or placenta praevia excluded by ultrasound).',
+      advice: `Pregnant, gestation unknown: **sterile speculum examination only — no digital or bimanual examination until gestation and placental site are known** (gestation confirmed under 20 weeks, or placenta ${w.praevia} excluded by ultrasound).`,
     };
   }
   if (!f.hasCervix) {
@@ -367,7 +366,7 @@ export const coreRules: Rule[] = [
     gapTopics: [],
     cardGroup: 'colposcopy',
     recommendationText: {
-      US: 'Urgent colposcopy with biopsy (gynecology); frank tumour → gynecologic oncology; do not wait for cytology',
+      US: 'Urgent colposcopy with biopsy (gynecology); frank tumor → gynecologic oncology; do not wait for cytology',
       UK: 'Urgent suspected cancer referral (2-week wait): appearance of the cervix consistent with cancer (NG12)',
     },
     output: (f, p) => {
@@ -381,7 +380,7 @@ export const coreRules: Rule[] = [
         action: uk ? 'urgent suspected cancer referral' : 'colposcopy with biopsy',
         advice: uk
           ? 'Suspicious cervix: urgent suspected cancer referral (2-week wait) to gynaecology (NG12). Do not take a screening sample instead; a previous normal result must not delay referral.'
-          : 'Suspicious cervical lesion: urgent colposcopy with biopsy (gynecology); a frank tumour → gynecologic oncology. Do not wait for cytology; a previous negative Pap must not delay referral.',
+          : 'Suspicious cervical lesion: urgent colposcopy with biopsy (gynecology); a frank tumor → gynecologic oncology. Do not wait for cytology; a previous negative Pap must not delay referral.',
         cautions: isPregnant(f) ? [COLPOSCOPY_IN_PREGNANCY] : [],
         orders: [
           uk

@@ -4,19 +4,20 @@ import { acuteFindingText, acuteLines, CONCERN, dated, pregnancyLine } from './f
 import { isUndatedPregnancy, isUnstable, PREDICATES } from './predicates';
 import type { FactLine, OrderAdvice } from './recommendation';
 import type { Rule } from './rule';
+import type { Words } from './words';
 import { wordsFor } from './words';
 
 type F = PostcoitalBleedingFacts;
 
-/** "30 wk", "praevia, 18 wk", "gestation unknown", "known ectopic pregnancy". */
-function gestation(f: F): string {
+/** "30 wk", "known placenta praevia, 18 wk", "gestation unknown", "known ectopic pregnancy". */
+function gestation(f: F, w: Words): string {
   const concern = f.pregnancy.ofConcern;
   if (concern) {
     return `known ${CONCERN[concern.kind]} pregnancy`;
   }
   const weeks = f.pregnancy.gestationalAgeWeeks;
   const ga = weeks === undefined ? 'gestation unknown' : `${weeks} wk`;
-  return f.pregnancy.placentaPraevia ? `known placenta praevia, ${ga}` : ga;
+  return f.pregnancy.placentaPraevia ? `known placenta ${w.praevia}, ${ga}` : ga;
 }
 
 const praeviaLine = (f: F): FactLine[] => (f.pregnancy.placentaPraevia ? [dated('Placenta praevia', f.pregnancy.placentaPraevia.display ?? 'recorded', f.pregnancy.placentaPraevia.date)] : []);
@@ -123,7 +124,7 @@ export const pregnancyRules: Rule[] = [
         : `same-day ${w.uk ? 'A&E / early pregnancy unit' : 'ED / early pregnancy unit'}`;
       return {
         urgency: unstable ? 'immediate' : 'emergency',
-        summary: `${unstable ? 'IMMEDIATE: ' : ''}Pregnant (${gestation(f)}) with ${finding}: ${action}`,
+        summary: `${unstable ? 'IMMEDIATE: ' : ''}Pregnant (${gestation(f, w)}) with ${finding}: ${action}`,
         action,
         advice: [
           concern ? `Known ${CONCERN[concern.kind]} pregnancy with bleeding: emergency assessment.` : '',
@@ -138,7 +139,7 @@ export const pregnancyRules: Rule[] = [
           .filter(Boolean)
           .join(' '),
         orders: [
-          ...(inHospital && unstable ? [] : [{ kind: 'emergency-referral' as const, priority: 'stat' as const, reason: `pregnant (${gestation(f)}) with ${finding}` }]),
+          ...(inHospital && unstable ? [] : [{ kind: 'emergency-referral' as const, priority: 'stat' as const, reason: `pregnant (${gestation(f, w)}) with ${finding}` }]),
           { kind: 'serum-quantitative-hcg', priority: 'stat', reason: 'exclude ectopic pregnancy' },
           { kind: 'obstetric-ultrasound', priority: 'stat', reason: 'locate the pregnancy (transvaginal); exclude ectopic pregnancy' },
           { kind: 'cbc', priority: 'stat', reason: 'bleeding in early pregnancy' },
@@ -152,7 +153,7 @@ export const pregnancyRules: Rule[] = [
   {
     id: 'PCB-32',
     section: 'pregnancy',
-    title: { US: 'Bleeding at 20 weeks or more, or with placenta praevia', UK: 'Bleeding at 20 weeks or more, or with placenta praevia' },
+    title: { US: 'Bleeding at 20 weeks or more, or with placenta previa', UK: 'Bleeding at 20 weeks or more, or with placenta praevia' },
     when: PREDICATES.latePregnancy,
     suppresses: ['PCB-03', 'PCB-10', 'PCB-11', 'PCB-12', 'PCB-30', 'PCB-31'],
     urgencies: ['emergency'],
@@ -170,13 +171,13 @@ export const pregnancyRules: Rule[] = [
       const ga = f.pregnancy.gestationalAgeWeeks;
       return {
         urgency: 'emergency',
-        summary: `Bleeding in pregnancy (${gestation(f)}): same-day ${w.uk ? 'maternity triage' : 'L&D triage'}; ${praevia ? 'never a digital exam' : 'no digital exam until praevia excluded'}`,
+        summary: `Bleeding in pregnancy (${gestation(f, w)}): same-day ${w.uk ? 'maternity triage' : 'L&D triage'}; ${praevia ? 'never a digital exam' : `no digital exam until ${w.praevia} excluded`}`,
         action: `same-day ${w.uk ? 'maternity triage' : 'L&D triage'}`,
         advice: [
           `Same-day obstetric assessment (${w.labourWard}).`,
           praevia
-            ? '**Known placenta praevia: never a digital vaginal examination.**'
-            : '**No digital vaginal examination until ultrasound has excluded placenta and vasa praevia.**',
+            ? `**Known placenta ${w.praevia}: never a digital vaginal examination.**`
+            : `**No digital vaginal examination until ultrasound has excluded placenta and vasa ${w.praevia}.**`,
           `Sterile speculum is acceptable. Maternal ${w.haemodynamic}s, fetal assessment, placental location, RhD status.`,
           w.uk && ga !== undefined && ga < 24 ? 'Antepartum haemorrhage is defined from 24+0 weeks; at 20+0–23+6 follow local policy, keeping the no-digital-examination precaution.' : '',
         ]
@@ -184,7 +185,7 @@ export const pregnancyRules: Rule[] = [
           .join(' '),
         notNeeded: ['Pregnancy test and routine cervical screening: not needed now — she is pregnant and is assessed obstetrically today.'],
         orders: [
-          { kind: 'obstetrics-referral', priority: 'stat', reason: praevia ? 'bleeding with known placenta praevia' : `bleeding in pregnancy at ≥${p.obTriageWeeks} weeks` },
+          { kind: 'obstetrics-referral', priority: 'stat', reason: praevia ? `bleeding with known placenta ${w.praevia}` : `bleeding in pregnancy at ≥${p.obTriageWeeks} weeks` },
           { kind: 'obstetric-ultrasound', priority: 'stat', reason: 'placental location before any digital examination' },
         ],
         because: [pregnancyLine(f), ...praeviaLine(f), ...acuteLines(f)],
@@ -288,7 +289,7 @@ export const pregnancyRules: Rule[] = [
         : `to ${w.uk ? 'labour ward' : 'L&D'} now`;
       return {
         urgency: 'immediate',
-        summary: `EMERGENCY: ${gestation(f)}, ${finding} — ${go}`,
+        summary: `EMERGENCY: ${gestation(f, w)}, ${finding} — ${go}`,
         action: go,
         advice: [
           major

@@ -48,7 +48,7 @@ export const redFlagRules: Rule[] = [
         urgency: 'emergency',
         summary: `Heavy bleeding${observations(f)}: same-day ${w.ed} assessment; ${w.cbc}, ${w.groupAndScreen}`,
         action: `same-day ${w.ed}`,
-        advice: `Emergency same-day assessment (${w.ed}): check observations, ${w.cbc}, ${w.groupAndScreen}${hcg(f, p).length ? ', quantitative hCG' : ''}${coag.words ? `, ${coag.words} now — coordinate with the prescriber` : ''}; identify the source (cervical tumour, laceration). ${w.call[0].toUpperCase()}${w.call.slice(1)} if she becomes faint or bleeding increases.`,
+        advice: `Emergency same-day assessment (${w.ed}): check observations, ${w.cbc}, ${w.groupAndScreen}${hcg(f, p).length ? ', quantitative hCG' : ''}${coag.words ? `, ${coag.words} now — coordinate with the prescriber` : ''}; identify the source (cervical ${w.tumour}, laceration). ${w.call[0].toUpperCase()}${w.call.slice(1)} if she becomes faint or bleeding increases.`,
         notNeeded: [hcgNotNeeded(f, p)].filter((l): l is string => Boolean(l)),
         orders: [
           { kind: 'emergency-referral', priority: 'stat', reason: 'heavy bleeding' },

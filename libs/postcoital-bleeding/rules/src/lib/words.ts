@@ -18,6 +18,8 @@ export interface Words {
   oncology: string;
   anaemic: string;
   gonorrhoea: string;
+  praevia: string;
+  tumour: string;
   haemodynamic: string;
   oestrogen: string;
 }
@@ -37,6 +39,8 @@ const US: Words = {
   oncology: 'gynecologic oncology',
   anaemic: 'anemic',
   gonorrhoea: 'gonorrhea',
+  praevia: 'previa',
+  tumour: 'tumor',
   haemodynamic: 'hemodynamic',
   oestrogen: 'estrogen',
 };
@@ -56,6 +60,8 @@ const UK: Words = {
   oncology: 'urgent suspected cancer referral (2-week wait)',
   anaemic: 'anaemic',
   gonorrhoea: 'gonorrhoea',
+  praevia: 'praevia',
+  tumour: 'tumour',
   haemodynamic: 'haemodynamic',
   oestrogen: 'oestrogen',
 };
