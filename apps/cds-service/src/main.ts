@@ -26,6 +26,7 @@ import {
   feedbackStoreReadiness,
 } from './app/feedback-store-lifecycle';
 import { openFeedbackStore } from './app/open-feedback-store';
+import { openSharedState } from './app/shared-state-setup';
 import { startupBanner } from './app/startup-banner';
 
 const logger = new JsonLogger({
@@ -50,7 +51,12 @@ async function bootstrap(): Promise<void> {
     browserFhirBaseUrl: process.env['CARD_VIEWER_FHIR_URL'] || undefined,
     audienceBaseUrl: config.publicBaseUrl ?? config.acceptedAudiences[0],
   });
-  const auth = authSettings(config, cardViewer.trustedClient);
+  // REDIS_URL: replay cache and limits shared by every replica (see shared-state-setup).
+  const shared = openSharedState(config);
+  const auth = {
+    ...authSettings(config, cardViewer.trustedClient),
+    ...(shared ? { sharedState: shared.auth } : {}),
+  };
   const readinessChecks: ReadinessCheck[] = [
     ...(sandbox
       ? [
@@ -62,6 +68,7 @@ async function bootstrap(): Promise<void> {
         ]
       : []),
     feedbackStoreReadiness(feedback.repository),
+    ...(shared ? [shared.readiness] : []),
   ];
   // Only these FHIR servers are ever contacted: the configured/embedded one and the allowlist.
   const fhirServerAllowlist = [
@@ -78,6 +85,7 @@ async function bootstrap(): Promise<void> {
       readinessChecks,
       fhirServerAllowlist,
       viewer: cardViewer.viewer,
+      ...(shared ? { rateLimitStorage: shared.rateLimitStorage } : {}),
     }),
     {
       bodyParser: false,
@@ -98,6 +106,7 @@ async function bootstrap(): Promise<void> {
         ? [{ name: 'fhir-sandbox', close: () => sandbox.close() }]
         : []),
       feedbackStoreCloser(feedback),
+      ...(shared ? [shared.closer] : []),
     ],
   });
   await app.listen(config.port, config.host);

@@ -20,6 +20,12 @@ export interface AppConfig {
   /** Feedback store: PostgreSQL when set, else an SQLite file. */
   databaseUrl?: string;
   sqlitePath?: string;
+  /**
+   * Shared state of a fleet (REDIS_URL, `redis://` or `rediss://`): jti replay cache, rate limits and failed-authentication
+   * limits in Redis, shared by every replica. Unset: in memory, per process. REDIS_KEY_PREFIX keeps fleets apart in one Redis.
+   */
+  redisUrl?: string;
+  redisKeyPrefix?: string;
   /** Salt of the patient-id hash in the card ledger; unset → a random per-process salt. */
   patientHashSalt?: string;
   /**
@@ -70,6 +76,17 @@ export const MIN_CARD_VIEWER_TOKEN_LENGTH = 32;
 
 export class ConfigError extends Error {}
 
+/** The URL is never quoted back: it may carry a password. */
+function redisUrl(value: string | undefined): string | undefined {
+  if (!value) {
+    return undefined;
+  }
+  if (!/^rediss?:\/\/[^\s]+$/.test(value)) {
+    throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL');
+  }
+  return value;
+}
+
 /** Reads and checks the environment; a bad value stops start-up with the variable's name. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const jurisdiction = env['PCB_JURISDICTION']?.toUpperCase() || undefined;
@@ -96,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     databaseUrl: env['DATABASE_URL'] || undefined,
     sqlitePath: env['FEEDBACK_SQLITE_PATH'] || undefined,
     patientHashSalt: env['PATIENT_HASH_SALT'] || undefined,
+    redisUrl: redisUrl(env['REDIS_URL']),
+    redisKeyPrefix: env['REDIS_KEY_PREFIX'] || undefined,
     auth: authMode(env['CDS_AUTH'], fhirBaseUrl),
     trustedClientsFile: env['CDS_TRUSTED_CLIENTS_FILE'] || 'config/trusted-clients.json',
     publicBaseUrl: env['PUBLIC_BASE_URL']?.replace(/\/+$/, '') || undefined,

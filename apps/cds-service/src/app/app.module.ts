@@ -1,5 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
+import type { ThrottlerStorage } from '@nestjs/throttler';
 import { CardViewerModule } from '@pcb-cds/card-viewer-backend';
 import type { CardViewerOptions } from '@pcb-cds/card-viewer-backend';
 import { CdsHooksApiModule } from '@pcb-cds/cds-hooks-api';
@@ -37,6 +38,8 @@ export class AppModule {
       auth: CdsClientAuthOptions;
       /** What /ready checks (the FHIR sandbox when embedded, the feedback store). */
       readinessChecks?: ReadinessCheck[];
+      /** Where rate-limit hits are counted when replicas share them (Redis); default in memory, per process. */
+      rateLimitStorage?: ThrottlerStorage;
       /** The card viewer web page at /viewer/ (served by `npm start`). */
       viewer?: CardViewerOptions;
     },
@@ -70,7 +73,9 @@ export class AppModule {
           ...(config.hookDeadlineMs ? { hookDeadlineMs: config.hookDeadlineMs } : {}),
           ...(config.fhirResponseLimits ? { fhirResponseLimits: config.fhirResponseLimits } : {}),
           ...(config.fhirServerAllowlist ? { fhirServerAllowlist: config.fhirServerAllowlist } : {}),
-          rateLimit: config.rateLimitPerMinute ? { limit: config.rateLimitPerMinute, ttlMs: 60_000 } : false,
+          rateLimit: config.rateLimitPerMinute
+            ? { limit: config.rateLimitPerMinute, ttlMs: 60_000, ...(config.rateLimitStorage ? { storage: config.rateLimitStorage } : {}) }
+            : false,
           cardLedger,
           ...(config.feedback ? { feedbackSink: new DurableFeedbackSink(config.feedback.repository) } : {}),
         }),

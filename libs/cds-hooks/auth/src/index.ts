@@ -1,5 +1,6 @@
 export * from './lib/allowed-algorithms';
 export * from './lib/auth-failure-limiter';
+export * from './lib/auth-failure.counter';
 export * from './lib/cds-client-auth.guard';
 export * from './lib/cds-client-auth.module';
 export * from './lib/cds-client-auth.options';
@@ -7,6 +8,7 @@ export * from './lib/cds-client-jwt-verifier.options';
 export * from './lib/cds-client-jwt.verifier';
 export * from './lib/client-authentication.error';
 export * from './lib/jti-replay.cache';
+export * from './lib/jti-replay.store';
 export * from './lib/request-audience';
 export * from './lib/trusted-clients-config.error';
 export * from './lib/trusted-clients.config';

@@ -2,6 +2,7 @@ import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { OperationOutcomeException } from '@pcb-cds/cds-hooks-api';
+import type { AuthFailureCounter } from './auth-failure.counter';
 import { AuthFailureLimiter } from './auth-failure-limiter';
 import { bearerToken } from './bearer-token';
 import type { CdsClientAuthSettings } from './cds-client-auth.options';
@@ -24,14 +25,15 @@ import type { CdsClientRequest } from './verified-client';
 @Injectable()
 export class CdsClientAuthGuard implements CanActivate {
   private readonly logger = new Logger('CdsClientAuth');
-  private readonly failures?: AuthFailureLimiter;
+  private readonly failures?: AuthFailureCounter;
 
   constructor(
     // Explicit @Inject: Nest needs the tokens at run time, type-only imports would erase them.
     @Inject(CdsClientJwtVerifier) private readonly verifier: CdsClientJwtVerifier,
     @Inject(CDS_CLIENT_AUTH_SETTINGS) private readonly settings: CdsClientAuthSettings,
   ) {
-    this.failures = settings.authFailuresPerMinute > 0 ? new AuthFailureLimiter(settings.authFailuresPerMinute) : undefined;
+    const limit = settings.authFailuresPerMinute;
+    this.failures = limit > 0 ? (settings.authFailureCounter?.(limit) ?? new AuthFailureLimiter(limit)) : undefined;
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -44,7 +46,8 @@ export class CdsClientAuthGuard implements CanActivate {
     }
     const res = context.switchToHttp().getResponse<Response>();
     const address = clientAddress(req);
-    const retryAfter = this.failures?.retryAfterSeconds(address) ?? 0;
+    // A shared counter that cannot answer throws (503): the request is refused, never let through uncounted.
+    const retryAfter = (await this.failures?.retryAfterSeconds(address)) ?? 0;
     if (retryAfter > 0) {
       res.setHeader('Retry-After', String(retryAfter));
       throw OperationOutcomeException.of(429, 'throttled', `Too many failed authentications from this address; retry after ${retryAfter} s`);
@@ -58,7 +61,7 @@ export class CdsClientAuthGuard implements CanActivate {
         throw error;
       }
       this.logger.warn(`${req.method} ${req.path} from ${address} refused with 401 (${error.reason}): ${error.message}`);
-      if (this.failures?.recordFailure(address)) {
+      if (await this.failures?.recordFailure(address)) {
         this.logger.warn(`${address} failed authentication ${this.settings.authFailuresPerMinute} times within a minute: refused with 429 until it slows down`);
       }
       res.setHeader('WWW-Authenticate', 'Bearer');

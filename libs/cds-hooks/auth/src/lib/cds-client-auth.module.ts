@@ -28,7 +28,7 @@ export class CdsClientAuthModule implements OnModuleInit {
 
   static forRoot(options: CdsClientAuthOptions): DynamicModule {
     const settings = resolveAuthSettings(options);
-    const verifier = settings.mode === 'on' ? new CdsClientJwtVerifier(options.trustedClients ?? { clients: [] }, verifierOptionsOf(options)) : null;
+    const verifier = settings.mode === 'on' ? new CdsClientJwtVerifier(options.trustedClients ?? { clients: [] }, verifierOptionsOf(options), options.sharedState?.replay) : null;
     // One guard instance: Nest runs it globally, the hook route (which bypasses Nest's router) runs it first.
     const guard: Provider[] = verifier
       ? [CdsClientAuthGuard, { provide: APP_GUARD, useExisting: CdsClientAuthGuard }, { provide: CDS_CLIENT_GUARD, useExisting: CdsClientAuthGuard }]

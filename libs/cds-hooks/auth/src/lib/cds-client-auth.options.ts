@@ -1,3 +1,4 @@
+import type { AuthFailureCounter, CdsClientAuthSharedState } from './auth-failure.counter';
 import type { CdsClientJwtVerifierOptions } from './cds-client-jwt-verifier.options';
 import type { TrustedClientsConfig } from './trusted-clients.config';
 
@@ -25,6 +26,8 @@ export interface CdsClientAuthOptions extends CdsClientJwtVerifierOptions {
    * Default {@link DEFAULT_AUTH_FAILURES_PER_MINUTE}.
    */
   authFailuresPerMinute?: number;
+  /** Replay cache and failed-authentication counts shared by replicas (e.g. Redis); default in memory, per process. */
+  sharedState?: CdsClientAuthSharedState;
 }
 
 /**
@@ -40,6 +43,8 @@ export interface CdsClientAuthSettings {
   audienceBaseUrls: readonly string[];
   /** 0 = no limit. */
   authFailuresPerMinute: number;
+  /** A shared failed-authentication counter; default AuthFailureLimiter (in memory). */
+  authFailureCounter?: (limitPerMinute: number) => AuthFailureCounter;
 }
 
 export const CDS_CLIENT_AUTH_SETTINGS = Symbol('CDS_CLIENT_AUTH_SETTINGS');
@@ -66,7 +71,12 @@ export function resolveAuthSettings(options: CdsClientAuthOptions): CdsClientAut
   if (!Number.isInteger(authFailuresPerMinute) || authFailuresPerMinute < 0) {
     throw new Error('CdsClientAuthModule: authFailuresPerMinute must be a non-negative integer (0 = no limit)');
   }
-  return { mode: options.mode, audienceBaseUrls: [...new Set(audienceBaseUrls)], authFailuresPerMinute };
+  return {
+    mode: options.mode,
+    audienceBaseUrls: [...new Set(audienceBaseUrls)],
+    authFailuresPerMinute,
+    ...(options.sharedState ? { authFailureCounter: options.sharedState.authFailures } : {}),
+  };
 }
 
 function checkBaseUrl(value: unknown, name: string): string {

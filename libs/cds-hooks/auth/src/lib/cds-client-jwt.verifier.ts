@@ -6,6 +6,8 @@ import { resolveVerifierOptions } from './cds-client-jwt-verifier.options';
 import { ClientAuthenticationError } from './client-authentication.error';
 import { ClientKeySets, mappedKeySource } from './client-key-sets';
 import { JtiReplayCache } from './jti-replay.cache';
+import type { JtiReplayStore } from './jti-replay.store';
+import { SharedStateUnavailableError } from '@pcb-cds/cds-hooks-shared-state';
 import type { TrustedClientConfig, TrustedClientsConfig } from './trusted-clients.config';
 import { parseTrustedClientsConfig } from './trusted-clients.config';
 import type { VerifiedClient } from './verified-client';
@@ -30,9 +32,10 @@ export class CdsClientJwtVerifier {
   private readonly clients: ReadonlyMap<string, TrustedClientConfig>;
   private readonly options: ResolvedVerifierOptions;
   private readonly keySets: ClientKeySets;
-  private readonly replay: JtiReplayCache;
+  private readonly replay: JtiReplayStore;
 
-  constructor(config: TrustedClientsConfig, options: CdsClientJwtVerifierOptions = {}) {
+  /** `replayStore`: where used jtis are remembered; default in memory (per process, see JtiReplayCache). */
+  constructor(config: TrustedClientsConfig, options: CdsClientJwtVerifierOptions = {}, replayStore?: JtiReplayStore) {
     // Validated again: the config may have been built in code rather than loaded from a file.
     const trusted = parseTrustedClientsConfig(config);
     this.clients = new Map(trusted.clients.map((client) => [client.iss, client]));
@@ -42,7 +45,7 @@ export class CdsClientJwtVerifier {
       cooldownMs: this.options.jwksCooldownMs,
       cacheMaxAgeMs: this.options.jwksCacheMaxAgeMs,
     });
-    this.replay = new JtiReplayCache(this.options.replayCacheMaxEntries, this.options.now);
+    this.replay = replayStore ?? new JtiReplayCache(this.options.replayCacheMaxEntries, this.options.now);
   }
 
   /** The trusted issuers, as configured (for start-up logs). */
@@ -58,6 +61,10 @@ export class CdsClientJwtVerifier {
     try {
       return await this.check(token, typeof expectedAudiences === 'string' ? [expectedAudiences] : [...expectedAudiences]);
     } catch (error) {
+      // The replay store unreachable is not the caller's fault: 503, and the token is not accepted.
+      if (error instanceof SharedStateUnavailableError) {
+        throw error;
+      }
       throw toClientAuthenticationError(error);
     }
   }
@@ -101,7 +108,7 @@ export class CdsClientJwtVerifier {
         `token of ${client.iss} lives ${exp - iat} s (exp - iat), more than ${this.options.maxTokenLifetimeSeconds} s`,
       );
     }
-    if (!this.replay.use(client.iss, jti, (exp + skew) * 1000)) {
+    if (!(await this.replay.use(client.iss, jti, (exp + skew) * 1000))) {
       throw new ClientAuthenticationError('replayed', `token of ${client.iss} was already used (jti seen before)`);
     }
     return { iss: client.iss, kid: header.kid, ...(typeof payload['tenant'] === 'string' ? { tenant: payload['tenant'] } : {}) };

@@ -102,6 +102,11 @@ describe('card layout', () => {
     ]);
   });
 
+  it('the work-up card leads with how long she has bled, then the steps', () => {
+    const [card] = cardsFor(chart(35)).cards;
+    expect(card.summary).toBe('Postcoital bleeding for 1 week — work-up: find the last screen; history + exam; Pap + hrHPV; chlamydia/gonorrhea NAAT; urine hCG');
+  });
+
   it('writes each fact with one date and how long ago', () => {
     const { cards } = cardsFor(chart(29, { cytology: [{ date: monthsAgo(3), result: 'HSIL' }] }));
     expect(cards[0].detail).toContain(`- Abnormal result: cytology HSIL (${monthsAgo(3)}, 3 months ago)`);

@@ -83,7 +83,8 @@ function summary(plan: CardPlan): string {
     return fit(withUrgencyPrefix(first.summary, first.urgency));
   }
   const actions = [...new Set(plan.recommendations.map((r) => r.action))];
-  return fit(`Postcoital bleeding work-up: ${actions.join('; ')}`);
+  const headline = plan.recommendations.find((r) => r.headline)?.headline ?? 'Postcoital bleeding';
+  return fit(`${headline} — work-up: ${actions.join('; ')}`);
 }
 
 /** Each gap on the first card whose rules declare its topic; a gap no card declares goes on the work-up card (or the first). */

@@ -94,6 +94,7 @@ export const coreRules: Rule[] = [
         urgency: 'routine',
         summary: `Postcoital bleeding for ${f.pcb.days === undefined ? 'an unknown time' : duration(f.pcb.days)}: focused history and ${exam.action.replace('history + ', '')}`,
         action: exam.action,
+        ...(f.pcb.days === undefined ? {} : { headline: `Postcoital bleeding for ${duration(f.pcb.days)}` }),
         advice: [
           `Ask about: timing in the menstrual cycle, other irregular or intermenstrual bleeding, heavy or irregular periods, pain, dyspareunia or dysuria, new or changed partner, discharge, trauma and consent, prolapse symptoms, last ${w.cervicalTest}, contraception, recent pregnancy or breastfeeding, anticoagulants, HRT or tamoxifen, and how often, how much and how long she bleeds.`,
           exam.advice,

@@ -57,6 +57,7 @@ function recommend(rule: Rule, facts: PostcoitalBleedingFacts, parameters: Guide
     trace: rule.trace,
     gapTopics: rule.gapTopics,
     ...(rule.cardGroup ? { cardGroup: rule.cardGroup } : {}),
+    ...(out.headline ? { headline: out.headline } : {}),
     ...(out.safetyNet ? { safetyNet: out.safetyNet } : {}),
     ...(out.variant ? { variant: out.variant } : {}),
   };

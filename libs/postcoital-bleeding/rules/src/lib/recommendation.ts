@@ -55,6 +55,8 @@ export interface Recommendation {
   summary: string;
   /** A few words for the shared work-up card's summary. */
   action: string;
+  /** The patient value a shared work-up card's summary leads with (PCB-10: how long she has bled). */
+  headline?: string;
   /** What to do, specific to this patient. */
   advice: string;
   /** "Considered, not needed now": a step the rule would take and the fact that made it unnecessary. */

@@ -12,6 +12,7 @@ export interface RuleOutput {
   indicatorOverride?: 'info' | 'warning' | 'critical';
   summary: string;
   action: string;
+  headline?: string;
   advice: string;
   notNeeded?: string[];
   cautions?: string[];

@@ -1,0 +1,49 @@
+import type { ThrottlerStorage } from '@nestjs/throttler';
+import type { CdsClientAuthSharedState } from '@pcb-cds/cds-hooks-auth';
+import {
+  openSharedRedis,
+  RedisAuthFailureCounter,
+  RedisJtiReplayStore,
+  RedisThrottlerStorage,
+} from '@pcb-cds/cds-hooks-shared-state';
+import type { ReadinessCheck, ShutdownCloser } from '@pcb-cds/platform-observability';
+import type { AppConfig } from './app-config';
+
+/** What the replicas of a fleet share through Redis, and how its health and shutdown are wired. */
+export interface SharedState {
+  auth: CdsClientAuthSharedState;
+  rateLimitStorage: ThrottlerStorage;
+  readiness: ReadinessCheck;
+  closer: ShutdownCloser;
+}
+
+/**
+ * With REDIS_URL: one Redis connection for the jti replay cache, the failed-authentication limit and the rate
+ * limit. Start-up does not wait for Redis: until it answers, /ready is 503 and token checks answer 503 (a
+ * balancer sends nothing meanwhile). Without REDIS_URL: undefined, everything stays in memory per process.
+ */
+export function openSharedState(config: Pick<AppConfig, 'redisUrl' | 'redisKeyPrefix'>): SharedState | undefined {
+  if (config.redisUrl === undefined) {
+    return undefined;
+  }
+  const redis = openSharedRedis({ url: config.redisUrl, ...(config.redisKeyPrefix ? { keyPrefix: config.redisKeyPrefix } : {}) });
+  return {
+    auth: {
+      replay: new RedisJtiReplayStore(redis),
+      authFailures: (limitPerMinute) => new RedisAuthFailureCounter(redis, limitPerMinute),
+    },
+    rateLimitStorage: new RedisThrottlerStorage(redis),
+    readiness: {
+      name: 'shared-state',
+      check: async () => {
+        await redis.ping();
+      },
+    },
+    closer: {
+      name: 'shared-state',
+      close: async () => {
+        await redis.quit().catch(() => redis.disconnect());
+      },
+    },
+  };
+}
