@@ -3,6 +3,7 @@ import type { CytologyResult, HistologyResult, HpvResult, HysterectomyGroup, Pat
 import type { Terminology, ValueSetName } from '@pcb-cds/postcoital-bleeding-terminology';
 import { observationDate, observationInstant, toIsoDate } from './fhir-dates';
 import { noteUnrecognised } from './unrecognised-result';
+import { codingName, rhDFromLabel, valueLabels } from './rhd-label';
 
 /** `k.has(valueSet)`: whether the Observation's code is in that value set (answered once per Observation). */
 type CodeKnowledge = { has(valueSet: ValueSetName): boolean };
@@ -179,11 +180,15 @@ const READERS: Reader[] = [
     ),
   (o, date, codes, t, r, k) =>
     claim(k.has('rhDType'), () => {
-      const value = t.classify('rhDResult', valueCodes(o));
-      if (value === 'negative' || value === 'positive') {
-        r.rhD.push({ date, value });
-      } else {
+      const coded = t.classify('rhDResult', valueCodes(o));
+      const labelled = rhDFromLabel(valueLabels(o));
+      const value = labelled ?? (coded === 'negative' || coded === 'positive' ? coded : undefined);
+      if (value === undefined) {
         noteUnrecognised(r, 'Observation', date, valueCodes(o));
+      } else if ((coded === 'negative' || coded === 'positive') && labelled !== undefined && labelled !== coded) {
+        r.rhD.push({ date, value, labelConflict: `${codingName(valueCodes(o))} means RhD ${coded}, labelled RhD ${labelled}` });
+      } else {
+        r.rhD.push({ date, value });
       }
     }),
   (o, date, codes, t, r, k) =>

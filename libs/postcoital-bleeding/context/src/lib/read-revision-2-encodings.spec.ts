@@ -294,7 +294,7 @@ describe('menopause, gender identity, findings, RhD, setting (revision 2)', () =
       (r) => r.endometrialThicknessMm,
       [{ date: '2026-11-20', notVisualised: true }],
     ],
-    ['ABO and Rh group 882-1 with an RhD-negative value', [obs([LOINC, '882-1'], value(SNOMED, '165747007'))], (r) => r.rhD.map((x) => x.value), ['negative']],
+    ['ABO and Rh group 882-1 with an RhD-negative value', [obs([LOINC, '882-1'], value(SNOMED, '165746003'))], (r) => r.rhD.map((x) => x.value), ['negative']],
     ['882-1 with "Blood group O Rh(D) negative" 278148006', [obs([LOINC, '882-1'], value(SNOMED, '278148006'))], (r) => r.rhD.map((x) => x.value), ['negative']],
     ['882-1 with "Blood group A Rh(D) positive" 278149003', [obs([LOINC, '882-1'], value(SNOMED, '278149003'))], (r) => r.rhD.map((x) => x.value), ['positive']],
   ])('%s', (_name, resources, pick, expected) => {

@@ -34,6 +34,10 @@ export function dataGaps(f: Omit<PostcoitalBleedingFacts, 'dataGaps'>, record: P
   if (f.pregnancy.status === 'yes' && f.rhD === 'unknown') {
     gaps.push({ topic: 'rhd', text: 'RhD type not on record' });
   }
+  const rhDConflict = latest(record.rhD)?.labelConflict;
+  if (rhDConflict) {
+    gaps.push({ topic: 'rhd', text: `RhD result coded one way and labelled the other (${rhDConflict}): read as labelled; confirm the RhD type` });
+  }
   if (f.hysterectomy.ambiguity) {
     gaps.push({ topic: 'hysterectomy', text: 'Hysterectomy type unclear: cervix may be present' });
   }

@@ -245,3 +245,17 @@ describe('endometrial thickness (R2-8)', () => {
     expect(us(chart(60, { endometrialThicknessMm })).endometrialThickness).toEqual(expected);
   });
 });
+
+describe('RhD result whose label contradicts its code', () => {
+  it('is named once as an RhD gap, so the card asks to confirm the type', () => {
+    const f = us(chart(29, { rhD: [{ date: weeksAgo(2), value: 'negative', labelConflict: 'http://snomed.info/sct|165747007 means RhD positive, labelled RhD negative' }] }));
+    expect(f.rhD).toBe('negative');
+    expect(f.dataGaps.filter((g) => g.topic === 'rhd')).toEqual([
+      { topic: 'rhd', text: expect.stringContaining('165747007 means RhD positive, labelled RhD negative') },
+    ]);
+  });
+
+  it('an agreeing result raises no RhD gap', () => {
+    expect(us(chart(29, { rhD: [{ date: weeksAgo(2), value: 'negative' }] })).dataGaps.map((g) => g.topic)).not.toContain('rhd');
+  });
+});

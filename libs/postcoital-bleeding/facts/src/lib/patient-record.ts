@@ -133,7 +133,8 @@ export interface PatientRecord {
   symptoms: (Dated & { kind: SymptomKind; at?: string })[];
   findings: (Dated & { kind: FindingKind })[];
   vitals: (Dated & { kind: VitalKind; value: number; at?: string })[];
-  rhD: (Dated & { value: 'negative' | 'positive' })[];
+  /** `labelConflict`: the result's label says the opposite of its code (the label was followed). */
+  rhD: (Dated & { value: 'negative' | 'positive'; labelConflict?: string })[];
   /** TVUS endometrial thickness; `value` absent when the scan reports the endometrium not visualised (R2-8). */
   endometrialThicknessMm: (Dated & { value?: number; notVisualised?: boolean })[];
   /** Orders already active or in draft for the patient, by the guideline's order kind. */
