@@ -144,7 +144,7 @@ const REQUIRED: Readonly<
       'Observation pcb:heavy-bleeding = true @today',
       'Observation loinc:85354-9 = [loinc:8480-6=82 mm[Hg], loinc:8462-4=48 mm[Hg]] @today',
       'Observation loinc:8867-4 = 124 /min @today',
-      'Observation loinc:10331-7 = sct:165746003 @24w',
+      'Observation loinc:10331-7 = sct:165747007 @24w',
     ],
   },
   'pcb-demo-collapse-pregnancy-unknown': {

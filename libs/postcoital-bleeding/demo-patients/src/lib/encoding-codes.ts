@@ -1140,8 +1140,8 @@ export const RHD = {
   /** FE rev 2 "RhD type": results also arrive as ABO and Rh group (value Rh negative / positive). */
   aboRh: loinc('882-1', 'ABO and Rh group [Type] in Blood'),
   values: {
-    negative: sct('165747007', 'RhD negative'),
-    positive: sct('165746003', 'RhD positive'),
+    negative: sct('165746003', 'RhD negative'),
+    positive: sct('165747007', 'RhD positive'),
   },
 } as const;
 export type RhDResult = keyof typeof RHD.values;

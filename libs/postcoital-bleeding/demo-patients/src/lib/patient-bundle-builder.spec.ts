@@ -869,14 +869,14 @@ const CASES: readonly Case[] = [
   // RhD type
   {
     row: 'RhD type',
-    name: '10331-7 = 165747007 negative / 165746003 positive',
+    name: '10331-7 = 165746003 negative / 165747007 positive (SNOMED CT; the RhD row as corrected)',
     build: (b) => b.rhD('negative', { monthsAgo: 1 }).rhD('positive'),
     expected: [
       obs(cc(LOINC, '10331-7'), T_1MO, {
-        valueCodeableConcept: cc(SCT, '165747007'),
+        valueCodeableConcept: cc(SCT, '165746003'),
       }),
       obs(cc(LOINC, '10331-7'), T_TODAY, {
-        valueCodeableConcept: cc(SCT, '165746003'),
+        valueCodeableConcept: cc(SCT, '165747007'),
       }),
     ],
   },

@@ -986,7 +986,7 @@ export class PatientBundleBuilder {
     return this;
   }
 
-  /** RhD type: Observation LOINC 10331-7, SNOMED 165747007 negative / 165746003 positive. */
+  /** RhD type: Observation LOINC 10331-7, SNOMED 165746003 negative / 165747007 positive (as SNOMED CT defines them; docs/clinical/fact-encoding.md, RhD row). */
   rhD(result: RhDResult, opts: Ago = {}): this {
     return this.observation({
       code: RHD.observation,

@@ -377,7 +377,7 @@ const pregnant = (weeks: number): string[] => [
   `Observation loinc:49051-6 = ${weeks} wk @today`,
 ];
 const rhd = (positive: boolean, when: string): string =>
-  `Observation loinc:10331-7 = sct:${positive ? '165746003' : '165747007'} @${when}`;
+  `Observation loinc:10331-7 = sct:${positive ? '165747007' : '165746003'} @${when}`;
 const noNewPartner = 'Observation pcb:new-sexual-partner = false @today';
 const symptom = (snomed: string): string =>
   `Condition sct:${snomed} [active] @today`;
