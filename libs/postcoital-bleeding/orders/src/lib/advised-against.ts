@@ -86,6 +86,7 @@ const digitalExamInPregnancy: Check = (ctx) => {
   const emergency = immediatePregnancyPathway(ctx);
   const pathwayIds = (fallback: RuleId): RuleId[] => [pathway?.ruleId ?? fallback];
   const praevia = f.pregnancy.placentaPraevia;
+  const w = wordsFor(ctx.parameters);
   const weeks = f.pregnancy.gestationalAgeWeeks;
   const ultrasound = emergency || !pathway ? undefined : orderFrom(ctx, [pathway.ruleId], 'obstetric-ultrasound');
   const inEmergency = emergency ? ` ${emergency.summary}; ultrasound must not delay resuscitation or delivery.` : '';
@@ -93,8 +94,8 @@ const digitalExamInPregnancy: Check = (ctx) => {
     return {
       concern: 'digital-exam-known-praevia',
       ruleIds: pathwayIds('PCB-32'),
-      advice: `Known placenta praevia: no digital vaginal or bimanual examination at any gestation; a sterile speculum examination only if needed.${inEmergency}`,
-      because: [pregnancyLine(f), dated('Placenta praevia', praevia.display ?? 'recorded', praevia.date)],
+      advice: `Known placenta ${w.praevia}: no digital vaginal or bimanual examination at any gestation; a sterile speculum examination only if needed.${inEmergency}`,
+      because: [pregnancyLine(f), dated(`Placenta ${w.praevia}`, praevia.display ?? 'recorded', praevia.date)],
       replacement: [],
       ...emergencyOf(ctx),
     };
@@ -105,7 +106,7 @@ const digitalExamInPregnancy: Check = (ctx) => {
       ruleIds: pathwayIds('PCB-32'),
       advice: emergency
         ? `No digital vaginal or bimanual examination at ${weeks} weeks.${inEmergency}`
-        : `No digital vaginal or bimanual examination at ${weeks} weeks until ultrasound has excluded placenta or vasa praevia; a sterile speculum examination is acceptable. Obtain the obstetric ultrasound (placental location) first.`,
+        : `No digital vaginal or bimanual examination at ${weeks} weeks until ultrasound has excluded placenta or vasa ${w.praevia}; a sterile speculum examination is acceptable. Obtain the obstetric ultrasound (placental location) first.`,
       because: [pregnancyLine(f)],
       replacement: optional(ultrasound),
       ...emergencyOf(ctx),
@@ -115,7 +116,7 @@ const digitalExamInPregnancy: Check = (ctx) => {
     return {
       concern: 'digital-exam-gestation-unknown',
       ruleIds: pathwayIds('PCB-30'),
-      advice: `Gestational age is unknown: no digital vaginal or bimanual examination until gestation and placental site are known (ultrasound); a sterile speculum examination is acceptable. From ${ctx.parameters.obTriageWeeks} weeks no digital examination until placenta praevia is excluded.${inEmergency}`,
+      advice: `Gestational age is unknown: no digital vaginal or bimanual examination until gestation and placental site are known (ultrasound); a sterile speculum examination is acceptable. From ${ctx.parameters.obTriageWeeks} weeks no digital examination until placenta ${w.praevia} is excluded.${inEmergency}`,
       because: [pregnancyLine(f)],
       replacement: optional(ultrasound),
       ...emergencyOf(ctx),

@@ -102,7 +102,7 @@ describe('draft orders the guideline advises against (warning, delete + replacem
     const [v] = review(chart(31, { ...pregnant(18), placentaPraevia: [{ date: weeksAgo(2), display: 'Placenta praevia' }] }), ['bimanual-pelvic-examination']).verdicts;
     expect(v).toMatchObject({ concern: 'digital-exam-known-praevia', urgency: 'soon' });
     expect(v.advice).toContain('at any gestation');
-    expect(v.because).toContainEqual({ label: 'Placenta praevia', value: 'Placenta praevia', date: weeksAgo(2) });
+    expect(v.because).toContainEqual({ label: 'Placenta previa', value: 'Placenta praevia', date: weeksAgo(2) });
   });
 
   it('the verdict carries the advice and the dated facts it rests on', () => {

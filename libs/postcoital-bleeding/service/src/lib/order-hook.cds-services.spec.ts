@@ -119,7 +119,7 @@ describe('order-select', () => {
   it('the warning card: summary, detail with dated facts, source, override reasons, one suggestion ordered delete then create', async () => {
     const chart = patient('os-30w-card').born({ yearsAgo: 31 }).pregnancyStatus('pregnant').gestationalAge({ weeks: 30 }).rhD('positive', { monthsAgo: 1 });
     const card = (await select(chart, [ORDERS.bimanual()])).cards.find((c) => c.indicator === 'warning') as Card;
-    expect(card.summary).toBe('Pregnant ≥20 weeks: no digital or bimanual exam until ultrasound excludes placenta praevia');
+    expect(card.summary).toBe('Pregnant ≥20 weeks: no digital or bimanual exam until ultrasound excludes placenta previa');
     expect(card.detail).toContain('**Draft order: Bimanual pelvic examination** (not advised for this patient)');
     expect(card.detail).toMatch(new RegExp(`- Pregnancy: pregnant, 30 weeks.*\\(${TODAY}\\)`));
     expect(card.detail).toContain('**Guideline**\nPregnant at ≥20 weeks: same-day obstetric triage; NO digital vaginal examination');
@@ -153,9 +153,10 @@ describe('order-select', () => {
     const response = await select(chart, [ORDERS.bimanual()]);
     const verdict = response.cards.find((c) => actionsOf(c).startsWith('delete ServiceRequest/bimanual')) as Card;
     expect(verdict.indicator).toBe('warning');
-    expect(verdict.summary).toBe('Known placenta praevia: no digital or bimanual examination, at any gestation');
+    expect(verdict.summary).toBe('Known placenta previa: no digital or bimanual examination, at any gestation');
     expect(actionsOf(verdict)).toBe('delete ServiceRequest/bimanual');
-    expect(verdict.detail).toContain('- Placenta praevia: Placenta previa');
+    expect(verdict.detail).toContain('- Placenta previa: Placenta previa');
+    expect(verdict.detail?.split('**Sources**')[0]).not.toMatch(/praevia/);
   });
 
   it('32 weeks, heavy bleeding, SBP 82 / HR 124 (PCB-34), bimanual selected → the verdict is as critical as the emergency card and uses its action', async () => {
@@ -214,7 +215,7 @@ describe('order-select', () => {
   });
 
   it.each([
-    ['US', US_PARAMETERS, /gynaecolog|haemorrhage|gonorrhoea|\bFBC\b|A&E|999|labour|\bsmear\b/],
+    ['US', US_PARAMETERS, /gynaecolog|haemorrhage|gonorrhoea|\bFBC\b|A&E|999|labour|\bsmear\b|praevia/],
     ['UK', UK_PARAMETERS, /gynecolog|hemorrhage|gonorrhea\b|\bCBC\b|911|\bED\b|emergency department|L&D|labor\b|\bPap\b/],
   ] as const)('%s: a 19-year-old\'s cervical sample → the draft card and its replacement in the jurisdiction\'s own words (R2-13)', async (_name, parameters, foreign) => {
     const chart = patient(`os-words-${parameters.jurisdiction}`).born({ yearsAgo: 19 });

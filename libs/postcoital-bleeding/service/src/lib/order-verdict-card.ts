@@ -46,12 +46,12 @@ function summaryOf(v: DraftVerdict, wording: VerdictWording, p: GuidelineParamet
     return wording.summary(p);
   }
   const prefix = /^(EMERGENCY|IMMEDIATE)\b/.exec(v.emergency.summary)?.[1] ?? 'EMERGENCY';
-  return `${prefix}: ${wording.inEmergency.summary} — ${v.emergency.action}`;
+  return `${prefix}: ${wording.inEmergency(p).summary} — ${v.emergency.action}`;
 }
 
 /** In an emergency: the emergency's own action, then only what still holds in it. */
 function guidelineOf(v: DraftVerdict, wording: VerdictWording, p: GuidelineParameters): string {
-  return v.emergency && wording.inEmergency ? `${v.emergency.title}: ${v.emergency.action}. ${wording.inEmergency.guideline}` : wording.guideline(p);
+  return v.emergency && wording.inEmergency ? `${v.emergency.title}: ${v.emergency.action}. ${wording.inEmergency(p).guideline}` : wording.guideline(p);
 }
 
 /** The concern's own source first (when more specific), then each rule's §7.1 sources for the jurisdiction. */

@@ -1,6 +1,7 @@
 import type { SourceKey } from '@pcb-cds/postcoital-bleeding-cards';
 import type { GuidelineParameters } from '@pcb-cds/postcoital-bleeding-facts';
 import type { DraftConcern } from '@pcb-cds/postcoital-bleeding-orders';
+import { wordsFor } from '@pcb-cds/postcoital-bleeding-rules';
 
 export interface VerdictWording {
   /** The card summary (≤139 characters). */
@@ -17,11 +18,11 @@ export interface VerdictWording {
    * in a few words (the summary reads "<EMERGENCY|IMMEDIATE>: <summary> — <the emergency's action>"), and
    * the guideline statement that still holds in the emergency (none of the ordinary pathway's timing).
    */
-  inEmergency?: { summary: string; guideline: string };
+  inEmergency?: (p: GuidelineParameters) => { summary: string; guideline: string };
 }
 
-const DIGITAL_EXAM_IN_EMERGENCY =
-  'No digital vaginal or bimanual examination while the placental site is unknown, low or praevia; sterile speculum only. Ultrasound must not delay resuscitation or delivery.';
+const digitalExamInEmergency = (p: GuidelineParameters): string =>
+  `No digital vaginal or bimanual examination while the placental site is unknown, low or ${wordsFor(p).praevia}; sterile speculum only. Ultrasound must not delay resuscitation or delivery.`;
 
 /** What each draft-order card says, by concern, reviewable without reading code (advice and facts come from the orders library). */
 export const VERDICT_WORDING: Record<DraftConcern, VerdictWording> = {
@@ -69,31 +70,31 @@ export const VERDICT_WORDING: Record<DraftConcern, VerdictWording> = {
     guideline: () =>
       'Pregnant: colposcopy is still indicated when a result or the cervix calls for it; endocervical curettage and endometrial sampling are unacceptable (ASCCP).',
     source: 'S7',
-    inEmergency: { summary: 'no endocervical curettage', guideline: 'Endocervical curettage and endometrial sampling are unacceptable in pregnancy (ASCCP).' },
+    inEmergency: () => ({ summary: 'no endocervical curettage', guideline: 'Endocervical curettage and endometrial sampling are unacceptable in pregnancy (ASCCP).' }),
   },
   'endometrial-sampling-in-pregnancy': {
     summary: () => 'No endometrial sampling in pregnancy: obstetric assessment instead',
     guideline: () =>
       'Pregnant: endocervical curettage and endometrial sampling are unacceptable (ASCCP); bleeding in pregnancy is assessed obstetrically.',
-    inEmergency: { summary: 'no endometrial sampling', guideline: 'Endocervical curettage and endometrial sampling are unacceptable in pregnancy (ASCCP).' },
+    inEmergency: () => ({ summary: 'no endometrial sampling', guideline: 'Endocervical curettage and endometrial sampling are unacceptable in pregnancy (ASCCP).' }),
   },
   'digital-exam-known-praevia': {
-    summary: () => 'Known placenta praevia: no digital or bimanual examination, at any gestation',
-    guideline: () =>
-      'Known placenta praevia (or low-lying placenta): never a digital vaginal examination, whatever the gestation; sterile speculum only; same-day obstetric assessment of any bleeding, an emergency now if it is heavy, painful or she is unstable.',
-    inEmergency: { summary: 'known placenta praevia, no digital or bimanual exam', guideline: DIGITAL_EXAM_IN_EMERGENCY },
+    summary: (p) => `Known placenta ${wordsFor(p).praevia}: no digital or bimanual examination, at any gestation`,
+    guideline: (p) =>
+      `Known placenta ${wordsFor(p).praevia} (or low-lying placenta): never a digital vaginal examination, whatever the gestation; sterile speculum only; same-day obstetric assessment of any bleeding, an emergency now if it is heavy, painful or she is unstable.`,
+    inEmergency: (p) => ({ summary: `known placenta ${wordsFor(p).praevia}, no digital or bimanual exam`, guideline: digitalExamInEmergency(p) }),
   },
   'digital-exam-before-placenta-known': {
-    summary: (p) => `Pregnant ≥${p.obTriageWeeks} weeks: no digital or bimanual exam until ultrasound excludes placenta praevia`,
+    summary: (p) => `Pregnant ≥${p.obTriageWeeks} weeks: no digital or bimanual exam until ultrasound excludes placenta ${wordsFor(p).praevia}`,
     guideline: (p) =>
-      `Pregnant at ≥${p.obTriageWeeks} weeks: same-day obstetric triage; NO digital vaginal examination until ultrasound has excluded placenta/vasa praevia; sterile speculum acceptable. Heavy bleeding, pain or instability: obstetric emergency now.`,
-    inEmergency: { summary: 'no digital or bimanual exam', guideline: DIGITAL_EXAM_IN_EMERGENCY },
+      `Pregnant at ≥${p.obTriageWeeks} weeks: same-day obstetric triage; NO digital vaginal examination until ultrasound has excluded placenta/vasa ${wordsFor(p).praevia}; sterile speculum acceptable. Heavy bleeding, pain or instability: obstetric emergency now.`,
+    inEmergency: (p) => ({ summary: 'no digital or bimanual exam', guideline: digitalExamInEmergency(p) }),
   },
   'digital-exam-gestation-unknown': {
     summary: () => 'Pregnant, gestation unknown: no digital exam until gestation and placental site are known',
     guideline: (p) =>
       `Pregnant with gestational age unknown: sterile speculum only; no digital or bimanual examination until gestation and placental site are known by ultrasound; from ${p.obTriageWeeks} weeks, same-day obstetric triage.`,
-    inEmergency: { summary: 'no digital or bimanual exam', guideline: DIGITAL_EXAM_IN_EMERGENCY },
+    inEmergency: (p) => ({ summary: 'no digital or bimanual exam', guideline: digitalExamInEmergency(p) }),
   },
   'under-screening-age': {
     summary: (p) => `Under ${p.screenMinAge}: no cytology or HPV test; examine, NAAT and pregnancy test instead`,
