@@ -6,14 +6,11 @@ import type { CardViewerOptions } from '@pcb-cds/card-viewer-backend';
 import { CdsHooksApiModule } from '@pcb-cds/cds-hooks-api';
 import type { CdsClientAuthOptions } from '@pcb-cds/cds-hooks-auth';
 import { CdsClientAuthModule } from '@pcb-cds/cds-hooks-auth';
-import type { FeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
 import { FHIR_FETCH_CHANNEL } from '@pcb-cds/fhir-client';
 import type { Card, IssuedCards } from '@pcb-cds/cds-hooks-model';
 import { cardsEmittedLedger, ObservabilityMetrics, ObservabilityModule, unrecognisedCodesRecorder } from '@pcb-cds/platform-observability';
 import type { UnrecognisedCode } from '@pcb-cds/platform-observability';
 import type { ReadinessCheck } from '@pcb-cds/platform-observability';
-import type { DurableCardLedger } from '@pcb-cds/cds-hooks-feedback-store';
-import { DurableFeedbackSink } from '@pcb-cds/cds-hooks-feedback-store';
 import type { GuidelineConfiguration } from '@pcb-cds/postcoital-bleeding-service';
 import { RULES_EXTENSION } from '@pcb-cds/postcoital-bleeding-cards';
 import {
@@ -22,6 +19,8 @@ import {
   PostcoitalBleedingCdsService,
 } from '@pcb-cds/postcoital-bleeding-service';
 import type { AppConfig } from './app-config';
+import type { FeedbackStoreWiring } from './card-memory-setup';
+import { cardMemorySetup } from './card-memory-setup';
 import { OpenApiController } from './openapi.controller';
 
 /** Wiring only: the protocol layer serves the postcoital-bleeding service. */
@@ -34,7 +33,7 @@ export class AppModule {
       fhirServerAllowlist?: string[];
       guideline: GuidelineConfiguration;
       /** Durable feedback and card ledger; without it feedback is only validated and logged. */
-      feedback?: { repository: FeedbackRepository; ledger: DurableCardLedger };
+      feedback?: FeedbackStoreWiring;
       /** CDS client authentication; `on` needs the trusted clients. */
       auth: CdsClientAuthOptions;
       /** What /ready checks (the FHIR sandbox when embedded, the feedback store). */
@@ -60,6 +59,8 @@ export class AppModule {
     if (durableLedger) {
       metrics.observeCardLedger(durableLedger); // cds_card_ledger_pending, cds_card_ledger_lost_total
     }
+    // Card memory holds back what clinicians already dealt with for the patient; both it and feedback are counted for governance.
+    const memory = cardMemorySetup(config.feedback, config.guideline, metrics);
     // Every issued card is counted per rule (metrics), then recorded for feedback (ledger).
     const cardLedger = cardsEmittedLedger<Card, IssuedCards>(metrics, (card) => card.extension?.[RULES_EXTENSION] as string[] | undefined, durableLedger);
     return {
@@ -79,7 +80,8 @@ export class AppModule {
             ? { limit: config.rateLimitPerMinute, ttlMs: 60_000, ...(config.rateLimitStorage ? { storage: config.rateLimitStorage } : {}) }
             : false,
           cardLedger,
-          ...(config.feedback ? { feedbackSink: new DurableFeedbackSink(config.feedback.repository) } : {}),
+          ...(memory.feedbackSink ? { feedbackSink: memory.feedbackSink } : {}),
+          ...(memory.cardMemory ? { cardMemory: memory.cardMemory } : {}),
         }),
       ],
       providers: [{ provide: PostcoitalBleedingCdsService, useValue: service }],

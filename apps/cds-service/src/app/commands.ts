@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { runFeedbackReport } from '@pcb-cds/cds-hooks-feedback-store';
+import { parseGovernanceReportArgs, ReportArgumentError, runGovernanceReport } from '@pcb-cds/cds-hooks-feedback-store';
 import { PostcoitalBleedingCdsService } from '@pcb-cds/postcoital-bleeding-service';
 import {
   ConfigError,
@@ -14,15 +14,19 @@ import { loadDemoPatients } from './load-demo-patients';
 
 // One-shot commands of the built service: `node main.js <command>`.
 
-/** `main.js feedback-report`: acceptance and override rates per rule (npm run feedback:report). */
+/**
+ * `main.js feedback-report [--since d] [--until d] [--json]` (npm run feedback:report): per rule and jurisdiction
+ * over the period (shown, accepted, overridden by reason, held back), then acceptance and override rates per rule.
+ */
 async function feedbackReportCommand(): Promise<void> {
   const config = loadConfig(process.env);
-  process.stdout.write(
-    await runFeedbackReport({
-      databaseUrl: config.databaseUrl,
-      sqlitePath: config.sqlitePath,
-    }),
-  );
+  let args: ReturnType<typeof parseGovernanceReportArgs>;
+  try {
+    args = parseGovernanceReportArgs(process.argv.slice(3));
+  } catch (error) {
+    throw error instanceof ReportArgumentError ? new ConfigError(`feedback-report: ${error.message}`) : error;
+  }
+  process.stdout.write(await runGovernanceReport({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath }, args));
 }
 
 /** `main.js load-demo`: load the demo patients into FHIR_BASE_URL and exit (docker-compose's loader). */

@@ -17,3 +17,5 @@ export * from './lib/card-memory-key';
 export * from './lib/card-memory-policy';
 export * from './lib/recall-decision';
 export * from './lib/durable-card.memory';
+export * from './lib/counted-feedback.sink';
+export * from './lib/governance-report';

@@ -28,3 +28,5 @@ export { REDACTED, redactLogText, redactLogValue } from './lib/redact-log-text';
 export { createRequestContext, currentCorrelationId, currentRequestContext, hookInstanceOf, runWithRequestContext } from './lib/request-context';
 export type { RequestContext } from './lib/request-context';
 export { REQUEST_ID_HEADER, RequestObserver, routePattern, UNMATCHED_ROUTE } from './lib/request-observer';
+export { GovernanceMetrics } from './lib/governance.metrics';
+export type { GovernanceCardCount, GovernanceMetricsOptions } from './lib/governance.metrics';

@@ -3,7 +3,6 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Bundle, FhirResource } from 'fhir/r4';
 import { configureCdsHooksHttp } from '@pcb-cds/cds-hooks-api';
-import type { DurableCardLedger, FeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
 import type { CdsResponse, DiscoveryResponse } from '@pcb-cds/cds-hooks-model';
 import { FhirRestClient } from '@pcb-cds/fhir-client';
 import type { FhirSandbox } from '@pcb-cds/fhir-sandbox';
@@ -11,6 +10,7 @@ import { startFhirSandbox } from '@pcb-cds/fhir-sandbox';
 import type { Jurisdiction } from '@pcb-cds/postcoital-bleeding-facts';
 import { buildGuidelineConfiguration, PCB_SERVICE_ID } from '@pcb-cds/postcoital-bleeding-service';
 import { AppModule } from '../app.module';
+import type { FeedbackStoreWiring } from '../card-memory-setup';
 
 export interface PcbTestStack {
   serviceUrl: string;
@@ -32,8 +32,8 @@ export async function startPcbTestStack(options: {
   jurisdiction?: Jurisdiction;
   /** A guideline configuration file's content. */
   configuration?: unknown;
-  /** Durable feedback store; without it feedback is validated and logged only. */
-  feedback?: { repository: FeedbackRepository; ledger: DurableCardLedger };
+  /** Durable feedback store; without it feedback is validated and logged only. With `patientHashSalt`, card memory is on. */
+  feedback?: FeedbackStoreWiring;
   /** CDS client authentication; default off (these tests are about the guideline, not the JWTs). */
   auth?: Parameters<typeof AppModule.forRoot>[0]['auth'];
   /** Headers for every hook call (e.g. a client JWT, per URL). */

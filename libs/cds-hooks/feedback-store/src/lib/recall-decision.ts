@@ -21,12 +21,12 @@ export interface CardToRecall extends CardMemoryKey {
  *   EHR yet, so the evidence may not have changed; once it is, the rules see the order).
  * - Never-hidden urgencies are shown whatever happened; when overridden or accepted before (within the
  *   lookback), the card says so.
- * A card without rule ids, or without an evidence hash, is never matched as "the same evidence".
+ * A card without rule ids, or without an evidence hash (e.g. order-hook verdicts), is shown unchanged.
  */
 export function decideRecall(card: CardToRecall, history: readonly RememberedFeedback[], policy: CardMemoryPolicy, now: Date): RecallDecision {
   const rules = ruleKey(card.ruleIds);
-  if (rules === '') {
-    return { kind: 'show' };
+  if (rules === '' || card.evidenceHash === undefined) {
+    return { kind: 'show' }; // memory is opt-in per card: a service that gives no evidence hash is never held back
   }
   const sameRules = history.filter((h) => ruleKey(h.ruleIds) === rules);
   const lookbackStart = now.getTime() - lookbackDays(policy) * DAY_MS;

@@ -4,6 +4,8 @@ import type { GuidelineParameters, Jurisdiction } from '@pcb-cds/postcoital-blee
 import { defaultParameters } from '@pcb-cds/postcoital-bleeding-facts';
 import type { SiteCodeMappings } from '@pcb-cds/postcoital-bleeding-terminology';
 import { Terminology } from '@pcb-cds/postcoital-bleeding-terminology';
+import type { CardMemorySettings } from './card-memory-settings';
+import { CardMemorySettingsError, cardMemorySettings } from './card-memory-settings';
 
 /** A site's configuration file (README "Configuration file"): every key optional. */
 export interface GuidelineConfigurationFile {
@@ -11,12 +13,15 @@ export interface GuidelineConfigurationFile {
   parameters?: Partial<GuidelineParameters>;
   indicatorMap?: Partial<IndicatorMap>;
   siteCodes?: SiteCodeMappings;
+  /** Card memory's windows (README "Card memory"). */
+  cardMemory?: { overrideReasonDays?: Record<string, number>; acceptedSuggestionDays?: number };
 }
 
 export interface GuidelineConfiguration {
   parameters: GuidelineParameters;
   indicatorMap: IndicatorMap;
   terminology: Terminology;
+  cardMemory: CardMemorySettings;
 }
 
 export class GuidelineConfigurationError extends Error {}
@@ -30,7 +35,7 @@ const INDICATORS = ['info', 'warning', 'critical'];
  */
 export function buildGuidelineConfiguration(file: unknown, jurisdictionOverride?: Jurisdiction): GuidelineConfiguration {
   const f = object(file, '(root)');
-  allowOnly(f, ['jurisdiction', 'parameters', 'indicatorMap', 'siteCodes'], '');
+  allowOnly(f, ['jurisdiction', 'parameters', 'indicatorMap', 'siteCodes', 'cardMemory'], '');
   const jurisdiction = jurisdictionOverride ?? (f['jurisdiction'] === undefined ? 'US' : oneOf(f['jurisdiction'], ['US', 'UK'], 'jurisdiction'));
   const defaults = defaultParameters(jurisdiction as Jurisdiction);
   const parameters: GuidelineParameters = { ...defaults };
@@ -51,7 +56,17 @@ export function buildGuidelineConfiguration(file: unknown, jurisdictionOverride?
   for (const [urgency, indicator] of Object.entries(indicators)) {
     indicatorMap[urgency as keyof IndicatorMap] = oneOf(indicator, INDICATORS, `indicatorMap.${urgency}`) as IndicatorMap[keyof IndicatorMap];
   }
-  return { parameters, indicatorMap, terminology: siteTerminology(f['siteCodes']) };
+  const terminology = siteTerminology(f['siteCodes']);
+  return { parameters, indicatorMap, terminology, cardMemory: cardMemoryOf(f['cardMemory'], terminology) };
+}
+
+function cardMemoryOf(value: unknown, terminology: Terminology): CardMemorySettings {
+  const codes = [...terminology.overrideReasons('pregnancy'), ...terminology.overrideReasons('other')].map((r) => r.code);
+  try {
+    return cardMemorySettings(value, [...new Set(codes)]);
+  } catch (error) {
+    throw error instanceof CardMemorySettingsError ? new GuidelineConfigurationError(error.message) : error;
+  }
 }
 
 function siteTerminology(value: unknown): Terminology {

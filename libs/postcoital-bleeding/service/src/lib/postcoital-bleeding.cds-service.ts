@@ -1,6 +1,7 @@
 import type { CdsResponse, CdsService, CdsServiceDefinition, ResolvedHookRequest } from '@pcb-cds/cds-hooks-model';
 import { toCards } from '@pcb-cds/postcoital-bleeding-cards';
 import type { RuleId } from '@pcb-cds/postcoital-bleeding-rules';
+import { withCardMemoryKeys } from './card-memory-key';
 import type { PostcoitalBleedingSettings } from './evaluate-guideline';
 import { evaluateGuideline } from './evaluate-guideline';
 import { pcbServiceDefinition } from './service-definition';
@@ -20,16 +21,16 @@ export class PostcoitalBleedingCdsService implements CdsService {
     const { patientId, encounterId } = request.context;
     const { facts, recommendations } = evaluateGuideline(this.settings, request.prefetch, patientId, request.unavailablePrefetchKeys);
     const { terminology } = this.settings;
-    return {
-      cards: toCards(recommendations, {
-        patientId,
-        encounterId: typeof encounterId === 'string' ? encounterId : undefined,
-        facts,
-        terminology,
-        indicatorMap: this.settings.indicatorMap,
-        jurisdiction: this.settings.parameters.jurisdiction,
-      }),
-    };
+    const cards = toCards(recommendations, {
+      patientId,
+      encounterId: typeof encounterId === 'string' ? encounterId : undefined,
+      facts,
+      terminology,
+      indicatorMap: this.settings.indicatorMap,
+      jurisdiction: this.settings.parameters.jurisdiction,
+    });
+    // → card memory (protocol layer): each card says what it rests on, so a dismissal can be remembered.
+    return { cards: withCardMemoryKeys(cards, recommendations, facts, this.settings.parameters.jurisdiction) };
   }
 
   /** The rules that fire for a patient's resources (used by the start-up listing of demo patients). */
