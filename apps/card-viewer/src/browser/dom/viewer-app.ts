@@ -1,5 +1,6 @@
 import { patientBanner } from '../core/banner/patient-banner.js';
 import { findViewerServices } from '../core/hooks/discovery.js';
+import { heldBackCards } from '../core/hooks/held-back-cards.js';
 import { patientViewRequest } from '../core/hooks/hook-requests.js';
 import { hashForPatient, patientIdFromHash } from '../core/util/location-hash.js';
 import type { ViewerConfig } from '../core/viewer-config.js';
@@ -12,6 +13,7 @@ import { failureText } from './http.js';
 import { OrderWorkflow } from './order-workflow.js';
 import { BannerView } from './views/banner-view.js';
 import { renderCards } from './views/cards-view.js';
+import { renderHeldBack } from './views/held-back-view.js';
 import { Notices } from './views/notices.js';
 import { PatientListView } from './views/patient-list-view.js';
 
@@ -148,6 +150,10 @@ export class ViewerApp {
         const shown = this.session.visible(response.cards, 'patient-view');
         const none = 'No cards: the CDS service has no advice for this patient.';
         replaceChildren(target, renderCards(shown, this.actions.handlers('patient-view'), 'patient-view', emptyText(response.cards.length, none)));
+        const heldBack = heldBackCards(response.extension);
+        if (heldBack.length > 0) {
+          target.appendChild(renderHeldBack(heldBack));
+        }
       }
       return `patient-view: ${countCards(response.cards.length)}.`;
     } catch (error) {

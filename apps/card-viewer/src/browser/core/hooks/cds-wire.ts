@@ -54,6 +54,7 @@ export interface Card {
 export interface CdsResponse {
   cards: Card[];
   systemActions?: CardAction[];
+  extension?: Record<string, unknown>;
 }
 
 export interface CdsServiceDefinition {
