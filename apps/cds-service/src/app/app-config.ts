@@ -19,6 +19,8 @@ export interface AppConfig {
   evaluationDate?: string;
   /** Feedback store: PostgreSQL when set, else an SQLite file. */
   databaseUrl?: string;
+  /** The PostgreSQL schema of the feedback tables (DATABASE_SCHEMA; default public), e.g. one per service sharing a database. */
+  databaseSchema?: string;
   sqlitePath?: string;
   /**
    * Shared state of a fleet (REDIS_URL, `redis://` or `rediss://`): jti replay cache, rate limits and failed-authentication
@@ -111,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     prefetchTimeoutMs: integer(env, 'PREFETCH_TIMEOUT_MS', 5000, 1, 60000),
     evaluationDate,
     databaseUrl: env['DATABASE_URL'] || undefined,
+    databaseSchema: env['DATABASE_SCHEMA'] || undefined,
     sqlitePath: env['FEEDBACK_SQLITE_PATH'] || undefined,
     patientHashSalt: env['PATIENT_HASH_SALT'] || undefined,
     redisUrl: redisUrl(env['REDIS_URL']),

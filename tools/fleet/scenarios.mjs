@@ -1,0 +1,162 @@
+// What the fleet test proves, one scenario each, run in this order on one fleet. A scenario throws to fail.
+// To add one (e.g. "a card overridden on one replica is held back on another"), append { name, run }: `run`
+// gets the fleet (replicas, publicBase, replicaUrl(), feedbackRows(), pg) and `clients` (FleetClients by role).
+import { call, feedbackRequest, patientViewRequest } from './fleet-client.mjs';
+import { describeLoad, runLoad } from './load.mjs';
+import { RATE_LIMIT_PER_MINUTE } from './fleet.mjs';
+
+export function check(condition, message) {
+  if (!condition) {
+    throw new Error(message);
+  }
+}
+
+const portOf = (replica) => `127.0.0.1:${replica.port}`;
+const upstreams = (res) => res.upstream.split(/,\s*/).filter(Boolean);
+
+/** Acknowledged feedback (200) must be in PostgreSQL exactly once. */
+async function checkAcknowledgedStored(fleet, results) {
+  const acknowledged = results.filter((r) => r.kind === 'feedback' && r.status === 200).map((r) => r.card);
+  check(acknowledged.length > 0, 'no feedback was acknowledged at all');
+  const rows = await fleet.feedbackRows(acknowledged);
+  const missing = acknowledged.filter((card) => rows.get(card) !== 1);
+  check(missing.length === 0, `${missing.length} of ${acknowledged.length} acknowledged feedback messages are not stored exactly once`);
+  return acknowledged.length;
+}
+
+/** Waits until nginx sends to `replica` again (after its fail_timeout), so that no two replicas are skipped at once. */
+async function untilBalancedTo(fleet, replica) {
+  for (let i = 0; i < 200; i++) {
+    const res = await call(fleet.publicBase, '/health');
+    if (upstreams(res)[0] === portOf(replica)) {
+      return;
+    }
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  throw new Error(`nginx never sent to restarted replica ${replica.index}`);
+}
+
+export const scenarios = [
+  {
+    name: 'a token used on one replica is refused on the others',
+    run: async (fleet, clients) => {
+      const audience = `${fleet.publicBase}/cds-services`;
+      const token = await clients.replay.token(audience);
+      const first = await call(fleet.publicBase, '/cds-services', { authorization: token });
+      check(first.status === 200, `first use through the balancer answered ${first.status}`);
+      for (const replica of fleet.replicas) {
+        const again = await call(fleet.replicaUrl(replica), '/cds-services', { authorization: token });
+        check(again.status === 401, `replica ${replica.index} answered ${again.status} to a used token`);
+      }
+      const viaBalancer = await call(fleet.publicBase, '/cds-services', { authorization: token });
+      check(viaBalancer.status === 401, `the balancer answered ${viaBalancer.status} to a used token`);
+      return `used on ${first.upstream}, then refused (401) by all ${fleet.replicas.length} replicas`;
+    },
+  },
+  {
+    name: 'the rate limit counts one client across replicas',
+    run: async (fleet, clients) => {
+      const audience = `${fleet.publicBase}/cds-services`;
+      const served = new Set();
+      for (let i = 0; i < RATE_LIMIT_PER_MINUTE; i++) {
+        const res = await call(fleet.publicBase, '/cds-services', { authorization: await clients.limited.token(audience) });
+        check(res.status === 200, `request ${i + 1} of ${RATE_LIMIT_PER_MINUTE} answered ${res.status}`);
+        served.add(upstreams(res).at(-1));
+      }
+      check(served.size === fleet.replicas.length, `the balancer spread the requests over ${served.size} replicas only`);
+      const over = await call(fleet.publicBase, '/cds-services', { authorization: await clients.limited.token(audience) });
+      check(over.status === 429, `request ${RATE_LIMIT_PER_MINUTE + 1} answered ${over.status}, not 429`);
+      for (const replica of fleet.replicas) {
+        const direct = await call(fleet.replicaUrl(replica), '/cds-services', { authorization: await clients.limited.token(audience) });
+        check(direct.status === 429, `replica ${replica.index} answered ${direct.status} once the client had used its budget elsewhere`);
+      }
+      return `${RATE_LIMIT_PER_MINUTE} served over ${served.size} replicas, then 429 on every replica`;
+    },
+  },
+  {
+    name: 'feedback sent through the balancer is stored once',
+    run: async (fleet, clients) => {
+      const hookPath = '/cds-services/pcb-evaluation';
+      const cards = await call(fleet.publicBase, hookPath, { method: 'POST', body: patientViewRequest(), authorization: await clients.feedback.token(fleet.publicBase + hookPath) });
+      check(cards.status === 200 && cards.body?.cards?.length > 0, `the hook call answered ${cards.status} with ${cards.body?.cards?.length ?? 0} cards`);
+      const card = cards.body.cards[0].uuid;
+      const message = feedbackRequest(card);
+      const path = '/cds-services/pcb-evaluation/feedback';
+      const seen = new Set();
+      // The same message sent three times (an EHR retrying), landing on different replicas.
+      for (let i = 0; i < 3; i++) {
+        const res = await call(fleet.publicBase, path, { method: 'POST', body: message, authorization: await clients.feedback.token(fleet.publicBase + path) });
+        check(res.status === 200, `feedback try ${i + 1} answered ${res.status}`);
+        seen.add(upstreams(res).at(-1));
+      }
+      const rows = await fleet.feedbackRows([card]);
+      check(rows.get(card) === 1, `the feedback is stored ${rows.get(card) ?? 0} times`);
+      return `sent 3 times to ${seen.size} replicas, stored once`;
+    },
+  },
+  {
+    name: 'SIGKILL of one replica under load loses no acknowledged feedback, and nginx stops sending to it',
+    run: async (fleet, clients) => {
+      const victim = fleet.replicas[0];
+      const workers = 6;
+      let killed = false;
+      const load = runLoad(fleet, clients.load, {
+        workers,
+        total: 160,
+      });
+      // Kill once a quarter of the load is under way (bounded: the load ends by itself).
+      const killer = (async () => {
+        // Errors end up in `killed` staying false, reported below (never an unhandled rejection).
+        for (let i = 0; i < 300 && !killed; i++) {
+          if ((await fleet.feedbackRowCount()) >= 20) {
+            await fleet.kill(victim);
+            killed = true;
+          }
+          await new Promise((ok) => setTimeout(ok, 20));
+        }
+      })();
+      const results = await load;
+      await killer.catch(() => undefined);
+      check(killed, 'the load ended before the replica could be killed');
+      const stored = await checkAcknowledgedStored(fleet, results);
+      // Only requests in flight on the victim at the kill may fail (each at most once per worker).
+      const failed = results.filter((r) => r.status !== 200);
+      check(failed.length <= workers, `${failed.length} requests failed (more than the ${workers} that can be in flight): ${describeLoad(results)}`);
+      // Right after: requests go to the live replicas only (at most one probe of the dead one per fail_timeout, retried).
+      const after = [];
+      for (let i = 0; i < 20; i++) {
+        after.push(await call(fleet.publicBase, '/cds-services', { authorization: await clients.load[i].token(`${fleet.publicBase}/cds-services`) }));
+      }
+      check(after.every((r) => r.status === 200), `after the kill, discovery answered ${after.map((r) => r.status).join(',')}`);
+      const probes = after.filter((r) => upstreams(r).includes(portOf(victim))).length;
+      // Round robin without passive health checks would send ~7 of 20 there; nginx tries it again once per fail_timeout.
+      check(probes <= 2, `nginx still sent ${probes} of 20 requests to the killed replica`);
+      await fleet.restart(victim);
+      return `${describeLoad(results)}; ${stored} acknowledged feedback stored once each; ${failed.length} failed in flight; ${probes} of 20 later requests probed the dead replica (and were retried)`;
+    },
+  },
+  {
+    name: 'a rolling restart (SIGTERM one replica at a time) fails no request',
+    run: async (fleet, clients) => {
+      let done = false;
+      // Paced, and spread over 50 clients, so that no client reaches its rate limit whatever the restarts take.
+      const load = runLoad(fleet, clients.load.slice(10), { workers: 4, total: 1_500, pauseMs: 30, stop: () => done });
+      try {
+        for (const replica of fleet.replicas) {
+          await fleet.terminate(replica);
+          await fleet.restart(replica);
+          // The next replica goes only once nginx sends to this one again: never two out at once.
+          await untilBalancedTo(fleet, replica);
+        }
+      } finally {
+        done = true;
+      }
+      const results = await load;
+      const failed = results.filter((r) => r.status !== 200);
+      check(failed.length === 0, `${failed.length} requests failed: ${describeLoad(results)}; first: ${JSON.stringify(failed[0])}`);
+      const stored = await checkAcknowledgedStored(fleet, results);
+      return `${describeLoad(results)}; ${stored} acknowledged feedback stored once each`;
+    },
+  },
+];
+
