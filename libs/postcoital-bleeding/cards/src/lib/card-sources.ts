@@ -2,6 +2,9 @@ import type { Card, CardLink, CardSource } from '@pcb-cds/cds-hooks-model';
 import type { RuleTrace, SourceKey } from '@pcb-cds/postcoital-bleeding-rules';
 import { CITATIONS, MAX_SOURCES_PER_CARD, SEEDS } from '@pcb-cds/postcoital-bleeding-rules';
 
+/** The §7.1 citation keys, for card builders outside this library (the order-hook cards). */
+export type { SourceKey } from '@pcb-cds/postcoital-bleeding-rules';
+
 export const RULES_EXTENSION = 'org.pcb-cds.rules';
 export const TRACE_EXTENSION = 'org.pcb-cds.trace';
 
