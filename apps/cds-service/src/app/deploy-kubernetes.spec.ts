@@ -8,6 +8,7 @@ import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/Horizo
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { parseAllDocuments } from 'yaml';
 import { parseTrustedClientsConfig } from '@pcb-cds/cds-hooks-auth';
+import { DEFAULT_CLOSER_TIMEOUT_MS, DEFAULT_DRAIN_TIMEOUT_MS } from '@pcb-cds/platform-observability';
 import { loadConfig } from './app-config';
 
 // deploy/kubernetes checked against the Kubernetes API schemas (kubernetes-models ships them, generated from
@@ -76,10 +77,11 @@ describe('deploy/kubernetes', () => {
     expect(container.resources.limits.memory).toEqual(expect.any(String));
   });
 
-  it('gives a terminating pod longer than the drain plus the longest in-flight hook call', () => {
+  it('gives a terminating pod longer than the readiness drain, the in-flight bound and the store closing together', () => {
     const config = loadConfig({ ...one('ConfigMap')['data'], ...one('Secret')['stringData'] });
     const grace = one('Deployment')['spec']['template']['spec']['terminationGracePeriodSeconds'];
-    expect(grace * 1000).toBeGreaterThan(config.shutdownDrainMs + config.hookDeadlineMs);
+    expect(config.hookDeadlineMs).toBeLessThanOrEqual(DEFAULT_DRAIN_TIMEOUT_MS); // an in-flight hook call ends within the bound
+    expect(grace * 1000).toBeGreaterThan(config.shutdownDrainMs + DEFAULT_DRAIN_TIMEOUT_MS + DEFAULT_CLOSER_TIMEOUT_MS);
   });
 
   it('configures the service from the ConfigMap and the Secret, which the service accepts as a fleet', () => {
