@@ -8,7 +8,8 @@
 //      10 and 50, fixed duration), then the service without prefetch (it queries the sandbox);
 //   3. prints requests/s, p50/p99 latency, server CPU per request, peak RSS and the service/baseline
 //      ratio, and writes the table as JSON to bench-results/.
-// Loopback only; every run is bounded. Options: --duration=SECONDS (default 10), --quick (3 s).
+// Loopback only; every run is bounded. Options: --duration=SECONDS (default 10), --quick (3 s),
+// --fhir=hapi (the no-prefetch path against HAPI FHIR instead: see mainHapi below).
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -18,6 +19,8 @@ import autocannon from 'autocannon';
 import { cpuProfileBreakdown } from './cpu-profile-breakdown.mjs';
 import { cpuSeconds, peakRssMb } from './process-stats.mjs';
 import { realisticRequest } from './realistic-request.mjs';
+import { loadDemo } from '../hapi/build-service.mjs';
+import { buildHapi, freePort, startHapi } from '../hapi/hapi-server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
@@ -198,7 +201,72 @@ async function main() {
   process.exit(errors > 0 ? 1 : 0);
 }
 
-main().catch((error) => {
+/**
+ * `--fhir=hapi`: the service without prefetch against HAPI FHIR (tools/hapi-fhir-server, in-memory H2), which
+ * takes the sandbox's place on the load generator's core, loaded with the demo data by `main.js load-demo`.
+ * HAPI's JIT is warmed by 400 requests first (its compiler threads' CPU would otherwise count as HAPI's per
+ * request: ~250 ms cold); then c1 and c10, each with the service's and HAPI's CPU per request.
+ */
+async function mainHapi() {
+  console.log('building the service and HAPI…');
+  execFileSync('npx', ['nx', 'build', 'cds-service', '--outputStyle=static'], { cwd: root, stdio: 'ignore', env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' } });
+  buildHapi();
+  const hapi = await startHapi({ port: await freePort(), ...(hasTaskset ? { cpuCore: 1 } : {}) });
+  try {
+    const fhirBaseUrl = hapi.baseUrl;
+    loadDemo(fhirBaseUrl);
+    const service = await startServer(
+      ['dist/apps/cds-service/main.js'],
+      { PORT: '0', HOST: '127.0.0.1', FHIR_BASE_URL: fhirBaseUrl, CDS_AUTH: 'off', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' },
+      /Discovery:\s+(http:\/\/\S+)\/cds-services/,
+    );
+    const serviceUrl = service.match[1].replace('localhost', '127.0.0.1');
+    const patientId = 'pcb-demo-overdue-pap';
+    const endpoint = `${serviceUrl}/cds-services/pcb-evaluation`;
+    const noPrefetch = JSON.stringify({ hook: 'patient-view', hookInstance: 'bench', fhirServer: fhirBaseUrl, context: { patientId } });
+    console.log('warming HAPI up (400 requests)…');
+    const warmUp = await autocannon({ url: endpoint, method: 'POST', headers: { 'content-type': 'application/json' }, body: noPrefetch, connections: 4, amount: 400 });
+    const rows = [];
+    for (const connections of [1, 10]) {
+      rows.push(await drive('service, no prefetch (queries HAPI)', endpoint, noPrefetch, connections, service.pid, hapi.pid));
+    }
+    const fhirLatency = await sandboxLatency(serviceUrl, fhirBaseUrl, patientId);
+    service.child.kill('SIGTERM');
+    const result = {
+      date: new Date().toISOString(),
+      fhir: 'hapi',
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, pinned: hasTaskset },
+      hapi: { startSeconds: hapi.startSeconds, peakRssMb: peakRssMb(hapi.pid), warmUpErrors: warmUp.errors + warmUp.timeouts + warmUp.non2xx },
+      patientId,
+      durationSeconds: duration,
+      rows,
+      hapiSingleObservationQuery: fhirLatency,
+    };
+    console.table(
+      rows.map(({ label, connections, requestsPerSecond, p50Ms, p99Ms, cpuMsPerRequest, fhirServerCpuMsPerRequest, peakRssMb: rss, errors }) => ({
+        label,
+        c: connections,
+        'req/s': requestsPerSecond,
+        'p50 ms': p50Ms,
+        'p99 ms': p99Ms,
+        'CPU ms/req': cpuMsPerRequest,
+        'HAPI CPU ms/req': fhirServerCpuMsPerRequest,
+        'peak RSS MB': rss,
+        errors,
+      })),
+    );
+    console.log(`HAPI: started in ${hapi.startSeconds.toFixed(0)} s, peak RSS ${result.hapi.peakRssMb} MB; its Observation search alone: p50 ${fhirLatency.p50Ms} ms (mean ${fhirLatency.averageMs} ms)`);
+    mkdirSync(join(root, 'bench-results'), { recursive: true });
+    const file = join(root, 'bench-results', `bench-hapi-${result.date.replace(/[:.]/g, '-')}.json`);
+    writeFileSync(file, JSON.stringify(result, null, 2));
+    console.log(`written ${file}`);
+    return rows.reduce((n, r) => n + r.errors, 0) > 0 ? 1 : 0;
+  } finally {
+    await hapi.stop();
+  }
+}
+
+(args.fhir === 'hapi' ? mainHapi().then((code) => process.exit(code)) : main()).catch((error) => {
   console.error(error);
   process.exit(1);
 });
