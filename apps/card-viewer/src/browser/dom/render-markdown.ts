@@ -1,17 +1,18 @@
 import type { BlockNode, InlineNode } from '../core/markdown/markdown-nodes.js';
 import { parseMarkdown } from '../core/markdown/parse-markdown.js';
 import { h } from './h.js';
+import { markdownEngine } from './markdown-engine.js';
 import { link } from './safe-link.js';
 
 /**
- * Card markdown → DOM, safely: the parser's tree has no HTML node, and here every string becomes a text node
+ * Card markdown → DOM, safely: markdown-it parses with raw HTML off, the tree built from its tokens has no HTML node, and here every string becomes a text node
  * (`createTextNode`/`textContent`); the only elements are the fixed few below. Card text never reaches
  * innerHTML, so `<img onerror=…>` in a card is shown as those characters.
  * @param headingLevel the level of the card's own heading: markdown headings go below it.
  */
 export function renderMarkdown(markdown: string, headingLevel: number): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  for (const block of parseMarkdown(markdown).blocks) {
+  for (const block of parseMarkdown(markdownEngine(), markdown).blocks) {
     fragment.appendChild(renderBlock(block, headingLevel));
   }
   return fragment;

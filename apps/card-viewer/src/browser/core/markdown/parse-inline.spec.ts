@@ -1,5 +1,10 @@
 import type { InlineNode } from './markdown-nodes';
-import { parseInline } from './parse-inline';
+import markdownit from 'markdown-it';
+import { cardMarkdownParser } from './card-markdown-parser';
+import { parseInline as parseWith } from './parse-inline';
+
+const parser = cardMarkdownParser(markdownit);
+const parseInline = (source: string): ReturnType<typeof parseWith> => parseWith(parser, source);
 
 const text = (t: string): InlineNode => ({ kind: 'text', text: t });
 
@@ -34,8 +39,8 @@ describe('parseInline', () => {
     expect(parseInline('\\*not bold\\* \\[x\\]\\(y\\) \\<b\\> C:\\path')).toEqual([text('*not bold* [x](y) <b> C:\\path')]);
   });
 
-  it('decodes character references into text, never markup', () => {
-    expect(parseInline('&lt;b&gt; &amp; &#60;i&#x3E; &copy; &#0;')).toEqual([text('<b> & <i> &copy; \ufffd')]);
+  it('decodes character references into text, never markup (every HTML5 named reference, as CommonMark says)', () => {
+    expect(parseInline('&lt;b&gt; &amp; &#60;i&#x3E; &copy; &#0;')).toEqual([text('<b> & <i> \u00a9 \ufffd')]);
   });
 
   it('keeps code spans literal, including markup and escapes', () => {
@@ -73,9 +78,30 @@ describe('parseInline', () => {
     expect(nodes[0].kind === 'text' && nodes[0].text.startsWith(url.includes('\t') ? '[click](' : 'click')).toBe(true);
   });
 
-  it('does not nest links and leaves a bracket that is no link as text', () => {
+  it.each([
+    ['an entity-encoded scheme', '[click](&#106;avascript:alert(1))'],
+    ['an entity-encoded tab in the scheme', '[click](java&#x09;script:alert(1))'],
+    ['a percent-encoded scheme', '[click](%6Aavascript:alert(1))'],
+  ])('makes no link from %s (markdown-it decodes, then the check refuses)', (_name, source) => {
+    expect(parseInline(source).some((n) => n.kind === 'link')).toBe(false);
+  });
+
+  it.each([
+    ['an autolink', '<javascript:alert(1)>'],
+    ['raw inline HTML', 'a <a href="javascript:alert(1)">b</a>'],
+  ])('keeps %s as text (no autolinks or HTML in card text)', (_name, source) => {
+    expect(parseInline(source).every((n) => n.kind === 'text')).toBe(true);
+  });
+
+  it('shows an image as a link to it, never as an image', () => {
+    expect(parseInline('![x](https://example.org/x.png)')).toEqual([text('!'), { kind: 'link', href: 'https://example.org/x.png', children: [text('x')] }]);
+  });
+
+  it('does not nest links (the inner one wins, as CommonMark says) and leaves a bracket that is no link as text', () => {
     expect(parseInline('[a [b](http://x.org/) c](http://y.org/)')).toEqual([
-      { kind: 'link', href: 'http://y.org/', children: [text('a [b](http://x.org/) c')] },
+      text('[a '),
+      { kind: 'link', href: 'http://x.org/', children: [text('b')] },
+      text(' c](http://y.org/)'),
     ]);
     expect(parseInline('[not a link] (http://x.org)')).toEqual([text('[not a link] (http://x.org)')]);
   });

@@ -1,5 +1,10 @@
 import type { BlockNode, InlineNode } from './markdown-nodes';
-import { parseMarkdown } from './parse-markdown';
+import markdownit from 'markdown-it';
+import { cardMarkdownParser } from './card-markdown-parser';
+import { parseMarkdown as parseWith } from './parse-markdown';
+
+const parser = cardMarkdownParser(markdownit);
+const parseMarkdown = (source: string): ReturnType<typeof parseWith> => parseWith(parser, source);
 
 const text = (t: string): InlineNode => ({ kind: 'text', text: t });
 const p = (...children: InlineNode[]): BlockNode => ({ kind: 'paragraph', children });
@@ -51,6 +56,15 @@ describe('parseMarkdown', () => {
     expect(doc.blocks).toEqual([
       p(text('<img src=x onerror="alert(1)">')),
       p(text('<script>alert(1)</script> and <b>bold</b>')),
+    ]);
+  });
+
+  it('keeps quotes, code blocks, rules and reference definitions as text: the tree has no node for them', () => {
+    expect(parseMarkdown('> quoted\n\n    indented\n\n---\n\n[x]: javascript:alert(1)\n[x]').blocks).toEqual([
+      p(text('> quoted')),
+      p(text('indented')),
+      p(text('---')),
+      p(text('[x]: javascript:alert(1)\n[x]')),
     ]);
   });
 

@@ -1,74 +1,76 @@
-import type { BlockNode, MarkdownDocument } from './markdown-nodes.js';
-import { parseInline } from './parse-inline.js';
-
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const BULLET = /^ {0,3}[-*+][ \t]+(.*)$/;
-const ORDERED = /^ {0,3}(\d{1,9})[.)][ \t]+(.*)$/;
-/** Four spaces (or a tab) make a line belong to the list item above it, even after a blank line. */
-const CONTINUATION = /^(?: {4}|\t)/;
+import type { CardMarkdownParser } from './card-markdown-parser.js';
+import type { BlockNode, InlineNode, MarkdownDocument } from './markdown-nodes.js';
+import { inlineNodes } from './parse-inline.js';
 
 interface OpenList {
   ordered: boolean;
   start: number;
-  items: string[][];
+  items: InlineNode[][];
 }
 
 /**
- * The subset of CommonMark the cards use, as a tree: paragraphs, ATX headings, bullet and ordered lists
- * (one level; deeper items join the list), and the inline syntax of parseInline. A list may interrupt a
- * paragraph ("Based on:\n- …"). Pure: no DOM, no HTML; the DOM adapter turns the tree into text nodes.
+ * Card markdown (CommonMark, parsed by markdown-it as `cardMarkdownParser` configures it) as the tree the DOM
+ * adapter renders: paragraphs, ATX headings, bullet and ordered lists. Nested lists join the outer one (one
+ * level is all the cards use); the paragraphs of one item join with a newline. Pure: no DOM, no HTML.
  */
-export function parseMarkdown(source: string): MarkdownDocument {
+export function parseMarkdown(parser: CardMarkdownParser, source: string): MarkdownDocument {
   const blocks: BlockNode[] = [];
-  let paragraph: string[] | undefined;
   let list: OpenList | undefined;
-  let afterBlank = false;
+  let depth = 0;
+  let heading: number | undefined;
+  let item: InlineNode[] | undefined;
 
-  const closeParagraph = (): void => {
-    if (paragraph) {
-      blocks.push({ kind: 'paragraph', children: parseInline(paragraph.join('\n').trim()) });
-      paragraph = undefined;
+  for (const token of parser.parse(source, {})) {
+    switch (token.type) {
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        if (depth++ === 0) {
+          list = { ordered: token.type === 'ordered_list_open', start: Number(token.attrGet('start') ?? 1), items: [] };
+        }
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        if (--depth === 0 && list) {
+          blocks.push({ kind: 'list', ...list });
+          list = undefined;
+          item = undefined;
+        }
+        break;
+      case 'list_item_open':
+        item = [];
+        list?.items.push(item);
+        break;
+      case 'heading_open':
+        heading = Number(token.tag.slice(1));
+        break;
+      case 'inline':
+        addInline(inlineNodes(token.children ?? []));
+        break;
+      case 'heading_close':
+        heading = undefined;
+        break;
     }
-  };
-  const closeList = (): void => {
-    if (list) {
-      const items = list.items.map((lines) => parseInline(lines.join('\n').trim()));
-      blocks.push({ kind: 'list', ordered: list.ordered, start: list.start, items });
-      list = undefined;
-    }
-  };
-
-  for (const line of source.replace(/\r\n?/g, '\n').split('\n')) {
-    if (line.trim() === '') {
-      closeParagraph();
-      afterBlank = true;
-      continue;
-    }
-    const heading = HEADING.exec(line);
-    const bullet = BULLET.exec(line);
-    const ordered = bullet ? null : ORDERED.exec(line);
-    if (heading) {
-      closeParagraph();
-      closeList();
-      blocks.push({ kind: 'heading', level: heading[1].length, children: parseInline((heading[2] ?? '').trim()) });
-    } else if (bullet || ordered) {
-      closeParagraph();
-      const isOrdered = ordered !== null;
-      if (!list || list.ordered !== isOrdered) {
-        closeList();
-        list = { ordered: isOrdered, start: ordered ? Number(ordered[1]) : 1, items: [] };
-      }
-      list.items.push([bullet ? bullet[1] : (ordered as RegExpExecArray)[2]]);
-    } else if (list && (!afterBlank || CONTINUATION.test(line))) {
-      // Lazy continuation of the last item.
-      list.items[list.items.length - 1].push(line.trim());
-    } else {
-      closeList();
-      (paragraph ??= []).push(line.replace(/^[ \t]+/, ''));
-    }
-    afterBlank = false;
   }
-  closeParagraph();
-  closeList();
   return { blocks };
+
+  function addInline(children: InlineNode[]): void {
+    if (!item) {
+      blocks.push(heading !== undefined ? { kind: 'heading', level: heading, children } : { kind: 'paragraph', children });
+      return;
+    }
+    const target = item;
+    if (target.length > 0 && children.length > 0) {
+      appendText(target, '\n');
+    }
+    children.forEach((child) => (child.kind === 'text' ? appendText(target, child.text) : target.push(child)));
+  }
+}
+
+function appendText(nodes: InlineNode[], text: string): void {
+  const last = nodes[nodes.length - 1];
+  if (last?.kind === 'text') {
+    nodes[nodes.length - 1] = { kind: 'text', text: last.text + text };
+  } else {
+    nodes.push({ kind: 'text', text });
+  }
 }
