@@ -109,6 +109,9 @@ async function bootstrap(): Promise<void> {
       ...(shared ? [shared.closer] : []),
     ],
   });
+  if (shared && !(await shared.ready)) {
+    Logger.error('Redis (REDIS_URL) did not answer at start-up: listening anyway; /cds-services answers 503 until it does', 'bootstrap');
+  }
   await app.listen(config.port, config.host);
   const shownHost =
     config.host === '0.0.0.0' || config.host === '::'

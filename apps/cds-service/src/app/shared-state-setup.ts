@@ -2,6 +2,7 @@ import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { CdsClientAuthSharedState } from '@pcb-cds/cds-hooks-auth';
 import {
   openSharedRedis,
+  sharedRedisReady,
   RedisAuthFailureCounter,
   RedisJtiReplayStore,
   RedisThrottlerStorage,
@@ -15,12 +16,17 @@ export interface SharedState {
   rateLimitStorage: ThrottlerStorage;
   readiness: ReadinessCheck;
   closer: ShutdownCloser;
+  /** Resolves when Redis answers, or after the start-up wait (false: the service starts failing closed). */
+  ready: Promise<boolean>;
 }
+
+/** How long start-up waits for Redis before listening anyway. */
+const STARTUP_WAIT_MS = 10_000;
 
 /**
  * With REDIS_URL: one Redis connection for the jti replay cache, the failed-authentication limit and the rate
- * limit. Start-up does not wait for Redis: until it answers, /ready is 503 and token checks answer 503 (a
- * balancer sends nothing meanwhile). Without REDIS_URL: undefined, everything stays in memory per process.
+ * limit. Start-up waits for it up to 10 s (see `ready`), then listens anyway: until Redis answers, /ready is 503
+ * and token checks answer 503. Without REDIS_URL: undefined, everything stays in memory per process.
  */
 export function openSharedState(config: Pick<AppConfig, 'redisUrl' | 'redisKeyPrefix'>): SharedState | undefined {
   if (config.redisUrl === undefined) {
@@ -33,6 +39,7 @@ export function openSharedState(config: Pick<AppConfig, 'redisUrl' | 'redisKeyPr
       authFailures: (limitPerMinute) => new RedisAuthFailureCounter(redis, limitPerMinute),
     },
     rateLimitStorage: new RedisThrottlerStorage(redis),
+    ready: sharedRedisReady(redis, STARTUP_WAIT_MS),
     readiness: {
       name: 'shared-state',
       check: async () => {

@@ -43,3 +43,25 @@ export function openSharedRedis(options: SharedRedisOptions): Redis {
   });
   return redis;
 }
+
+/**
+ * Resolves when the connection can run commands, or after `timeoutMs` whatever its state (false then): start-up
+ * waits for Redis so that a replica a balancer reaches as soon as it listens does not answer its first calls
+ * with 503, yet still starts when Redis is away (fail closed, /ready 503 until it is back).
+ */
+export function sharedRedisReady(redis: Redis, timeoutMs: number): Promise<boolean> {
+  if (redis.status === 'ready') {
+    return Promise.resolve(true);
+  }
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      redis.off('ready', onReady);
+      resolve(false);
+    }, timeoutMs);
+    const onReady = (): void => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    redis.once('ready', onReady);
+  });
+}

@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { openSharedRedis } from './open-shared-redis';
+import { openSharedRedis, sharedRedisReady } from './open-shared-redis';
 import { RedisAuthFailureCounter } from './redis-auth-failure.counter';
 import { RedisJtiReplayStore } from './redis-jti-replay.store';
 import { close, closedPort, killableProxy, TEST_REDIS_URL, testRedis, whenReady } from '../testing/redis-test-helpers';
@@ -16,7 +16,7 @@ describe('shared state in Redis', () => {
     redis = testRedis();
     replicaA = redis.open();
     replicaB = redis.open();
-    await Promise.all([whenReady(replicaA), whenReady(replicaB)]);
+    expect(await Promise.all([sharedRedisReady(replicaA, 10_000), sharedRedisReady(replicaB, 10_000)])).toEqual([true, true]);
   });
   afterEach(() => redis.cleanup());
 
@@ -94,10 +94,13 @@ describe('shared state with Redis unreachable fails closed', () => {
   it('refuses every check when nothing listens at REDIS_URL', async () => {
     const redis = openSharedRedis({ url: `redis://127.0.0.1:${await closedPort()}/11`, keyPrefix: 'pcb-cds-test:closed:' });
     try {
+      expect(await sharedRedisReady(redis, 200)).toBe(false); // start-up stops waiting and starts failing closed
       await expectUnavailable(new RedisJtiReplayStore(redis).use('https://ehr.example', 'jti', Date.now() + 60_000));
       await expectUnavailable(new RedisAuthFailureCounter(redis, 3).retryAfterSeconds('127.0.0.1'));
       await expectUnavailable(new RedisAuthFailureCounter(redis, 3).recordFailure('127.0.0.1'));
       await expectUnavailable(new RedisThrottlerStorage(redis).increment('client:x', 60_000, 3, 0, 'cds-hooks'));
+      // The log line (not the answer) says why.
+      await expect(new RedisJtiReplayStore(redis).use('i', 'j', Date.now() + 1_000)).rejects.toThrow(/^The token replay check is unavailable: Error: /);
     } finally {
       await close(redis);
     }
