@@ -67,9 +67,11 @@ export function usePrefetchKeys(keys) {
   prefetchKeys = keys;
 }
 
-export function patientViewRequest() {
-  const prefetch = { ...Object.fromEntries(prefetchKeys.map((key) => [key, null])), ...PATIENT_VIEW.prefetch };
-  return { ...PATIENT_VIEW, hookInstance: randomUUID(), prefetch };
+/** The example's patient-view request; `patientId` renames its patient everywhere (a patient of one scenario's own). */
+export function patientViewRequest(patientId) {
+  const example = patientId ? JSON.parse(JSON.stringify(PATIENT_VIEW).replaceAll(PATIENT_VIEW.context.patientId, patientId)) : PATIENT_VIEW;
+  const prefetch = { ...Object.fromEntries(prefetchKeys.map((key) => [key, null])), ...example.prefetch };
+  return { ...example, hookInstance: randomUUID(), prefetch };
 }
 
 export function feedbackRequest(cardUuid) {

@@ -201,6 +201,19 @@ export class Fleet {
     return new Map(rows.map((r) => [r.card_uuid, r.n]));
   }
 
+  /** Resolves when the card ledger (written in batches) holds the card; false if it never does within `timeoutMs`. */
+  async cardIssued(cardUuid, timeoutMs = 10_000) {
+    try {
+      await until(`card ${cardUuid} in the ledger`, async () => {
+        const { rows } = await this.pg.query(`SELECT 1 FROM ${this.schema}.cds_issued_card WHERE card_uuid = $1`, [cardUuid]);
+        return rows.length > 0;
+      }, timeoutMs);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   async feedbackRowCount() {
     const { rows } = await this.pg.query(`SELECT count(*)::int AS n FROM ${this.schema}.cds_feedback`);
     return rows[0].n;

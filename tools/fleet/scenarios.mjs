@@ -95,6 +95,38 @@ export const scenarios = [
     },
   },
   {
+    name: 'a card overridden on one replica is held back on another',
+    run: async (fleet, clients) => {
+      const patientId = 'fleet-card-memory';
+      const hookPath = '/cds-services/pcb-evaluation';
+      const open = (base) => clients.memory.token(fleet.publicBase + hookPath).then((t) => call(base, hookPath, { method: 'POST', body: patientViewRequest(patientId), authorization: t }));
+      const first = await open(fleet.publicBase);
+      check(first.status === 200, `the first chart open answered ${first.status}`);
+      const issuer = upstreams(first).at(-1);
+      // A routine card (urgent and emergency cards are never held back), dismissed as done elsewhere.
+      const card = first.body.cards.find((c) => !/^(URGENT|EMERGENCY)/i.test(c.summary));
+      check(card, `no routine card among: ${first.body.cards.map((c) => c.summary).join(' | ')}`);
+      const doneElsewhere = card.overrideReasons?.find((r) => r.code === 'done-elsewhere') ?? { system: 'http://pcb-cds.org/fhir/CodeSystem/override-reasons', code: 'done-elsewhere' };
+      check(await fleet.cardIssued(card.uuid), 'the issued card never reached the card ledger');
+      const feedbackPath = '/cds-services/pcb-evaluation/feedback';
+      const override = {
+        feedback: [{ card: card.uuid, outcome: 'overridden', overrideReason: { reason: doneElsewhere }, outcomeTimestamp: new Date().toISOString() }],
+      };
+      const overridden = await call(fleet.publicBase, feedbackPath, { method: 'POST', body: override, authorization: await clients.memory.token(fleet.publicBase + feedbackPath) });
+      check(overridden.status === 200, `the override answered ${overridden.status}`);
+      const rules = card.extension?.['org.pcb-cds.rules'] ?? [];
+      for (const replica of fleet.replicas.filter((r) => portOf(r) !== issuer)) {
+        const again = await open(fleet.replicaUrl(replica));
+        check(again.status === 200, `replica ${replica.index} answered ${again.status}`);
+        const shown = again.body.cards.filter((c) => JSON.stringify(c.extension?.['org.pcb-cds.rules'] ?? []) === JSON.stringify(rules));
+        check(shown.length === 0, `replica ${replica.index} showed the overridden card (${rules.join(', ')}) again`);
+        const held = again.body.extension?.['org.pcb-cds.suppressed'];
+        check(held?.cards?.some((c) => JSON.stringify(c.rules) === JSON.stringify(rules)), `replica ${replica.index} does not list ${rules.join(', ')} as held back`);
+      }
+      return `${rules.join(', ')} issued by ${issuer}, overridden via ${overridden.upstream}, held back by the ${fleet.replicas.length - 1} other replicas`;
+    },
+  },
+  {
     name: 'SIGKILL of one replica under load loses no acknowledged feedback, and nginx stops sending to it',
     run: async (fleet, clients) => {
       const victim = fleet.replicas[0];
