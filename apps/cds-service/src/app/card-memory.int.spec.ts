@@ -2,7 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
-import { DurableCardLedger, runGovernanceReport, SqliteFeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
+import type { FeedbackStoreConfig } from '@pcb-cds/cds-hooks-feedback-store';
+import { createFeedbackRepository, DurableCardLedger, runGovernanceReport } from '@pcb-cds/cds-hooks-feedback-store';
+import { dropSchema, findTestPostgres, randomSchemaName } from '@pcb-cds/cds-hooks-feedback-store/testing';
 import type { Card, CdsResponse } from '@pcb-cds/cds-hooks-model';
 import type { Observation } from 'fhir/r4';
 import { allDemoBundles } from '@pcb-cds/postcoital-bleeding-demo-patients';
@@ -25,14 +27,25 @@ const rulesOf = (card: Card): string[] => card.extension?.['org.pcb-cds.rules'] 
 const withRule = (body: CdsResponse, rule: string): Card | undefined => body.cards.find((c) => rulesOf(c).includes(rule));
 const suppressedOf = (body: CdsResponse): Suppressed | undefined => body.extension?.['org.pcb-cds.suppressed'] as Suppressed | undefined;
 
-describe('card memory through the product', () => {
+const postgres = findTestPostgres();
+const schema = randomSchemaName();
+const STORES: Array<{ kind: string; skip?: string; config: () => FeedbackStoreConfig }> = [
+  { kind: 'SQLite', config: () => ({ sqlitePath: join(mkdtempSync(join(tmpdir(), 'pcb-card-memory-')), 'feedback.sqlite') }) },
+  { kind: 'PostgreSQL', skip: postgres.skipReason, config: () => ({ databaseUrl: postgres.url, postgres: { schema } }) },
+];
+
+describe.each(STORES)('card memory through the product ($kind)', ({ kind, skip, config }) => {
+  const it = skip === undefined ? global.it : global.it.skip;
   let stack: PcbTestStack;
   let repository: FeedbackRepository;
-  let sqlitePath: string;
+  let storeConfig: FeedbackStoreConfig;
 
   beforeAll(async () => {
-    sqlitePath = join(mkdtempSync(join(tmpdir(), 'pcb-card-memory-')), 'feedback.sqlite');
-    repository = new SqliteFeedbackRepository({ path: sqlitePath });
+    if (skip !== undefined) {
+      return;
+    }
+    storeConfig = config();
+    repository = createFeedbackRepository(storeConfig);
     await repository.init();
     stack = await startPcbTestStack({
       today: TODAY,
@@ -44,6 +57,9 @@ describe('card memory through the product', () => {
   afterAll(async () => {
     await stack?.close();
     await repository?.close();
+    if (kind === 'PostgreSQL' && postgres.url !== undefined) {
+      await dropSchema(postgres.url, schema);
+    }
   });
 
   async function sendFeedback(entries: unknown[]): Promise<void> {
@@ -80,11 +96,11 @@ describe('card memory through the product', () => {
     const heldFor = Date.parse(suppressed.cards[0].until) - Date.parse(suppressed.cards[0].decidedAt);
     expect(heldFor).toBe(30 * 86_400_000);
 
-    const report = JSON.parse(await runGovernanceReport({ sqlitePath }, { period: { since: `${TODAY}T00:00:00.000Z` }, json: true })) as {
+    const report = JSON.parse(await runGovernanceReport(storeConfig, { period: { since: `${TODAY}T00:00:00.000Z` }, json: true })) as {
       rows: Array<{ ruleId: string; jurisdiction: string; shown: number; overridden: number; overriddenByReason: Record<string, number>; heldBack: number }>;
     };
     expect(report.rows.find((r) => r.ruleId === 'PCB-15')).toMatchObject({ jurisdiction: 'US', shown: 1, overridden: 1, overriddenByReason: { 'done-elsewhere': 1 }, heldBack: 1 });
-    const table = await runGovernanceReport({ sqlitePath }, { period: {}, json: false });
+    const table = await runGovernanceReport(storeConfig, { period: {}, json: false });
     expect(table).toMatch(/\| PCB-15 \| US \| 1 \| 0 \| 1 \| done-elsewhere ×1 \| 1 \|/);
     const metrics = await (await fetch(`${stack.serviceUrl}/metrics`)).text();
     expect(metrics).toMatch(/cds_governance_cards_held_back_total\{service="pcb-evaluation",rule="PCB-15",jurisdiction="US",reason="done-elsewhere"\} 1/);
