@@ -87,6 +87,12 @@ describe('a malformed FHIR answer for a patient 30 weeks pregnant', () => {
     ['a Patient', { resourceType: 'Patient', id: PATIENT_ID }, 'a Patient'],
     ['a Bundle of type collection', { resourceType: 'Bundle', type: 'collection', entry: [] }, 'a Bundle of type collection'],
     ['an OperationOutcome with status 200', { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception' }] }, 'an OperationOutcome'],
+    // The re-run probe: a searchset of another type's resources read as "no Observations" and the card went.
+    [
+      'a searchset Bundle of Conditions',
+      { resourceType: 'Bundle', type: 'searchset', entry: [{ resource: { resourceType: 'Condition', id: 'c1', subject: { reference: `Patient/${PATIENT_ID}` } }, search: { mode: 'match' } }] },
+      'a searchset Bundle whose matches are not all Observation',
+    ],
   ])(
     'the observations search answered with %s → 412 naming the query, not 200 with no cards',
     async (_name, answer, described) => {

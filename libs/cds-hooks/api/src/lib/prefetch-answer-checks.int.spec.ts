@@ -122,7 +122,7 @@ describe('byte limits → 412 too-costly', () => {
     'answers each under the limit, together over the hook request total',
     async () => {
       const big = (id: string): unknown => ({ resourceType: 'Patient', id, text: { status: 'generated', div: 'x'.repeat(50 * 1024) } });
-      stub.handler = (req) => ({ body: req.path.startsWith('Patient/') ? big('p1') : { ...searchset, entry: [{ resource: big('c1') }] } });
+      stub.handler = (req) => ({ body: req.path.startsWith('Patient/') ? big('p1') : { ...searchset, entry: [{ resource: { ...(big('c1') as object), resourceType: 'Condition' } }] } });
       const res = await post();
       expect(res.status).toBe(412);
       expect(res.body.issue[0].details.text).toContain('bytes for all FHIR answers of one hook request');

@@ -10,7 +10,7 @@ import { FhirRequestError } from './fhir-request-error';
  */
 export type ExpectedAnswer =
   | { interaction: 'read'; resourceType: string; id: string }
-  | { interaction: 'search'; resourceType?: string }
+  | { interaction: 'search'; resourceType?: string; includesOtherTypes?: true }
   | { interaction: 'other' };
 
 /** A FHIR resource type name; anything else from a server is not echoed into messages. */
@@ -28,7 +28,7 @@ export function expectedAnswerOf(target: URL, base: URL): ExpectedAnswer {
     return { interaction: 'other' };
   }
   if (segments.length === 1 || (segments.length === 2 && second === '_search')) {
-    return { interaction: 'search', resourceType: type };
+    return { interaction: 'search', resourceType: type, ...(asksForOtherTypes(target) ? { includesOtherTypes: true } : {}) };
   }
   const isId = second !== undefined && second !== '' && !/^[_$]/.test(second);
   if (isId && (segments.length === 2 || (segments.length === 4 && third === '_history' && fourth !== ''))) {
@@ -83,6 +83,9 @@ export function checkAnswer(expected: ExpectedAnswer, resource: { resourceType: 
       if (!entriesAreResources(resource)) {
         throw mismatch(expected, 'a searchset Bundle whose entries are not all resources', 'a searchset Bundle');
       }
+      if (expected.resourceType !== undefined && !matchesAreOfType(resource, expected.resourceType, expected.includesOtherTypes === true)) {
+        throw mismatch(expected, `a searchset Bundle whose matches are not all ${expected.resourceType}`, `a searchset Bundle of ${expected.resourceType}`);
+      }
       return;
     case 'other':
       return;
@@ -100,6 +103,25 @@ function entriesAreResources(bundle: Bundle): boolean {
       return typeof resource === 'object' && resource !== null && typeof resource.resourceType === 'string' && RESOURCE_TYPE.test(resource.resourceType);
     })
   );
+}
+
+/** `_include`/`_revinclude` in the query: entries of other types may come without `search.mode` (not all servers set it). */
+function asksForOtherTypes(target: URL): boolean {
+  return [...target.searchParams.keys()].some((name) => /^_(rev)?include(:iterate|:recurse)?$/.test(name));
+}
+
+/**
+ * Every match of a search for one type is of that type: a Condition search answered with Observations is not an
+ * answer about Conditions (taking it would read as "no Conditions" and silently drop cards). Entries marked
+ * `include` or `outcome`, and OperationOutcomes, may be of any type; without `search.mode`, only when the query
+ * asked for included resources.
+ */
+function matchesAreOfType(bundle: Bundle, resourceType: string, includesOtherTypes: boolean): boolean {
+  return (bundle.entry ?? []).every((entry) => {
+    const type = entry.resource?.resourceType;
+    const mode = (entry.search as { mode?: unknown } | undefined)?.mode;
+    return type === resourceType || type === 'OperationOutcome' || mode === 'include' || mode === 'outcome' || (mode === undefined && includesOtherTypes);
+  });
 }
 
 function mismatch(expected: ExpectedAnswer, answer: string, wanted: string): FhirRequestError {

@@ -79,6 +79,29 @@ describe('FhirRestClient checks each answer against what it asked for', () => {
       stub.handler = (_req, res) => json(res, 200, body);
       await expect(client.get('MedicationRequest?patient=1&_include=MedicationRequest:medication')).resolves.toEqual(body);
     });
+
+    // Security probe (issue 10): a Condition search answered with an Observation took the Conditions away —
+    // the pregnant patient's critical card disappeared behind a 200.
+    const observation = { resourceType: 'Observation', id: 'o1', status: 'final', code: { text: 'x' } };
+    it.each<[string, string, unknown]>([
+      ['a match of another type', 'Condition?patient=1', searchset([{ resource: observation }])],
+      ['a match of another type marked match', 'Condition?patient=1', searchset([{ resource: observation, search: { mode: 'match' } }])],
+      ['a match of another type marked match, even with _include', 'DiagnosticReport?patient=1&_include=DiagnosticReport:result', searchset([{ resource: observation, search: { mode: 'match' } }])],
+    ])('a search answered with %s → unexpected-resource, not "no matches"', async (_name, query, body) => {
+      stub.handler = (_req, res) => json(res, 200, body);
+      const error = await failure(client.get(query));
+      expect(error.kind).toBe('unexpected-resource');
+      expect(error.details.mismatch?.answer).toMatch(/^a searchset Bundle whose matches are not all (Condition|DiagnosticReport)$/);
+    });
+
+    it.each<[string, string, unknown]>([
+      ['other types marked include', 'Condition?patient=1', searchset([{ resource: { resourceType: 'Condition', id: 'c' }, search: { mode: 'match' } }, { resource: observation, search: { mode: 'include' } }])],
+      ['an OperationOutcome marked outcome', 'Condition?patient=1', searchset([{ resource: outcome, search: { mode: 'outcome' } }])],
+      ['included resources without search.mode when _include was asked for', 'DiagnosticReport?patient=1&_include=DiagnosticReport:result', searchset([{ resource: { resourceType: 'DiagnosticReport', id: 'd' } }, { resource: observation }])],
+    ])('accepts a search answered with %s', async (_name, query, body) => {
+      stub.handler = (_req, res) => json(res, 200, body);
+      await expect(client.get(query)).resolves.toEqual(body);
+    });
   });
 
   describe('a read must answer that resource type with that id', () => {
