@@ -11,10 +11,11 @@ import Redis from 'ioredis';
 import pg from 'pg';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+export const REDIS_URL = process.env.FLEET_REDIS_URL ?? 'redis://127.0.0.1:6379/12';
 export const MAIN = join(ROOT, 'dist/apps/cds-service/main.js');
 // Trust auth on loopback; the role is `postgres` on most machines, `root` on some CI images (as the feedback-store tests).
 const POSTGRES_URLS = process.env.FLEET_POSTGRES_URL ? [process.env.FLEET_POSTGRES_URL] : ['postgres://postgres@127.0.0.1:5432/test', 'postgres://root@127.0.0.1:5432/test'];
-const REDIS = process.env.FLEET_REDIS_URL ?? 'redis://127.0.0.1:6379/12';
+const REDIS = REDIS_URL;
 /** Short, so a rolling restart of three replicas stays within seconds; production uses the default (5 s). */
 const DRAIN_MS = 1_000;
 export const RATE_LIMIT_PER_MINUTE = 40;
@@ -119,7 +120,7 @@ export class Fleet {
       DATABASE_URL: this.databaseUrl,
       DATABASE_SCHEMA: this.schema,
       PATIENT_HASH_SALT: 'fleet-test-salt-shared-by-every-replica-0123456789',
-      REDIS_URL: REDIS,
+      REDIS_URL: replica.redisUrl ?? REDIS,
       REDIS_KEY_PREFIX: this.keyPrefix,
       RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT_PER_MINUTE),
       SHUTDOWN_DRAIN_MS: String(DRAIN_MS),

@@ -30,6 +30,7 @@ const clients = {
   limited: await FleetClient.create('https://ehr-limited.fleet.test'),
   feedback: await FleetClient.create('https://ehr-feedback.fleet.test'),
   memory: await FleetClient.create('https://ehr-memory.fleet.test'),
+  outage: await FleetClient.create('https://ehr-outage.fleet.test'),
   load: await Promise.all(Array.from({ length: 60 }, (_, i) => FleetClient.create(`https://ehr-load-${i}.fleet.test`))),
 };
 
@@ -50,7 +51,7 @@ process.on('unhandledRejection', (error) => {
 });
 
 try {
-  fleet = await Fleet.start([clients.setup, clients.replay, clients.limited, clients.feedback, clients.memory, ...clients.load]);
+  fleet = await Fleet.start([clients.setup, clients.replay, clients.limited, clients.feedback, clients.memory, clients.outage, ...clients.load]);
   console.log(`fleet: ${fleet.replicas.length} replicas (${fleet.replicas.map((r) => r.port).join(', ')}) behind nginx at ${fleet.publicBase}, started in ${Date.now() - started} ms`);
   const discovery = await call(fleet.publicBase, '/cds-services', { authorization: await clients.setup.token(`${fleet.publicBase}/cds-services`) });
   usePrefetchKeys(Object.keys(discovery.body?.services?.find((s) => s.id === 'pcb-evaluation')?.prefetch ?? {}));

@@ -3,7 +3,8 @@
 // gets the fleet (replicas, publicBase, replicaUrl(), feedbackRows(), pg) and `clients` (FleetClients by role).
 import { call, feedbackRequest, patientViewRequest } from './fleet-client.mjs';
 import { describeLoad, runLoad } from './load.mjs';
-import { RATE_LIMIT_PER_MINUTE } from './fleet.mjs';
+import { connect, createServer } from 'node:net';
+import { freePort, RATE_LIMIT_PER_MINUTE, REDIS_URL } from './fleet.mjs';
 
 export function check(condition, message) {
   if (!condition) {
@@ -22,6 +23,29 @@ async function checkAcknowledgedStored(fleet, results) {
   const missing = acknowledged.filter((card) => rows.get(card) !== 1);
   check(missing.length === 0, `${missing.length} of ${acknowledged.length} acknowledged feedback messages are not stored exactly once`);
   return acknowledged.length;
+}
+
+/** A TCP proxy to Redis on loopback, killed (listener and connections) to take Redis away from one replica. */
+async function killableRedisProxy() {
+  const target = new URL(REDIS_URL);
+  const sockets = new Set();
+  const server = createServer((client) => {
+    const upstream = connect(Number(target.port || 6379), target.hostname);
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => s.destroy());
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    url: `redis://127.0.0.1:${server.address().port}${target.pathname}`,
+    kill: () => new Promise((ok) => {
+      server.close(() => ok());
+      sockets.forEach((s) => s.destroy());
+    }),
+  };
 }
 
 /** Waits until nginx sends to `replica` again (after its fail_timeout), so that no two replicas are skipped at once. */
@@ -124,6 +148,45 @@ export const scenarios = [
         check(held?.cards?.some((c) => JSON.stringify(c.rules) === JSON.stringify(rules)), `replica ${replica.index} does not list ${rules.join(', ')} as held back`);
       }
       return `${rules.join(', ')} issued by ${issuer}, overridden via ${overridden.upstream}, held back by the ${fleet.replicas.length - 1} other replicas`;
+    },
+  },
+  {
+    name: 'a replica whose Redis goes away fails closed: 503 with an OperationOutcome, /ready 503',
+    run: async (fleet, clients) => {
+      const proxy = await killableRedisProxy();
+      // A fourth replica, outside the balancer, reaching the fleet's Redis through the proxy.
+      const replica = { index: 'redis-outage', port: await freePort(), redisUrl: proxy.url };
+      try {
+        await fleet.startReplica(replica);
+        const base = fleet.replicaUrl(replica);
+        const audience = `${fleet.publicBase}/cds-services`;
+        const before = await call(base, '/cds-services', { authorization: await clients.outage.token(audience) });
+        check(before.status === 200, `with Redis, discovery answered ${before.status}`);
+        await proxy.kill();
+        const token = await clients.outage.token(audience);
+        const during = await call(base, '/cds-services', { authorization: token });
+        check(during.status === 503, `without Redis, a valid token got ${during.status}, not 503`);
+        check(during.body?.resourceType === 'OperationOutcome' && during.body.issue?.[0]?.code === 'transient', `the 503 is not a transient OperationOutcome: ${JSON.stringify(during.body)}`);
+        const hookPath = '/cds-services/pcb-evaluation';
+        const hook = await call(base, hookPath, { method: 'POST', body: patientViewRequest(), authorization: await clients.outage.token(fleet.publicBase + hookPath) });
+        check(hook.status === 503, `without Redis, a hook call got ${hook.status}, not 503`);
+        // /ready reuses a result for up to 1 s (a flood of probes must not become a flood of checks).
+        let ready;
+        for (let i = 0; i < 50 && ready?.status !== 503; i++) {
+          ready = await call(base, '/ready');
+          await new Promise((ok) => setTimeout(ok, 100));
+        }
+        check(ready.status === 503, `without Redis, /ready still answered ${ready.status} after 5 s`);
+        // The token refused during the outage was never recorded: the fleet still accepts it once.
+        const later = await call(fleet.publicBase, '/cds-services', { authorization: token });
+        check(later.status === 200, `the token refused with 503 was then refused by the fleet too (${later.status})`);
+        return 'discovery and hook calls 503 (transient), /ready 503; the refused token was not used up';
+      } finally {
+        await proxy.kill();
+        if (replica.child) {
+          await fleet.kill(replica);
+        }
+      }
     },
   },
   {
