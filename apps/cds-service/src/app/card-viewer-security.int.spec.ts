@@ -155,6 +155,18 @@ describe('the card viewer in the product, client authentication on', () => {
       expect(preflight.headers.get('access-control-allow-methods')).toBeNull();
     });
 
+    // Security probe (issue 10 re-run): an opaque origin (sandboxed iframe, file: page) sends `Origin: null`; a token
+    // in the query string (a link someone was sent) is no credential.
+    it('answers the probes from Origin null with 403, and with the token only in the query string with 401', async () => {
+      for (const [name, path, body] of probes()) {
+        const opaque = await send(`${product.url}${path}`, { body, headers: { origin: 'null', authorization: `Bearer ${TOKEN}` } });
+        expect({ name, status: opaque.status, acao: opaque.headers.get('access-control-allow-origin') }).toEqual({ name, status: 403, acao: null });
+        const query = `?token=${encodeURIComponent(TOKEN)}&access_token=${encodeURIComponent(TOKEN)}`;
+        const inQuery = await send(`${product.url}${path}${query}`, { body });
+        expect({ name, status: inQuery.status }).toEqual({ name, status: 401 });
+      }
+    });
+
     it('refuses, with a valid token, a hook call naming another FHIR server (403) and one naming none (400)', async () => {
       const headers = { authorization: `Bearer ${TOKEN}` };
       const elsewhere = await send(`${product.url}/viewer/api/cds-services/${PCB_SERVICE_ID}`, { headers, body: hookFor('http://127.0.0.1:9/fhir') });

@@ -118,6 +118,35 @@ describe('failed authentications are rate-limited per client address', () => {
   }, 120_000);
 });
 
+describe('without a trusted reverse proxy', () => {
+  // Security probe (issue 10 re-run): with TRUST_PROXY unset a forger's X-Forwarded-For is only a header — rotating it
+  // does not reset the count, and naming the EHR's address in it does not lock the EHR out.
+  it('counts the socket address whatever X-Forwarded-For says', async () => {
+    const direct = await createAuthTestApp({ mode: 'on', publicBaseUrl: BASE, authFailuresPerMinute: 3, trustedClients: { clients: [ehr.trustedClient()] } });
+    try {
+      await direct.app.listen(0, '127.0.0.1');
+      const directPort = (direct.server.address() as AddressInfo).port;
+      const call = (localAddress: string, forwardedFor: string, authorization: string): Promise<number> =>
+        new Promise((resolve, reject) => {
+          request({ host: '127.0.0.1', port: directPort, localAddress, path: '/cds-services', agent: false, headers: { authorization, 'x-forwarded-for': forwardedFor } }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          })
+            .on('error', reject)
+            .end();
+        });
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        statuses.push(await call('127.0.0.3', `10.0.${i}.1, 127.0.0.4`, await attacker.authorization(`${BASE}/cds-services`)));
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      expect(await call('127.0.0.4', '127.0.0.4', await ehr.authorization(`${BASE}/cds-services`))).toBe(200);
+    } finally {
+      await direct.close();
+    }
+  });
+});
+
 describe('behind a trusted reverse proxy', () => {
   it('counts the client X-Forwarded-For names (trust proxy), so one forger does not lock out every client of the proxy', async () => {
     const proxied = await createAuthTestApp({ mode: 'on', publicBaseUrl: BASE, authFailuresPerMinute: 3, trustedClients: { clients: [ehr.trustedClient()] } });

@@ -1,3 +1,5 @@
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { readSharedJson } from '@pcb-cds/cds-hooks-api/testing';
 import type { AuthTestApp } from '../testing/create-auth-test-app';
@@ -67,6 +69,29 @@ describe("CdsClientAuthModule mode 'on'", () => {
     expect(forged.body.resourceType).toBe('OperationOutcome');
     const right = await request(testApp.server).get('/cds-services').set('Host', 'other.example').set('Authorization', await ehr.authorization('https://cds.example.org/cds-services'));
     expect(right.status).toBe(200);
+  });
+
+  it('refuses a token for another service sent with an absolute-URI request line naming that service', async () => {
+    // Security probe (issue 10 re-run): `POST https://other.example/cds-services HTTP/1.1` puts the other service's
+    // name in the request target itself, not only in Host.
+    testApp = await createAuthTestApp({ mode: 'on', publicBaseUrl: 'https://cds.example.org', trustedClients: { clients: [ehr.trustedClient()] } });
+    await testApp.app.listen(0, '127.0.0.1');
+    const port = (testApp.server.address() as AddressInfo).port;
+    const statusLineOf = async (target: string, audience: string): Promise<string> => {
+      const authorization = await ehr.authorization(audience);
+      return new Promise((resolve, reject) => {
+        let answer = '';
+        const socket = connect(port, '127.0.0.1', () =>
+          socket.write(`GET ${target} HTTP/1.1\r\nHost: other.example\r\nAuthorization: ${authorization}\r\nConnection: close\r\n\r\n`),
+        );
+        socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+        socket.on('end', () => resolve(answer.split('\r\n')[0]));
+        socket.on('error', reject);
+      });
+    };
+    expect(await statusLineOf('https://other.example/cds-services', 'https://other.example/cds-services')).not.toMatch(/^HTTP\/1\.1 2/);
+    expect(await statusLineOf('/cds-services', 'https://other.example/cds-services')).toMatch(/^HTTP\/1\.1 401/);
+    expect(await statusLineOf('/cds-services', 'https://cds.example.org/cds-services')).toMatch(/^HTTP\/1\.1 200/);
   });
 
   it('accepts a token for any configured audience base URL, and only those', async () => {
