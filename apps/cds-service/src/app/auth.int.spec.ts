@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { TestCdsClient } from '@pcb-cds/cds-hooks-auth/testing';
 import { DEMO_PATIENTS } from '@pcb-cds/postcoital-bleeding-demo-patients';
 import { ConfigError, loadConfig } from './app-config';
@@ -8,6 +9,8 @@ import { startPcbTestStack } from './testing/pcb-test-stack';
 const NOW = new Date();
 // The URL EHRs call (behind a proxy); the stack itself listens on a loopback port.
 const PUBLIC_BASE_URL = 'https://cds.example.org';
+// The shipped file, by absolute path: Jest's working directory is the project's under nx, the repository's by hand.
+const SHIPPED_TRUSTED_CLIENTS = join(__dirname, '../../../../config/trusted-clients.json');
 const publicUrl = (url: string): string => `${PUBLIC_BASE_URL}${new URL(url).pathname}`;
 
 // The product with client authentication on, as an EHR meets it.
@@ -61,7 +64,7 @@ describe('authentication mode from the environment', () => {
   });
 
   it('refuses to start with authentication on and neither PUBLIC_BASE_URL nor CDS_ACCEPTED_AUDIENCES', () => {
-    const config = loadConfig({ FHIR_BASE_URL: 'http://fhir.example/fhir', CDS_TRUSTED_CLIENTS_FILE: 'config/trusted-clients.json' });
+    const config = loadConfig({ FHIR_BASE_URL: 'http://fhir.example/fhir', CDS_TRUSTED_CLIENTS_FILE: SHIPPED_TRUSTED_CLIENTS });
     expect(() => authSettings(config)).toThrow(ConfigError);
     expect(() => authSettings(config)).toThrow('PUBLIC_BASE_URL');
   });
@@ -74,12 +77,12 @@ describe('authentication mode from the environment', () => {
     [{ PUBLIC_BASE_URL: 'https://cds.example.org/' }, { publicBaseUrl: 'https://cds.example.org', acceptedAudienceBaseUrls: [] }],
     [{ CDS_ACCEPTED_AUDIENCES: 'https://a.example, https://b.example/pcb/' }, { acceptedAudienceBaseUrls: ['https://a.example', 'https://b.example/pcb'] }],
   ])('reads the accepted audiences from %o', (env, expected) => {
-    const settings = authSettings(loadConfig({ FHIR_BASE_URL: 'http://fhir.example/fhir', CDS_TRUSTED_CLIENTS_FILE: 'config/trusted-clients.json', ...env }));
+    const settings = authSettings(loadConfig({ FHIR_BASE_URL: 'http://fhir.example/fhir', CDS_TRUSTED_CLIENTS_FILE: SHIPPED_TRUSTED_CLIENTS, ...env }));
     expect(settings).toMatchObject({ mode: 'on', authFailuresPerMinute: 30, ...expected });
   });
 
   it('names the variables when an accepted audience is not a URL', () => {
-    expect(() => authSettings(loadConfig({ CDS_AUTH: 'on', CDS_ACCEPTED_AUDIENCES: 'cds.example.org' }))).toThrow('CDS_ACCEPTED_AUDIENCES');
+    expect(() => authSettings(loadConfig({ CDS_AUTH: 'on', CDS_TRUSTED_CLIENTS_FILE: SHIPPED_TRUSTED_CLIENTS, CDS_ACCEPTED_AUDIENCES: 'cds.example.org' }))).toThrow('CDS_ACCEPTED_AUDIENCES');
   });
 
   it('refuses any other CDS_AUTH value', () => {
