@@ -57,6 +57,9 @@ describe.each(HOOKS)('%s', (hook, serviceId) => {
     ['a lone surrogate in hookInstance', () => request(hook, {}, 'h-\ud800'), 'hookInstance'],
     ['a patientId that is not a FHIR id', () => request(hook, { patientId: `${PATIENT}/../x` }), 'context.patientId'],
     ['a lone surrogate in a draft order id', () => request(hook, { draftOrders: { resourceType: 'Bundle', entry: [{ resource: { resourceType: 'ServiceRequest', id: 'd\udfff' } }] } }), 'context.draftOrders.entry[0].resource.id'],
+    // Security probe (issue 10 re-run): on PostgreSQL a hookInstance with U+0000 made every later card ledger write
+    // wait behind it (PostgreSQL refuses U+0000 in text; the retry queue retried it forever).
+    ['U+0000 in hookInstance', () => request(hook, {}, 'h-\u0000'), 'hookInstance'],
   ])('400 with an OperationOutcome for %s', async (_name, body, field) => {
     const { status, outcome } = await post(serviceId, JSON.stringify(body()));
     expect(status).toBe(400);
@@ -71,5 +74,32 @@ describe.each(HOOKS)('%s', (hook, serviceId) => {
     const { status, outcome } = await post(serviceId, body);
     expect(status).toBe(400);
     expect(outcome.resourceType).toBe('OperationOutcome');
+  });
+});
+
+describe('feedback', () => {
+  // Security probe (issue 10 re-run): on PostgreSQL U+0000 in any feedback text answered 503 ("retry"), so an EHR would
+  // retry an entry that can never be stored.
+  const entry = (overrides: Record<string, unknown>): Record<string, unknown> => ({
+    card: 'c0ffee00-0000-4000-8000-000000000001',
+    outcome: 'overridden',
+    overrideReason: { reason: { system: 'http://pcb-cds.org/fhir/CodeSystem/override-reasons', code: 'done-elsewhere' }, userComment: 'seen' },
+    outcomeTimestamp: `${TODAY}T10:00:00Z`,
+    ...overrides,
+  });
+  it.each([
+    ['U+0000 in userComment', entry({ overrideReason: { reason: { system: 'http://pcb-cds.org/fhir/CodeSystem/override-reasons', code: 'done-elsewhere' }, userComment: 'a\u0000b' } }), 'feedback[0].overrideReason.userComment'],
+    ['U+0000 in an accepted suggestion id', entry({ outcome: 'accepted', overrideReason: undefined, acceptedSuggestions: [{ id: '\u0000' }] }), 'feedback[0].acceptedSuggestions[0].id'],
+    ['a lone surrogate in the card id', entry({ card: 'c\udfff' }), 'feedback[0].card'],
+  ])('400 with an OperationOutcome for %s', async (_name, feedbackEntry, field) => {
+    const res = await fetch(`${stack.serviceUrl}/cds-services/${PCB_SERVICE_ID}/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ feedback: [feedbackEntry] }),
+    });
+    const outcome = (await res.json()) as { resourceType?: string; issue?: Array<{ expression?: string[] }> };
+    expect(res.status).toBe(400);
+    expect(outcome.resourceType).toBe('OperationOutcome');
+    expect(outcome.issue?.[0].expression).toEqual([field]);
   });
 });

@@ -263,11 +263,14 @@ describe('POST /cds-services/{id}: prefetch', () => {
 
   it('completes a paginated prefetch Bundle sent by the client (3.0 ballot example shape)', async () => {
     const example = readSharedJson<{ prefetch: { orders: Bundle } }>('cds-hooks-spec/spec-3.0.0-ballot-examples/request-order-sign-paginated-prefetch.json');
+    // The example's shape (entries, total, links) under the Condition template: a search's matches must be of the
+    // type searched for, so its MedicationRequests are relabelled.
     const page1: Bundle = {
       ...example.prefetch.orders,
+      entry: example.prefetch.orders.entry?.map((e) => ({ ...e, resource: { ...e.resource, resourceType: 'Condition' } as never })),
       link: [{ relation: 'next', url: `${stub.baseUrl}/Condition?patient=${PATIENT_ID}&_page=2` }],
     };
-    stub.handler = () => ({ status: 200, body: { resourceType: 'Bundle', type: 'searchset', total: 2, entry: [{ resource: { resourceType: 'MedicationRequest', id: 'rx-page-2' } }] } });
+    stub.handler = () => ({ status: 200, body: { resourceType: 'Bundle', type: 'searchset', total: 2, entry: [{ resource: { resourceType: 'Condition', id: 'rx-page-2' } }] } });
     const res = await post('/cds-services/echo-service', hookRequest({ prefetch: { patient, conditions: page1 } }));
     expect(res.status).toBe(200);
     expect(stub.requests.map((r) => r.path)).toEqual([`Condition?patient=${PATIENT_ID}&_page=2`]);

@@ -32,7 +32,7 @@ const NOT_UTF8 = 'entity.not.utf8';
  *   not valid UTF-8 → 400 (rather than decoded into U+FFFD, which would change ids without anyone noticing).
  * - Nesting deeper than `maxDepth` → 400 before JSON.parse runs (see exceedsJsonNestingDepth).
  * - `__proto__` / `constructor.prototype` keys → 400 (see findPrototypePollutionKey).
- * - A string or key with a lone surrogate escape (`"\udfff"`) → 400 (see findLoneSurrogate).
+ * - A string or key with a lone surrogate escape (`"\udfff"`) or `\u0000` → 400 (see findLoneSurrogate).
  */
 export function createJsonBodyParser(options: JsonBodyParserOptions = {}): RequestHandler {
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_JSON_DEPTH;
@@ -104,7 +104,7 @@ export function parseJsonBytes(bytes: Buffer, maxDepth: number): unknown {
   if (key !== undefined) {
     throw pollutingKeyException(key);
   }
-  // Valid UTF-8 cannot encode a lone surrogate: only a \u escape can make one.
+  // Valid UTF-8 cannot encode a lone surrogate, and JSON no raw U+0000 in a string: only a \u escape can make one.
   const surrogate = escapes ? findLoneSurrogate(value) : undefined;
   if (surrogate !== undefined) {
     throw loneSurrogateException(surrogate);
@@ -114,7 +114,7 @@ export function parseJsonBytes(bytes: Buffer, maxDepth: number): unknown {
 
 function loneSurrogateException(path: string): OperationOutcomeException {
   const field = path.length > 200 ? `${path.slice(0, 200)}…` : path;
-  return OperationOutcomeException.of(400, 'value', 'The request body contains a string that is not valid Unicode (a lone surrogate escape)', { expression: [field] });
+  return OperationOutcomeException.of(400, 'value', 'The request body contains a string that is not valid text (a lone surrogate escape or \\u0000)', { expression: [field] });
 }
 
 function pollutingKeyException(key: string): OperationOutcomeException {
