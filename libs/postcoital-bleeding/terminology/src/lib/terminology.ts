@@ -33,6 +33,8 @@ interface Knowledge {
 interface MapTable {
   exact: Map<string, string>;
   prefixes: [string, string][];
+  /** Codes under these prefixes are not members even when a broader prefix matches (ICD-10-CM subcategories). */
+  excluded: string[];
 }
 
 const key = (system: string, code: string): string => `${system}|${code}`;
@@ -64,6 +66,9 @@ export class Terminology {
       }
       for (const p of vs.prefixes ?? []) {
         table.prefixes.push([resolveAliased(p), 'member']);
+      }
+      for (const p of vs.excludePrefixes ?? []) {
+        table.excluded.push(resolveAliased(p));
       }
     }
     for (const [name, cm] of entries<ConceptMapEntry>(conceptMapData)) {
@@ -185,7 +190,9 @@ export class Terminology {
     let known = ofSystem?.get(code);
     if (!known) {
       const k = key(system, code);
-      const match = (table: MapTable): string | undefined => table.exact.get(k) ?? table.prefixes.find(([p]) => k.startsWith(p))?.[1];
+      const match = (table: MapTable): string | undefined =>
+        table.exact.get(k) ??
+        (table.excluded.some((p) => k.startsWith(p)) ? undefined : table.prefixes.find(([p]) => k.startsWith(p))?.[1]);
       const valueSets = new Set<string>();
       const categories = new Map<string, string>();
       for (const [name, table] of this.valueSets) {
@@ -216,7 +223,7 @@ export class Terminology {
   }
 
   private table(tables: Map<string, MapTable>, name: string): MapTable {
-    const t: MapTable = { exact: new Map(), prefixes: [] };
+    const t: MapTable = { exact: new Map(), prefixes: [], excluded: [] };
     tables.set(name, t);
     return t;
   }
@@ -225,6 +232,7 @@ export class Terminology {
 interface ValueSetEntry {
   codes?: string[];
   prefixes?: string[];
+  excludePrefixes?: string[];
 }
 interface ConceptMapEntry {
   codes: Record<string, string>;
