@@ -1,7 +1,9 @@
+import { Logger } from '@nestjs/common';
 import type { Card, IssuedCards } from '@pcb-cds/cds-hooks-model';
 import { MemoryFeedbackRepository } from '../testing/memory-feedback.repository';
 import { DurableCardLedger } from './durable-card.ledger';
 import { CardLedgerWriteError } from './feedback-store.error';
+import type { IssuedCardRecord } from './feedback-records';
 import { hashPatientId, PatientHashSaltError } from './patient-hash';
 
 const SALT = 'ledger-test-salt-0123456789';
@@ -145,6 +147,99 @@ describe('DurableCardLedger', () => {
       expect(write.mock.calls.map(([batch]) => batch.length)).toEqual([500, 500, 101]);
       expect(repository.cards).toHaveLength(1_101);
       expect(repository.cards[0].cardUuid).toBe('first');
+    });
+  });
+
+  describe('when the store refuses one card (a data error, not an outage)', () => {
+    const issue = (hookInstance: string, uuids: string[]): IssuedCards => ({ ...issued, hookInstance, cards: uuids.map((u) => card(u, ['PCB-10'])) });
+    const refused = Object.assign(new Error('invalid byte sequence in "bad"'), { name: 'DatabaseError', code: '22021' });
+    const down = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+
+    /** Refuses, like a constraint would, any batch holding the card `bad` (the batch is one statement, so atomic). */
+    class RefusingRepository extends MemoryFeedbackRepository {
+      override async recordIssuedCards(cards: readonly IssuedCardRecord[]): Promise<void> {
+        if (cards.some((c) => c.cardUuid === 'bad')) {
+          throw refused;
+        }
+        return super.recordIssuedCards(cards);
+      }
+    }
+
+    it('buffered: the other cards are written, the refused one is dropped and counted, the queue drains', async () => {
+      const repository = new RefusingRepository();
+      const errors: Error[] = [];
+      const ledger = new DurableCardLedger(repository, { patientHashSalt: SALT, flushIntervalMs: 60_000, retryIntervalMs: 60_000, onError: (e) => errors.push(e) });
+      await ledger.recordIssued(issue('h1', ['a1', 'a2', 'a3']));
+      await ledger.recordIssued(issue('h2', ['bad']));
+      await ledger.recordIssued(issue('h3', ['c1', 'c2']));
+      await ledger.flush();
+      expect(repository.cards.map((c) => c.cardUuid).sort()).toEqual(['a1', 'a2', 'a3', 'c1', 'c2']);
+      expect(ledger.lostCards).toBe(1);
+      expect(ledger.pendingCards).toBe(0);
+      expect(errors).toEqual([]); // not an outage
+      await ledger.recordIssued(issue('h4', ['d1']));
+      await ledger.flush();
+      expect(repository.cards.map((c) => c.cardUuid)).toContain('d1');
+    });
+
+    it('a refused card in a full batch of 500 costs a few writes, not one per card', async () => {
+      const repository = new RefusingRepository();
+      const write = jest.spyOn(repository, 'recordIssuedCards');
+      const ledger = new DurableCardLedger(repository, { patientHashSalt: SALT, flushIntervalMs: 60_000 });
+      const uuids = Array.from({ length: 500 }, (_, i) => (i === 317 ? 'bad' : `c${i}`));
+      await ledger.recordIssued(issue('h1', uuids));
+      await ledger.flush();
+      expect(repository.cards).toHaveLength(499);
+      expect(ledger.lostCards).toBe(1);
+      expect(write.mock.calls.length).toBeLessThan(2 * Math.ceil(Math.log2(500)) + 2);
+    });
+
+    it('unbuffered: the call resolves, the other cards of the response are written', async () => {
+      const repository = new RefusingRepository();
+      const ledger = new DurableCardLedger(repository, { patientHashSalt: SALT });
+      await expect(ledger.recordIssued(issue('h1', ['a1', 'bad', 'a2']))).resolves.toBeUndefined();
+      expect(repository.cards.map((c) => c.cardUuid)).toEqual(['a1', 'a2']);
+      expect(ledger.lostCards).toBe(1);
+      expect(ledger.pendingCards).toBe(0);
+    });
+
+    it('the warning names the error code, not the data', async () => {
+      const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      try {
+        await new DurableCardLedger(new RefusingRepository(), { patientHashSalt: SALT }).recordIssued(issue('h1', ['bad']));
+        const lines = warn.mock.calls.map(([line]) => String(line));
+        expect(lines).toEqual(['the card store refused an issued card (DatabaseError 22021): dropped, counted in cds_card_ledger_lost_total']);
+      } finally {
+        warn.mockRestore();
+      }
+    });
+
+    it('an outage in the middle of isolating a refused card keeps everything not written, in order', async () => {
+      const repository = new RefusingRepository();
+      const ledger = new DurableCardLedger(repository, { patientHashSalt: SALT, flushIntervalMs: 60_000, retryIntervalMs: 60_000, onError: () => undefined });
+      await ledger.recordIssued(issue('h1', ['a1', 'a2', 'bad', 'b1']));
+      const write = jest.spyOn(repository, 'recordIssuedCards');
+      write.mockRejectedValueOnce(refused).mockRejectedValueOnce(down); // the whole batch refused, then the store goes down
+      await ledger.flush();
+      expect(repository.cards).toEqual([]);
+      expect(ledger.pendingCards).toBe(4);
+      expect(ledger.lostCards).toBe(0);
+      write.mockRestore();
+      await ledger.flush();
+      expect(repository.cards.map((c) => c.cardUuid)).toEqual(['a1', 'a2', 'b1']);
+      expect(ledger.lostCards).toBe(1);
+      expect(ledger.pendingCards).toBe(0);
+    });
+
+    it('an outage still keeps every card queued, none lost', async () => {
+      const repository = new RefusingRepository();
+      const ledger = new DurableCardLedger(repository, { patientHashSalt: SALT, flushIntervalMs: 60_000, retryIntervalMs: 60_000, onError: () => undefined });
+      repository.failWith = down;
+      await ledger.recordIssued(issue('h1', ['a1', 'a2']));
+      await ledger.flush();
+      await ledger.flush();
+      expect(ledger.pendingCards).toBe(2);
+      expect(ledger.lostCards).toBe(0);
     });
   });
 });

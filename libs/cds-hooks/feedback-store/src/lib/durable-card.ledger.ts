@@ -5,11 +5,12 @@ import type { CardMemoryKeyExtractor } from './card-memory-key';
 import { defaultCardMemoryKey } from './card-memory-key';
 import type { IssuedCardRecord } from './feedback-records';
 import type { FeedbackRepository } from './feedback.repository';
-import { CardLedgerWriteError } from './feedback-store.error';
+import { CardLedgerWriteError, describeStoreFailure } from './feedback-store.error';
 import type { PatientHash } from './patient-hash';
 import { hashPatientId } from './patient-hash';
 import type { RuleIdExtractor } from './rule-ids';
 import { defaultRuleIds } from './rule-ids';
+import { isRefusedRecordError } from './store-failure-kind';
 
 export interface DurableCardLedgerOptions {
   /** Secret salt of the patient hash (see resolvePatientHashSalt); the raw patient id is never stored. */
@@ -46,6 +47,12 @@ const MAX_BUFFERED_CARDS = 500;
 export const DEFAULT_MAX_PENDING_CARDS = 10_000;
 export const DEFAULT_LEDGER_RETRY_INTERVAL_MS = 1_000;
 
+/** A write stopped by an outage: the cards not written (oldest first) and the store's error. */
+interface StoreOutage {
+  error: unknown;
+  unwritten: IssuedCardRecord[];
+}
+
 /**
  * Remembers issued cards (uuid → service, hook instance, salted patient hash, rule ids, indicator, time) so
  * the report can tie feedback to rules. Cards without a uuid are skipped (feedback cannot name them).
@@ -55,6 +62,10 @@ export const DEFAULT_LEDGER_RETRY_INTERVAL_MS = 1_000;
  * are dropped and counted (`lostCards`, exposed as a metric). The hook calls are answered meanwhile.
  * Unbuffered, the first failure of an outage rejects with CardLedgerWriteError (its message carries no data),
  * which the protocol logs; later calls during the outage resolve, their cards queued.
+ *
+ * A card the store refuses (a data or constraint error, see isRefusedRecordError) is not an outage: retrying
+ * it would block every card behind it. Its batch is halved until the refused card is alone; the others are
+ * written, it is dropped and counted as lost, and a warning names the error code (never the data).
  */
 export class DurableCardLedger extends CardLedger {
   private readonly ruleIds: RuleIdExtractor;
@@ -91,7 +102,7 @@ export class DurableCardLedger extends CardLedger {
     return this.pending.length;
   }
 
-  /** Cards dropped since start because more than `maxPendingCards` waited during an outage. */
+  /** Cards dropped since start: more than `maxPendingCards` waited during an outage, or the store refused them. */
   get lostCards(): number {
     return this.lost;
   }
@@ -102,12 +113,11 @@ export class DurableCardLedger extends CardLedger {
       return;
     }
     if (!this.options.flushIntervalMs && !this.outage) {
-      try {
-        await this.repository.recordIssuedCards(records);
-      } catch (error) {
-        this.keep(records);
-        this.startOutage(error, false);
-        throw new CardLedgerWriteError(error);
+      const outage = await this.writeAllButRefused(records);
+      if (outage) {
+        this.keep(outage.unwritten);
+        this.startOutage(outage.error, false);
+        throw new CardLedgerWriteError(outage.error);
       }
       return;
     }
@@ -135,20 +145,46 @@ export class DurableCardLedger extends CardLedger {
     while (this.pending.length > 0) {
       // Taken out while written, so that the bound (which drops the oldest) never drops a batch in flight.
       const batch = this.pending.splice(0, MAX_BUFFERED_CARDS);
-      try {
-        await this.repository.recordIssuedCards(batch);
-        written += batch.length;
-      } catch (error) {
-        this.pending.unshift(...batch);
+      const lostBefore = this.lost;
+      const outage = await this.writeAllButRefused(batch);
+      if (outage) {
+        this.pending.unshift(...outage.unwritten);
         this.enforceBound();
-        this.startOutage(error, true);
+        this.startOutage(outage.error, true);
         return;
       }
+      written += batch.length - (this.lost - lostBefore);
     }
     if (this.outage) {
       this.outage = false;
       this.lossLogged = false;
       this.logger.log(`the card store answers again: ${written} kept card(s) written`);
+    }
+  }
+
+  /**
+   * Writes the batch; when the store refuses a record, halves it until the refused cards are alone and drops
+   * those (a few writes per refused card instead of one per card). Returns what an outage left unwritten.
+   */
+  private async writeAllButRefused(batch: IssuedCardRecord[]): Promise<StoreOutage | undefined> {
+    try {
+      await this.repository.recordIssuedCards(batch);
+      return undefined;
+    } catch (error) {
+      if (!isRefusedRecordError(error)) {
+        return { error, unwritten: batch };
+      }
+      if (batch.length === 1) {
+        this.lost += 1;
+        this.logger.warn(`the card store refused an issued card (${describeStoreFailure(error)}): dropped, counted in cds_card_ledger_lost_total`);
+        return undefined;
+      }
+      const half = Math.ceil(batch.length / 2);
+      const first = await this.writeAllButRefused(batch.slice(0, half));
+      if (first) {
+        return { error: first.error, unwritten: [...first.unwritten, ...batch.slice(half)] };
+      }
+      return this.writeAllButRefused(batch.slice(half));
     }
   }
 
