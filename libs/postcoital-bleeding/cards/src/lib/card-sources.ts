@@ -13,11 +13,11 @@ export function cardCitations(keys: readonly SourceKey[]): SourceKey[] {
   return [...new Set(keys)].slice(0, MAX_SOURCES_PER_CARD);
 }
 
-/** `source`: the primary citation; its link only where §7.1 has a canonical page (CDS Hooks: url is optional). */
+/** `source`: the primary citation's short label (CDS Hooks: a short label); the full citation is in the detail. Its link only where §7.1 has a canonical page (CDS Hooks: url is optional). */
 export function primarySource(keys: readonly SourceKey[]): CardSource {
   const [first] = cardCitations(keys);
   const c = CITATIONS[first];
-  return 'url' in c ? { label: c.citation, url: c.url } : { label: c.citation };
+  return 'url' in c ? { label: c.label, url: c.url } : { label: c.label };
 }
 
 /** `links`: the citations that have a canonical page (a CDS Hooks link needs a url). */

@@ -29,7 +29,7 @@ export function dataGaps(f: Omit<PostcoitalBleedingFacts, 'dataGaps'>, record: P
     gaps.push({ topic: 'menopause', text: 'Menopausal status unknown (no last menstrual period or menopause observation)' });
   }
   if (!f.sti.lastNaat && f.menopause.status !== 'post') {
-    gaps.push({ topic: 'sti', text: 'No chlamydia/gonorrhoea NAAT on record' });
+    gaps.push({ topic: 'sti', text: `No chlamydia/${p.jurisdiction === 'UK' ? 'gonorrhoea' : 'gonorrhea'} NAAT on record` });
   }
   if (f.pregnancy.status === 'yes' && f.rhD === 'unknown') {
     gaps.push({ topic: 'rhd', text: 'RhD type not on record' });

@@ -46,6 +46,25 @@ export function yearsAgo(date: IsoDate, today: IsoDate): number {
   return Math.round((daysBetween(date, today) / 365.25) * 10) / 10;
 }
 
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/** "3 days", "2 weeks", "4 months", "2 years": the unit a clinician would use for that span. */
+export function durationInWords(days: number): string {
+  if (days < 7) {
+    return plural(Math.max(0, days), 'day');
+  }
+  if (days < 61) {
+    return plural(Math.round(days / 7), 'week');
+  }
+  const months = Math.round(days / 30.44);
+  if (days < 730 && months % 12 !== 0) {
+    return plural(months, 'month');
+  }
+  return plural(Math.round(days / 365.25), 'year');
+}
+
 /** The most recent item, or undefined. Dates are ISO strings, so string order is date order. */
 export function latest<T extends Dated>(items: readonly T[]): T | undefined {
   let best: T | undefined;

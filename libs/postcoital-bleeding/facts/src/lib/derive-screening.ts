@@ -1,4 +1,4 @@
-import { addMonths, daysBetween, latest, withinMonths, yearsAgo } from './dates';
+import { addMonths, daysBetween, durationInWords, latest, withinMonths, yearsAgo } from './dates';
 import type { GuidelineParameters } from './guideline-parameters';
 import type { PatientRecord } from './patient-record';
 import type { CervicalTest, RiskFacts, ScreeningFacts } from './postcoital-bleeding-facts';
@@ -81,7 +81,13 @@ function latestEvent(
 function describeEvent(e: CervicalTest, today: string): string {
   const parts = [e.cytology && `cytology ${e.cytology}`, e.hpv && `HPV ${e.hpv}`].filter(Boolean).join(' + ');
   const kind = e.cytology && e.hpv ? `Cotest (${parts})` : `Last cervical ${parts}`;
-  return `${kind} on ${e.date}, ${yearsAgo(e.date, today)} years ago`;
+  return `${kind} on ${e.date}, ${timeSinceTest(e.date, today)} ago`;
+}
+
+/** Months under two years; beyond, years to one decimal, so "3.4 years" is not read as within a 3-year interval. */
+function timeSinceTest(date: string, today: string): string {
+  const days = daysBetween(date, today);
+  return days < 730 ? durationInWords(days) : `${yearsAgo(date, today)} years`;
 }
 
 /** §1 >65 (UK >64) adequately screened: 3 negative cytology or 2 negative HPV-based tests in 10 y, the last ≤5 y ago, no CIN2+ in 25 y. */

@@ -7,6 +7,7 @@ import { redFlagHcgOrder } from './red-flag-orders';
 import type { OrderAdvice } from './recommendation';
 import type { Rule } from './rule';
 import { stiBlock, stiTriggers } from './sti-testing';
+import { suspiciousCervix, suspiciousVaginalLesion } from './suspicious-lesion';
 import { byJurisdiction, COLPOSCOPY_IN_PREGNANCY, wordsFor } from './words';
 
 type F = PostcoitalBleedingFacts;
@@ -193,7 +194,7 @@ export const coreRules: Rule[] = [
         'stiTrigger',
         'PCB-13, R2-7, R2-23',
         (p) =>
-          `age ≤${p.stiYoungMaxAge} OR new partner OR prior STI (positive NAAT >${p.stiPositiveRetestMonths} mo ago) OR discharge/fever/pain OR HIV/immunosuppression OR (no NAAT ≤${p.stiStaleMonths} mo AND (UK OR not postmenopausal)) OR (pregnant AND last NAAT positive ≥${p.stiPositiveNoRetestWeeks} wk ago, none since) OR UK: all women`,
+          `age ≤${p.stiYoungMaxAge} OR new partner OR prior STI (positive NAAT >${p.stiPositiveRetestMonths} mo ago) OR discharge/cervicitis/fever/pain OR HIV/immunosuppression OR (no NAAT ≤${p.stiStaleMonths} mo AND (UK OR not postmenopausal)) OR (pregnant AND last NAAT positive ≥${p.stiPositiveNoRetestWeeks} wk ago, none since) OR UK: all women`,
         (f, p) => stiTriggers(f, p).length > 0,
       ),
       not(
@@ -217,7 +218,7 @@ export const coreRules: Rule[] = [
     },
     output: (f, p) => {
       const reasons = stiTriggers(f, p);
-      const trich = Boolean(f.redFlags.discharge || f.risks.immunocompromised);
+      const trich = Boolean(f.redFlags.discharge || f.redFlags.cervicitis || f.risks.immunocompromised);
       const w = wordsFor(p);
       return {
         urgency: 'routine',
@@ -226,7 +227,7 @@ export const coreRules: Rule[] = [
         advice: `Test for chlamydia and ${w.uk ? 'gonorrhoea' : 'gonorrhea'} by NAAT (vaginal swab preferred; endocervical at speculum; urine acceptable)${trich ? ', with T. vaginalis NAAT' : ''}. Positive: treat, treat partner(s), retest at 3 months${w.uk ? '; gonorrhoea: test of cure (NAAT at least 2 weeks after treatment)' : ''}.`,
         orders: [
           { kind: 'ct-ng-naat', priority: 'routine', reason: reasons[0].value },
-          ...(trich ? [{ kind: 'trichomonas-naat' as const, priority: 'routine' as const, reason: f.redFlags.discharge ? 'abnormal discharge' : 'HIV or immunosuppression' }] : []),
+          ...(trich ? [{ kind: 'trichomonas-naat' as const, priority: 'routine' as const, reason: f.redFlags.discharge ? 'abnormal discharge' : f.redFlags.cervicitis ? 'cervicitis on examination' : 'HIV or immunosuppression' }] : []),
         ],
         because: [naatLine(f, p.jurisdiction), ...reasons.slice(0, 3)],
         variant: p.jurisdiction === 'UK' ? 'UK' : undefined,
@@ -358,40 +359,19 @@ export const coreRules: Rule[] = [
   {
     id: 'PCB-17',
     section: 'core',
-    title: { US: 'Suspicious cervical lesion', UK: 'Suspicious cervical lesion' },
-    when: predicate('cervicalLesion', 'PCB-17', 'suspicious cervical, vaginal or vulval lesion on examination (any age, pregnant included)', (f) => Boolean(f.redFlags.cervicalLesion)),
+    title: { US: 'Suspicious cervical or vaginal lesion', UK: 'Suspicious cervical or vaginal lesion' },
+    when: predicate('suspiciousLesion', 'PCB-17', 'suspicious cervical, vaginal or vulval lesion on examination (any age, pregnant included)', (f) => Boolean(f.redFlags.cervicalLesion || f.redFlags.vaginalLesion)),
     urgencies: ['urgent'],
     parameters: ['lookbackDays'],
     sources: { US: ['S5', 'S6', 'S20'], UK: ['S20', 'S23'] },
-    trace: { section: '§2 PCB-17; R2-13', seeds: ['000'] },
+    trace: { section: '§2 PCB-17; R2-13; fact-encoding.md rev 2 (vaginal lesion)', seeds: ['000'] },
     gapTopics: [],
     cardGroup: 'colposcopy',
     recommendationText: {
-      US: 'Urgent colposcopy with biopsy (gynecology); frank tumor → gynecologic oncology; do not wait for cytology',
-      UK: 'Urgent suspected cancer referral (2-week wait): appearance of the cervix consistent with cancer (NG12)',
+      US: 'Urgent colposcopy with biopsy (gynecology); frank tumor → gynecologic oncology; do not wait for cytology. Vaginal lesion: urgent gynecology assessment with vaginal colposcopy and biopsy',
+      UK: 'Urgent suspected cancer referral (2-week wait): appearance of the cervix consistent with cancer (NG12); vaginal lesion: consider a suspected-cancer referral',
     },
-    output: (f, p) => {
-      const lesion = f.redFlags.cervicalLesion as NonNullable<F['redFlags']['cervicalLesion']>;
-      const uk = p.jurisdiction === 'UK';
-      return {
-        urgency: 'urgent',
-        summary: uk
-          ? `Suspicious cervix on examination ${ago(lesion.date, f.today)}: urgent suspected cancer referral (2-week wait)`
-          : `Suspicious cervical lesion on examination ${ago(lesion.date, f.today)}: colposcopy with biopsy`,
-        action: uk ? 'urgent suspected cancer referral' : 'colposcopy with biopsy',
-        advice: uk
-          ? 'Suspicious cervix: urgent suspected cancer referral (2-week wait) to gynaecology (NG12). Do not take a screening sample instead; a previous normal result must not delay referral.'
-          : 'Suspicious cervical lesion: urgent colposcopy with biopsy (gynecology); a frank tumor → gynecologic oncology. Do not wait for cytology; a previous negative Pap must not delay referral.',
-        cautions: isPregnant(f) ? [COLPOSCOPY_IN_PREGNANCY] : [],
-        orders: [
-          uk
-            ? { kind: 'gynecology-referral', priority: 'urgent', reason: 'urgent suspected cancer referral (2-week wait): suspicious cervix' }
-            : { kind: 'colposcopy', priority: 'urgent', reason: 'suspicious cervical lesion on examination' },
-        ],
-        because: [dated('Examination', 'suspicious lesion of the cervix', lesion.date)],
-        variant: uk ? 'UK' : undefined,
-      };
-    },
+    output: (f, p) => (f.redFlags.cervicalLesion ? suspiciousCervix(f, p, f.redFlags.cervicalLesion) : suspiciousVaginalLesion(f, p, f.redFlags.vaginalLesion as NonNullable<F['redFlags']['vaginalLesion']>)),
   },
   {
     id: 'PCB-18',
@@ -399,7 +379,7 @@ export const coreRules: Rule[] = [
     title: { US: 'Benign cervical finding', UK: 'Benign cervical finding' },
     when: all(
       predicate('benignFinding', 'PCB-18', 'cervical polyp or ectropion on examination', (f) => Boolean(f.redFlags.cervicalPolyp || f.redFlags.ectropion)),
-      not(predicate('noLesion', 'PCB-18', 'suspicious lesion', (f) => Boolean(f.redFlags.cervicalLesion))),
+      not(predicate('noLesion', 'PCB-18', 'suspicious lesion', (f) => Boolean(f.redFlags.cervicalLesion || f.redFlags.vaginalLesion))),
     ),
     urgencies: ['routine'],
     parameters: ['lookbackDays'],

@@ -1,5 +1,5 @@
 import type { GuidelineParameters, PostcoitalBleedingFacts } from '@pcb-cds/postcoital-bleeding-facts';
-import { daysBetween } from '@pcb-cds/postcoital-bleeding-facts';
+import { daysBetween, durationInWords } from '@pcb-cds/postcoital-bleeding-facts';
 import type { FactLine } from './recommendation';
 
 // How each fact is shown to the clinician: label, value, and at most one date (the card adds "how long
@@ -119,24 +119,8 @@ function menopauseBasis(f: F): string {
   }
 }
 
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
-}
-
 /** "3 days", "2 weeks", "4 months", "2 years": the unit a clinician would use for that span. */
-export function duration(days: number): string {
-  if (days < 7) {
-    return plural(Math.max(0, days), 'day');
-  }
-  if (days < 61) {
-    return plural(Math.round(days / 7), 'week');
-  }
-  const months = Math.round(days / 30.44);
-  if (days < 730 && months % 12 !== 0) {
-    return plural(months, 'month');
-  }
-  return plural(Math.round(days / 365.25), 'year');
-}
+export const duration = durationInWords;
 
 /** "today", "yesterday", "3 days ago", "4 months ago". */
 export function ago(date: string, today: string): string {

@@ -105,22 +105,29 @@ export const redFlagRules: Rule[] = [
   {
     id: 'PCB-52',
     section: 'red-flags',
-    title: { US: 'Abnormal discharge', UK: 'Abnormal discharge' },
-    when: predicate('discharge', '§1 discharge', 'abnormal vaginal discharge in the look-back', (f) => Boolean(f.redFlags.discharge)),
+    title: { US: 'Abnormal discharge or cervicitis', UK: 'Abnormal discharge or cervicitis' },
+    // fact-encoding.md rev 2: cervicitis on examination (SNOMED 37610005) counts with discharge.
+    when: predicate('discharge', '§1 discharge; fact-encoding.md rev 2 (cervicitis)', 'abnormal vaginal discharge or cervicitis in the look-back', (f) => Boolean(f.redFlags.discharge || f.redFlags.cervicitis)),
     urgencies: ['routine'],
     parameters: ['lookbackDays'],
     sources: { US: ['S13'], UK: ['S13'] },
     trace: { section: '§2 PCB-52', seeds: ['000', '003'] },
     gapTopics: [],
     recommendationText: { US: 'Add T. vaginalis NAAT and BV/candida evaluation; cervicitis → CT/NG NAAT' },
-    output: (f, p) => ({
-      urgency: 'routine',
-      summary: 'Abnormal discharge: T. vaginalis NAAT; evaluate for bacterial vaginosis and candida',
-      action: 'T. vaginalis NAAT (discharge)',
-      advice: `Abnormal discharge: add T. vaginalis NAAT and evaluate for bacterial vaginosis and candida; cervicitis → chlamydia/${wordsFor(p).gonorrhoea} NAAT.`,
-      orders: [{ kind: 'trichomonas-naat', priority: 'routine', reason: 'abnormal vaginal discharge' }],
-      because: [dated('Vaginal discharge', 'abnormal', f.redFlags.discharge?.date)],
-    }),
+    output: (f, p) => {
+      const finding = f.redFlags.discharge ? 'Abnormal discharge' : 'Cervicitis on examination';
+      return {
+        urgency: 'routine',
+        summary: `${finding}: T. vaginalis NAAT; evaluate for bacterial vaginosis and candida`,
+        action: `T. vaginalis NAAT (${f.redFlags.discharge ? 'discharge' : 'cervicitis'})`,
+        advice: `${finding}: add T. vaginalis NAAT and evaluate for bacterial vaginosis and candida; cervicitis → chlamydia/${wordsFor(p).gonorrhoea} NAAT.`,
+        orders: [{ kind: 'trichomonas-naat', priority: 'routine', reason: f.redFlags.discharge ? 'abnormal vaginal discharge' : 'cervicitis on examination' }],
+        because: [
+          ...(f.redFlags.discharge ? [dated('Vaginal discharge', 'abnormal', f.redFlags.discharge.date)] : []),
+          ...(f.redFlags.cervicitis ? [dated('Examination', 'cervicitis', f.redFlags.cervicitis.date)] : []),
+        ],
+      };
+    },
   },
   {
     id: 'PCB-53',

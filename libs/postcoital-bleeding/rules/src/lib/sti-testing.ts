@@ -29,6 +29,8 @@ export function stiTriggers(f: F, p: P): FactLine[] {
   }
   for (const [flag, label] of [
     ['discharge', 'abnormal discharge'],
+    // fact-encoding.md rev 2: cervicitis on examination counts with discharge.
+    ['cervicitis', 'cervicitis on examination'],
     ['fever', 'fever'],
     ['pelvicPain', 'pelvic pain'],
   ] as const) {
@@ -65,7 +67,7 @@ export function stiBlock(f: F, p: P): string | undefined {
       : undefined;
   }
   const weeks = weeksSince(last.date, f.today);
-  const newSince = [f.sti.newPartner, f.redFlags.discharge, f.redFlags.fever, f.redFlags.pelvicPain].some((d) => d && d.date > last.date);
+  const newSince = [f.sti.newPartner, f.redFlags.discharge, f.redFlags.cervicitis, f.redFlags.fever, f.redFlags.pelvicPain].some((d) => d && d.date > last.date);
   const blocked =
     weeks < p.stiPositiveNoRetestWeeks ||
     (withinMonths(last.date, p.stiPositiveRetestMonths, f.today) && !isPregnant(f) && !newSince);
