@@ -65,6 +65,13 @@ describe('startupBanner', () => {
       expect(banner).toMatch(/Card viewer: +http:\/\/localhost:3000\/viewer\/ +\(open it in a browser: an EHR-like view of the cards\)/);
     });
 
+    it('lists a UK demo patient on a US server with how to see her UK cards, and a US one without', () => {
+      const listing = startupBanner(facts({ auth: 'off', embedded: true }));
+      const lineAfter = (id: string): string => listing.split('\n')[listing.split('\n').findIndex((l) => l.includes(id)) + 1];
+      expect(lineAfter('pcb-demo-uk-hiv')).toContain('(as US; PCB_JURISDICTION=UK for her UK cards)');
+      expect(lineAfter('pcb-demo-pregnant-30w')).not.toContain('PCB_JURISDICTION');
+    });
+
     it('says the viewer is off when CARD_VIEWER=off', () => {
       expect(startupBanner(facts({ auth: 'off', viewer: { mode: 'off', tokenRequired: false } }))).toMatch(/Card viewer: +off \(CARD_VIEWER=off\)/);
     });

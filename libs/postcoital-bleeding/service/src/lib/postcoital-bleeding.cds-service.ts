@@ -1,5 +1,6 @@
 import type { CdsResponse, CdsService, CdsServiceDefinition, ResolvedHookRequest } from '@pcb-cds/cds-hooks-model';
 import { toCards } from '@pcb-cds/postcoital-bleeding-cards';
+import type { Jurisdiction } from '@pcb-cds/postcoital-bleeding-facts';
 import type { RuleId } from '@pcb-cds/postcoital-bleeding-rules';
 import { withCardMemoryKeys } from './card-memory-key';
 import type { PostcoitalBleedingSettings } from './evaluate-guideline';
@@ -31,6 +32,11 @@ export class PostcoitalBleedingCdsService implements CdsService {
     });
     // → card memory (protocol layer): each card says what it rests on, so a dismissal can be remembered.
     return { cards: withCardMemoryKeys(cards, recommendations, facts, this.settings.parameters.jurisdiction) };
+  }
+
+  /** US or UK: whose guideline variant this service applies. */
+  get jurisdiction(): Jurisdiction {
+    return this.settings.parameters.jurisdiction;
   }
 
   /** The rules that fire for a patient's resources (used by the start-up listing of demo patients). */
