@@ -223,7 +223,8 @@ export const coreRules: Rule[] = [
       return {
         urgency: 'routine',
         summary: `Test for chlamydia and ${w.uk ? 'gonorrhoea' : 'gonorrhea'} (NAAT): ${reasons[0].label.startsWith('Chlamydia/') ? reasons[0].value : reasons[0].label === 'Local pathway' ? 'local pathway tests every woman with postcoital bleeding' : `${reasons[0].label.toLowerCase()} ${reasons[0].value}`}`,
-        action: `chlamydia/${w.uk ? 'gonorrhoea' : 'gonorrhea'} NAAT${trich ? ' + T. vaginalis' : ''}`,
+        // With discharge or cervicitis PCB-52 names the T. vaginalis NAAT in the work-up summary: said once.
+        action: `chlamydia/${w.uk ? 'gonorrhoea' : 'gonorrhea'} NAAT${trich && !(f.redFlags.discharge || f.redFlags.cervicitis) ? ' + T. vaginalis' : ''}`,
         advice: `Test for chlamydia and ${w.uk ? 'gonorrhoea' : 'gonorrhea'} by NAAT (vaginal swab preferred; endocervical at speculum; urine acceptable)${trich ? ', with T. vaginalis NAAT' : ''}. Positive: treat, treat partner(s), retest at 3 months${w.uk ? '; gonorrhoea: test of cure (NAAT at least 2 weeks after treatment)' : ''}.`,
         orders: [
           { kind: 'ct-ng-naat', priority: 'routine', reason: reasons[0].value },

@@ -23,6 +23,7 @@ describe('cards after the clinical review', () => {
     const cervicitis = cardOf(cards, 'PCB-52');
     expect(cervicitis.detail).toContain('Cervicitis on examination: add T. vaginalis NAAT and evaluate for bacterial vaginosis and candida');
     expect(cervicitis.detail).toContain('Examination: cervicitis');
+    expect(cervicitis.summary.match(/T\. vaginalis/g)).toHaveLength(1);
     expect(JSON.stringify(cervicitis.suggestions)).toContain('cervicitis on examination');
   });
 
