@@ -115,7 +115,7 @@ describe('card viewer (browser, whole product)', () => {
     expect(entry.acceptedSuggestions).toEqual([{ id: suggestionUuid }]);
     expect(entry.outcomeTimestamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     // Asked again: the order is on the chart now, so it is no longer suggested.
-    await expect(page.locator('#cards button', { hasText: `Accept: ${label}` }).count()).resolves.toBe(0);
+    await page.locator('#cards button', { hasText: `Accept: ${label}` }).waitFor({ state: 'detached' });
     expect(await shownCards()).toEqual(await serviceCards(patientId));
   });
 
@@ -146,7 +146,8 @@ describe('card viewer (browser, whole product)', () => {
       },
       outcomeTimestamp: expect.stringMatching(/Z$/),
     });
-    await expect(page.locator(`#cards [data-card-uuid="${cardUuid}"]`).count()).resolves.toBe(0);
+    // The server has the feedback before the page has its answer: wait for the page to take the card away.
+    await page.locator(`#cards [data-card-uuid="${cardUuid}"]`).waitFor({ state: 'detached' });
     await expect(page.locator('#status').textContent()).resolves.toContain(`Dismissed “${summary}”`);
   });
 
@@ -179,7 +180,8 @@ describe('card viewer (browser, whole product)', () => {
     if (hasReasons) {
       expect(entry.overrideReason?.reason?.code).toEqual(expect.any(String));
     }
-    await expect(page.locator(`#cards [data-card-uuid="${cardUuid}"]`).count()).resolves.toBe(0);
+    // The server has the feedback before the page has its answer: wait for the page to take the card away.
+    await page.locator(`#cards [data-card-uuid="${cardUuid}"]`).waitFor({ state: 'detached' });
   });
 
   it('Cancel in the dismiss dialog keeps the card and sends nothing', async () => {
