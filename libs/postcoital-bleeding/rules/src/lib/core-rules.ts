@@ -13,9 +13,12 @@ import { byJurisdiction, COLPOSCOPY_IN_PREGNANCY, wordsFor } from './words';
 type F = PostcoitalBleedingFacts;
 type P = GuidelineParameters;
 
-/** R2-15: the patient safety-netting line on the work-up card. */
-const SAFETY_NET =
-  'Tell her to seek urgent care if the bleeding is heavy or lasts more than 24 hours, comes with pain, fever or feeling faint, or if she is or may be pregnant.';
+/**
+ * R2-15: the patient safety-netting line on the work-up card. Pregnancy is named unless she cannot
+ * become pregnant (no uterus, or after the menopause): a negative test today does not cover next month.
+ */
+const SAFETY_NET = 'Tell her to seek urgent care if the bleeding is heavy or lasts more than 24 hours, or comes with pain, fever or feeling faint';
+const safetyNet = (f: F): string => (!f.hasCorpus || f.menopause.status === 'post' ? `${SAFETY_NET}.` : `${SAFETY_NET}, or if she is or may be pregnant.`);
 
 /** R2-15: "pregnancy is not a contraindication" only where pregnancy is possible. */
 const pregnancyPossible = (f: F, p: P): boolean => isPregnant(f) || (f.pregnancy.status === 'unknown' && isPregnancyTestIndicated(f, p));
@@ -103,7 +106,7 @@ export const coreRules: Rule[] = [
         notNeeded: workUpNotNeeded(f, p),
         orders: [],
         because: [pcbLine(f), ageLine(f), ...(isPregnant(f) ? [pregnancyLine(f)] : []), ...(f.hysterectomy.class === 'total' ? [hysterectomyLine(f)] : [])],
-        safetyNet: SAFETY_NET,
+        safetyNet: safetyNet(f),
         variant: isUndatedPregnancy(f) ? 'undated-pregnancy' : f.hasCervix ? undefined : 'no-cervix',
       };
     },
