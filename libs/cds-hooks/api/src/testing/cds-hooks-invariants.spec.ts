@@ -1,5 +1,5 @@
 import { assertCdsHooksInvariants, evaluateCdsHooksInvariants } from './cds-hooks-invariants';
-import { readSharedJson } from './shared-spec-files';
+import { readSharedJson } from './spec-files';
 
 const spec = (file: string): Record<string, unknown> => readSharedJson(`cds-hooks-spec/spec-2.0.1-examples/${file}`);
 const keys = (kind: Parameters<typeof evaluateCdsHooksInvariants>[0], json: unknown): string[] =>

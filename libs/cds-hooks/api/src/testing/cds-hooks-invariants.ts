@@ -1,5 +1,5 @@
 import fhirpath from 'fhirpath';
-import { readSharedJson } from './shared-spec-files';
+import { readSharedJson } from './spec-files';
 
 /** Which CDS Hooks document a JSON body is. */
 export type CdsHooksDocumentKind = 'discovery' | 'request' | 'response' | 'feedback';

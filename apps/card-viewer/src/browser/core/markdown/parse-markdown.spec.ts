@@ -21,8 +21,8 @@ describe('parseMarkdown', () => {
       '- RhD type: negative (2026-07-05)',
       '',
       '**Sources**',
-      '- [AAFP 2007: Late pregnancy bleeding](https://docslib.org/doc/13164463/late-pregnancy-bleeding)',
-      '- Seed article 004_a2a3c6c5673eb774.txt (BellyBelly, pregnancy)',
+      '- [AAFP 2007: Late pregnancy bleeding](https://www.aafp.org/pubs/afp/issues/2007/0415/p1199.html)',
+      '- BellyBelly: Bleeding After Sex During Pregnancy',
     ].join('\n');
     expect(parseMarkdown(detail).blocks).toEqual([
       p({ kind: 'strong', children: [text('PCB-32 · Bleeding at 20 weeks or more')] }),
@@ -43,9 +43,9 @@ describe('parseMarkdown', () => {
         ordered: false,
         start: 1,
         items: [
-          [{ kind: 'link', href: 'https://docslib.org/doc/13164463/late-pregnancy-bleeding', children: [text('AAFP 2007: Late pregnancy bleeding')] }],
+          [{ kind: 'link', href: 'https://www.aafp.org/pubs/afp/issues/2007/0415/p1199.html', children: [text('AAFP 2007: Late pregnancy bleeding')] }],
           // Underscores inside words are never emphasis.
-          [text('Seed article 004_a2a3c6c5673eb774.txt (BellyBelly, pregnancy)')],
+          [text('BellyBelly: Bleeding After Sex During Pregnancy')],
         ],
       },
     ]);

@@ -1,5 +1,5 @@
 import type { CdsResponse, CdsService, CdsServiceDefinition, ResolvedHookRequest } from '@pcb-cds/cds-hooks-model';
-import { readSharedJson } from '../shared-spec-files';
+import { readSharedJson } from '../spec-files';
 import type { StubFhirRequest, StubFhirReply } from '../stub-fhir-server';
 
 // The fixtures of the fuzz run: fake services, the FHIR server's answers and the valid documents that get mutated.
