@@ -8,16 +8,7 @@ const layer = (sourceTag, onlyDependOnLibsWithTags, bannedExternalImports) => ({
 });
 
 // Pure layers never reach a framework, a network or a FHIR client.
-const frameworkFree = [
-  '@nestjs/*',
-  'express',
-  'fhir-kit-client',
-  '@medplum/*',
-  'node:http',
-  'node:https',
-  'http',
-  'https',
-];
+const frameworkFree = ['@nestjs/*', 'express', 'fhir-kit-client', '@medplum/*', 'node:http', 'node:https', 'http', 'https'];
 
 const layers = [
   layer('type:app', ['type:feature', 'type:data-access', 'type:domain', 'type:model', 'type:util', 'type:data']),

@@ -17,10 +17,7 @@ const projectDirs = (dir, depth) =>
         .filter((d) => d.isDirectory())
         .flatMap((d) => projectDirs(join(dir, d.name), depth - 1));
 // apps/<app> and libs/<scope>/<lib>: the folders Jest runs in.
-const reports = () =>
-  [...projectDirs('apps', 1), ...projectDirs('libs', 2)]
-    .map((d) => join(d, reportName))
-    .filter((f) => existsSync(f));
+const reports = () => [...projectDirs('apps', 1), ...projectDirs('libs', 2)].map((d) => join(d, reportName)).filter((f) => existsSync(f));
 for (const stale of reports()) rmSync(stale);
 
 const steps = [
@@ -29,8 +26,16 @@ const steps = [
   [
     'test',
     run('npx', [
-      'nx', 'run-many', '-t', 'test', '--skip-nx-cache', '--outputStyle=static', '--parallel=1',
-      '--', '--json', `--outputFile=${reportName}`,
+      'nx',
+      'run-many',
+      '-t',
+      'test',
+      '--skip-nx-cache',
+      '--outputStyle=static',
+      '--parallel=1',
+      '--',
+      '--json',
+      `--outputFile=${reportName}`,
     ]),
   ],
 ];

@@ -11,8 +11,14 @@ const named = (f, pattern) => pattern.test(f.functionName);
 const STAGES = [
   ['garbage collection', (f) => f.functionName === '(garbage collector)'],
   ['idle', (f) => f.functionName === '(idle)'],
-  ['JSON.parse of the body', (f) => named(f, /^(parseJsonBytes|parseBody)$/) || (f.functionName === 'parse' && inModules(f, 'body-parser'))],
-  ['nesting-depth and prototype-key checks', (f) => named(f, /^(exceedsJsonNestingDepth|findPrototypePollutionKey|hasPrototypePollutionKey|closingQuote)$/)],
+  [
+    'JSON.parse of the body',
+    (f) => named(f, /^(parseJsonBytes|parseBody)$/) || (f.functionName === 'parse' && inModules(f, 'body-parser')),
+  ],
+  [
+    'nesting-depth and prototype-key checks',
+    (f) => named(f, /^(exceedsJsonNestingDepth|findPrototypePollutionKey|hasPrototypePollutionKey|closingQuote)$/),
+  ],
   ['request validation', (f) => named(f, /^validateHookRequest$/)],
   ['guideline: patient record (prefetch → chart)', (f) => named(f, /^toPatientRecord$/)],
   ['guideline: facts', (f) => named(f, /^deriveFacts$/)],
@@ -20,12 +26,20 @@ const STAGES = [
   ['guideline: cards', (f) => named(f, /^toCards$/)],
   ['guideline: other', (f) => named(f, /^(evaluateGuideline|handle)$/) && f.url.includes('main.js')],
   ['response normalisation', (f) => named(f, /^normalizeResponse$/)],
-  ['card ledger (hash, SQLite batch)', (f) => named(f, /^(remember|recordIssued|recordIssuedCards|toRecords|flush)$/) || inModules(f, 'better-sqlite3')],
+  [
+    'card ledger (hash, SQLite batch)',
+    (f) => named(f, /^(remember|recordIssued|recordIssuedCards|toRecords|flush)$/) || inModules(f, 'better-sqlite3'),
+  ],
   ['response JSON + write', (f) => named(f, /^send$/) && f.url.includes('main.js')],
   ['deadline, prefetch resolution', (f) => named(f, /^(runWithDeadline|resolvePrefetch|withPrefetchWarnings|forService)$/)],
   ['access log, metrics, request context', (f) => named(f, /^(observe|record|recordRequest|runWithRequestContext)$/)],
   ['Express routing', (f) => inModules(f, 'express', 'router', 'finalhandler', 'parseurl', '@nestjs')],
-  ['Node HTTP and socket I/O', (f) => /^node:(_http|net|events|internal\/(streams|stream_base|http))/.test(f.url) || named(f, /^(writev|writeUtf8String|writeLatin1String)$/)],
+  [
+    'Node HTTP and socket I/O',
+    (f) =>
+      /^node:(_http|net|events|internal\/(streams|stream_base|http))/.test(f.url) ||
+      named(f, /^(writev|writeUtf8String|writeLatin1String)$/),
+  ],
 ];
 
 /**
@@ -34,7 +48,10 @@ const STAGES = [
  * @param cpuMsPerRequest the measured CPU per request, to turn shares into µs
  */
 export function cpuProfileBreakdown(dir, skipSeconds, cpuMsPerRequest) {
-  const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort().pop();
+  const file = readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .sort()
+    .pop();
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parentOf = new Map();
@@ -65,5 +82,9 @@ export function cpuProfileBreakdown(dir, skipSeconds, cpuMsPerRequest) {
   const busy = [...samples.values()].reduce((a, b) => a + b, 0);
   return [...samples]
     .sort((a, b) => b[1] - a[1])
-    .map(([stage, n]) => ({ stage, share: Math.round((1000 * n) / busy) / 10, microsecondsPerRequest: Math.round((cpuMsPerRequest * 1000 * n) / busy) }));
+    .map(([stage, n]) => ({
+      stage,
+      share: Math.round((1000 * n) / busy) / 10,
+      microsecondsPerRequest: Math.round((cpuMsPerRequest * 1000 * n) / busy),
+    }));
 }

@@ -20,6 +20,8 @@ export function cpuSeconds(pid) {
 
 /** Peak resident set size (VmHWM) of `pid` in MB. */
 export function peakRssMb(pid) {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'));
   return line ? Math.round(Number(line.split(/\s+/)[1]) / 1024) : NaN;
 }

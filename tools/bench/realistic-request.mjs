@@ -10,14 +10,16 @@ export async function realisticRequest(serviceUrl, fhirBaseUrl, patientId) {
   const prefetch = {};
   for (const [key, template] of Object.entries(templates)) {
     // Routine charts hold many Observations the service ignores; fetch them all, unfiltered.
-    const url = key === 'observations' ? `Observation?patient=${patientId}&_count=200` : template.replaceAll('{{context.patientId}}', patientId);
+    const url =
+      key === 'observations' ? `Observation?patient=${patientId}&_count=200` : template.replaceAll('{{context.patientId}}', patientId);
     const res = await fetch(`${fhirBaseUrl}/${url}`, { headers: { accept: 'application/fhir+json' } });
     prefetch[key] = res.status === 404 ? null : await res.json();
   }
   const observations = prefetch.observations;
   observations.entry = observations.entry ?? [];
   let i = 0;
-  const body = () => JSON.stringify({ hook: 'patient-view', hookInstance: 'bench', context: { userId: 'Practitioner/bench', patientId }, prefetch });
+  const body = () =>
+    JSON.stringify({ hook: 'patient-view', hookInstance: 'bench', context: { userId: 'Practitioner/bench', patientId }, prefetch });
   while (body().length < TARGET_BYTES) {
     observations.entry.push({ resource: routineObservation(patientId, i++) });
   }
@@ -39,7 +41,9 @@ function routineObservation(patientId, i) {
     id: `bench-${patientId}-${i}`,
     meta: { versionId: '1', lastUpdated: date },
     status: 'final',
-    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs', display: 'Vital Signs' }] }],
+    category: [
+      { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs', display: 'Vital Signs' }] },
+    ],
     code: { coding: [{ system: 'http://loinc.org', code, display }], text: display },
     subject: { reference: `Patient/${patientId}` },
     effectiveDateTime: date,

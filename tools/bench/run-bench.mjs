@@ -111,10 +111,19 @@ async function profiledRun(script, env, ready, endpointOf, body) {
 
 async function main() {
   console.log('building the service…');
-  execFileSync('npx', ['nx', 'build', 'cds-service', '--outputStyle=static'], { cwd: root, stdio: 'ignore', env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' } });
+  execFileSync('npx', ['nx', 'build', 'cds-service', '--outputStyle=static'], {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' },
+  });
   // The FHIR server is a process of its own, as an EHR's is, on the load generator's core: the service's
   // CPU and memory figures are then its own, and its parallel queries can overlap with the server's work.
-  const sandbox = await startServer(['dist/apps/cds-service/main.js', 'sandbox'], { FHIR_SANDBOX_PORT: '0', LOG_LEVEL: 'warn' }, /FHIR R4 server:\s+(http:\/\/\S+)/, '1');
+  const sandbox = await startServer(
+    ['dist/apps/cds-service/main.js', 'sandbox'],
+    { FHIR_SANDBOX_PORT: '0', LOG_LEVEL: 'warn' },
+    /FHIR R4 server:\s+(http:\/\/\S+)/,
+    '1',
+  );
   const fhirBaseUrl = sandbox.match[1];
   const service = await startServer(
     ['dist/apps/cds-service/main.js'],
@@ -149,14 +158,23 @@ async function main() {
       (match) => `${match[1].replace('localhost', '127.0.0.1')}/cds-services/pcb-evaluation`,
       body,
     ),
-    baseline: await profiledRun('tools/bench/baseline-server.mjs', { PORT: '0' }, /baseline listening on (\d+)/, (match) => `http://127.0.0.1:${match[1]}/`, body),
+    baseline: await profiledRun(
+      'tools/bench/baseline-server.mjs',
+      { PORT: '0' },
+      /baseline listening on (\d+)/,
+      (match) => `http://127.0.0.1:${match[1]}/`,
+      body,
+    ),
   };
   sandbox.child.kill('SIGTERM');
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   const requestFile = join(root, 'bench-results', 'request.json');
   writeFileSync(requestFile, body);
   const pipeline = JSON.parse(
-    execFileSync(process.execPath, ['dist/apps/cds-service/main.js', 'bench-pipeline', requestFile], { cwd: root, env: { ...process.env, LOG_LEVEL: 'error' } }).toString(),
+    execFileSync(process.execPath, ['dist/apps/cds-service/main.js', 'bench-pipeline', requestFile], {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: 'error' },
+    }).toString(),
   );
 
   const ratio = (c) => {
@@ -166,7 +184,13 @@ async function main() {
   };
   const result = {
     date: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, pinned: hasTaskset },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      pinned: hasTaskset,
+    },
     request: { bytes: body.length, observations: observationCount, patientId },
     durationSeconds: duration,
     rows,
@@ -176,19 +200,23 @@ async function main() {
     cpuBreakdown: breakdown,
   };
   console.table(
-    rows.map(({ label, connections, requestsPerSecond, p50Ms, p99Ms, cpuMsPerRequest, fhirServerCpuMsPerRequest, peakRssMb: rss, errors }) => ({
-      label,
-      c: connections,
-      'req/s': requestsPerSecond,
-      'p50 ms': p50Ms,
-      'p99 ms': p99Ms,
-      'CPU ms/req': cpuMsPerRequest,
-      'FHIR server CPU ms/req': fhirServerCpuMsPerRequest ?? '',
-      'peak RSS MB': rss,
-      errors,
-    })),
+    rows.map(
+      ({ label, connections, requestsPerSecond, p50Ms, p99Ms, cpuMsPerRequest, fhirServerCpuMsPerRequest, peakRssMb: rss, errors }) => ({
+        label,
+        c: connections,
+        'req/s': requestsPerSecond,
+        'p50 ms': p50Ms,
+        'p99 ms': p99Ms,
+        'CPU ms/req': cpuMsPerRequest,
+        'FHIR server CPU ms/req': fhirServerCpuMsPerRequest ?? '',
+        'peak RSS MB': rss,
+        errors,
+      }),
+    ),
   );
-  console.log(`request ${body.length} bytes (${observationCount} Observations); service/baseline throughput: c10 ${result.ratioServiceToBaseline.c10}, c50 ${result.ratioServiceToBaseline.c50}; sandbox single query p50 ${fhirLatency.p50Ms} ms (mean ${fhirLatency.averageMs} ms)`);
+  console.log(
+    `request ${body.length} bytes (${observationCount} Observations); service/baseline throughput: c10 ${result.ratioServiceToBaseline.c10}, c50 ${result.ratioServiceToBaseline.c50}; sandbox single query p50 ${fhirLatency.p50Ms} ms (mean ${fhirLatency.averageMs} ms)`,
+  );
   console.table(pipeline);
   for (const [name, { cpuMsPerRequest, stages }] of Object.entries(breakdown)) {
     console.log(`where the ${name}'s CPU goes, full prefetch, c10 (profiled run: ${cpuMsPerRequest} ms/request)`);
@@ -209,7 +237,11 @@ async function main() {
  */
 async function mainHapi() {
   console.log('building the service and HAPI…');
-  execFileSync('npx', ['nx', 'build', 'cds-service', '--outputStyle=static'], { cwd: root, stdio: 'ignore', env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' } });
+  execFileSync('npx', ['nx', 'build', 'cds-service', '--outputStyle=static'], {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' },
+  });
   buildHapi();
   const hapi = await startHapi({ port: await freePort(), ...(hasTaskset ? { cpuCore: 1 } : {}) });
   try {
@@ -225,7 +257,14 @@ async function mainHapi() {
     const endpoint = `${serviceUrl}/cds-services/pcb-evaluation`;
     const noPrefetch = JSON.stringify({ hook: 'patient-view', hookInstance: 'bench', fhirServer: fhirBaseUrl, context: { patientId } });
     console.log('warming HAPI up (400 requests)…');
-    const warmUp = await autocannon({ url: endpoint, method: 'POST', headers: { 'content-type': 'application/json' }, body: noPrefetch, connections: 4, amount: 400 });
+    const warmUp = await autocannon({
+      url: endpoint,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: noPrefetch,
+      connections: 4,
+      amount: 400,
+    });
     const rows = [];
     for (const connections of [1, 10]) {
       rows.push(await drive('service, no prefetch (queries HAPI)', endpoint, noPrefetch, connections, service.pid, hapi.pid));
@@ -235,27 +274,41 @@ async function mainHapi() {
     const result = {
       date: new Date().toISOString(),
       fhir: 'hapi',
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, pinned: hasTaskset },
-      hapi: { startSeconds: hapi.startSeconds, peakRssMb: peakRssMb(hapi.pid), warmUpErrors: warmUp.errors + warmUp.timeouts + warmUp.non2xx },
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model,
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+        pinned: hasTaskset,
+      },
+      hapi: {
+        startSeconds: hapi.startSeconds,
+        peakRssMb: peakRssMb(hapi.pid),
+        warmUpErrors: warmUp.errors + warmUp.timeouts + warmUp.non2xx,
+      },
       patientId,
       durationSeconds: duration,
       rows,
       hapiSingleObservationQuery: fhirLatency,
     };
     console.table(
-      rows.map(({ label, connections, requestsPerSecond, p50Ms, p99Ms, cpuMsPerRequest, fhirServerCpuMsPerRequest, peakRssMb: rss, errors }) => ({
-        label,
-        c: connections,
-        'req/s': requestsPerSecond,
-        'p50 ms': p50Ms,
-        'p99 ms': p99Ms,
-        'CPU ms/req': cpuMsPerRequest,
-        'HAPI CPU ms/req': fhirServerCpuMsPerRequest,
-        'peak RSS MB': rss,
-        errors,
-      })),
+      rows.map(
+        ({ label, connections, requestsPerSecond, p50Ms, p99Ms, cpuMsPerRequest, fhirServerCpuMsPerRequest, peakRssMb: rss, errors }) => ({
+          label,
+          c: connections,
+          'req/s': requestsPerSecond,
+          'p50 ms': p50Ms,
+          'p99 ms': p99Ms,
+          'CPU ms/req': cpuMsPerRequest,
+          'HAPI CPU ms/req': fhirServerCpuMsPerRequest,
+          'peak RSS MB': rss,
+          errors,
+        }),
+      ),
     );
-    console.log(`HAPI: started in ${hapi.startSeconds.toFixed(0)} s, peak RSS ${result.hapi.peakRssMb} MB; its Observation search alone: p50 ${fhirLatency.p50Ms} ms (mean ${fhirLatency.averageMs} ms)`);
+    console.log(
+      `HAPI: started in ${hapi.startSeconds.toFixed(0)} s, peak RSS ${result.hapi.peakRssMb} MB; its Observation search alone: p50 ${fhirLatency.p50Ms} ms (mean ${fhirLatency.averageMs} ms)`,
+    );
     mkdirSync(join(root, 'bench-results'), { recursive: true });
     const file = join(root, 'bench-results', `bench-hapi-${result.date.replace(/[:.]/g, '-')}.json`);
     writeFileSync(file, JSON.stringify(result, null, 2));

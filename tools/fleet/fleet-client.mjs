@@ -43,7 +43,10 @@ export async function call(base, path, { method = 'GET', body, authorization, si
   try {
     const res = await fetch(`${base}${path}`, {
       method,
-      headers: { ...(authorization ? { authorization: `Bearer ${authorization}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(authorization ? { authorization: `Bearer ${authorization}` } : {}),
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
       signal: signal ?? AbortSignal.timeout(20_000),
     });
@@ -76,5 +79,9 @@ export function patientViewRequest(patientId) {
 
 export function feedbackRequest(cardUuid) {
   const outcome = 'accepted';
-  return { feedback: [{ card: cardUuid, outcome, acceptedSuggestions: [{ id: 'fleet-test-suggestion' }], outcomeTimestamp: new Date().toISOString() }] };
+  return {
+    feedback: [
+      { card: cardUuid, outcome, acceptedSuggestions: [{ id: 'fleet-test-suggestion' }], outcomeTimestamp: new Date().toISOString() },
+    ],
+  };
 }

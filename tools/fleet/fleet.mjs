@@ -14,7 +14,9 @@ const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 export const REDIS_URL = process.env.FLEET_REDIS_URL ?? 'redis://127.0.0.1:6379/12';
 export const MAIN = join(ROOT, 'dist/apps/cds-service/main.js');
 // Trust auth on loopback; the role is `postgres` on most machines, `root` on some CI images (as the feedback-store tests).
-const POSTGRES_URLS = process.env.FLEET_POSTGRES_URL ? [process.env.FLEET_POSTGRES_URL] : ['postgres://postgres@127.0.0.1:5432/test', 'postgres://root@127.0.0.1:5432/test'];
+const POSTGRES_URLS = process.env.FLEET_POSTGRES_URL
+  ? [process.env.FLEET_POSTGRES_URL]
+  : ['postgres://postgres@127.0.0.1:5432/test', 'postgres://root@127.0.0.1:5432/test'];
 const REDIS = REDIS_URL;
 /** Short, so a rolling restart of three replicas stays within seconds; production uses the default (5 s). */
 const DRAIN_MS = 1_000;
@@ -137,17 +139,24 @@ export class Fleet {
     child.exited = new Promise((ok) => child.on('exit', (code, signal) => ok({ code, signal })));
     child.exited.then(() => this.children.delete(child));
     replica.child = child;
-    await until(`replica ${replica.index} ready`, async () => {
-      if (child.exitCode !== null) {
-        throw new Error(`replica ${replica.index} exited (${child.exitCode}):\n${this.log(replica)}`);
-      }
-      return (await answers(`http://127.0.0.1:${replica.port}/ready`)) === 200;
-    }, 60_000);
+    await until(
+      `replica ${replica.index} ready`,
+      async () => {
+        if (child.exitCode !== null) {
+          throw new Error(`replica ${replica.index} exited (${child.exitCode}):\n${this.log(replica)}`);
+        }
+        return (await answers(`http://127.0.0.1:${replica.port}/ready`)) === 200;
+      },
+      60_000,
+    );
   }
 
   log(replica) {
     try {
-      return readFileSync(join(this.dir, `replica-${replica.index}.log`), 'utf8').split('\n').slice(-30).join('\n');
+      return readFileSync(join(this.dir, `replica-${replica.index}.log`), 'utf8')
+        .split('\n')
+        .slice(-30)
+        .join('\n');
     } catch {
       return '';
     }
@@ -164,18 +173,24 @@ export class Fleet {
     const conf = join(this.dir, 'nginx.conf');
     writeFileSync(conf, nginxConfig(this));
     const nginx = process.env.NGINX ?? 'nginx';
-    const child = spawn(nginx, ['-p', this.dir, '-c', conf, '-e', join(this.dir, 'nginx-error.log')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(nginx, ['-p', this.dir, '-c', conf, '-e', join(this.dir, 'nginx-error.log')], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     child.stderr.pipe(createWriteStream(join(this.dir, 'nginx-stderr.log')));
     this.children.add(child);
     child.exited = new Promise((ok) => child.on('exit', (code, signal) => ok({ code, signal })));
     child.on('error', () => undefined);
     this.nginx = child;
-    await until('nginx', async () => {
-      if (child.exitCode !== null) {
-        throw new Error(`nginx exited: ${readFileSync(join(this.dir, 'nginx-error.log'), 'utf8')}`);
-      }
-      return (await answers(`${this.publicBase}/health`)) === 200;
-    }, 15_000);
+    await until(
+      'nginx',
+      async () => {
+        if (child.exitCode !== null) {
+          throw new Error(`nginx exited: ${readFileSync(join(this.dir, 'nginx-error.log'), 'utf8')}`);
+        }
+        return (await answers(`${this.publicBase}/health`)) === 200;
+      },
+      15_000,
+    );
   }
 
   /** SIGKILL: no drain, no goodbye. */
@@ -198,17 +213,24 @@ export class Fleet {
   }
 
   async feedbackRows(cardUuids) {
-    const { rows } = await this.pg.query(`SELECT card_uuid, count(*)::int AS n FROM ${this.schema}.cds_feedback WHERE card_uuid = ANY($1) GROUP BY card_uuid`, [cardUuids]);
+    const { rows } = await this.pg.query(
+      `SELECT card_uuid, count(*)::int AS n FROM ${this.schema}.cds_feedback WHERE card_uuid = ANY($1) GROUP BY card_uuid`,
+      [cardUuids],
+    );
     return new Map(rows.map((r) => [r.card_uuid, r.n]));
   }
 
   /** Resolves when the card ledger (written in batches) holds the card; false if it never does within `timeoutMs`. */
   async cardIssued(cardUuid, timeoutMs = 10_000) {
     try {
-      await until(`card ${cardUuid} in the ledger`, async () => {
-        const { rows } = await this.pg.query(`SELECT 1 FROM ${this.schema}.cds_issued_card WHERE card_uuid = $1`, [cardUuid]);
-        return rows.length > 0;
-      }, timeoutMs);
+      await until(
+        `card ${cardUuid} in the ledger`,
+        async () => {
+          const { rows } = await this.pg.query(`SELECT 1 FROM ${this.schema}.cds_issued_card WHERE card_uuid = $1`, [cardUuid]);
+          return rows.length > 0;
+        },
+        timeoutMs,
+      );
       return true;
     } catch {
       return false;

@@ -13,12 +13,20 @@ export async function runLoad(fleet, clients, { workers, total, pauseMs = 0, sto
       const client = clients[n % clients.length];
       if (n % 2 === 0) {
         const path = '/cds-services/pcb-evaluation';
-        const res = await call(fleet.publicBase, path, { method: 'POST', body: patientViewRequest(), authorization: await client.token(fleet.publicBase + path) });
+        const res = await call(fleet.publicBase, path, {
+          method: 'POST',
+          body: patientViewRequest(),
+          authorization: await client.token(fleet.publicBase + path),
+        });
         results.push({ kind: 'hook', ...res, cards: res.body?.cards?.length ?? 0 });
       } else {
         const path = '/cds-services/pcb-evaluation/feedback';
         const card = randomUUID();
-        const res = await call(fleet.publicBase, path, { method: 'POST', body: feedbackRequest(card), authorization: await client.token(fleet.publicBase + path) });
+        const res = await call(fleet.publicBase, path, {
+          method: 'POST',
+          body: feedbackRequest(card),
+          authorization: await client.token(fleet.publicBase + path),
+        });
         results.push({ kind: 'feedback', card, ...res });
       }
       if (pauseMs > 0) {

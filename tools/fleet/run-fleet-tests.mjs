@@ -51,9 +51,21 @@ process.on('unhandledRejection', (error) => {
 });
 
 try {
-  fleet = await Fleet.start([clients.setup, clients.replay, clients.limited, clients.feedback, clients.memory, clients.outage, ...clients.load]);
-  console.log(`fleet: ${fleet.replicas.length} replicas (${fleet.replicas.map((r) => r.port).join(', ')}) behind nginx at ${fleet.publicBase}, started in ${Date.now() - started} ms`);
-  const discovery = await call(fleet.publicBase, '/cds-services', { authorization: await clients.setup.token(`${fleet.publicBase}/cds-services`) });
+  fleet = await Fleet.start([
+    clients.setup,
+    clients.replay,
+    clients.limited,
+    clients.feedback,
+    clients.memory,
+    clients.outage,
+    ...clients.load,
+  ]);
+  console.log(
+    `fleet: ${fleet.replicas.length} replicas (${fleet.replicas.map((r) => r.port).join(', ')}) behind nginx at ${fleet.publicBase}, started in ${Date.now() - started} ms`,
+  );
+  const discovery = await call(fleet.publicBase, '/cds-services', {
+    authorization: await clients.setup.token(`${fleet.publicBase}/cds-services`),
+  });
   usePrefetchKeys(Object.keys(discovery.body?.services?.find((s) => s.id === 'pcb-evaluation')?.prefetch ?? {}));
   for (const scenario of scenarios) {
     const t0 = Date.now();

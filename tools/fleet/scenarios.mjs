@@ -41,10 +41,11 @@ async function killableRedisProxy() {
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   return {
     url: `redis://127.0.0.1:${server.address().port}${target.pathname}`,
-    kill: () => new Promise((ok) => {
-      server.close(() => ok());
-      sockets.forEach((s) => s.destroy());
-    }),
+    kill: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        sockets.forEach((s) => s.destroy());
+      }),
   };
 }
 
@@ -101,15 +102,26 @@ export const scenarios = [
     name: 'feedback sent through the balancer is stored once',
     run: async (fleet, clients) => {
       const hookPath = '/cds-services/pcb-evaluation';
-      const cards = await call(fleet.publicBase, hookPath, { method: 'POST', body: patientViewRequest(), authorization: await clients.feedback.token(fleet.publicBase + hookPath) });
-      check(cards.status === 200 && cards.body?.cards?.length > 0, `the hook call answered ${cards.status} with ${cards.body?.cards?.length ?? 0} cards`);
+      const cards = await call(fleet.publicBase, hookPath, {
+        method: 'POST',
+        body: patientViewRequest(),
+        authorization: await clients.feedback.token(fleet.publicBase + hookPath),
+      });
+      check(
+        cards.status === 200 && cards.body?.cards?.length > 0,
+        `the hook call answered ${cards.status} with ${cards.body?.cards?.length ?? 0} cards`,
+      );
       const card = cards.body.cards[0].uuid;
       const message = feedbackRequest(card);
       const path = '/cds-services/pcb-evaluation/feedback';
       const seen = new Set();
       // The same message sent three times (an EHR retrying), landing on different replicas.
       for (let i = 0; i < 3; i++) {
-        const res = await call(fleet.publicBase, path, { method: 'POST', body: message, authorization: await clients.feedback.token(fleet.publicBase + path) });
+        const res = await call(fleet.publicBase, path, {
+          method: 'POST',
+          body: message,
+          authorization: await clients.feedback.token(fleet.publicBase + path),
+        });
         check(res.status === 200, `feedback try ${i + 1} answered ${res.status}`);
         seen.add(upstreams(res).at(-1));
       }
@@ -123,20 +135,32 @@ export const scenarios = [
     run: async (fleet, clients) => {
       const patientId = 'fleet-card-memory';
       const hookPath = '/cds-services/pcb-evaluation';
-      const open = (base) => clients.memory.token(fleet.publicBase + hookPath).then((t) => call(base, hookPath, { method: 'POST', body: patientViewRequest(patientId), authorization: t }));
+      const open = (base) =>
+        clients.memory
+          .token(fleet.publicBase + hookPath)
+          .then((t) => call(base, hookPath, { method: 'POST', body: patientViewRequest(patientId), authorization: t }));
       const first = await open(fleet.publicBase);
       check(first.status === 200, `the first chart open answered ${first.status}`);
       const issuer = upstreams(first).at(-1);
       // A routine card (urgent and emergency cards are never held back), dismissed as done elsewhere.
       const card = first.body.cards.find((c) => !/^(URGENT|EMERGENCY)/i.test(c.summary));
       check(card, `no routine card among: ${first.body.cards.map((c) => c.summary).join(' | ')}`);
-      const doneElsewhere = card.overrideReasons?.find((r) => r.code === 'done-elsewhere') ?? { system: 'http://pcb-cds.org/fhir/CodeSystem/override-reasons', code: 'done-elsewhere' };
+      const doneElsewhere = card.overrideReasons?.find((r) => r.code === 'done-elsewhere') ?? {
+        system: 'http://pcb-cds.org/fhir/CodeSystem/override-reasons',
+        code: 'done-elsewhere',
+      };
       check(await fleet.cardIssued(card.uuid), 'the issued card never reached the card ledger');
       const feedbackPath = '/cds-services/pcb-evaluation/feedback';
       const override = {
-        feedback: [{ card: card.uuid, outcome: 'overridden', overrideReason: { reason: doneElsewhere }, outcomeTimestamp: new Date().toISOString() }],
+        feedback: [
+          { card: card.uuid, outcome: 'overridden', overrideReason: { reason: doneElsewhere }, outcomeTimestamp: new Date().toISOString() },
+        ],
       };
-      const overridden = await call(fleet.publicBase, feedbackPath, { method: 'POST', body: override, authorization: await clients.memory.token(fleet.publicBase + feedbackPath) });
+      const overridden = await call(fleet.publicBase, feedbackPath, {
+        method: 'POST',
+        body: override,
+        authorization: await clients.memory.token(fleet.publicBase + feedbackPath),
+      });
       check(overridden.status === 200, `the override answered ${overridden.status}`);
       const rules = card.extension?.['org.pcb-cds.rules'] ?? [];
       for (const replica of fleet.replicas.filter((r) => portOf(r) !== issuer)) {
@@ -145,7 +169,10 @@ export const scenarios = [
         const shown = again.body.cards.filter((c) => JSON.stringify(c.extension?.['org.pcb-cds.rules'] ?? []) === JSON.stringify(rules));
         check(shown.length === 0, `replica ${replica.index} showed the overridden card (${rules.join(', ')}) again`);
         const held = again.body.extension?.['org.pcb-cds.suppressed'];
-        check(held?.cards?.some((c) => JSON.stringify(c.rules) === JSON.stringify(rules)), `replica ${replica.index} does not list ${rules.join(', ')} as held back`);
+        check(
+          held?.cards?.some((c) => JSON.stringify(c.rules) === JSON.stringify(rules)),
+          `replica ${replica.index} does not list ${rules.join(', ')} as held back`,
+        );
       }
       return `${rules.join(', ')} issued by ${issuer}, overridden via ${overridden.upstream}, held back by the ${fleet.replicas.length - 1} other replicas`;
     },
@@ -166,9 +193,16 @@ export const scenarios = [
         const token = await clients.outage.token(audience);
         const during = await call(base, '/cds-services', { authorization: token });
         check(during.status === 503, `without Redis, a valid token got ${during.status}, not 503`);
-        check(during.body?.resourceType === 'OperationOutcome' && during.body.issue?.[0]?.code === 'transient', `the 503 is not a transient OperationOutcome: ${JSON.stringify(during.body)}`);
+        check(
+          during.body?.resourceType === 'OperationOutcome' && during.body.issue?.[0]?.code === 'transient',
+          `the 503 is not a transient OperationOutcome: ${JSON.stringify(during.body)}`,
+        );
         const hookPath = '/cds-services/pcb-evaluation';
-        const hook = await call(base, hookPath, { method: 'POST', body: patientViewRequest(), authorization: await clients.outage.token(fleet.publicBase + hookPath) });
+        const hook = await call(base, hookPath, {
+          method: 'POST',
+          body: patientViewRequest(),
+          authorization: await clients.outage.token(fleet.publicBase + hookPath),
+        });
         check(hook.status === 503, `without Redis, a hook call got ${hook.status}, not 503`);
         // /ready reuses a result for up to 1 s (a flood of probes must not become a flood of checks).
         let ready;
@@ -216,13 +250,21 @@ export const scenarios = [
       const stored = await checkAcknowledgedStored(fleet, results);
       // Only requests in flight on the victim at the kill may fail (each at most once per worker).
       const failed = results.filter((r) => r.status !== 200);
-      check(failed.length <= workers, `${failed.length} requests failed (more than the ${workers} that can be in flight): ${describeLoad(results)}`);
+      check(
+        failed.length <= workers,
+        `${failed.length} requests failed (more than the ${workers} that can be in flight): ${describeLoad(results)}`,
+      );
       // Right after: requests go to the live replicas only (at most one probe of the dead one per fail_timeout, retried).
       const after = [];
       for (let i = 0; i < 20; i++) {
-        after.push(await call(fleet.publicBase, '/cds-services', { authorization: await clients.load[i].token(`${fleet.publicBase}/cds-services`) }));
+        after.push(
+          await call(fleet.publicBase, '/cds-services', { authorization: await clients.load[i].token(`${fleet.publicBase}/cds-services`) }),
+        );
       }
-      check(after.every((r) => r.status === 200), `after the kill, discovery answered ${after.map((r) => r.status).join(',')}`);
+      check(
+        after.every((r) => r.status === 200),
+        `after the kill, discovery answered ${after.map((r) => r.status).join(',')}`,
+      );
       const probes = after.filter((r) => upstreams(r).includes(portOf(victim))).length;
       // Round robin without passive health checks would send ~7 of 20 there; nginx tries it again once per fail_timeout.
       check(probes <= 2, `nginx still sent ${probes} of 20 requests to the killed replica`);
@@ -254,4 +296,3 @@ export const scenarios = [
     },
   },
 ];
-

@@ -7,7 +7,11 @@ export const SERVICE_MAIN = 'dist/apps/cds-service/main.js';
 export function buildService({ log = console.log } = {}) {
   log('Building cds-service (nx build cds-service)…');
   const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
-  const nx = spawnSync('npx', ['nx', 'build', 'cds-service', '--outputStyle=static'], { stdio: ['ignore', 'pipe', 'pipe'], env, maxBuffer: 64 * 2 ** 20 });
+  const nx = spawnSync('npx', ['nx', 'build', 'cds-service', '--outputStyle=static'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+    maxBuffer: 64 * 2 ** 20,
+  });
   if (nx.status !== 0 || !existsSync(SERVICE_MAIN)) {
     // nx's output only when it failed (it prints a page of notices otherwise).
     const output = `${nx.stdout ?? ''}${nx.stderr ?? ''}`.split('\n').slice(-60).join('\n');

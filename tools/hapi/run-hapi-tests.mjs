@@ -17,9 +17,18 @@ process.on('SIGTERM', () => void hapi?.stop().then(() => process.exit(143)));
 
 /** The first searches of a fresh HAPI compile its query paths; do them before the service's 5 s FHIR deadline applies. */
 async function warmUp(baseUrl) {
-  const searches = ['Patient?_id=warm-up', 'Condition?patient=warm-up', 'Observation?patient=warm-up', 'Procedure?patient=warm-up',
-    'MedicationRequest?patient=warm-up', 'MedicationStatement?patient=warm-up', 'Encounter?patient=warm-up',
-    'QuestionnaireResponse?patient=warm-up', 'ServiceRequest?patient=warm-up', 'DiagnosticReport?patient=warm-up'];
+  const searches = [
+    'Patient?_id=warm-up',
+    'Condition?patient=warm-up',
+    'Observation?patient=warm-up',
+    'Procedure?patient=warm-up',
+    'MedicationRequest?patient=warm-up',
+    'MedicationStatement?patient=warm-up',
+    'Encounter?patient=warm-up',
+    'QuestionnaireResponse?patient=warm-up',
+    'ServiceRequest?patient=warm-up',
+    'DiagnosticReport?patient=warm-up',
+  ];
   for (const search of searches) {
     const res = await fetch(`${baseUrl}/${search}&_count=1`, { headers: { accept: 'application/fhir+json' } });
     await res.arrayBuffer();
@@ -47,10 +56,14 @@ try {
 
   if (existsSync(REPORT)) rmSync(REPORT);
   const testsStarted = Date.now();
-  const jest = spawnSync('npx', ['jest', '-c', 'tools/hapi/jest.config.cts', '--runInBand', '--json', `--outputFile=${REPORT}`, ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, HAPI_FHIR_URL: baseUrl },
-  });
+  const jest = spawnSync(
+    'npx',
+    ['jest', '-c', 'tools/hapi/jest.config.cts', '--runInBand', '--json', `--outputFile=${REPORT}`, ...process.argv.slice(2)],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, HAPI_FHIR_URL: baseUrl },
+    },
+  );
   console.log(`HAPI suite: ${seconds(Date.now() - testsStarted)}`);
   if (existsSync(REPORT)) {
     const r = JSON.parse(readFileSync(REPORT, 'utf8'));

@@ -23,7 +23,9 @@ try {
   hapi = await startHapi({ port });
   console.log(`HAPI: answering after ${hapi.startSeconds.toFixed(0)} s; loading the demo data…`);
   loadDemo(hapi.baseUrl);
-  console.log(`\nFHIR R4 server (HAPI): ${hapi.baseUrl}\n  e.g. CDS_AUTH=off FHIR_BASE_URL=${hapi.baseUrl} npm start (a local demo), or HAPI_FHIR_URL=${hapi.baseUrl} npm run test:hapi\nCtrl-C stops it.`);
+  console.log(
+    `\nFHIR R4 server (HAPI): ${hapi.baseUrl}\n  e.g. CDS_AUTH=off FHIR_BASE_URL=${hapi.baseUrl} npm start (a local demo), or HAPI_FHIR_URL=${hapi.baseUrl} npm run test:hapi\nCtrl-C stops it.`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await stop(1);

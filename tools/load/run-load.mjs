@@ -74,7 +74,10 @@ function parseOptions(argv) {
     connections: integer(values.connections, '--connections', 1, 64),
     maxRequests: integer(values['max-requests'], '--max-requests', 1, 1_000_000),
     timeout: integer(values.timeout, '--timeout', 1, 60),
-    patients: values.patients?.split(',').map((p) => p.trim()).filter(Boolean),
+    patients: values.patients
+      ?.split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
     maxPatients: integer(values['max-patients'], '--max-patients', 1, 1000),
     json: values.json,
   };
@@ -107,8 +110,7 @@ function loopbackUrl(raw, name) {
     throw new UsageError(`${name} must be an http:// URL on loopback`);
   }
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  const loopback =
-    host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.split('.')[0] === '127');
+  const loopback = host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.split('.')[0] === '127');
   if (!loopback) {
     throw new UsageError(`${name} host "${url.hostname}" is not loopback (127.0.0.0/8, ::1 or localhost): refused`);
   }
@@ -126,9 +128,7 @@ async function getJson(url) {
 async function discover(options) {
   const discovery = await getJson(`${options.url}/cds-services`);
   const services = Array.isArray(discovery?.services) ? discovery.services : [];
-  const service = options.service
-    ? services.find((s) => s.id === options.service)
-    : services.find((s) => s.hook === 'patient-view');
+  const service = options.service ? services.find((s) => s.id === options.service) : services.find((s) => s.hook === 'patient-view');
   if (!service) {
     throw new UsageError(
       options.service ? `no service "${options.service}" in the discovery document` : 'no patient-view service in the discovery document',
@@ -318,7 +318,14 @@ async function main() {
   const share = (total, i) => Math.floor(total / options.modes.length) + (i < total % options.modes.length ? 1 : 0);
   const results = await Promise.all(
     options.modes.map((mode, i) =>
-      runMode(options, target, mode, bodies[mode], share(options.connections, i), Math.max(share(options.maxRequests, i), share(options.connections, i))),
+      runMode(
+        options,
+        target,
+        mode,
+        bodies[mode],
+        share(options.connections, i),
+        Math.max(share(options.maxRequests, i), share(options.connections, i)),
+      ),
     ),
   );
   const modes = results.map(summarise);

@@ -26,7 +26,10 @@ describe('card viewer (browser, whole product)', () => {
 
   beforeAll(async () => {
     const siteDir = buildViewerSite();
-    [stack, browser] = await Promise.all([startProductStack({ siteDir, services: product.services, bundles: productBundles(today) }), launchChromium()]);
+    [stack, browser] = await Promise.all([
+      startProductStack({ siteDir, services: product.services, bundles: productBundles(today) }),
+      launchChromium(),
+    ]);
     ({ page, pageErrors } = await newPage(browser));
     await gotoViewer(page, stack.viewerUrl);
   });
@@ -53,7 +56,10 @@ describe('card viewer (browser, whole product)', () => {
 
   const shownCards = async (): Promise<{ indicator: string; summary: string }[]> =>
     patientViewCards(page).evaluateAll((cards) =>
-      cards.map((c) => ({ indicator: c.getAttribute('data-indicator') ?? '', summary: c.querySelector('.card__summary')?.textContent ?? '' })),
+      cards.map((c) => ({
+        indicator: c.getAttribute('data-indicator') ?? '',
+        summary: c.querySelector('.card__summary')?.textContent ?? '',
+      })),
     );
 
   it('lists the patients of the FHIR server in use', async () => {
@@ -70,7 +76,9 @@ describe('card viewer (browser, whole product)', () => {
     await expect(banner.locator('.banner__name').textContent()).resolves.toContain('Grace Demo');
     await expect(banner.locator('[data-banner="age"] dd').textContent()).resolves.toMatch(/^Female, 31 years/);
     await expect(banner.locator('[data-banner="pregnancy"] dd').textContent()).resolves.toMatch(/^Pregnant, 30\+0 weeks today/);
-    await expect(banner.locator('[data-banner="screening"] dd').textContent()).resolves.toMatch(/^Cytology NILM on \d{4}-\d{2}-\d{2} \(12 months ago\)$/);
+    await expect(banner.locator('[data-banner="screening"] dd').textContent()).resolves.toMatch(
+      /^Cytology NILM on \d{4}-\d{2}-\d{2} \(12 months ago\)$/,
+    );
 
     const shown = await shownCards();
     expect(shown).toEqual(await serviceCards('pcb-demo-pregnant-30w'));
@@ -90,7 +98,9 @@ describe('card viewer (browser, whole product)', () => {
 
   it('shows "no cards" for a patient the guideline does not apply to', async () => {
     await openPatient(page, 'pcb-demo-control-no-pcb');
-    await expect(page.locator('#cards .cards__empty').textContent()).resolves.toBe('No cards: the CDS service has no advice for this patient.');
+    await expect(page.locator('#cards .cards__empty').textContent()).resolves.toBe(
+      'No cards: the CDS service has no advice for this patient.',
+    );
     expect(await serviceCards('pcb-demo-control-no-pcb')).toEqual([]);
   });
 
@@ -102,7 +112,10 @@ describe('card viewer (browser, whole product)', () => {
     const suggestionUuid = await button.getAttribute('data-suggestion-uuid');
     const cardUuid = await button.locator('xpath=ancestor::article[1]').getAttribute('data-card-uuid');
     await button.click();
-    await page.locator('#status').filter({ hasText: `Accepted “${label}”` }).waitFor();
+    await page
+      .locator('#status')
+      .filter({ hasText: `Accepted “${label}”` })
+      .waitFor();
     await waitForChart(page, patientId);
 
     const orders = await stack.fhirGet<Bundle<ServiceRequest>>(`ServiceRequest?patient=${patientId}`);
@@ -141,7 +154,11 @@ describe('card viewer (browser, whole product)', () => {
       card: cardUuid as string,
       outcome: 'overridden',
       overrideReason: {
-        reason: { system: 'http://pcb-cds.org/fhir/CodeSystem/override-reasons', code: 'done-elsewhere', display: 'Done elsewhere (outside records)' },
+        reason: {
+          system: 'http://pcb-cds.org/fhir/CodeSystem/override-reasons',
+          code: 'done-elsewhere',
+          display: 'Done elsewhere (outside records)',
+        },
         userComment: 'Seen at the early pregnancy unit yesterday',
       },
       outcomeTimestamp: expect.stringMatching(/Z$/),
@@ -215,7 +232,9 @@ describe('card viewer (browser, whole product)', () => {
     await waitForChart(page, 'no-such-patient');
     await expect(page.locator('#banner .banner__error').textContent()).resolves.toContain('The FHIR server answered HTTP 404');
     // The service reads no data for an unknown patient, so its gate stays closed: no cards.
-    await expect(page.locator('#cards .cards__empty').textContent()).resolves.toBe('No cards: the CDS service has no advice for this patient.');
+    await expect(page.locator('#cards .cards__empty').textContent()).resolves.toBe(
+      'No cards: the CDS service has no advice for this patient.',
+    );
   });
 
   describe('order pad', () => {
@@ -243,15 +262,24 @@ describe('card viewer (browser, whole product)', () => {
     withOrderHooks('accepting the ECC card’s suggestion takes ECC off the pad; Sign writes the order to the FHIR server', async () => {
       const patientId = 'pcb-demo-pregnant-8w';
       // Whatever the service offers instead of ECC in pregnancy (a replacement, or removing the draft), the pad follows it.
-      const suggestion = page.getByTestId('order-select-cards').locator('button[data-suggestion-uuid]', { hasText: /^Accept: (Replace with|Remove the draft)/ }).first();
+      const suggestion = page
+        .getByTestId('order-select-cards')
+        .locator('button[data-suggestion-uuid]', { hasText: /^Accept: (Replace with|Remove the draft)/ })
+        .first();
       await suggestion.click();
-      await page.locator('#status').filter({ hasText: /^Accepted “(Replace with|Remove the draft)/ }).waitFor();
+      await page
+        .locator('#status')
+        .filter({ hasText: /^Accepted “(Replace with|Remove the draft)/ })
+        .waitFor();
       await expect(page.getByRole('checkbox', { name: 'Endocervical curettage (ECC)' }).isChecked()).resolves.toBe(false);
       await stack.feedback.waitFor((e, serviceId) => e.outcome === 'accepted' && serviceId === 'pcb-order-select');
       const colposcopy = page.getByRole('checkbox', { name: 'Colposcopy with directed biopsy as indicated' });
       if (!(await colposcopy.isChecked())) {
         await colposcopy.check();
-        await page.locator('#status').filter({ hasText: /^Picked Colposcopy/ }).waitFor();
+        await page
+          .locator('#status')
+          .filter({ hasText: /^Picked Colposcopy/ })
+          .waitFor();
       }
 
       await page.getByRole('button', { name: 'Sign orders' }).click();
@@ -267,7 +295,11 @@ describe('card viewer (browser, whole product)', () => {
       await signed.waitFor();
       const orders = await stack.fhirGet<Bundle<ServiceRequest>>(`ServiceRequest?patient=${patientId}`);
       expect((orders.entry ?? []).map((e) => e.resource)).toEqual([
-        expect.objectContaining({ status: 'active', intent: 'order', code: expect.objectContaining({ coding: [expect.objectContaining({ code: '392003006' })] }) }),
+        expect.objectContaining({
+          status: 'active',
+          intent: 'order',
+          code: expect.objectContaining({ coding: [expect.objectContaining({ code: '392003006' })] }),
+        }),
       ]);
     });
 

@@ -25,7 +25,12 @@ describe('card viewer (browser) behind its access token, client authentication o
   beforeAll(async () => {
     const siteDir = buildViewerSite();
     [stack, browser] = await Promise.all([
-      startProductStack({ siteDir, services: productServices(new Date()).services, bundles: [demoPatientBundle(PATIENT, new Date())], clientAuth: { accessToken: TOKEN } }),
+      startProductStack({
+        siteDir,
+        services: productServices(new Date()).services,
+        bundles: [demoPatientBundle(PATIENT, new Date())],
+        clientAuth: { accessToken: TOKEN },
+      }),
       launchChromium(),
     ]);
     ({ page, pageErrors } = await newPage(browser));
@@ -48,7 +53,9 @@ describe('card viewer (browser) behind its access token, client authentication o
     await page.goto(stack.viewerUrl);
     await tokenDialog().waitFor();
     await expect(page.locator('button[data-patient-id]').count()).resolves.toBe(0);
-    await tokenDialog().getByLabel('Access token').fill(`${TOKEN.slice(0, -1)}X`);
+    await tokenDialog()
+      .getByLabel('Access token')
+      .fill(`${TOKEN.slice(0, -1)}X`);
     await tokenDialog().getByRole('button', { name: 'Open the viewer' }).click();
     await tokenDialog().getByText('That access token was not accepted.').waitFor();
     await tokenDialog().getByLabel('Access token').fill(TOKEN);
@@ -65,7 +72,9 @@ describe('card viewer (browser) behind its access token, client authentication o
 
   it('sends the token to the viewer’s own server only, never to the FHIR server', async () => {
     const sent = await Promise.all(requests.map(async (r) => ({ url: r.url(), authorization: (await r.allHeaders())['authorization'] })));
-    const toViewer = sent.filter((r) => r.url.startsWith(`${stack.serverUrl}/viewer/api/`) || r.url === `${stack.serverUrl}/viewer/config.json`);
+    const toViewer = sent.filter(
+      (r) => r.url.startsWith(`${stack.serverUrl}/viewer/api/`) || r.url === `${stack.serverUrl}/viewer/config.json`,
+    );
     const toFhir = sent.filter((r) => r.url.startsWith(stack.fhirBaseUrl));
     expect(toViewer.length).toBeGreaterThan(0);
     expect(toFhir.length).toBeGreaterThan(0);

@@ -38,7 +38,10 @@ describe('card viewer (browser) when a server is down', () => {
     await browser?.close();
   });
 
-  const start = async (viewer: { cdsBaseUrl?: string; fhirBaseUrl?: string }, services = productServices(new Date()).services): Promise<ProductStack> =>
+  const start = async (
+    viewer: { cdsBaseUrl?: string; fhirBaseUrl?: string },
+    services = productServices(new Date()).services,
+  ): Promise<ProductStack> =>
     (stack = await startProductStack({ siteDir, services, bundles: [demoPatientBundle(PATIENT, new Date())], viewer }));
 
   it('CDS service down: the patient list still loads; the page says the CDS service is not reachable', async () => {
@@ -49,7 +52,9 @@ describe('card viewer (browser) when a server is down', () => {
     // Discovery and the patient list load side by side: wait for the discovery's outcome.
     await page.getByRole('alert').filter({ hasText: message }).waitFor();
     await expect(page.getByRole('alert').textContent()).resolves.toBe(message);
-    await expect(page.getByTestId('order-hooks-status').textContent()).resolves.toMatch(/^Order hooks not available: the CDS service could not be reached/);
+    await expect(page.getByTestId('order-hooks-status').textContent()).resolves.toMatch(
+      /^Order hooks not available: the CDS service could not be reached/,
+    );
     await openPatient(page, PATIENT);
     await expect(page.locator('#banner .banner__name').textContent()).resolves.toContain('Grace Demo');
     await expect(page.locator('#cards .cards__error').textContent()).resolves.toBe(`No cards: ${message}`);

@@ -27,7 +27,11 @@ describe('card viewer (browser, stand-in services)', () => {
   beforeAll(async () => {
     const siteDir = buildViewerSite();
     [stack, browser] = await Promise.all([
-      startProductStack({ siteDir, services: [hostileCardService(), ...stubOrderServices(received)], bundles: [demoPatientBundle(PATIENT, new Date())] }),
+      startProductStack({
+        siteDir,
+        services: [hostileCardService(), ...stubOrderServices(received)],
+        bundles: [demoPatientBundle(PATIENT, new Date())],
+      }),
       launchChromium(),
     ]);
     ({ page, pageErrors } = await newPage(browser));
@@ -46,18 +50,30 @@ describe('card viewer (browser, stand-in services)', () => {
 
   it('renders raw HTML in card text as text: no element, no script, no javascript: link', async () => {
     const card = page.locator('#cards .card').first();
-    await expect(card.locator('.card__summary').textContent()).resolves.toBe('<img src=x onerror="window.__pwned = true">Summary with HTML');
+    await expect(card.locator('.card__summary').textContent()).resolves.toBe(
+      '<img src=x onerror="window.__pwned = true">Summary with HTML',
+    );
     const detail = card.locator('.card__detail');
-    await expect(detail.textContent()).resolves.toContain('<img src=x onerror="window.__pwned = true"> and <script>window.__pwned = true</script>');
+    await expect(detail.textContent()).resolves.toContain(
+      '<img src=x onerror="window.__pwned = true"> and <script>window.__pwned = true</script>',
+    );
     await expect(detail.textContent()).resolves.toContain('item with <b>tags</b> <escaped>data link');
     await expect(detail.locator('strong').textContent()).resolves.toBe('Bold');
     // Only the http(s) link became a link; the others kept their labels as text.
-    await expect(page.locator('#cards a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual(['https://example.org/safe']);
-    await expect(detail.textContent()).resolves.toContain('click me and safe link and <a href="javascript:window.__pwned = true">raw anchor</a>');
-    await expect(card.locator('.card__source').textContent()).resolves.toBe('Source: <i onmouseover="window.__pwned = true">source label</i>');
+    await expect(page.locator('#cards a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual([
+      'https://example.org/safe',
+    ]);
+    await expect(detail.textContent()).resolves.toContain(
+      'click me and safe link and <a href="javascript:window.__pwned = true">raw anchor</a>',
+    );
+    await expect(card.locator('.card__source').textContent()).resolves.toBe(
+      'Source: <i onmouseover="window.__pwned = true">source label</i>',
+    );
     await expect(card.locator('button[data-suggestion-uuid]').textContent()).resolves.toBe('Accept: <b>Order</b> stub test');
     // Nothing but the fixed vocabulary of elements, and nothing ran.
-    await expect(page.locator('#cards img, #cards script, #cards b, #cards i, #cards u, #cards [onerror], #cards [onmouseover]').count()).resolves.toBe(0);
+    await expect(
+      page.locator('#cards img, #cards script, #cards b, #cards i, #cards u, #cards [onerror], #cards [onmouseover]').count(),
+    ).resolves.toBe(0);
     await expect(page.evaluate(() => (globalThis as unknown as { __pwned?: boolean }).__pwned)).resolves.toBeUndefined();
   });
 
@@ -73,7 +89,9 @@ describe('card viewer (browser, stand-in services)', () => {
   it('fires order-select with the picked order in selections and the drafts as a Bundle, and shows its warning', async () => {
     await page.getByRole('checkbox', { name: 'Endocervical curettage (ECC)' }).check();
     const area = await waitForOrderSelect(page);
-    await expect(area.locator('.card[data-indicator="warning"] .card__summary').textContent()).resolves.toBe('Stub: endocervical curettage is not advised in pregnancy');
+    await expect(area.locator('.card[data-indicator="warning"] .card__summary').textContent()).resolves.toBe(
+      'Stub: endocervical curettage is not advised in pregnancy',
+    );
     const request = received.select.at(-1);
     const draftId = /^ServiceRequest\/(draft-[0-9a-f-]{36})$/.exec(request?.context.selections?.[0] ?? '')?.[1];
     expect(draftId).toBeDefined();
@@ -87,7 +105,17 @@ describe('card viewer (browser, stand-in services)', () => {
         draftOrders: {
           resourceType: 'Bundle',
           type: 'collection',
-          entry: [{ resource: { resourceType: 'ServiceRequest', id: draftId, status: 'draft', intent: 'order', subject: { reference: `Patient/${PATIENT}` } } }],
+          entry: [
+            {
+              resource: {
+                resourceType: 'ServiceRequest',
+                id: draftId,
+                status: 'draft',
+                intent: 'order',
+                subject: { reference: `Patient/${PATIENT}` },
+              },
+            },
+          ],
         },
       },
     });
@@ -100,7 +128,9 @@ describe('card viewer (browser, stand-in services)', () => {
     await page.locator('#status').filter({ hasText: 'Accepted “Replace with colposcopy”' }).waitFor();
     await expect(page.getByRole('checkbox', { name: 'Endocervical curettage (ECC)' }).isChecked()).resolves.toBe(false);
     await expect(page.getByRole('checkbox', { name: 'Colposcopy with directed biopsy as indicated' }).isChecked()).resolves.toBe(true);
-    await expect(page.locator('.order-pad__draft-list li').allTextContents()).resolves.toEqual(['Colposcopy with directed biopsy as indicated Remove']);
+    await expect(page.locator('.order-pad__draft-list li').allTextContents()).resolves.toEqual([
+      'Colposcopy with directed biopsy as indicated Remove',
+    ]);
     const { entry, serviceId } = await stack.feedback.waitFor((e) => e.outcome === 'accepted');
     expect(serviceId).toBe('stub-order-select');
     expect(entry.acceptedSuggestions).toEqual([{ id: 'replace-ecc' }]);
@@ -125,7 +155,12 @@ describe('card viewer (browser, stand-in services)', () => {
     const onServer = await stack.fhirGet<Bundle<ServiceRequest>>(`ServiceRequest?patient=${PATIENT}`);
     const orders = (onServer.entry ?? []).map((e) => e.resource as ServiceRequest);
     expect(orders).toHaveLength(1);
-    expect(orders[0]).toMatchObject({ status: 'active', intent: 'order', code: { coding: [{ code: '392003006' }] }, subject: { reference: `Patient/${PATIENT}` } });
+    expect(orders[0]).toMatchObject({
+      status: 'active',
+      intent: 'order',
+      code: { coding: [{ code: '392003006' }] },
+      subject: { reference: `Patient/${PATIENT}` },
+    });
     expect(orders[0].id).not.toMatch(/^draft-/);
     await expect(page.locator('.order-pad__drafts').textContent()).resolves.toBe('No draft orders.');
   });

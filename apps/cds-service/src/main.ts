@@ -3,28 +3,16 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { configureCdsHooksHttp } from '@pcb-cds/cds-hooks-api';
 import type { ReadinessCheck } from '@pcb-cds/platform-observability';
-import {
-  configureObservabilityHttp,
-  enableGracefulShutdown,
-  JsonLogger,
-} from '@pcb-cds/platform-observability';
+import { configureObservabilityHttp, enableGracefulShutdown, JsonLogger } from '@pcb-cds/platform-observability';
 import { PostcoitalBleedingCdsService } from '@pcb-cds/postcoital-bleeding-service';
-import {
-  ConfigError,
-  loadConfig,
-  loadGuidelineConfiguration,
-  nestLogLevels,
-} from './app/app-config';
+import { ConfigError, loadConfig, loadGuidelineConfiguration, nestLogLevels } from './app/app-config';
 import { AppModule } from './app/app.module';
 import { authSettings } from './app/auth-settings';
 import { cardViewerSetup } from './app/card-viewer-setup';
 import { COMMANDS } from './app/commands';
 import { startEmbeddedSandbox } from './app/embedded-sandbox';
 import { expectOk } from './app/expect-ok';
-import {
-  feedbackStoreCloser,
-  feedbackStoreReadiness,
-} from './app/feedback-store-lifecycle';
+import { feedbackStoreCloser, feedbackStoreReadiness } from './app/feedback-store-lifecycle';
 import { openFeedbackStore } from './app/open-feedback-store';
 import { openSharedState } from './app/shared-state-setup';
 import { startupBanner } from './app/startup-banner';
@@ -37,13 +25,9 @@ Logger.overrideLogger(logger);
 async function bootstrap(): Promise<void> {
   const config = loadConfig(process.env);
   const guideline = loadGuidelineConfiguration(config);
-  const today = config.evaluationDate
-    ? new Date(`${config.evaluationDate}T12:00:00Z`)
-    : new Date();
+  const today = config.evaluationDate ? new Date(`${config.evaluationDate}T12:00:00Z`) : new Date();
   const feedback = await openFeedbackStore(config);
-  const sandbox = config.fhirBaseUrl
-    ? undefined
-    : await startEmbeddedSandbox(config.sandboxPort, today);
+  const sandbox = config.fhirBaseUrl ? undefined : await startEmbeddedSandbox(config.sandboxPort, today);
   // The card viewer (when on) signs its hook calls with its own key when authentication is on; it is pinned here.
   const cardViewer = await cardViewerSetup(config, {
     staticDir: process.env['CARD_VIEWER_DIR'] ?? join(__dirname, 'viewer'),
@@ -62,8 +46,7 @@ async function bootstrap(): Promise<void> {
       ? [
           {
             name: 'fhir-sandbox',
-            check: (signal: AbortSignal) =>
-              expectOk(`${sandbox.baseUrl}/metadata`, signal),
+            check: (signal: AbortSignal) => expectOk(`${sandbox.baseUrl}/metadata`, signal),
           },
         ]
       : []),
@@ -102,9 +85,7 @@ async function bootstrap(): Promise<void> {
     // /ready answers 503 this long before the listener closes, so load balancers stop sending first.
     readinessDrainMs: config.shutdownDrainMs,
     closers: [
-      ...(sandbox
-        ? [{ name: 'fhir-sandbox', close: () => sandbox.close() }]
-        : []),
+      ...(sandbox ? [{ name: 'fhir-sandbox', close: () => sandbox.close() }] : []),
       feedbackStoreCloser(feedback),
       ...(shared ? [shared.closer] : []),
     ],
@@ -113,10 +94,7 @@ async function bootstrap(): Promise<void> {
     Logger.error('Redis (REDIS_URL) did not answer at start-up: listening anyway; /cds-services answers 503 until it does', 'bootstrap');
   }
   await app.listen(config.port, config.host);
-  const shownHost =
-    config.host === '0.0.0.0' || config.host === '::'
-      ? 'localhost'
-      : config.host;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const port = (app.getHttpServer().address() as { port: number }).port;
   const service = app.get(PostcoitalBleedingCdsService);
   // The banner is for the person at the terminal; stdout stays one JSON log line per line.
@@ -137,11 +115,6 @@ async function bootstrap(): Promise<void> {
 }
 
 (COMMANDS[process.argv[2]] ?? bootstrap)().catch((error: unknown) => {
-  Logger.error(
-    error instanceof ConfigError
-      ? `Invalid configuration: ${error.message}`
-      : error,
-    'bootstrap',
-  );
+  Logger.error(error instanceof ConfigError ? `Invalid configuration: ${error.message}` : error, 'bootstrap');
   process.exit(1);
 });

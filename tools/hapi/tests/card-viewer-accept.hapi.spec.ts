@@ -62,7 +62,10 @@ describe('card viewer on HAPI (browser)', () => {
     const label = ((await button.textContent()) ?? '').replace(/^Accept: /, '');
     const cardUuid = await button.locator('xpath=ancestor::article[1]').getAttribute('data-card-uuid');
     await button.click();
-    await page.locator('#status').filter({ hasText: `Accepted “${label}”` }).waitFor();
+    await page
+      .locator('#status')
+      .filter({ hasText: `Accepted “${label}”` })
+      .waitFor();
     await waitForChart(page, PATIENT);
 
     const created = await serviceRequestsOnHapi();

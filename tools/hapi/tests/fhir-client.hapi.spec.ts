@@ -40,7 +40,11 @@ describe('FhirRestClient against HAPI', () => {
   it("follows HAPI's paging links (_getpages on the base URL) and returns every match as one Bundle", async () => {
     const bundle = (await client.get(`Observation?patient=${seeded.patientId}&_count=3`)) as unknown as Bundle;
     expect(bundle.type).toBe('searchset');
-    expect(matches<Observation>(bundle).map((o) => o.id).sort()).toEqual([...seeded.observationIds].sort());
+    expect(
+      matches<Observation>(bundle)
+        .map((o) => o.id)
+        .sort(),
+    ).toEqual([...seeded.observationIds].sort());
     expect(bundle.link?.some((l) => l.relation === 'next')).toBe(false);
   });
 
@@ -57,7 +61,9 @@ describe('FhirRestClient against HAPI', () => {
   });
 
   it('returns _include-d resources with search.mode include beside the matches', async () => {
-    const bundle = (await client.get(`MedicationRequest?patient=${seeded.patientId}&_include=MedicationRequest:medication`)) as unknown as Bundle;
+    const bundle = (await client.get(
+      `MedicationRequest?patient=${seeded.patientId}&_include=MedicationRequest:medication`,
+    )) as unknown as Bundle;
     expect(matches(bundle)).toHaveLength(1);
     const included = (bundle.entry ?? []).filter((e) => e.search?.mode === 'include').map((e) => e.resource as Medication);
     expect(included.map((m) => `${m.resourceType}/${m.id}`)).toEqual([`Medication/${seeded.medicationId}`]);

@@ -75,7 +75,11 @@ export async function seedPatient(label: string, observations: number): Promise<
         valueQuantity: { value: 60 + i, unit: '/min', system: 'http://unitsofmeasure.org', code: '/min' },
       }),
     ),
-    { resourceType: 'Medication', id: medicationId, code: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '1364430' }] } },
+    {
+      resourceType: 'Medication',
+      id: medicationId,
+      code: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '1364430' }] },
+    },
     {
       resourceType: 'MedicationRequest',
       id: `${patientId}-medreq`,

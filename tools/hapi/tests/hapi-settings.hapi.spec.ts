@@ -20,21 +20,37 @@ describe('HAPI as the product needs it', () => {
     const search = `Observation?patient=${seeded.patientId}&_count=50`;
     expect(matches((await fhirCall<Bundle>('GET', search)).body)).toHaveLength(2);
     const id = `${seeded.patientId}-late`;
-    const late: Observation = { resourceType: 'Observation', id, status: 'final', code: { text: 'late' }, subject: { reference: `Patient/${seeded.patientId}` } };
+    const late: Observation = {
+      resourceType: 'Observation',
+      id,
+      status: 'final',
+      code: { text: 'late' },
+      subject: { reference: `Patient/${seeded.patientId}` },
+    };
     expect((await fhirCall('PUT', `Observation/${id}`, late)).status).toBe(201);
     expect(matches((await fhirCall<Bundle>('GET', search)).body)).toHaveLength(3);
   });
 
   it('refuses a resource whose Patient it does not have (the sandbox stores it): each demo bundle carries its Patient', async () => {
-    const orphan: Observation = { resourceType: 'Observation', id: `orphan-${RUN_ID}`, status: 'final', code: { text: 'x' }, subject: { reference: `Patient/nobody-${RUN_ID}` } };
+    const orphan: Observation = {
+      resourceType: 'Observation',
+      id: `orphan-${RUN_ID}`,
+      status: 'final',
+      code: { text: 'x' },
+      subject: { reference: `Patient/nobody-${RUN_ID}` },
+    };
     const { status, body } = await fhirCall<OperationOutcome>('PUT', `Observation/orphan-${RUN_ID}`, orphan);
     expect(status).toBeGreaterThanOrEqual(400);
     expect(status).toBeLessThan(500);
     expect(body.resourceType).toBe('OperationOutcome');
 
     for (const bundle of allDemoBundles(new Date())) {
-      const patients = new Set((bundle.entry ?? []).filter((e) => e.resource?.resourceType === 'Patient').map((e) => `Patient/${e.resource?.id}`));
-      const subjects = (bundle.entry ?? []).map((e) => (e.resource as { subject?: { reference?: string } } | undefined)?.subject?.reference).filter((r): r is string => !!r);
+      const patients = new Set(
+        (bundle.entry ?? []).filter((e) => e.resource?.resourceType === 'Patient').map((e) => `Patient/${e.resource?.id}`),
+      );
+      const subjects = (bundle.entry ?? [])
+        .map((e) => (e.resource as { subject?: { reference?: string } } | undefined)?.subject?.reference)
+        .filter((r): r is string => !!r);
       expect(subjects.filter((s) => !patients.has(s))).toEqual([]);
     }
   });

@@ -50,7 +50,11 @@ describe('prefetch resolution with HAPI as fhirServer', () => {
     expect(res.status).toBe(200);
     const { prefetch } = service.received[0];
     expect((prefetch['patient'] as unknown as Patient).id).toBe(seeded.patientId);
-    expect(matches<Observation>(prefetch['observations'] as unknown as Bundle).map((o) => o.id).sort()).toEqual([...seeded.observationIds].sort());
+    expect(
+      matches<Observation>(prefetch['observations'] as unknown as Bundle)
+        .map((o) => o.id)
+        .sort(),
+    ).toEqual([...seeded.observationIds].sort());
     const medications = prefetch['medications'] as unknown as Bundle;
     expect(matches(medications)).toHaveLength(1);
     expect(medications.entry?.filter((e) => e.search?.mode === 'include').map((e) => e.resource?.id)).toEqual([seeded.medicationId]);
@@ -81,8 +85,17 @@ describe('prefetch resolution with HAPI as fhirServer', () => {
   });
 
   it('a template HAPI refuses (400 OperationOutcome for an unknown parameter) → 412 OperationOutcome naming the key', async () => {
-    const strict = new RecordingCdsService({ id: 'strict', prefetch: { conditions: 'Condition?patient={{context.patientId}}&not-a-parameter=1' } });
-    const app = await createCdsHooksTestApp({ services: [strict], prefetchTimeoutMs: 30_000, hookDeadlineMs: 60_000, fhirServerAllowlist: [hapiBaseUrl()], rateLimit: false });
+    const strict = new RecordingCdsService({
+      id: 'strict',
+      prefetch: { conditions: 'Condition?patient={{context.patientId}}&not-a-parameter=1' },
+    });
+    const app = await createCdsHooksTestApp({
+      services: [strict],
+      prefetchTimeoutMs: 30_000,
+      hookDeadlineMs: 60_000,
+      fhirServerAllowlist: [hapiBaseUrl()],
+      rateLimit: false,
+    });
     try {
       const res = await request(app.server)
         .post('/cds-services/strict')

@@ -10,7 +10,10 @@ export class CapturingFeedbackSink extends FeedbackSink {
   }
 
   /** Waits (briefly) until an entry matches: the page sends feedback asynchronously. */
-  async waitFor(match: (entry: FeedbackEntry, serviceId: string) => boolean, timeoutMs = 10_000): Promise<{ serviceId: string; entry: FeedbackEntry }> {
+  async waitFor(
+    match: (entry: FeedbackEntry, serviceId: string) => boolean,
+    timeoutMs = 10_000,
+  ): Promise<{ serviceId: string; entry: FeedbackEntry }> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.recorded.find((r) => match(r.entry, r.serviceId));

@@ -54,14 +54,24 @@ export async function startProductStack(options: {
   @Module({
     imports: [
       ...(listenUrl && signer
-        ? [CdsClientAuthModule.forRoot({ mode: 'on', trustedClients: { clients: [{ iss: issuer, jwks: signer.jwks() }] }, publicBaseUrl: listenUrl.origin })]
+        ? [
+            CdsClientAuthModule.forRoot({
+              mode: 'on',
+              trustedClients: { clients: [{ iss: issuer, jwks: signer.jwks() }] },
+              publicBaseUrl: listenUrl.origin,
+            }),
+          ]
         : []),
       CdsHooksApiModule.register({ services: options.services, feedbackSink: feedback }),
       CardViewerModule.forRoot({
         staticDir: options.siteDir,
         fhirBaseUrl: sandbox.baseUrl,
         ...(options.clientAuth && signer
-          ? { signing: { issuer, signer }, accessToken: options.clientAuth.accessToken, serviceIds: options.services.map((s) => s.definition.id) }
+          ? {
+              signing: { issuer, signer },
+              accessToken: options.clientAuth.accessToken,
+              serviceIds: options.services.map((s) => s.definition.id),
+            }
           : {}),
         ...options.viewer,
       }),
@@ -89,7 +99,11 @@ export async function startProductStack(options: {
       return (await res.json()) as T;
     },
     async callService<T>(serviceId: string, body: unknown): Promise<T> {
-      const res = await fetch(`${serverUrl}/cds-services/${serviceId}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${serverUrl}/cds-services/${serviceId}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       return (await res.json()) as T;
     },
     async close(): Promise<void> {

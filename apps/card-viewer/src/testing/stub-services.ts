@@ -36,7 +36,13 @@ export function hostileCardService(): CdsService {
                 {
                   type: 'create',
                   description: 'stub',
-                  resource: { resourceType: 'ServiceRequest', status: 'draft', intent: 'proposal', subject: { reference: `Patient/${request.context.patientId}` }, code: { text: '<b>stub order</b>' } },
+                  resource: {
+                    resourceType: 'ServiceRequest',
+                    status: 'draft',
+                    intent: 'proposal',
+                    subject: { reference: `Patient/${request.context.patientId}` },
+                    code: { text: '<b>stub order</b>' },
+                  },
                 },
               ],
             },
@@ -89,7 +95,13 @@ export function stubOrderServices(received: { select: ReceivedHooks; sign: Recei
                     {
                       type: 'create',
                       description: 'Colposcopy instead',
-                      resource: { resourceType: 'ServiceRequest', status: 'draft', intent: 'order', code: { coding: [COLPOSCOPY], text: COLPOSCOPY_TEXT }, subject: ecc['subject'] },
+                      resource: {
+                        resourceType: 'ServiceRequest',
+                        status: 'draft',
+                        intent: 'order',
+                        code: { coding: [COLPOSCOPY], text: COLPOSCOPY_TEXT },
+                        subject: ecc['subject'],
+                      },
                     },
                   ],
                 },
@@ -103,7 +115,15 @@ export function stubOrderServices(received: { select: ReceivedHooks; sign: Recei
     definition: { id: 'stub-order-sign', hook: 'order-sign', description: 'stub' },
     handle: async (request) => {
       received.sign.push(request);
-      return { cards: [{ summary: `Stub: ${drafts(request).length} order(s) about to be signed`, indicator: 'info', source: { label: 'stub order-sign' } }] };
+      return {
+        cards: [
+          {
+            summary: `Stub: ${drafts(request).length} order(s) about to be signed`,
+            indicator: 'info',
+            source: { label: 'stub order-sign' },
+          },
+        ],
+      };
     },
   };
   return [select, sign];

@@ -4,7 +4,10 @@ import type { Locator, Page } from 'playwright-core';
 export async function gotoViewer(page: Page, url: string): Promise<void> {
   await page.goto(url);
   // Not "Loading patients…": the count, or the FHIR server's failure.
-  await page.locator('.patient-list__message').filter({ hasText: /^\d+ patients|not reachable|answered/ }).waitFor();
+  await page
+    .locator('.patient-list__message')
+    .filter({ hasText: /^\d+ patients|not reachable|answered/ })
+    .waitFor();
 }
 
 /** Clicks a patient in the list and waits for the banner and the patient-view cards (or their error). */
@@ -15,7 +18,9 @@ export async function openPatient(page: Page, patientId: string): Promise<void> 
 
 export async function waitForChart(page: Page, patientId: string): Promise<void> {
   await page.locator('#banner').filter({ hasText: patientId }).locator('dl, .banner__error').waitFor();
-  await page.locator('#cards:not([aria-busy]) > .cards, #cards:not([aria-busy]) > .cards__empty, #cards:not([aria-busy]) > .cards__error').waitFor();
+  await page
+    .locator('#cards:not([aria-busy]) > .cards, #cards:not([aria-busy]) > .cards__empty, #cards:not([aria-busy]) > .cards__error')
+    .waitFor();
 }
 
 export function patientViewCards(page: Page): Locator {

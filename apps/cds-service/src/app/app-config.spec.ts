@@ -5,13 +5,31 @@ import { ConfigError, loadConfig, loadGuidelineConfiguration, nestLogLevels } fr
 
 describe('environment configuration', () => {
   it('defaults: port 3000, embedded sandbox, US', () => {
-    expect(loadConfig({})).toMatchObject({ port: 3000, sandboxPort: 8081, fhirBaseUrl: undefined, jurisdiction: undefined, prefetchTimeoutMs: 5000 });
+    expect(loadConfig({})).toMatchObject({
+      port: 3000,
+      sandboxPort: 8081,
+      fhirBaseUrl: undefined,
+      jurisdiction: undefined,
+      prefetchTimeoutMs: 5000,
+    });
   });
 
   it('reads every variable', () => {
     expect(
-      loadConfig({ PORT: '8080', FHIR_BASE_URL: 'http://fhir:8080/fhir/', PCB_JURISDICTION: 'uk', PREFETCH_TIMEOUT_MS: '2000', PCB_EVALUATION_DATE: '2026-01-31' }),
-    ).toMatchObject({ port: 8080, fhirBaseUrl: 'http://fhir:8080/fhir', jurisdiction: 'UK', prefetchTimeoutMs: 2000, evaluationDate: '2026-01-31' });
+      loadConfig({
+        PORT: '8080',
+        FHIR_BASE_URL: 'http://fhir:8080/fhir/',
+        PCB_JURISDICTION: 'uk',
+        PREFETCH_TIMEOUT_MS: '2000',
+        PCB_EVALUATION_DATE: '2026-01-31',
+      }),
+    ).toMatchObject({
+      port: 8080,
+      fhirBaseUrl: 'http://fhir:8080/fhir',
+      jurisdiction: 'UK',
+      prefetchTimeoutMs: 2000,
+      evaluationDate: '2026-01-31',
+    });
   });
 
   it.each([
@@ -33,13 +51,24 @@ describe('environment configuration', () => {
 describe('safety settings', () => {
   it('reads the FHIR server allowlist, the hook deadline and the rate limit', () => {
     expect(
-      loadConfig({ FHIR_SERVER_ALLOWLIST: 'https://ehr.example/fhir, https://other.example/r4', HOOK_DEADLINE_MS: '9000', RATE_LIMIT_PER_MINUTE: '0' }),
-    ).toMatchObject({ fhirServerAllowlist: ['https://ehr.example/fhir', 'https://other.example/r4'], hookDeadlineMs: 9000, rateLimitPerMinute: 0 });
+      loadConfig({
+        FHIR_SERVER_ALLOWLIST: 'https://ehr.example/fhir, https://other.example/r4',
+        HOOK_DEADLINE_MS: '9000',
+        RATE_LIMIT_PER_MINUTE: '0',
+      }),
+    ).toMatchObject({
+      fhirServerAllowlist: ['https://ehr.example/fhir', 'https://other.example/r4'],
+      hookDeadlineMs: 9000,
+      rateLimitPerMinute: 0,
+    });
   });
 
   it('bounds FHIR answers: 4 MiB per response and 16 MiB per hook request by default, both settable', () => {
     expect(loadConfig({}).fhirResponseLimits).toEqual({ maxResponseBytes: 4 * 1024 * 1024, maxTotalBytes: 16 * 1024 * 1024 });
-    expect(loadConfig({ FHIR_MAX_RESPONSE_BYTES: '1048576', FHIR_MAX_TOTAL_BYTES: '2097152' }).fhirResponseLimits).toEqual({ maxResponseBytes: 1048576, maxTotalBytes: 2097152 });
+    expect(loadConfig({ FHIR_MAX_RESPONSE_BYTES: '1048576', FHIR_MAX_TOTAL_BYTES: '2097152' }).fhirResponseLimits).toEqual({
+      maxResponseBytes: 1048576,
+      maxTotalBytes: 2097152,
+    });
     expect(loadConfig({ FHIR_MAX_RESPONSE_BYTES: String(32 * 1024 * 1024) }).fhirResponseLimits.maxTotalBytes).toBe(32 * 1024 * 1024);
     expect(() => loadConfig({ FHIR_MAX_RESPONSE_BYTES: '2048', FHIR_MAX_TOTAL_BYTES: '1024' })).toThrow('FHIR_MAX_TOTAL_BYTES');
     expect(() => loadConfig({ FHIR_MAX_RESPONSE_BYTES: '10' })).toThrow('FHIR_MAX_RESPONSE_BYTES');
@@ -73,7 +102,10 @@ describe('guideline configuration file', () => {
   it('applies the file, and PCB_JURISDICTION wins over it', () => {
     const configFile = file('ok.json', JSON.stringify({ jurisdiction: 'UK', parameters: { lookbackDays: 60 } }));
     expect(loadGuidelineConfiguration({ configFile }).parameters).toMatchObject({ jurisdiction: 'UK', lookbackDays: 60 });
-    expect(loadGuidelineConfiguration({ configFile, jurisdiction: 'US' }).parameters).toMatchObject({ jurisdiction: 'US', lookbackDays: 60 });
+    expect(loadGuidelineConfiguration({ configFile, jurisdiction: 'US' }).parameters).toMatchObject({
+      jurisdiction: 'US',
+      lookbackDays: 60,
+    });
   });
 
   it('refuses to start on a bad key, naming it and the file', () => {

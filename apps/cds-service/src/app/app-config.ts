@@ -121,12 +121,18 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     auth: authMode(env['CDS_AUTH'], fhirBaseUrl),
     trustedClientsFile: env['CDS_TRUSTED_CLIENTS_FILE'] || 'config/trusted-clients.json',
     publicBaseUrl: env['PUBLIC_BASE_URL']?.replace(/\/+$/, '') || undefined,
-    acceptedAudiences: (env['CDS_ACCEPTED_AUDIENCES'] ?? '').split(',').map((u) => u.trim().replace(/\/+$/, '')).filter(Boolean),
+    acceptedAudiences: (env['CDS_ACCEPTED_AUDIENCES'] ?? '')
+      .split(',')
+      .map((u) => u.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
     authFailuresPerMinute: integer(env, 'AUTH_FAILURES_PER_MINUTE', 30, 0, 1_000_000),
     shutdownDrainMs: integer(env, 'SHUTDOWN_DRAIN_MS', 5000, 0, 120_000),
     trustProxy: trustProxy(env['TRUST_PROXY']),
     logLevel: logLevel(env['LOG_LEVEL']),
-    fhirServerAllowlist: (env['FHIR_SERVER_ALLOWLIST'] ?? '').split(',').map((u) => u.trim()).filter(Boolean),
+    fhirServerAllowlist: (env['FHIR_SERVER_ALLOWLIST'] ?? '')
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean),
     hookDeadlineMs: deadlines(env).hookDeadlineMs,
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
     fhirResponseLimits: fhirResponseLimits(env),
@@ -143,7 +149,9 @@ function cardViewer(env: NodeJS.ProcessEnv, auth: 'on' | 'off'): CardViewerConfi
   }
   const accessToken = env['CARD_VIEWER_TOKEN'] || undefined;
   if (accessToken !== undefined && accessToken.length < MIN_CARD_VIEWER_TOKEN_LENGTH) {
-    throw new ConfigError(`CARD_VIEWER_TOKEN must be at least ${MIN_CARD_VIEWER_TOKEN_LENGTH} characters (e.g. the output of \`openssl rand -base64 32\`)`);
+    throw new ConfigError(
+      `CARD_VIEWER_TOKEN must be at least ${MIN_CARD_VIEWER_TOKEN_LENGTH} characters (e.g. the output of \`openssl rand -base64 32\`)`,
+    );
   }
   const mode = value ?? (auth === 'on' ? 'off' : 'on');
   const reason = value !== undefined ? 'CARD_VIEWER' : auth === 'on' ? 'client authentication on' : 'client authentication off';
@@ -180,7 +188,9 @@ function trustProxy(value: string | undefined): number | string | undefined {
   }
   const items = value.split(',').map((item) => item.trim());
   if (items.some((item) => !/^(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)$/.test(item))) {
-    throw new ConfigError('TRUST_PROXY must be a number of hops or comma-separated proxy addresses/CIDRs (loopback, linklocal, uniquelocal allowed), not "true"');
+    throw new ConfigError(
+      'TRUST_PROXY must be a number of hops or comma-separated proxy addresses/CIDRs (loopback, linklocal, uniquelocal allowed), not "true"',
+    );
   }
   return items.join(',');
 }

@@ -13,11 +13,7 @@ import type { UnrecognisedCode } from '@pcb-cds/platform-observability';
 import type { ReadinessCheck } from '@pcb-cds/platform-observability';
 import type { GuidelineConfiguration } from '@pcb-cds/postcoital-bleeding-service';
 import { RULES_EXTENSION } from '@pcb-cds/postcoital-bleeding-cards';
-import {
-  PcbOrderSelectCdsService,
-  PcbOrderSignCdsService,
-  PostcoitalBleedingCdsService,
-} from '@pcb-cds/postcoital-bleeding-service';
+import { PcbOrderSelectCdsService, PcbOrderSignCdsService, PostcoitalBleedingCdsService } from '@pcb-cds/postcoital-bleeding-service';
 import type { AppConfig } from './app-config';
 import type { FeedbackStoreWiring } from './card-memory-setup';
 import { cardMemorySetup } from './card-memory-setup';
@@ -29,20 +25,20 @@ export class AppModule {
   static forRoot(
     config: Pick<AppConfig, 'prefetchTimeoutMs' | 'evaluationDate'> &
       Partial<Pick<AppConfig, 'hookDeadlineMs' | 'rateLimitPerMinute' | 'fhirResponseLimits'>> & {
-      /** FHIR servers the service may fetch prefetch from; undefined = any (tests only). */
-      fhirServerAllowlist?: string[];
-      guideline: GuidelineConfiguration;
-      /** Durable feedback and card ledger; without it feedback is only validated and logged. */
-      feedback?: FeedbackStoreWiring;
-      /** CDS client authentication; `on` needs the trusted clients. */
-      auth: CdsClientAuthOptions;
-      /** What /ready checks (the FHIR sandbox when embedded, the feedback store). */
-      readinessChecks?: ReadinessCheck[];
-      /** Where rate-limit hits are counted when replicas share them (Redis); default in memory, per process. */
-      rateLimitStorage?: ThrottlerStorage;
-      /** The card viewer web page at /viewer/ (served by `npm start`). */
-      viewer?: CardViewerOptions;
-    },
+        /** FHIR servers the service may fetch prefetch from; undefined = any (tests only). */
+        fhirServerAllowlist?: string[];
+        guideline: GuidelineConfiguration;
+        /** Durable feedback and card ledger; without it feedback is only validated and logged. */
+        feedback?: FeedbackStoreWiring;
+        /** CDS client authentication; `on` needs the trusted clients. */
+        auth: CdsClientAuthOptions;
+        /** What /ready checks (the FHIR sandbox when embedded, the feedback store). */
+        readinessChecks?: ReadinessCheck[];
+        /** Where rate-limit hits are counted when replicas share them (Redis); default in memory, per process. */
+        rateLimitStorage?: ThrottlerStorage;
+        /** The card viewer web page at /viewer/ (served by `npm start`). */
+        viewer?: CardViewerOptions;
+      },
   ): DynamicModule {
     const pinned = config.evaluationDate ? new Date(`${config.evaluationDate}T12:00:00Z`) : undefined;
     const settings = {
@@ -62,7 +58,11 @@ export class AppModule {
     // Card memory holds back what clinicians already dealt with for the patient; both it and feedback are counted for governance.
     const memory = cardMemorySetup(config.feedback, config.guideline, metrics);
     // Every issued card is counted per rule (metrics), then recorded for feedback (ledger).
-    const cardLedger = cardsEmittedLedger<Card, IssuedCards>(metrics, (card) => card.extension?.[RULES_EXTENSION] as string[] | undefined, durableLedger);
+    const cardLedger = cardsEmittedLedger<Card, IssuedCards>(
+      metrics,
+      (card) => card.extension?.[RULES_EXTENSION] as string[] | undefined,
+      durableLedger,
+    );
     return {
       module: AppModule,
       controllers: [OpenApiController],

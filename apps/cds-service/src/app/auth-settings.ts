@@ -1,10 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { TrustedClientsConfig } from '@pcb-cds/cds-hooks-auth';
-import {
-  loadTrustedClientsConfig,
-  resolveAuthSettings,
-  TrustedClientsConfigError,
-} from '@pcb-cds/cds-hooks-auth';
+import { loadTrustedClientsConfig, resolveAuthSettings, TrustedClientsConfigError } from '@pcb-cds/cds-hooks-auth';
 import type { AppConfig } from './app-config';
 import { ConfigError } from './app-config';
 import type { AppModule } from './app.module';
@@ -44,9 +40,7 @@ export function authSettings(
     return settings;
   } catch (error) {
     throw error instanceof TrustedClientsConfigError
-      ? new ConfigError(
-          `CDS_TRUSTED_CLIENTS_FILE ${config.trustedClientsFile}: ${error.message}`,
-        )
+      ? new ConfigError(`CDS_TRUSTED_CLIENTS_FILE ${config.trustedClientsFile}: ${error.message}`)
       : error;
   }
 }

@@ -37,9 +37,15 @@ describe('CDS client authentication in the product', () => {
 
   it.each([
     ['no token', async (): Promise<Record<string, string>> => ({})],
-    ['a token for another URL', async (): Promise<Record<string, string>> => ({ authorization: await client.authorization(`${PUBLIC_BASE_URL}/cds-services/other`) })],
+    [
+      'a token for another URL',
+      async (): Promise<Record<string, string>> => ({ authorization: await client.authorization(`${PUBLIC_BASE_URL}/cds-services/other`) }),
+    ],
     // What the Host header of the call names: the audience is never taken from it.
-    ['a token for the URL the Host header names', async (): Promise<Record<string, string>> => ({ authorization: await client.authorization(`${stack.serviceUrl}/cds-services`) })],
+    [
+      'a token for the URL the Host header names',
+      async (): Promise<Record<string, string>> => ({ authorization: await client.authorization(`${stack.serviceUrl}/cds-services`) }),
+    ],
   ])('refuses %s with 401 and an OperationOutcome', async (_name, headers) => {
     for (const path of ['/cds-services', '/cds-services/pcb-evaluation', '/cds-services/pcb-evaluation/feedback']) {
       const res = await fetch(`${stack.serviceUrl}${path}`, {
@@ -75,14 +81,23 @@ describe('authentication mode from the environment', () => {
 
   it.each([
     [{ PUBLIC_BASE_URL: 'https://cds.example.org/' }, { publicBaseUrl: 'https://cds.example.org', acceptedAudienceBaseUrls: [] }],
-    [{ CDS_ACCEPTED_AUDIENCES: 'https://a.example, https://b.example/pcb/' }, { acceptedAudienceBaseUrls: ['https://a.example', 'https://b.example/pcb'] }],
+    [
+      { CDS_ACCEPTED_AUDIENCES: 'https://a.example, https://b.example/pcb/' },
+      { acceptedAudienceBaseUrls: ['https://a.example', 'https://b.example/pcb'] },
+    ],
   ])('reads the accepted audiences from %o', (env, expected) => {
-    const settings = authSettings(loadConfig({ FHIR_BASE_URL: 'http://fhir.example/fhir', CDS_TRUSTED_CLIENTS_FILE: SHIPPED_TRUSTED_CLIENTS, ...env }));
+    const settings = authSettings(
+      loadConfig({ FHIR_BASE_URL: 'http://fhir.example/fhir', CDS_TRUSTED_CLIENTS_FILE: SHIPPED_TRUSTED_CLIENTS, ...env }),
+    );
     expect(settings).toMatchObject({ mode: 'on', authFailuresPerMinute: 30, ...expected });
   });
 
   it('names the variables when an accepted audience is not a URL', () => {
-    expect(() => authSettings(loadConfig({ CDS_AUTH: 'on', CDS_TRUSTED_CLIENTS_FILE: SHIPPED_TRUSTED_CLIENTS, CDS_ACCEPTED_AUDIENCES: 'cds.example.org' }))).toThrow('CDS_ACCEPTED_AUDIENCES');
+    expect(() =>
+      authSettings(
+        loadConfig({ CDS_AUTH: 'on', CDS_TRUSTED_CLIENTS_FILE: SHIPPED_TRUSTED_CLIENTS, CDS_ACCEPTED_AUDIENCES: 'cds.example.org' }),
+      ),
+    ).toThrow('CDS_ACCEPTED_AUDIENCES');
   });
 
   it('refuses any other CDS_AUTH value', () => {

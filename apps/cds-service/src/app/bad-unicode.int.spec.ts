@@ -21,13 +21,34 @@ let stack: PcbTestStack;
 beforeAll(async () => {
   stack = await startPcbTestStack({
     today: TODAY,
-    bundles: [PatientBundleBuilder.forPatient(PATIENT, NOW).gender('female').birthSex('F').born({ yearsAgo: 30 }).pcbCondition({ weeksAgo: 1 }).build()],
+    bundles: [
+      PatientBundleBuilder.forPatient(PATIENT, NOW)
+        .gender('female')
+        .birthSex('F')
+        .born({ yearsAgo: 30 })
+        .pcbCondition({ weeksAgo: 1 })
+        .build(),
+    ],
   });
 }, 60_000);
 afterAll(() => stack?.close());
 
 function request(hook: string, context: Record<string, unknown> = {}, hookInstance = `uni-${hook}`): Record<string, unknown> {
-  const draftOrders = { resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'ServiceRequest', id: 'draft-1', status: 'draft', intent: 'order', subject: { reference: `Patient/${PATIENT}` } } }] };
+  const draftOrders = {
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: [
+      {
+        resource: {
+          resourceType: 'ServiceRequest',
+          id: 'draft-1',
+          status: 'draft',
+          intent: 'order',
+          subject: { reference: `Patient/${PATIENT}` },
+        },
+      },
+    ],
+  };
   return {
     hook,
     hookInstance,
@@ -42,8 +63,15 @@ function request(hook: string, context: Record<string, unknown> = {}, hookInstan
   };
 }
 
-async function post(serviceId: string, body: string | Buffer): Promise<{ status: number; outcome: { resourceType?: string; issue?: Array<{ expression?: string[] }> } }> {
-  const res = await fetch(`${stack.serviceUrl}/cds-services/${serviceId}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+async function post(
+  serviceId: string,
+  body: string | Buffer,
+): Promise<{ status: number; outcome: { resourceType?: string; issue?: Array<{ expression?: string[] }> } }> {
+  const res = await fetch(`${stack.serviceUrl}/cds-services/${serviceId}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
   return { status: res.status, outcome: (await res.json()) as never };
 }
 
@@ -56,7 +84,14 @@ describe.each(HOOKS)('%s', (hook, serviceId) => {
     ['a lone surrogate in context.patientId', () => request(hook, { patientId: '\udfff' }), 'context.patientId'],
     ['a lone surrogate in hookInstance', () => request(hook, {}, 'h-\ud800'), 'hookInstance'],
     ['a patientId that is not a FHIR id', () => request(hook, { patientId: `${PATIENT}/../x` }), 'context.patientId'],
-    ['a lone surrogate in a draft order id', () => request(hook, { draftOrders: { resourceType: 'Bundle', entry: [{ resource: { resourceType: 'ServiceRequest', id: 'd\udfff' } }] } }), 'context.draftOrders.entry[0].resource.id'],
+    [
+      'a lone surrogate in a draft order id',
+      () =>
+        request(hook, {
+          draftOrders: { resourceType: 'Bundle', entry: [{ resource: { resourceType: 'ServiceRequest', id: 'd\udfff' } }] },
+        }),
+      'context.draftOrders.entry[0].resource.id',
+    ],
     // Security probe (issue 10 re-run): on PostgreSQL a hookInstance with U+0000 made every later card ledger write
     // wait behind it (PostgreSQL refuses U+0000 in text; the retry queue retried it forever).
     ['U+0000 in hookInstance', () => request(hook, {}, 'h-\u0000'), 'hookInstance'],
@@ -83,13 +118,29 @@ describe('feedback', () => {
   const entry = (overrides: Record<string, unknown>): Record<string, unknown> => ({
     card: 'c0ffee00-0000-4000-8000-000000000001',
     outcome: 'overridden',
-    overrideReason: { reason: { system: 'http://pcb-cds.org/fhir/CodeSystem/override-reasons', code: 'done-elsewhere' }, userComment: 'seen' },
+    overrideReason: {
+      reason: { system: 'http://pcb-cds.org/fhir/CodeSystem/override-reasons', code: 'done-elsewhere' },
+      userComment: 'seen',
+    },
     outcomeTimestamp: `${TODAY}T10:00:00Z`,
     ...overrides,
   });
   it.each([
-    ['U+0000 in userComment', entry({ overrideReason: { reason: { system: 'http://pcb-cds.org/fhir/CodeSystem/override-reasons', code: 'done-elsewhere' }, userComment: 'a\u0000b' } }), 'feedback[0].overrideReason.userComment'],
-    ['U+0000 in an accepted suggestion id', entry({ outcome: 'accepted', overrideReason: undefined, acceptedSuggestions: [{ id: '\u0000' }] }), 'feedback[0].acceptedSuggestions[0].id'],
+    [
+      'U+0000 in userComment',
+      entry({
+        overrideReason: {
+          reason: { system: 'http://pcb-cds.org/fhir/CodeSystem/override-reasons', code: 'done-elsewhere' },
+          userComment: 'a\u0000b',
+        },
+      }),
+      'feedback[0].overrideReason.userComment',
+    ],
+    [
+      'U+0000 in an accepted suggestion id',
+      entry({ outcome: 'accepted', overrideReason: undefined, acceptedSuggestions: [{ id: '\u0000' }] }),
+      'feedback[0].acceptedSuggestions[0].id',
+    ],
     ['a lone surrogate in the card id', entry({ card: 'c\udfff' }), 'feedback[0].card'],
   ])('400 with an OperationOutcome for %s', async (_name, feedbackEntry, field) => {
     const res = await fetch(`${stack.serviceUrl}/cds-services/${PCB_SERVICE_ID}/feedback`, {

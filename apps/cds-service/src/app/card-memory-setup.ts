@@ -30,7 +30,9 @@ export function cardMemorySetup(
   if (!feedback) {
     return {};
   }
-  const reasonCodes = [...guideline.terminology.overrideReasons('pregnancy'), ...guideline.terminology.overrideReasons('other')].map((r) => r.code);
+  const reasonCodes = [...guideline.terminology.overrideReasons('pregnancy'), ...guideline.terminology.overrideReasons('other')].map(
+    (r) => r.code,
+  );
   const governance = new GovernanceMetrics(metrics, { knownReasonCodes: [...new Set(reasonCodes)] });
   const feedbackSink = new CountedFeedbackSink(new DurableFeedbackSink(feedback.repository), feedback.repository, (counted) =>
     governance.feedbackReceived(counted.serviceId, counted, counted.outcome, counted.reasonCode),

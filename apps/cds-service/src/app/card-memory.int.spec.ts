@@ -92,19 +92,40 @@ describe.each(STORES)('card memory through the product ($kind)', ({ kind, skip, 
     expect(second.body.cards.length).toBe(first.body.cards.length - 1);
     const suppressed = suppressedOf(second.body) as Suppressed;
     expect(suppressed.count).toBe(1);
-    expect(suppressed.cards[0]).toMatchObject({ rules: ['PCB-15'], summary: referral.summary, reason: { code: 'done-elsewhere', display: 'Done elsewhere (outside records)' } });
+    expect(suppressed.cards[0]).toMatchObject({
+      rules: ['PCB-15'],
+      summary: referral.summary,
+      reason: { code: 'done-elsewhere', display: 'Done elsewhere (outside records)' },
+    });
     const heldFor = Date.parse(suppressed.cards[0].until) - Date.parse(suppressed.cards[0].decidedAt);
     expect(heldFor).toBe(30 * 86_400_000);
 
     const report = JSON.parse(await runGovernanceReport(storeConfig, { period: { since: `${TODAY}T00:00:00.000Z` }, json: true })) as {
-      rows: Array<{ ruleId: string; jurisdiction: string; shown: number; overridden: number; overriddenByReason: Record<string, number>; heldBack: number }>;
+      rows: Array<{
+        ruleId: string;
+        jurisdiction: string;
+        shown: number;
+        overridden: number;
+        overriddenByReason: Record<string, number>;
+        heldBack: number;
+      }>;
     };
-    expect(report.rows.find((r) => r.ruleId === 'PCB-15')).toMatchObject({ jurisdiction: 'US', shown: 1, overridden: 1, overriddenByReason: { 'done-elsewhere': 1 }, heldBack: 1 });
+    expect(report.rows.find((r) => r.ruleId === 'PCB-15')).toMatchObject({
+      jurisdiction: 'US',
+      shown: 1,
+      overridden: 1,
+      overriddenByReason: { 'done-elsewhere': 1 },
+      heldBack: 1,
+    });
     const table = await runGovernanceReport(storeConfig, { period: {}, json: false });
     expect(table).toMatch(/\| PCB-15 \| US \| 1 \| 0 \| 1 \| done-elsewhere ×1 \| 1 \|/);
     const metrics = await (await fetch(`${stack.serviceUrl}/metrics`)).text();
-    expect(metrics).toMatch(/cds_governance_cards_held_back_total\{service="pcb-evaluation",rule="PCB-15",jurisdiction="US",reason="done-elsewhere"\} 1/);
-    expect(metrics).toMatch(/cds_governance_feedback_total\{service="pcb-evaluation",rule="PCB-15",jurisdiction="US",outcome="overridden",reason="done-elsewhere"\} 1/);
+    expect(metrics).toMatch(
+      /cds_governance_cards_held_back_total\{service="pcb-evaluation",rule="PCB-15",jurisdiction="US",reason="done-elsewhere"\} 1/,
+    );
+    expect(metrics).toMatch(
+      /cds_governance_feedback_total\{service="pcb-evaluation",rule="PCB-15",jurisdiction="US",outcome="overridden",reason="done-elsewhere"\} 1/,
+    );
 
     // New evidence: a negative pregnancy test today changes what the card rests on.
     await stack.sandbox.transaction({
@@ -147,7 +168,14 @@ describe.each(STORES)('card memory through the product ($kind)', ({ kind, skip, 
     const first = await stack.patientView('pcb-demo-overdue-pap');
     const workUp = first.body.cards[0];
     expect(workUp.suggestions?.length).toBeGreaterThan(0);
-    await sendFeedback([{ card: workUp.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: workUp.suggestions?.[0].uuid }], outcomeTimestamp: new Date().toISOString() }]);
+    await sendFeedback([
+      {
+        card: workUp.uuid,
+        outcome: 'accepted',
+        acceptedSuggestions: [{ id: workUp.suggestions?.[0].uuid }],
+        outcomeTimestamp: new Date().toISOString(),
+      },
+    ]);
 
     const second = await stack.patientView('pcb-demo-overdue-pap');
 

@@ -78,7 +78,13 @@ describe('the card viewer in the product, client authentication on', () => {
   async function startProduct(env: Record<string, string>): Promise<Product> {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const config = loadConfig({ FHIR_BASE_URL: sandbox.baseUrl, CDS_TRUSTED_CLIENTS_FILE: trustedClientsFile, PUBLIC_BASE_URL: url, PORT: String(port), ...env });
+    const config = loadConfig({
+      FHIR_BASE_URL: sandbox.baseUrl,
+      CDS_TRUSTED_CLIENTS_FILE: trustedClientsFile,
+      PUBLIC_BASE_URL: url,
+      PORT: String(port),
+      ...env,
+    });
     const viewer = await cardViewerSetup(config, { staticDir: site, fhirBaseUrl: sandbox.baseUrl, audienceBaseUrl: config.publicBaseUrl });
     const logs = new CapturingLogger();
     const app: INestApplication = await NestFactory.create(
@@ -126,7 +132,11 @@ describe('the card viewer in the product, client authentication on', () => {
     afterAll(() => product?.close());
 
     const probes = (): [string, string, unknown?][] => [
-      ['a hook call for the pregnant patient, through the proxy', `/viewer/api/cds-services/${PCB_SERVICE_ID}`, hookFor(product.fhirBaseUrl)],
+      [
+        'a hook call for the pregnant patient, through the proxy',
+        `/viewer/api/cds-services/${PCB_SERVICE_ID}`,
+        hookFor(product.fhirBaseUrl),
+      ],
       ['discovery, through the proxy', '/viewer/api/cds-services'],
       ['feedback for a made-up card id, through the proxy', `/viewer/api/cds-services/${PCB_SERVICE_ID}/feedback`, feedback],
       ['the viewer configuration', '/viewer/config.json'],
@@ -136,7 +146,11 @@ describe('the card viewer in the product, client authentication on', () => {
       for (const [name, path, body] of probes()) {
         const res = await send(`${product.url}${path}`, { body });
         const text = await res.text();
-        expect({ name, status: res.status, resourceType: JSON.parse(text).resourceType }).toEqual({ name, status: 401, resourceType: 'OperationOutcome' });
+        expect({ name, status: res.status, resourceType: JSON.parse(text).resourceType }).toEqual({
+          name,
+          status: 401,
+          resourceType: 'OperationOutcome',
+        });
         expect(text).not.toContain(product.fhirBaseUrl);
         expect(res.headers.get('access-control-allow-origin')).toBeNull();
       }
@@ -144,12 +158,23 @@ describe('the card viewer in the product, client authentication on', () => {
 
     it('answers the same probes from another origin with 403 and no CORS header, even with the token', async () => {
       for (const [name, path, body] of probes()) {
-        const res = await send(`${product.url}${path}`, { body, headers: { origin: 'https://evil.example', authorization: `Bearer ${TOKEN}` } });
-        expect({ name, status: res.status, acao: res.headers.get('access-control-allow-origin') }).toEqual({ name, status: 403, acao: null });
+        const res = await send(`${product.url}${path}`, {
+          body,
+          headers: { origin: 'https://evil.example', authorization: `Bearer ${TOKEN}` },
+        });
+        expect({ name, status: res.status, acao: res.headers.get('access-control-allow-origin') }).toEqual({
+          name,
+          status: 403,
+          acao: null,
+        });
       }
       const preflight = await send(`${product.url}/viewer/api/cds-services/${PCB_SERVICE_ID}`, {
         method: 'OPTIONS',
-        headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+        headers: {
+          origin: 'https://evil.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type',
+        },
       });
       expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
       expect(preflight.headers.get('access-control-allow-methods')).toBeNull();
@@ -160,7 +185,11 @@ describe('the card viewer in the product, client authentication on', () => {
     it('answers the probes from Origin null with 403, and with the token only in the query string with 401', async () => {
       for (const [name, path, body] of probes()) {
         const opaque = await send(`${product.url}${path}`, { body, headers: { origin: 'null', authorization: `Bearer ${TOKEN}` } });
-        expect({ name, status: opaque.status, acao: opaque.headers.get('access-control-allow-origin') }).toEqual({ name, status: 403, acao: null });
+        expect({ name, status: opaque.status, acao: opaque.headers.get('access-control-allow-origin') }).toEqual({
+          name,
+          status: 403,
+          acao: null,
+        });
         const query = `?token=${encodeURIComponent(TOKEN)}&access_token=${encodeURIComponent(TOKEN)}`;
         const inQuery = await send(`${product.url}${path}${query}`, { body });
         expect({ name, status: inQuery.status }).toEqual({ name, status: 401 });
@@ -169,10 +198,16 @@ describe('the card viewer in the product, client authentication on', () => {
 
     it('refuses, with a valid token, a hook call naming another FHIR server (403) and one naming none (400)', async () => {
       const headers = { authorization: `Bearer ${TOKEN}` };
-      const elsewhere = await send(`${product.url}/viewer/api/cds-services/${PCB_SERVICE_ID}`, { headers, body: hookFor('http://127.0.0.1:9/fhir') });
+      const elsewhere = await send(`${product.url}/viewer/api/cds-services/${PCB_SERVICE_ID}`, {
+        headers,
+        body: hookFor('http://127.0.0.1:9/fhir'),
+      });
       expect(elsewhere.status).toBe(403);
       expect(await resourceTypeOf(elsewhere)).toBe('OperationOutcome');
-      const none = await send(`${product.url}/viewer/api/cds-services/${PCB_SERVICE_ID}`, { headers, body: { ...hookFor(''), fhirServer: undefined } });
+      const none = await send(`${product.url}/viewer/api/cds-services/${PCB_SERVICE_ID}`, {
+        headers,
+        body: { ...hookFor(''), fhirServer: undefined },
+      });
       expect(none.status).toBe(400);
     });
 
@@ -190,7 +225,10 @@ describe('the card viewer in the product, client authentication on', () => {
     it('still refuses the service itself without a client JWT, and serves it with one', async () => {
       const serviceUrl = `${product.url}/cds-services/${PCB_SERVICE_ID}`;
       expect((await send(serviceUrl, { body: hookFor(product.fhirBaseUrl) })).status).toBe(401);
-      const signed = await send(serviceUrl, { body: hookFor(product.fhirBaseUrl), headers: { authorization: await ehr.authorization(serviceUrl) } });
+      const signed = await send(serviceUrl, {
+        body: hookFor(product.fhirBaseUrl),
+        headers: { authorization: await ehr.authorization(serviceUrl) },
+      });
       expect(signed.status).toBe(200);
     });
 
@@ -212,7 +250,10 @@ describe('the card viewer in the product, client authentication on', () => {
       ['POST', `/viewer/api/cds-services/${PCB_SERVICE_ID}`],
       ['POST', `/viewer/api/cds-services/${PCB_SERVICE_ID}/feedback`],
     ])('answers %s %s with 404 and an OperationOutcome', async (method, path) => {
-      const res = await send(`${product.url}${path}`, { method, ...(method === 'POST' ? { body: path.endsWith('feedback') ? feedback : hookFor(product.fhirBaseUrl) } : {}) });
+      const res = await send(`${product.url}${path}`, {
+        method,
+        ...(method === 'POST' ? { body: path.endsWith('feedback') ? feedback : hookFor(product.fhirBaseUrl) } : {}),
+      });
       expect(res.status).toBe(404);
       expect(await resourceTypeOf(res)).toBe('OperationOutcome');
     });
@@ -249,7 +290,9 @@ describe('CARD_VIEWER and CARD_VIEWER_TOKEN from the environment', () => {
 
   it('refuses to start with CARD_VIEWER=on and authentication on but no token, saying what to set', () => {
     expect(() => loadConfig({ ...withAuth, CARD_VIEWER: 'on' })).toThrow(ConfigError);
-    expect(() => loadConfig({ ...withAuth, CARD_VIEWER: 'on' })).toThrow(/CARD_VIEWER=on with client authentication on needs CARD_VIEWER_TOKEN \(at least 32 characters/);
+    expect(() => loadConfig({ ...withAuth, CARD_VIEWER: 'on' })).toThrow(
+      /CARD_VIEWER=on with client authentication on needs CARD_VIEWER_TOKEN \(at least 32 characters/,
+    );
   });
 
   it('refuses a short token without quoting it', () => {

@@ -2,11 +2,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parseGovernanceReportArgs, ReportArgumentError, runGovernanceReport } from '@pcb-cds/cds-hooks-feedback-store';
 import { PostcoitalBleedingCdsService } from '@pcb-cds/postcoital-bleeding-service';
-import {
-  ConfigError,
-  loadConfig,
-  loadGuidelineConfiguration,
-} from './app-config';
+import { ConfigError, loadConfig, loadGuidelineConfiguration } from './app-config';
 import { AppModule } from './app.module';
 import { benchPipeline } from './bench-pipeline';
 import { startEmbeddedSandbox } from './embedded-sandbox';
@@ -36,10 +32,7 @@ async function loadDemo(): Promise<void> {
     throw new ConfigError('load-demo needs FHIR_BASE_URL');
   }
   const count = await loadDemoPatients(config.fhirBaseUrl, new Date());
-  Logger.log(
-    `Loaded ${count} demo bundles into ${config.fhirBaseUrl}`,
-    'load-demo',
-  );
+  Logger.log(`Loaded ${count} demo bundles into ${config.fhirBaseUrl}`, 'load-demo');
 }
 
 /**

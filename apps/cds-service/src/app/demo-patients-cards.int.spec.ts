@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Bundle, CodeableConcept, Coding, FhirResource, ServiceRequest } from 'fhir/r4';
 import { assertCdsHooksInvariants } from '@pcb-cds/cds-hooks-api/testing';
 import type { Card, CdsResponse } from '@pcb-cds/cds-hooks-model';
-import { DEMO_PATIENTS, PatientBundleBuilder, PUBLISHED_VIGNETTES, dateAgo, startOfUtcDay } from '@pcb-cds/postcoital-bleeding-demo-patients';
+import {
+  DEMO_PATIENTS,
+  PatientBundleBuilder,
+  PUBLISHED_VIGNETTES,
+  dateAgo,
+  startOfUtcDay,
+} from '@pcb-cds/postcoital-bleeding-demo-patients';
 import { PCB_SERVICE_ID } from '@pcb-cds/postcoital-bleeding-service';
 import type { PcbTestStack } from './testing/pcb-test-stack';
 import { startPcbTestStack } from './testing/pcb-test-stack';
@@ -43,7 +49,9 @@ const cardFor = (body: CdsResponse, ruleId: string): Card => {
 
 /** Everything on a card a clinician reads (not the URLs). */
 const text = (c: Card): string =>
-  [c.summary, c.detail ?? '', c.source.label, ...(c.links ?? []).map((l) => l.label), ...(c.suggestions ?? []).map((s) => s.label)].join('\n');
+  [c.summary, c.detail ?? '', c.source.label, ...(c.links ?? []).map((l) => l.label), ...(c.suggestions ?? []).map((s) => s.label)].join(
+    '\n',
+  );
 const allText = (body: CdsResponse): string => body.cards.map(text).join('\n');
 
 const orders = (c: Card): ServiceRequest[] =>
@@ -243,7 +251,10 @@ describe('revision-2 demo patients: the cards a clinician reads (US mode)', () =
     expect(card.summary).toMatch(/\b18\b/);
     expect(text(card)).toMatch(/pra?evia/i);
     expect(text(card)).toMatch(/no digital|never .*digital/i);
-    const reasons = allOrders(body).flatMap(reasonCodings).filter((c) => c.system === ICD10CM).map((c) => c.code ?? '');
+    const reasons = allOrders(body)
+      .flatMap(reasonCodings)
+      .filter((c) => c.system === ICD10CM)
+      .map((c) => c.code ?? '');
     expect(reasons.length).toBeGreaterThan(0);
     expect(reasons.some((c) => /^O44\.[135]2$/.test(c))).toBe(true); // with haemorrhage, 2nd trimester (R2-27)
     expect(reasons.filter((c) => c.startsWith('O46'))).toEqual([]);
@@ -373,7 +384,11 @@ describe('revision-2 UK demo patient: the cards a clinician reads (UK mode)', ()
     expect(t).toMatch(/cervical screening/i);
     expect(t).not.toMatch(/\bPap\b|\bL&D\b|\bCBC\b|\bED\b/);
     // UK mode: no ICD-10-CM reason codes (R2-14, R2-27).
-    expect(allOrders(body).flatMap(reasonCodings).filter((c) => c.system === ICD10CM)).toEqual([]);
+    expect(
+      allOrders(body)
+        .flatMap(reasonCodings)
+        .filter((c) => c.system === ICD10CM),
+    ).toEqual([]);
   });
 
   it('V57, 22 weeks in the UK (R2-13, R2-27): maternity triage or labour ward in UK words, WHO ICD-10 reason without trimester digit or Z3A', async () => {
@@ -407,7 +422,9 @@ describe('revision-2 UK demo patient: the cards a clinician reads (UK mode)', ()
 
 /** Small records for R2 items no demo patient or vignette shows, built from the same data builder. */
 function fixture(patientId: string, age: number, facts: (b: PatientBundleBuilder) => PatientBundleBuilder): Bundle<FhirResource> {
-  return facts(new PatientBundleBuilder(patientId, NOW).name('Fixture', 'Patient').born({ yearsAgo: age }).gender('female').birthSex('F')).build();
+  return facts(
+    new PatientBundleBuilder(patientId, NOW).name('Fixture', 'Patient').born({ yearsAgo: age }).gender('female').birthSex('F'),
+  ).build();
 }
 /** 63, postmenopausal, on warfarin (prescription only), heavy bleeding with stable observations. */
 const EDNA = 'pcb-r2-edna-63-warfarin';
@@ -486,8 +503,16 @@ describe('revision-2 items on the published vignettes and two small records: the
     expect(t).not.toMatch(/major[- ](obstetric )?ha?emorrhage protocol/i);
     expect(t).toMatch(/CTG|cardiotocograph|fetal monitoring/i); // 26 wk is past viabilityWeeks (22)
     expect(orderCodes(orders(card))).toEqual(expect.arrayContaining([CBC, ABO_RH, ANTIBODY_SCREEN]));
-    expect(orders(card).filter((r) => /crossmatch|cross-match/i.test(`${r.code?.text ?? ''} ${r.code?.coding?.map((c) => c.display).join(' ')}`))).toEqual([]);
-    expect(orders(card).flatMap(reasonCodings).map((c) => c.code)).toEqual(expect.arrayContaining(['O46.92', 'Z3A.26']));
+    expect(
+      orders(card).filter((r) =>
+        /crossmatch|cross-match/i.test(`${r.code?.text ?? ''} ${r.code?.coding?.map((c) => c.display).join(' ')}`),
+      ),
+    ).toEqual([]);
+    expect(
+      orders(card)
+        .flatMap(reasonCodings)
+        .map((c) => c.code),
+    ).toEqual(expect.arrayContaining(['O46.92', 'Z3A.26']));
   });
 
   it('Fatima, delivered 4 weeks ago while the record still says pregnant (R2-15): "pregnancy ended 4 weeks ago" with the postpartum differential, not a data conflict', async () => {
@@ -517,7 +542,11 @@ describe('revision-2 items on the published vignettes and two small records: the
 
   it('V29, endometrium 7 mm on a scan 3 days ago (R2-8): no second scan; URGENT endometrial sampling', async () => {
     const body = await vignette('V29');
-    expect(allOrders(body).filter((r) => /ultrasound|ultrasonograph|sonograph/i.test(`${r.code?.text ?? ''} ${r.code?.coding?.map((c) => c.display).join(' ')}`))).toEqual([]);
+    expect(
+      allOrders(body).filter((r) =>
+        /ultrasound|ultrasonograph|sonograph/i.test(`${r.code?.text ?? ''} ${r.code?.coding?.map((c) => c.display).join(' ')}`),
+      ),
+    ).toEqual([]);
     const card = cardFor(body, 'PCB-21');
     expect(card.indicator).toBe('warning');
     expect(card.summary).toMatch(/^URGENT/);
@@ -568,11 +597,7 @@ function retestDuePattern(positive: Date): RegExp {
     const year = d.getUTCFullYear();
     const full = months[d.getUTCMonth()];
     const short = full.slice(0, 3);
-    return [
-      d.toISOString().slice(0, 10),
-      `0?${day} (${full}|${short}) ${year}`,
-      `(${full}|${short}) 0?${day},? ${year}`,
-    ];
+    return [d.toISOString().slice(0, 10), `0?${day} (${full}|${short}) ${year}`, `(${full}|${short}) 0?${day},? ${year}`];
   });
   return new RegExp(forms.join('|'));
 }

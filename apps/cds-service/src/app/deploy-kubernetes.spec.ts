@@ -49,14 +49,23 @@ const validate = (manifest: Manifest): void => {
 };
 
 describe('deploy/kubernetes', () => {
-  it.each(manifests.map((m) => [`${m['kind']} ${m['metadata']?.['name']}`, m]))('%s is valid against the Kubernetes schema', (_name, manifest) => {
-    expect(() => validate(manifest)).not.toThrow();
-  });
+  it.each(manifests.map((m) => [`${m['kind']} ${m['metadata']?.['name']}`, m]))(
+    '%s is valid against the Kubernetes schema',
+    (_name, manifest) => {
+      expect(() => validate(manifest)).not.toThrow();
+    },
+  );
 
   it.each([
-    ['a port given as text', (d: Manifest) => (d['spec']['template']['spec']['containers'][0]['ports'][0]['containerPort'] = 'three thousand')],
+    [
+      'a port given as text',
+      (d: Manifest) => (d['spec']['template']['spec']['containers'][0]['ports'][0]['containerPort'] = 'three thousand'),
+    ],
     ['no containers', (d: Manifest) => delete d['spec']['template']['spec']['containers']],
-    ['a probe period as text', (d: Manifest) => (d['spec']['template']['spec']['containers'][0]['readinessProbe']['periodSeconds'] = 'often')],
+    [
+      'a probe period as text',
+      (d: Manifest) => (d['spec']['template']['spec']['containers'][0]['readinessProbe']['periodSeconds'] = 'often'),
+    ],
   ])('the schema check refuses a Deployment with %s', (_name, breakIt) => {
     const broken = structuredClone(one('Deployment'));
     breakIt(broken);
@@ -88,10 +97,18 @@ describe('deploy/kubernetes', () => {
     const configMap = one('ConfigMap');
     const secret = one('Secret');
     const container = one('Deployment')['spec']['template']['spec']['containers'][0];
-    expect(container.envFrom).toEqual([{ configMapRef: { name: configMap['metadata']['name'] } }, { secretRef: { name: secret['metadata']['name'] } }]);
+    expect(container.envFrom).toEqual([
+      { configMapRef: { name: configMap['metadata']['name'] } },
+      { secretRef: { name: secret['metadata']['name'] } },
+    ]);
     expect(Object.keys(secret['stringData']).sort()).toEqual(['DATABASE_URL', 'PATIENT_HASH_SALT', 'REDIS_URL']);
     const config = loadConfig({ ...configMap['data'], ...secret['stringData'] });
-    expect(config).toMatchObject({ auth: { mode: 'on' }, publicBaseUrl: expect.stringMatching(/^https:/), redisUrl: expect.any(String), databaseUrl: expect.any(String) });
+    expect(config).toMatchObject({
+      auth: { mode: 'on' },
+      publicBaseUrl: expect.stringMatching(/^https:/),
+      redisUrl: expect.any(String),
+      databaseUrl: expect.any(String),
+    });
     // The trusted-clients file is mounted where CDS_TRUSTED_CLIENTS_FILE points, and is a valid one.
     const mount = container.volumeMounts.find((m: Manifest) => m['mountPath'] === dirname(config.trustedClientsFile));
     const volume = one('Deployment')['spec']['template']['spec']['volumes'].find((v: Manifest) => v['name'] === mount?.name);
@@ -106,8 +123,14 @@ describe('deploy/kubernetes', () => {
     const podLabels = deployment['spec']['template']['metadata']['labels'];
     expect(podLabels).toMatchObject(one('Service')['spec']['selector']);
     expect(podLabels).toMatchObject(one('PodDisruptionBudget')['spec']['selector']['matchLabels']);
-    expect(one('HorizontalPodAutoscaler')['spec']['scaleTargetRef']).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: deployment['metadata']['name'] });
+    expect(one('HorizontalPodAutoscaler')['spec']['scaleTargetRef']).toEqual({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      name: deployment['metadata']['name'],
+    });
     expect(one('HorizontalPodAutoscaler')['spec']['minReplicas']).toBeGreaterThan(1);
-    expect(one('Service')['spec']['ports'][0]['targetPort']).toBe(deployment['spec']['template']['spec']['containers'][0]['ports'][0]['name']);
+    expect(one('Service')['spec']['ports'][0]['targetPort']).toBe(
+      deployment['spec']['template']['spec']['containers'][0]['ports'][0]['name'],
+    );
   });
 });

@@ -39,8 +39,18 @@ describe('durable feedback through the product', () => {
 
     const feedback = {
       feedback: [
-        { card: critical.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: critical.suggestions?.[0].uuid }], outcomeTimestamp: '2026-11-22T10:00:00Z' },
-        { card: anti.uuid, outcome: 'overridden', overrideReason: { reason: anti.overrideReasons?.[0], userComment: 'given at booking' }, outcomeTimestamp: '2026-11-22T10:01:00Z' },
+        {
+          card: critical.uuid,
+          outcome: 'accepted',
+          acceptedSuggestions: [{ id: critical.suggestions?.[0].uuid }],
+          outcomeTimestamp: '2026-11-22T10:00:00Z',
+        },
+        {
+          card: anti.uuid,
+          outcome: 'overridden',
+          overrideReason: { reason: anti.overrideReasons?.[0], userComment: 'given at booking' },
+          outcomeTimestamp: '2026-11-22T10:01:00Z',
+        },
       ],
     };
     for (let i = 0; i < 2; i++) {

@@ -64,11 +64,18 @@ describe('a malformed FHIR answer for a patient 30 weeks pregnant', () => {
     await new Promise((resolve) => proxy?.server.close(resolve));
   });
 
-  async function patientView(fhirServer: string): Promise<{ status: number; body: CdsResponse & { resourceType?: string; issue?: { details?: { text?: string } }[] } }> {
+  async function patientView(
+    fhirServer: string,
+  ): Promise<{ status: number; body: CdsResponse & { resourceType?: string; issue?: { details?: { text?: string } }[] } }> {
     const res = await fetch(`${stack.serviceUrl}/cds-services/${PCB_SERVICE_ID}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ hook: 'patient-view', hookInstance: randomUUID(), fhirServer, context: { userId: 'Practitioner/example', patientId: PATIENT_ID } }),
+      body: JSON.stringify({
+        hook: 'patient-view',
+        hookInstance: randomUUID(),
+        fhirServer,
+        context: { userId: 'Practitioner/example', patientId: PATIENT_ID },
+      }),
     });
     return { status: res.status, body: (await res.json()) as never };
   }
@@ -86,11 +93,21 @@ describe('a malformed FHIR answer for a patient 30 weeks pregnant', () => {
   it.each<[string, unknown, string]>([
     ['a Patient', { resourceType: 'Patient', id: PATIENT_ID }, 'a Patient'],
     ['a Bundle of type collection', { resourceType: 'Bundle', type: 'collection', entry: [] }, 'a Bundle of type collection'],
-    ['an OperationOutcome with status 200', { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception' }] }, 'an OperationOutcome'],
+    [
+      'an OperationOutcome with status 200',
+      { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception' }] },
+      'an OperationOutcome',
+    ],
     // The re-run probe: a searchset of another type's resources read as "no Observations" and the card went.
     [
       'a searchset Bundle of Conditions',
-      { resourceType: 'Bundle', type: 'searchset', entry: [{ resource: { resourceType: 'Condition', id: 'c1', subject: { reference: `Patient/${PATIENT_ID}` } }, search: { mode: 'match' } }] },
+      {
+        resourceType: 'Bundle',
+        type: 'searchset',
+        entry: [
+          { resource: { resourceType: 'Condition', id: 'c1', subject: { reference: `Patient/${PATIENT_ID}` } }, search: { mode: 'match' } },
+        ],
+      },
       'a searchset Bundle whose matches are not all Observation',
     ],
   ])(
@@ -100,7 +117,9 @@ describe('a malformed FHIR answer for a patient 30 weeks pregnant', () => {
       const { status, body } = await patientView(proxy.baseUrl);
       expect(status).toBe(412);
       expect(body.resourceType).toBe('OperationOutcome');
-      expect(body.issue?.[0].details?.text).toContain(`'observations' could not be obtained from the FHIR server: its answer to the search for Observation is ${described}`);
+      expect(body.issue?.[0].details?.text).toContain(
+        `'observations' could not be obtained from the FHIR server: its answer to the search for Observation is ${described}`,
+      );
       expect(JSON.stringify(body)).not.toContain(PATIENT_ID);
     },
     30_000,

@@ -17,9 +17,7 @@ export async function openFeedbackStore(
   try {
     salt = resolvePatientHashSalt(config.patientHashSalt);
   } catch (error) {
-    throw error instanceof PatientHashSaltError
-      ? new ConfigError(`PATIENT_HASH_SALT: ${error.message}`)
-      : error;
+    throw error instanceof PatientHashSaltError ? new ConfigError(`PATIENT_HASH_SALT: ${error.message}`) : error;
   }
   if (salt.ephemeral && config.databaseUrl) {
     // A shared store means several replicas (or restarts): each would hash the same patient differently, so the

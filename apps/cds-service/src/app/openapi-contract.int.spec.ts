@@ -6,7 +6,12 @@ import { readSharedJson, StubFhirServer } from '@pcb-cds/cds-hooks-api/testing';
 import { TestCdsClient } from '@pcb-cds/cds-hooks-auth/testing';
 import type { CdsResponse, HookContext } from '@pcb-cds/cds-hooks-model';
 import { PatientBundleBuilder } from '@pcb-cds/postcoital-bleeding-demo-patients';
-import { buildGuidelineConfiguration, PCB_ORDER_SELECT_SERVICE_ID, PCB_ORDER_SIGN_SERVICE_ID, PCB_SERVICE_ID } from '@pcb-cds/postcoital-bleeding-service';
+import {
+  buildGuidelineConfiguration,
+  PCB_ORDER_SELECT_SERVICE_ID,
+  PCB_ORDER_SIGN_SERVICE_ID,
+  PCB_SERVICE_ID,
+} from '@pcb-cds/postcoital-bleeding-service';
 import { AppModule } from './app.module';
 import type { ObservedResponse } from './testing/openapi-contract';
 import { OpenApiContract, validateOpenApiDocument } from './testing/openapi-contract';
@@ -28,7 +33,12 @@ const NOT_REACHABLE_IN_THE_PRODUCT = new Set([403]);
 const contract = new OpenApiContract();
 const seen = new Set<string>();
 
-async function call(baseUrl: string, method: 'GET' | 'POST', path: string, init: { body?: string | object; headers?: Record<string, string> } = {}): Promise<ObservedResponse> {
+async function call(
+  baseUrl: string,
+  method: 'GET' | 'POST',
+  path: string,
+  init: { body?: string | object; headers?: Record<string, string> } = {},
+): Promise<ObservedResponse> {
   const body = typeof init.body === 'object' ? JSON.stringify(init.body) : init.body;
   const res = await fetch(`${baseUrl}${path}`, {
     method,
@@ -37,7 +47,13 @@ async function call(baseUrl: string, method: 'GET' | 'POST', path: string, init:
   });
   const contentType = res.headers.get('content-type');
   const text = await res.text();
-  const observed = { method, path, status: res.status, contentType, body: /json/.test(contentType ?? '') && text ? JSON.parse(text) : text };
+  const observed = {
+    method,
+    path,
+    status: res.status,
+    contentType,
+    body: /json/.test(contentType ?? '') && text ? JSON.parse(text) : text,
+  };
   expect(contract.problems(observed)).toEqual([]);
   seen.add(`${contract.documentedKey(observed)}`);
   return observed;
@@ -79,7 +95,12 @@ describe('the product as the contract describes it (authentication off, as in th
   let patientView: CdsResponse;
 
   beforeAll(async () => {
-    const chart = PatientBundleBuilder.forPatient(PATIENT, NOW).gender('female').birthSex('F').born({ yearsAgo: 19 }).pcbCondition({ weeksAgo: 1 }).build();
+    const chart = PatientBundleBuilder.forPatient(PATIENT, NOW)
+      .gender('female')
+      .birthSex('F')
+      .born({ yearsAgo: 19 })
+      .pcbCondition({ weeksAgo: 1 })
+      .build();
     stack = await startPcbTestStack({ today: TODAY, bundles: [chart] });
   }, 60_000);
   afterAll(() => stack?.close());
@@ -93,12 +114,21 @@ describe('the product as the contract describes it (authentication off, as in th
   it('discovery lists the three services', async () => {
     const { status, body } = await call(stack.serviceUrl, 'GET', '/cds-services');
     expect(status).toBe(200);
-    expect((body as { services: { id: string }[] }).services.map((s) => s.id)).toEqual([PCB_SERVICE_ID, PCB_ORDER_SELECT_SERVICE_ID, PCB_ORDER_SIGN_SERVICE_ID]);
+    expect((body as { services: { id: string }[] }).services.map((s) => s.id)).toEqual([
+      PCB_SERVICE_ID,
+      PCB_ORDER_SELECT_SERVICE_ID,
+      PCB_ORDER_SIGN_SERVICE_ID,
+    ]);
   });
 
   it('patient-view answers cards with the org.pcb-cds.rules and org.pcb-cds.trace extensions', async () => {
     const { status, body } = await call(stack.serviceUrl, 'POST', `/cds-services/${PCB_SERVICE_ID}`, {
-      body: { hook: 'patient-view', hookInstance: 'contract-pv', fhirServer: stack.fhirBaseUrl, context: { userId: 'Practitioner/example', patientId: PATIENT } },
+      body: {
+        hook: 'patient-view',
+        hookInstance: 'contract-pv',
+        fhirServer: stack.fhirBaseUrl,
+        context: { userId: 'Practitioner/example', patientId: PATIENT },
+      },
     });
     expect(status).toBe(200);
     patientView = body as CdsResponse;
@@ -117,7 +147,11 @@ describe('the product as the contract describes it (authentication off, as in th
   it('feedback on a card answers an empty object', async () => {
     const card = patientView.cards[0];
     const { status, body } = await call(stack.serviceUrl, 'POST', `/cds-services/${PCB_SERVICE_ID}/feedback`, {
-      body: { feedback: [{ card: card.uuid, outcome: 'overridden', overrideReason: { userComment: 'contract test' }, outcomeTimestamp: NOW.toISOString() }] },
+      body: {
+        feedback: [
+          { card: card.uuid, outcome: 'overridden', overrideReason: { userComment: 'contract test' }, outcomeTimestamp: NOW.toISOString() },
+        ],
+      },
     });
     expect({ status, body }).toEqual({ status: 200, body: {} });
   });
@@ -132,11 +166,26 @@ describe('the product as the contract describes it (authentication off, as in th
 
   it.each([
     ['malformed JSON', `/cds-services/${PCB_SERVICE_ID}`, '{"hook":', 400],
-    ['a request without hookInstance', `/cds-services/${PCB_SERVICE_ID}`, { hook: 'patient-view', context: { userId: 'Practitioner/1', patientId: PATIENT } }, 400],
-    ['feedback without outcome', `/cds-services/${PCB_SERVICE_ID}/feedback`, { feedback: [{ card: 'x', outcomeTimestamp: NOW.toISOString() }] }, 400],
+    [
+      'a request without hookInstance',
+      `/cds-services/${PCB_SERVICE_ID}`,
+      { hook: 'patient-view', context: { userId: 'Practitioner/1', patientId: PATIENT } },
+      400,
+    ],
+    [
+      'feedback without outcome',
+      `/cds-services/${PCB_SERVICE_ID}/feedback`,
+      { feedback: [{ card: 'x', outcomeTimestamp: NOW.toISOString() }] },
+      400,
+    ],
     ['an unknown service', '/cds-services/no-such-service', { hook: 'patient-view', hookInstance: 'x', context: { patientId: 'p' } }, 404],
     ['feedback to an unknown service', '/cds-services/no-such-service/feedback', { feedback: [] }, 404],
-    ['no prefetch and no fhirServer', `/cds-services/${PCB_SERVICE_ID}`, { hook: 'patient-view', hookInstance: 'contract-412', context: { userId: 'Practitioner/1', patientId: PATIENT } }, 412],
+    [
+      'no prefetch and no fhirServer',
+      `/cds-services/${PCB_SERVICE_ID}`,
+      { hook: 'patient-view', hookInstance: 'contract-412', context: { userId: 'Practitioner/1', patientId: PATIENT } },
+      412,
+    ],
     ['a body over the 5 MB limit', `/cds-services/${PCB_SERVICE_ID}`, JSON.stringify({ pad: 'x'.repeat(6 * 1024 * 1024) }), 413],
   ])('%s: the documented OperationOutcome', async (_name, path, body, expected) => {
     const { status, body: outcome } = await call(stack.serviceUrl, 'POST', path, { body });
@@ -145,7 +194,10 @@ describe('the product as the contract describes it (authentication off, as in th
   });
 
   it('a body that is not JSON: 415', async () => {
-    const { status } = await call(stack.serviceUrl, 'POST', `/cds-services/${PCB_SERVICE_ID}`, { body: 'hello', headers: { 'content-type': 'text/plain' } });
+    const { status } = await call(stack.serviceUrl, 'POST', `/cds-services/${PCB_SERVICE_ID}`, {
+      body: 'hello',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(status).toBe(415);
   });
 });
@@ -156,7 +208,9 @@ describe('the product as the contract describes it (authentication on, rate limi
   let baseUrl: string;
   let client: TestCdsClient;
   let hangingFhir: StubFhirServer;
-  const auth = async (path: string): Promise<Record<string, string>> => ({ authorization: await client.authorization(`${PUBLIC_BASE_URL}${path}`) });
+  const auth = async (path: string): Promise<Record<string, string>> => ({
+    authorization: await client.authorization(`${PUBLIC_BASE_URL}${path}`),
+  });
 
   beforeAll(async () => {
     client = await TestCdsClient.create({ iss: 'https://ehr.example.org', alg: 'ES384' });
@@ -191,12 +245,20 @@ describe('the product as the contract describes it (authentication on, rate limi
 
   it('a failing readiness check: /ready 503 naming it', async () => {
     const { status, body } = await call(baseUrl, 'GET', '/ready');
-    expect({ status, body }).toEqual({ status: 503, body: { status: 'unavailable', checks: [{ name: 'feedback-store', status: 'failed' }] } });
+    expect({ status, body }).toEqual({
+      status: 503,
+      body: { status: 'unavailable', checks: [{ name: 'feedback-store', status: 'failed' }] },
+    });
   });
 
   it('a FHIR server that never answers: 412 at the prefetch deadline, then 429 past the rate limit', async () => {
     const path = `/cds-services/${PCB_SERVICE_ID}`;
-    const hook = { hook: 'patient-view', hookInstance: 'contract-412', fhirServer: hangingFhir.baseUrl, context: { userId: 'Practitioner/1', patientId: PATIENT } };
+    const hook = {
+      hook: 'patient-view',
+      hookInstance: 'contract-412',
+      fhirServer: hangingFhir.baseUrl,
+      context: { userId: 'Practitioner/1', patientId: PATIENT },
+    };
     expect((await call(baseUrl, 'POST', path, { body: hook, headers: await auth(path) })).status).toBe(412);
     const statuses: number[] = [];
     for (let i = 0; i < RATE_LIMIT + 1; i++) {

@@ -17,11 +17,23 @@ const LOINC = 'http://loinc.org';
 const SNOMED = 'http://snomed.info/sct';
 type OrderHook = 'order-select' | 'order-sign';
 
-const chart = (id: string): PatientBundleBuilder => PatientBundleBuilder.forPatient(id, NOW).gender('female').birthSex('F').pcbCondition({ weeksAgo: 1 });
+const chart = (id: string): PatientBundleBuilder =>
+  PatientBundleBuilder.forPatient(id, NOW).gender('female').birthSex('F').pcbCondition({ weeksAgo: 1 });
 const CHARTS: Bundle<FhirResource>[] = [
-  chart('ord-pregnant-30w').born({ yearsAgo: 31 }).pregnancyStatus('pregnant').gestationalAge({ weeks: 30 }).rhD('positive', { monthsAgo: 1 }).naat('ct-ng', 'negative', { weeksAgo: 2 }).build(),
+  chart('ord-pregnant-30w')
+    .born({ yearsAgo: 31 })
+    .pregnancyStatus('pregnant')
+    .gestationalAge({ weeks: 30 })
+    .rhD('positive', { monthsAgo: 1 })
+    .naat('ct-ng', 'negative', { weeksAgo: 2 })
+    .build(),
   chart('ord-19y').born({ yearsAgo: 19 }).build(),
-  chart('ord-35y-pap-current').born({ yearsAgo: 35 }).cytology('NILM', { monthsAgo: 4 }).naat('ct-ng', 'negative', { monthsAgo: 1 }).hcg('negative', { daysAgo: 1 }).build(),
+  chart('ord-35y-pap-current')
+    .born({ yearsAgo: 35 })
+    .cytology('NILM', { monthsAgo: 4 })
+    .naat('ct-ng', 'negative', { monthsAgo: 1 })
+    .hcg('negative', { daysAgo: 1 })
+    .build(),
   PatientBundleBuilder.forPatient('ord-old-pcb', NOW).gender('female').born({ yearsAgo: 19 }).pcbCondition({ monthsAgo: 8 }).build(),
 ];
 
@@ -76,7 +88,10 @@ describe('order-select and order-sign over HTTP', () => {
     return { status: res.status, body: json };
   };
   const outline = (cards: Card[]): string[] =>
-    cards.map((c) => `${c.indicator} ${(c.extension?.[RULES] as string[]).join('+')}: ${(c.suggestions ?? []).map((s) => (s.actions ?? []).map((a) => a.type).join('+')).join(' | ')}`);
+    cards.map(
+      (c) =>
+        `${c.indicator} ${(c.extension?.[RULES] as string[]).join('+')}: ${(c.suggestions ?? []).map((s) => (s.actions ?? []).map((a) => a.type).join('+')).join(' | ')}`,
+    );
 
   it('discovery lists both order services with the patient-view prefetch', async () => {
     const discovery = (await (await fetch(`${stack.serviceUrl}/cds-services`)).json()) as DiscoveryResponse;
@@ -89,11 +104,18 @@ describe('order-select and order-sign over HTTP', () => {
   });
 
   it('order-select, pregnant 30 weeks, bimanual exam selected → L&D triage (critical) and the exam replaced by ultrasound (warning)', async () => {
-    const { status, body } = await call('order-select', hookRequest(stack, 'order-select', 'ord-pregnant-30w', [bimanual('ord-pregnant-30w')]));
+    const { status, body } = await call(
+      'order-select',
+      hookRequest(stack, 'order-select', 'ord-pregnant-30w', [bimanual('ord-pregnant-30w')]),
+    );
     expect(status).toBe(200);
     expect(outline(body.cards)).toEqual(['critical PCB-32: create', 'warning PCB-32: delete+create']);
     const actions = body.cards[1].suggestions?.[0].actions ?? [];
-    expect(actions[0]).toEqual({ type: 'delete', description: 'Remove the draft order: Bimanual pelvic examination', resourceId: 'ServiceRequest/bimanual-1' });
+    expect(actions[0]).toEqual({
+      type: 'delete',
+      description: 'Remove the draft order: Bimanual pelvic examination',
+      resourceId: 'ServiceRequest/bimanual-1',
+    });
     expect(body.cards.every((c) => typeof c.uuid === 'string')).toBe(true);
   });
 
@@ -110,7 +132,11 @@ describe('order-select and order-sign over HTTP', () => {
 
   it('a draft the EHR stored in its FHIR server (status draft) is judged as a draft, not as "already ordered"', async () => {
     const stored = pap('ord-35y-pap-current');
-    await stack.sandbox.transaction({ resourceType: 'Bundle', type: 'transaction', entry: [{ resource: stored, request: { method: 'PUT', url: 'ServiceRequest/pap-1' } }] });
+    await stack.sandbox.transaction({
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: [{ resource: stored, request: { method: 'PUT', url: 'ServiceRequest/pap-1' } }],
+    });
     const { body } = await call('order-sign', hookRequest(stack, 'order-sign', 'ord-35y-pap-current', [stored]));
     expect(outline(body.cards)).toEqual(['info PCB-11: delete']);
     expect(body.cards[0].detail).not.toContain('Already ordered');

@@ -84,15 +84,29 @@ async function until<T>(probe: () => Promise<T | undefined>): Promise<T> {
 
 /** patient-view for the harness's demo patient (pregnant, 30 weeks: one critical card). */
 function patientView(harness: Harness, hookInstance: string): Promise<{ status: number; cards: Array<{ uuid?: string }> }> {
-  const body = JSON.stringify({ hook: 'patient-view', hookInstance, fhirServer: harness.fhirBaseUrl, context: { patientId: 'pcb-demo-pregnant-30w' } });
+  const body = JSON.stringify({
+    hook: 'patient-view',
+    hookInstance,
+    fhirServer: harness.fhirBaseUrl,
+    context: { patientId: 'pcb-demo-pregnant-30w' },
+  });
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: harness.port, path: '/cds-services/pcb-evaluation', method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: '127.0.0.1',
+        port: harness.port,
+        path: '/cds-services/pcb-evaluation',
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, cards: (JSON.parse(text) as { cards?: Array<{ uuid?: string }> }).cards ?? [] }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, cards: (JSON.parse(text) as { cards?: Array<{ uuid?: string }> }).cards ?? [] }),
+        );
       },
     );
     req.on('error', reject);
@@ -113,7 +127,10 @@ describe('SIGTERM: readiness drains before the listener closes', () => {
   afterEach(() => harness?.child.kill('SIGKILL'));
 
   it('answers /ready 503 on a kept-alive connection with Connection: close, then refuses new connections, and exits 0', async () => {
-    harness = await startHarness({ HARNESS_SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'shutdown-')), 'feedback.sqlite'), SHUTDOWN_DRAIN_MS: '3000' });
+    harness = await startHarness({
+      HARNESS_SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'shutdown-')), 'feedback.sqlite'),
+      SHUTDOWN_DRAIN_MS: '3000',
+    });
     const { port } = harness;
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     try {
@@ -137,7 +154,9 @@ describe('SIGTERM: readiness drains before the listener closes', () => {
       expect(fresh.headers.connection).toBe('close');
 
       // Then the listener closes and the process exits cleanly.
-      await until(async () => ((await httpGet(port, '/ready').catch((error: NodeJS.ErrnoException) => error.code)) === 'ECONNREFUSED' ? true : undefined));
+      await until(async () =>
+        (await httpGet(port, '/ready').catch((error: NodeJS.ErrnoException) => error.code)) === 'ECONNREFUSED' ? true : undefined,
+      );
       expect(await harness.exited).toBe(0);
     } finally {
       agent.destroy();
@@ -176,7 +195,10 @@ describeWithPostgres('/ready follows the feedback store (PostgreSQL behind a pro
       const answer = await httpGet(port, '/ready');
       return answer.status === 503 ? answer : undefined;
     });
-    expect(JSON.parse(down.body)).toEqual({ status: 'unavailable', checks: [{ name: 'feedback-store', status: expect.stringMatching(/^(failed|timeout)$/) }] });
+    expect(JSON.parse(down.body)).toEqual({
+      status: 'unavailable',
+      checks: [{ name: 'feedback-store', status: expect.stringMatching(/^(failed|timeout)$/) }],
+    });
 
     // The EHR is still answered; the cards wait in memory for the store.
     const issued: string[] = [];

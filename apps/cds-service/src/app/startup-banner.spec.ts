@@ -73,7 +73,9 @@ describe('startupBanner', () => {
     });
 
     it('says the viewer is off when CARD_VIEWER=off', () => {
-      expect(startupBanner(facts({ auth: 'off', viewer: { mode: 'off', tokenRequired: false } }))).toMatch(/Card viewer: +off \(CARD_VIEWER=off\)/);
+      expect(startupBanner(facts({ auth: 'off', viewer: { mode: 'off', tokenRequired: false } }))).toMatch(
+        /Card viewer: +off \(CARD_VIEWER=off\)/,
+      );
     });
   });
 });

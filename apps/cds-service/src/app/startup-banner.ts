@@ -34,7 +34,10 @@ export function startupBanner(facts: StartupBannerFacts): string {
           ...DEMO_PATIENTS.map((p) => {
             const rules = service.firedRules({ bundle: p.bundle(today) }, p.id);
             // A patient written for the other jurisdiction is listed with what this server says, and how to see hers.
-            const elsewhere = p.jurisdiction !== service.jurisdiction ? `  (as ${service.jurisdiction}; PCB_JURISDICTION=${p.jurisdiction} for her ${p.jurisdiction} cards)` : '';
+            const elsewhere =
+              p.jurisdiction !== service.jurisdiction
+                ? `  (as ${service.jurisdiction}; PCB_JURISDICTION=${p.jurisdiction} for her ${p.jurisdiction} cards)`
+                : '';
             return `  ${p.id.padEnd(38)} ${p.story}\n  ${''.padEnd(38)} → ${rules.length ? rules.join(', ') : 'no cards (gate closed)'}${elsewhere}`;
           }),
           '',

@@ -17,7 +17,14 @@ let stack: PcbTestStack;
 beforeAll(async () => {
   stack = await startPcbTestStack({
     today: TODAY,
-    bundles: [PatientBundleBuilder.forPatient(PATIENT, NOW).gender('female').birthSex('F').born({ yearsAgo: 34 }).pcbCondition({ weeksAgo: 1 }).build()],
+    bundles: [
+      PatientBundleBuilder.forPatient(PATIENT, NOW)
+        .gender('female')
+        .birthSex('F')
+        .born({ yearsAgo: 34 })
+        .pcbCondition({ weeksAgo: 1 })
+        .build(),
+    ],
   });
 }, 60_000);
 afterAll(() => stack?.close());
@@ -51,7 +58,10 @@ it('names an unrecognised cytology result on the cards and counts it per code in
   const first = await patientViewWithCytology();
   expect(first.status).toBe(200);
   // Card text is Markdown: its escapes are taken off before reading it as the clinician does.
-  const shown = (JSON.parse(first.text) as { cards: { detail?: string }[] }).cards.map((c) => c.detail ?? '').join('\n').replace(/\\/g, '');
+  const shown = (JSON.parse(first.text) as { cards: { detail?: string }[] }).cards
+    .map((c) => c.detail ?? '')
+    .join('\n')
+    .replace(/\\/g, '');
   expect(shown).toContain(`result not recognised: ${LOCAL_RESULT.system}|${LOCAL_RESULT.code} ${LOCAL_RESULT.display}, dated 2026-10-01`);
   expect(shown).not.toMatch(/cytology NILM/);
   await patientViewWithCytology();

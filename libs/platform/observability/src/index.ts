@@ -11,7 +11,13 @@ export { DEFAULT_MAX_SERVICE_LABELS, ServiceLabeler } from './lib/label-values';
 export type { ServiceLabelOptions } from './lib/label-values';
 export { MetricsController } from './lib/metrics.controller';
 export { FHIR_FETCH_DURATION_BUCKETS, ObservabilityMetrics, REQUEST_DURATION_BUCKETS } from './lib/observability.metrics';
-export type { CardLedgerBacklog, CardRuleExtractor, FhirFetchEvent, ObservabilityMetricsOptions, RequestObservation } from './lib/observability.metrics';
+export type {
+  CardLedgerBacklog,
+  CardRuleExtractor,
+  FhirFetchEvent,
+  ObservabilityMetricsOptions,
+  RequestObservation,
+} from './lib/observability.metrics';
 export { ObservabilityModule } from './lib/observability.module';
 export { MAX_UNRECOGNISED_CODE_SERIES, unrecognisedCodesRecorder } from './lib/unrecognised-codes.metrics';
 export type { UnrecognisedCode } from './lib/unrecognised-codes.metrics';
@@ -25,7 +31,13 @@ export type { ObservabilityOptions } from './lib/observability.options';
 export type { ReadinessCheck, ReadinessCheckResult, ReadinessCheckStatus, ReadinessReport } from './lib/readiness-check';
 export { ReadinessService } from './lib/readiness.service';
 export { REDACTED, redactLogText, redactLogValue } from './lib/redact-log-text';
-export { createRequestContext, currentCorrelationId, currentRequestContext, hookInstanceOf, runWithRequestContext } from './lib/request-context';
+export {
+  createRequestContext,
+  currentCorrelationId,
+  currentRequestContext,
+  hookInstanceOf,
+  runWithRequestContext,
+} from './lib/request-context';
 export type { RequestContext } from './lib/request-context';
 export { REQUEST_ID_HEADER, RequestObserver, routePattern, UNMATCHED_ROUTE } from './lib/request-observer';
 export { GovernanceMetrics } from './lib/governance.metrics';

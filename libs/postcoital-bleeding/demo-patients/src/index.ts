@@ -14,10 +14,7 @@ export * from './lib/describe-bundle';
  * by the 47 published vignettes. All ids are distinct, so all bundles can be loaded into one server;
  * entries are PUTs, so loading them again changes nothing.
  */
-export function allDemoBundles(
-  today: Date = new Date(),
-  options: { readonly includeVignettes?: boolean } = {},
-): Bundle<FhirResource>[] {
+export function allDemoBundles(today: Date = new Date(), options: { readonly includeVignettes?: boolean } = {}): Bundle<FhirResource>[] {
   const demos = DEMO_PATIENTS.map((p) => p.bundle(today));
   if (options.includeVignettes === false) {
     return demos;

@@ -46,10 +46,17 @@ export class CardActions {
     try {
       for (const request of plan.fhir) {
         const result = await this.fhir.apply(request);
-        done.push(request.method === 'POST' && result?.id ? `${result.resourceType}/${result.id} created` : `${request.method} ${request.path} done`);
+        done.push(
+          request.method === 'POST' && result?.id
+            ? `${result.resourceType}/${result.id} created`
+            : `${request.method} ${request.path} done`,
+        );
       }
     } catch (error) {
-      this.notices.error('action', `“${suggestion.label}” was not applied${done.length ? ` completely (${done.join(', ')})` : ''}: ${failureText(error)}`);
+      this.notices.error(
+        'action',
+        `“${suggestion.label}” was not applied${done.length ? ` completely (${done.join(', ')})` : ''}: ${failureText(error)}`,
+      );
       if (done.length) {
         await this.refreshChart();
       }
@@ -90,7 +97,9 @@ export class CardActions {
       }
     });
     const why = choice.reason?.display ?? choice.reason?.code ?? 'no reason given';
-    this.notices.status(`Dismissed “${card.summary}” (${why}). ${body && service ? 'Overridden feedback sent.' : 'No feedback sent: the card has no uuid.'}`);
+    this.notices.status(
+      `Dismissed “${card.summary}” (${why}). ${body && service ? 'Overridden feedback sent.' : 'No feedback sent: the card has no uuid.'}`,
+    );
   }
 
   /** @returns a sentence for the status line; a failure is also reported as an error. */

@@ -9,7 +9,11 @@ const FORBIDDEN = /^(on|href$|src$|srcdoc$|style$|innerhtml$|formaction$)/i;
  * Builds an element: strings become text nodes (never parsed as HTML), `true` sets an empty attribute,
  * `false`/undefined leave it out. Links are made by `link()` only, which checks the URL.
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (FORBIDDEN.test(name)) {

@@ -48,7 +48,11 @@ export async function requestJson<T>(request: JsonRequest): Promise<T> {
   const text = await response.text();
   const body = parseJson(text);
   if (!response.ok) {
-    throw new RequestFailure(request.target, response.status, httpFailureMessage(request.target, response.status, body, request.viaProxy ?? false));
+    throw new RequestFailure(
+      request.target,
+      response.status,
+      httpFailureMessage(request.target, response.status, body, request.viaProxy ?? false),
+    );
   }
   if (text !== '' && body === undefined) {
     throw new RequestFailure(request.target, response.status, `The ${request.target} did not answer with JSON (${request.url}).`);

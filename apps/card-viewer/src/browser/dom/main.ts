@@ -42,7 +42,10 @@ async function main(): Promise<void> {
     config = await loadConfig(credential);
   } catch (error) {
     alerts.hidden = false;
-    replaceChildren(alerts, h('p', { class: 'notice notice--error' }, `The viewer's configuration could not be loaded. ${failureText(error)}`));
+    replaceChildren(
+      alerts,
+      h('p', { class: 'notice notice--error' }, `The viewer's configuration could not be loaded. ${failureText(error)}`),
+    );
     return;
   }
   const app = new ViewerApp(

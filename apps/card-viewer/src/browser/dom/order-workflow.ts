@@ -49,9 +49,15 @@ export class OrderWorkflow {
     if (discoveryError) {
       this.view.setAvailability(`Order hooks not available: the CDS service could not be reached. ${withoutCards}`, false);
     } else if (!orderSelect && !orderSign) {
-      this.view.setAvailability(`Order hooks not available: the CDS service offers no order-select or order-sign service. ${withoutCards}`, false);
+      this.view.setAvailability(
+        `Order hooks not available: the CDS service offers no order-select or order-sign service. ${withoutCards}`,
+        false,
+      );
     } else {
-      this.view.setAvailability(`Order hooks: order-select ${orderSelect?.id ?? 'not available'}, order-sign ${orderSign?.id ?? 'not available'}.`, true);
+      this.view.setAvailability(
+        `Order hooks: order-select ${orderSelect?.id ?? 'not available'}, order-sign ${orderSign?.id ?? 'not available'}.`,
+        true,
+      );
     }
   }
 
@@ -120,7 +126,9 @@ export class OrderWorkflow {
     const version = ++this.version;
     const service = this.session.services.orderSelect;
     if (!patientId || !service || this.pad.drafts.length === 0 || selections.length === 0) {
-      this.view.showSelectCards(h('p', { class: 'cards__empty' }, service ? 'No draft orders.' : 'No order-select service: no cards while picking.'));
+      this.view.showSelectCards(
+        h('p', { class: 'cards__empty' }, service ? 'No draft orders.' : 'No order-select service: no cards while picking.'),
+      );
       return '';
     }
     const current = (): boolean => this.session.isCurrent(generation) && version === this.version;
@@ -129,7 +137,14 @@ export class OrderWorkflow {
       const response = await this.cds.call(service.id, orderSelectRequest(this.session.basis(patientId), [...this.pad.drafts], selections));
       if (current()) {
         const shown = this.session.visible(response.cards, 'order-select');
-        this.view.showSelectCards(renderCards(shown, this.cardHandlers('order-select'), 'order-select', emptyText(response.cards.length, 'No cards for these orders.')));
+        this.view.showSelectCards(
+          renderCards(
+            shown,
+            this.cardHandlers('order-select'),
+            'order-select',
+            emptyText(response.cards.length, 'No cards for these orders.'),
+          ),
+        );
       }
       return `order-select: ${countCards(response.cards.length)}.`;
     } catch (error) {
@@ -182,7 +197,12 @@ export class OrderWorkflow {
     const written: string[] = [];
     for (const draft of [...this.pad.drafts]) {
       try {
-        const result = await this.fhir.apply({ method: 'POST', path: draft.resourceType, body: signedOrder(draft), description: 'Sign order' });
+        const result = await this.fhir.apply({
+          method: 'POST',
+          path: draft.resourceType,
+          body: signedOrder(draft),
+          description: 'Sign order',
+        });
         written.push(result?.id ? `${result.resourceType}/${result.id}` : draft.resourceType);
         this.pad = removeDraft(this.pad, draftReference(draft));
       } catch (error) {

@@ -53,7 +53,15 @@ export class ViewerApp {
     this.banner = new BannerView(elements.banner);
     const refreshChart = (): Promise<string> => this.firePatientView();
     // The pad shows cards whose handlers are the card actions', and the card actions change the pad.
-    this.orders = new OrderWorkflow(elements.orderPad, this.session, cds, fhir, this.notices, (origin) => this.actions.handlers(origin), refreshChart);
+    this.orders = new OrderWorkflow(
+      elements.orderPad,
+      this.session,
+      cds,
+      fhir,
+      this.notices,
+      (origin) => this.actions.handlers(origin),
+      refreshChart,
+    );
     this.actions = new CardActions(this.session, cds, fhir, this.notices, this.orders, refreshChart);
   }
 
@@ -139,7 +147,10 @@ export class ViewerApp {
       return '';
     }
     if (!service) {
-      replaceChildren(target, h('p', { class: 'cards__error' }, `No cards: ${this.session.discoveryError ?? 'the CDS service offers no patient-view service.'}`));
+      replaceChildren(
+        target,
+        h('p', { class: 'cards__error' }, `No cards: ${this.session.discoveryError ?? 'the CDS service offers no patient-view service.'}`),
+      );
       return 'No patient-view service.';
     }
     target.setAttribute('aria-busy', 'true');
@@ -149,7 +160,10 @@ export class ViewerApp {
       if (this.session.isCurrent(generation)) {
         const shown = this.session.visible(response.cards, 'patient-view');
         const none = 'No cards: the CDS service has no advice for this patient.';
-        replaceChildren(target, renderCards(shown, this.actions.handlers('patient-view'), 'patient-view', emptyText(response.cards.length, none)));
+        replaceChildren(
+          target,
+          renderCards(shown, this.actions.handlers('patient-view'), 'patient-view', emptyText(response.cards.length, none)),
+        );
         const heldBack = heldBackCards(response.extension);
         if (heldBack.length > 0) {
           target.appendChild(renderHeldBack(heldBack));

@@ -10,7 +10,18 @@ import openApiDocument from '../../openapi/openapi.json';
 export const OPENAPI_FILE = join(__dirname, '../../openapi/openapi.json');
 const DOCUMENT_ID = 'https://pcb-cds.invalid/openapi.json';
 /** Top-level OpenAPI fields: not JSON Schema keywords, so Ajv's strict mode must be told they are known. */
-const OPENAPI_FIELDS = ['openapi', 'info', 'jsonSchemaDialect', 'servers', 'security', 'tags', 'paths', 'components', 'webhooks', 'externalDocs'];
+const OPENAPI_FIELDS = [
+  'openapi',
+  'info',
+  'jsonSchemaDialect',
+  'servers',
+  'security',
+  'tags',
+  'paths',
+  'components',
+  'webhooks',
+  'externalDocs',
+];
 
 export interface ObservedResponse {
   method: string;
@@ -59,7 +70,9 @@ export class OpenApiContract {
       return [`${where}: Content-Type ${mediaType || '(none)'} not in the contract (documented: ${Object.keys(content).join(', ')})`];
     }
     const validate = this.validator(`${documented.pointer}/content/${escape(mediaType)}/schema`);
-    return validate(response.body) ? [] : (validate.errors ?? []).map((e) => `${where}: ${e.instancePath || '(body)'} ${e.message} ${JSON.stringify(e.params)}`);
+    return validate(response.body)
+      ? []
+      : (validate.errors ?? []).map((e) => `${where}: ${e.instancePath || '(body)'} ${e.message} ${JSON.stringify(e.params)}`);
   }
 
   /** The operations a test run should have exercised, as `METHOD path status`. */
@@ -130,7 +143,7 @@ export async function validateOpenApiDocument(file: string = OPENAPI_FILE): Prom
 function matches(template: string, path: string): boolean {
   const want = template.split('/');
   const got = path.split('/');
-  return want.length === got.length && want.every((segment, i) => /^\{[^}]+\}$/.test(segment) ? got[i] !== '' : segment === got[i]);
+  return want.length === got.length && want.every((segment, i) => (/^\{[^}]+\}$/.test(segment) ? got[i] !== '' : segment === got[i]));
 }
 
 function templatedSegments(template: string): number {

@@ -65,7 +65,9 @@ export async function startPcbTestStack(options: {
   const fullPrefetch = async (patientId: string): Promise<Record<string, unknown>> => {
     const client = new FhirRestClient({ baseUrl: sandbox.baseUrl });
     const entries = await Promise.all(
-      Object.entries(templates).map(async ([key, template]) => [key, await client.get(template.replace('{{context.patientId}}', patientId))] as const),
+      Object.entries(templates).map(
+        async ([key, template]) => [key, await client.get(template.replace('{{context.patientId}}', patientId))] as const,
+      ),
     );
     return Object.fromEntries(entries);
   };

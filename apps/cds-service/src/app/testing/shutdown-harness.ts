@@ -29,7 +29,10 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`fhir ${sandbox.baseUrl}\n`);
   }
-  const feedback = { repository, ledger: new DurableCardLedger(repository, { patientHashSalt: 'shutdown-harness-salt-0123456789', flushIntervalMs: 50 }) };
+  const feedback = {
+    repository,
+    ledger: new DurableCardLedger(repository, { patientHashSalt: 'shutdown-harness-salt-0123456789', flushIntervalMs: 50 }),
+  };
   const app = await NestFactory.create(
     AppModule.forRoot({
       guideline: buildGuidelineConfiguration({}),
@@ -42,7 +45,10 @@ async function main(): Promise<void> {
   );
   configureObservabilityHttp(app);
   configureCdsHooksHttp(app);
-  enableGracefulShutdown(app, { readinessDrainMs: Number(process.env['SHUTDOWN_DRAIN_MS'] ?? 0), closers: [feedbackStoreCloser(feedback)] });
+  enableGracefulShutdown(app, {
+    readinessDrainMs: Number(process.env['SHUTDOWN_DRAIN_MS'] ?? 0),
+    closers: [feedbackStoreCloser(feedback)],
+  });
   await app.listen(0, '127.0.0.1');
   process.stdout.write(`listening ${(app.getHttpServer().address() as { port: number }).port}\n`);
 }

@@ -16,7 +16,12 @@ import { CardViewerModule } from './card-viewer.module';
  */
 const FHIR = 'http://127.0.0.1:8081/fhir';
 const ACCESS_TOKEN = 'viewer-access-token-for-tests-0123456789';
-const hook = { hook: 'patient-view', hookInstance: 'a2b1c3d4-0000-4000-8000-000000000001', fhirServer: FHIR, context: { patientId: 'p1', userId: 'Practitioner/viewer' } };
+const hook = {
+  hook: 'patient-view',
+  hookInstance: 'a2b1c3d4-0000-4000-8000-000000000001',
+  fhirServer: FHIR,
+  context: { patientId: 'p1', userId: 'Practitioner/viewer' },
+};
 
 describe('the card viewer’s API with an access token (signing on)', () => {
   let upstream: Server;
@@ -64,13 +69,18 @@ describe('the card viewer’s API with an access token (signing on)', () => {
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
   const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
-  const outcomeOf = async (res: Response): Promise<{ resourceType: string; issue: { code: string }[] }> => (await res.json()) as { resourceType: string; issue: { code: string }[] };
+  const outcomeOf = async (res: Response): Promise<{ resourceType: string; issue: { code: string }[] }> =>
+    (await res.json()) as { resourceType: string; issue: { code: string }[] };
 
   const checked: [string, string, unknown?][] = [
     ['the configuration', '/viewer/config.json'],
     ['discovery', '/viewer/api/cds-services'],
     ['a hook call', '/viewer/api/cds-services/pcb-evaluation', hook],
-    ['feedback', '/viewer/api/cds-services/pcb-evaluation/feedback', { feedback: [{ card: 'made-up', outcome: 'overridden', outcomeTimestamp: '2026-12-01T10:00:00Z' }] }],
+    [
+      'feedback',
+      '/viewer/api/cds-services/pcb-evaluation/feedback',
+      { feedback: [{ card: 'made-up', outcome: 'overridden', outcomeTimestamp: '2026-12-01T10:00:00Z' }] },
+    ],
   ];
 
   describe.each(checked)('%s (%s)', (_name, path, body) => {
@@ -106,7 +116,11 @@ describe('the card viewer’s API with an access token (signing on)', () => {
   it('grants no cross-origin preflight (no CORS headers at all under /viewer)', async () => {
     const res = await call('/viewer/api/cds-services/pcb-evaluation', {
       method: 'OPTIONS',
-      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
     });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     expect(res.headers.get('access-control-allow-headers')).toBeNull();

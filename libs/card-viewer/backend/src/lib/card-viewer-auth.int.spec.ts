@@ -45,9 +45,19 @@ async function startSecuredApp(options: {
   @Module({
     imports: [
       // The audience is the service's own URL unless a public one is given (it is never read from the request).
-      CdsClientAuthModule.forRoot({ mode: 'on', trustedClients: { clients: options.trusted }, publicBaseUrl: options.publicBaseUrl ?? `http://127.0.0.1:${options.port}` }),
+      CdsClientAuthModule.forRoot({
+        mode: 'on',
+        trustedClients: { clients: options.trusted },
+        publicBaseUrl: options.publicBaseUrl ?? `http://127.0.0.1:${options.port}`,
+      }),
       CdsHooksApiModule.register({ services: [stub] }),
-      CardViewerModule.forRoot({ staticDir: site, fhirBaseUrl: FHIR, signing: options.signing, accessToken: ACCESS_TOKEN, serviceIds: ['stub'] }),
+      CardViewerModule.forRoot({
+        staticDir: site,
+        fhirBaseUrl: FHIR,
+        signing: options.signing,
+        accessToken: ACCESS_TOKEN,
+        serviceIds: ['stub'],
+      }),
     ],
   })
   class SecuredAppModule {}
@@ -57,15 +67,25 @@ async function startSecuredApp(options: {
   return { app, url: `http://127.0.0.1:${options.port}` };
 }
 
-const hook = JSON.stringify({ hook: 'patient-view', hookInstance: 'd1577c69-dfbe-44ad-ba6d-3e05e953b2ea', fhirServer: FHIR, context: { patientId: 'p1', userId: 'Practitioner/viewer' } });
+const hook = JSON.stringify({
+  hook: 'patient-view',
+  hookInstance: 'd1577c69-dfbe-44ad-ba6d-3e05e953b2ea',
+  fhirServer: FHIR,
+  context: { patientId: 'p1', userId: 'Practitioner/viewer' },
+});
 const viewerHeaders = { 'content-type': 'application/json', authorization: `Bearer ${ACCESS_TOKEN}` };
 /** A call as the viewer's page makes it (with the viewer's access token), or straight to the service (without). */
-const post = (url: string): Promise<Response> => fetch(url, { method: 'POST', headers: url.includes('/viewer/') ? viewerHeaders : { 'content-type': 'application/json' }, body: hook });
+const post = (url: string): Promise<Response> =>
+  fetch(url, { method: 'POST', headers: url.includes('/viewer/') ? viewerHeaders : { 'content-type': 'application/json' }, body: hook });
 
 describe('the viewer with client authentication on', () => {
   it('is accepted when its public key is pinned in the trusted clients; an unsigned call is not', async () => {
     const signer = await ViewerSigner.create();
-    const { app, url } = await startSecuredApp({ port: await freePort(), trusted: [{ iss: ISSUER, jwks: signer.jwks() }], signing: { issuer: ISSUER, signer } });
+    const { app, url } = await startSecuredApp({
+      port: await freePort(),
+      trusted: [{ iss: ISSUER, jwks: signer.jwks() }],
+      signing: { issuer: ISSUER, signer },
+    });
     try {
       expect((await post(`${url}/cds-services/stub`)).status).toBe(401);
       const viaViewer = await post(`${url}/viewer/api/cds-services/stub`);
@@ -99,7 +119,12 @@ describe('the viewer with client authentication on', () => {
     } finally {
       await wrong.app.close();
     }
-    const right = await startSecuredApp({ port: await freePort(), trusted, publicBaseUrl, signing: { issuer: ISSUER, signer, audienceBaseUrl: publicBaseUrl } });
+    const right = await startSecuredApp({
+      port: await freePort(),
+      trusted,
+      publicBaseUrl,
+      signing: { issuer: ISSUER, signer, audienceBaseUrl: publicBaseUrl },
+    });
     try {
       expect((await post(`${right.url}/viewer/api/cds-services/stub`)).status).toBe(200);
     } finally {

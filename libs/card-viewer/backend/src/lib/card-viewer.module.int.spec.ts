@@ -142,7 +142,11 @@ describe('CardViewerModule', () => {
     });
 
     it('passes the CDS service’s errors through unchanged', async () => {
-      const res = await fetch(`${viewer.url}/viewer/api/cds-services/unknown`, { method: 'POST', headers: json, body: JSON.stringify({ fhirServer: FHIR }) });
+      const res = await fetch(`${viewer.url}/viewer/api/cds-services/unknown`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ fhirServer: FHIR }),
+      });
       expect(res.status).toBe(404);
       expect(((await res.json()) as { resourceType: string }).resourceType).toBe('OperationOutcome');
     });
@@ -150,7 +154,11 @@ describe('CardViewerModule', () => {
     it('refuses a service id that is not a path segment, and a body that is not JSON', async () => {
       const badId = await fetch(`${viewer.url}/viewer/api/cds-services/a..b%2F..`, { method: 'POST', headers: json, body: '{}' });
       expect(badId.status).toBe(400);
-      const noBody = await fetch(`${viewer.url}/viewer/api/cds-services/stub`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' });
+      const noBody = await fetch(`${viewer.url}/viewer/api/cds-services/stub`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: 'x',
+      });
       expect(noBody.status).toBe(400);
     });
   });
@@ -161,7 +169,12 @@ describe('CardViewerModule', () => {
     let viewer: { app: INestApplication; url: string };
     beforeAll(async () => {
       upstream = await startUpstream();
-      viewer = await startViewer({ cdsBaseUrl: upstream.url, signing: { issuer: ISSUER }, accessToken: ACCESS_TOKEN, serviceIds: ['pcb-evaluation'] });
+      viewer = await startViewer({
+        cdsBaseUrl: upstream.url,
+        signing: { issuer: ISSUER },
+        accessToken: ACCESS_TOKEN,
+        serviceIds: ['pcb-evaluation'],
+      });
     });
     afterAll(async () => {
       await viewer.app.close();
@@ -169,8 +182,17 @@ describe('CardViewerModule', () => {
     });
 
     it('forwards the body unchanged with a JWT whose aud is the exact URL called', async () => {
-      const hook = { hook: 'patient-view', hookInstance: 'h2', fhirServer: FHIR, context: { patientId: 'p2', userId: 'Practitioner/viewer' } };
-      const res = await fetch(`${viewer.url}/viewer/api/cds-services/pcb-evaluation`, { method: 'POST', headers: withToken, body: JSON.stringify(hook) });
+      const hook = {
+        hook: 'patient-view',
+        hookInstance: 'h2',
+        fhirServer: FHIR,
+        context: { patientId: 'p2', userId: 'Practitioner/viewer' },
+      };
+      const res = await fetch(`${viewer.url}/viewer/api/cds-services/pcb-evaluation`, {
+        method: 'POST',
+        headers: withToken,
+        body: JSON.stringify(hook),
+      });
       expect(res.status).toBe(200);
       const call = upstream.received.at(-1) as Received;
       expect(call.url).toBe('/cds-services/pcb-evaluation');
@@ -187,7 +209,11 @@ describe('CardViewerModule', () => {
 
     it('signs feedback for the feedback URL', async () => {
       const feedback = { feedback: [{ card: 'c1', outcome: 'overridden', outcomeTimestamp: '2026-11-22T10:00:00Z' }] };
-      await fetch(`${viewer.url}/viewer/api/cds-services/pcb-evaluation/feedback`, { method: 'POST', headers: withToken, body: JSON.stringify(feedback) });
+      await fetch(`${viewer.url}/viewer/api/cds-services/pcb-evaluation/feedback`, {
+        method: 'POST',
+        headers: withToken,
+        body: JSON.stringify(feedback),
+      });
       const call = upstream.received.at(-1) as Received;
       expect(call.url).toBe('/cds-services/pcb-evaluation/feedback');
       const claims = JSON.parse(Buffer.from((call.headers.authorization ?? '').split('.')[1], 'base64url').toString('utf8'));
@@ -196,7 +222,10 @@ describe('CardViewerModule', () => {
     });
 
     it('says signing is on in config.json and names the CDS service it calls', async () => {
-      expect(await (await fetch(`${viewer.url}/viewer/config.json`, { headers: withToken })).json()).toMatchObject({ signedCalls: true, cdsBaseUrl: upstream.url });
+      expect(await (await fetch(`${viewer.url}/viewer/config.json`, { headers: withToken })).json()).toMatchObject({
+        signedCalls: true,
+        cdsBaseUrl: upstream.url,
+      });
     });
 
     it('never passes on the token the browser sent (the viewer access token)', async () => {
@@ -218,7 +247,11 @@ describe('CardViewerModule', () => {
       await new Promise<void>((resolve) => dead.server.close(() => resolve()));
       const viewer = await startViewer({ cdsBaseUrl: dead.url });
       try {
-        const res = await fetch(`${viewer.url}/viewer/api/cds-services/pcb-evaluation`, { method: 'POST', headers: json, body: JSON.stringify({ fhirServer: FHIR }) });
+        const res = await fetch(`${viewer.url}/viewer/api/cds-services/pcb-evaluation`, {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ fhirServer: FHIR }),
+        });
         expect(res.status).toBe(502);
         const outcome = (await res.json()) as { resourceType: string; issue: { diagnostics: string }[] };
         expect(outcome.resourceType).toBe('OperationOutcome');

@@ -38,7 +38,9 @@ describe('resolveCardViewerOptions', () => {
   });
 
   it('never quotes a refused access token', () => {
-    expect(() => resolveCardViewerOptions({ ...base, accessToken: 'too-short-secret' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('too-short-secret') }));
+    expect(() => resolveCardViewerOptions({ ...base, accessToken: 'too-short-secret' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('too-short-secret') }),
+    );
   });
 
   it('reports a page that was not built instead of failing start-up', () => {
@@ -53,7 +55,10 @@ describe('resolveCardViewerOptions', () => {
     [{ cdsBaseUrl: 'ftp://x' }, 'cdsBaseUrl must be an http or https URL'],
     [{ signing: { issuer: 'viewer' }, ...access }, 'signing.issuer must be an absolute URL'],
     [{ signing: { issuer: 'http://x/viewer', tokenLifetimeSeconds: 0 }, ...access }, 'tokenLifetimeSeconds'],
-    [{ signing: { issuer: 'http://x/viewer', audienceBaseUrl: 'cds.example.org' }, ...access }, 'signing.audienceBaseUrl must be an absolute URL'],
+    [
+      { signing: { issuer: 'http://x/viewer', audienceBaseUrl: 'cds.example.org' }, ...access },
+      'signing.audienceBaseUrl must be an absolute URL',
+    ],
     [{ proxyTimeoutMs: -1 }, 'proxyTimeoutMs'],
     [{ signing: { issuer: 'http://x/viewer' }, serviceIds: ['pcb-evaluation'] }, 'signing needs an accessToken'],
     [{ signing: { issuer: 'http://x/viewer' }, accessToken: ACCESS_TOKEN }, 'signing needs serviceIds'],

@@ -14,7 +14,13 @@ describe('isOwnOrigin', () => {
     ['a non-http scheme', 'chrome-extension://abc', 'abc', undefined, false],
     ['no Host to compare with', 'http://127.0.0.1:3000', undefined, undefined, false],
     // Only a browser that connected to that host sends this pair (a rebound DNS name): the access token stops it.
-    ['the origin of the host connected to, besides the public origin', 'http://localhost:3000', 'localhost:3000', 'https://cds.example.org', true],
+    [
+      'the origin of the host connected to, besides the public origin',
+      'http://localhost:3000',
+      'localhost:3000',
+      'https://cds.example.org',
+      true,
+    ],
   ])('%s', (_name, origin, host, publicOrigin, expected) => {
     expect(isOwnOrigin(origin, host, publicOrigin)).toBe(expected);
   });

@@ -17,5 +17,10 @@ export function isOwnOrigin(origin: string | undefined, host: string | undefined
   } catch {
     return false;
   }
-  return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === origin && host !== undefined && url.host === host.toLowerCase();
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    url.origin === origin &&
+    host !== undefined &&
+    url.host === host.toLowerCase()
+  );
 }

@@ -10,7 +10,10 @@ import { problem } from './viewer-answer';
  * the operator set an access token, only a caller presenting it (→ 401 without). Checked before anything else,
  * so nothing is signed, forwarded or disclosed for a refused request.
  */
-export function accessRefusal(headers: IncomingHttpHeaders, options: Pick<ResolvedCardViewerOptions, 'accessTokenDigest' | 'publicOrigin'>): ViewerAnswer | undefined {
+export function accessRefusal(
+  headers: IncomingHttpHeaders,
+  options: Pick<ResolvedCardViewerOptions, 'accessTokenDigest' | 'publicOrigin'>,
+): ViewerAnswer | undefined {
   if (!isOwnOrigin(headers.origin, headers.host, options.publicOrigin)) {
     return problem(403, 'forbidden', 'The card viewer answers its own page only (this request came from another origin)');
   }

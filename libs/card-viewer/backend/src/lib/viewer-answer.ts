@@ -10,7 +10,12 @@ export interface ViewerAnswer {
 }
 
 export function problem(status: number, code: string, diagnostics: string, headers?: Record<string, string>): ViewerAnswer {
-  return { status, contentType: 'application/json', body: JSON.stringify(operationOutcome(code, diagnostics)), ...(headers ? { headers } : {}) };
+  return {
+    status,
+    contentType: 'application/json',
+    body: JSON.stringify(operationOutcome(code, diagnostics)),
+    ...(headers ? { headers } : {}),
+  };
 }
 
 export function send(res: Response, answer: ViewerAnswer): void {

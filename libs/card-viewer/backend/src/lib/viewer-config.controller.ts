@@ -20,7 +20,14 @@ export class ViewerConfigController {
   @Get('config.json')
   config(@Req() req: Request, @Res() res: Response): void {
     res.set('Cache-Control', 'no-store');
-    send(res, accessRefusal(req.headers, this.options) ?? { status: 200, contentType: 'application/json', body: JSON.stringify(viewerConfig(this.options)) });
+    send(
+      res,
+      accessRefusal(req.headers, this.options) ?? {
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify(viewerConfig(this.options)),
+      },
+    );
   }
 
   /** The JWK Set a trusted-clients configuration points to (`jwksUrl`). Public keys only. */

@@ -16,7 +16,11 @@ describe('ViewerSigner', () => {
 
   it('signs an ES384 JWT that verifies against its published JWK Set, with the exact audience', async () => {
     const token = await signer.sign(claims);
-    const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet(signer.jwks()), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['ES384'] });
+    const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet(signer.jwks()), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ['ES384'],
+    });
     expect(protectedHeader).toEqual({ alg: 'ES384', typ: 'JWT', kid: signer.keyId });
     expect(payload.aud).toBe(AUDIENCE);
     expect(typeof payload.jti).toBe('string');
@@ -50,9 +54,16 @@ describe('ViewerSigner', () => {
 describe('ViewerSigning', () => {
   it('signs for the URL called by default, and for the public base URL when the service checks that', async () => {
     const signer = await ViewerSigner.create();
-    const called = await new ViewerSigning(signer, { issuer: ISSUER, tokenLifetimeSeconds: 60 }).authorization(BASE, '/cds-services/x/feedback');
+    const called = await new ViewerSigning(signer, { issuer: ISSUER, tokenLifetimeSeconds: 60 }).authorization(
+      BASE,
+      '/cds-services/x/feedback',
+    );
     expect(payloadOf((called ?? '').replace(/^Bearer /, ''))).toMatchObject({ iss: ISSUER, aud: `${BASE}/cds-services/x/feedback` });
-    const publicAud = await new ViewerSigning(signer, { issuer: ISSUER, tokenLifetimeSeconds: 60, audienceBaseUrl: 'https://cds.example.org/pcb' }).authorization(BASE, '/cds-services/x');
+    const publicAud = await new ViewerSigning(signer, {
+      issuer: ISSUER,
+      tokenLifetimeSeconds: 60,
+      audienceBaseUrl: 'https://cds.example.org/pcb',
+    }).authorization(BASE, '/cds-services/x');
     expect(payloadOf((publicAud ?? '').replace(/^Bearer /, ''))['aud']).toBe('https://cds.example.org/pcb/cds-services/x');
   });
 

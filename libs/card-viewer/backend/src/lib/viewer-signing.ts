@@ -17,7 +17,10 @@ export class ViewerSigning {
       return undefined;
     }
     const { issuer, tokenLifetimeSeconds, audienceBaseUrl } = this.options;
-    const token = await this.signer.sign({ issuer, audience: `${audienceBaseUrl ?? baseUrl}${path}`, lifetimeSeconds: tokenLifetimeSeconds }, now);
+    const token = await this.signer.sign(
+      { issuer, audience: `${audienceBaseUrl ?? baseUrl}${path}`, lifetimeSeconds: tokenLifetimeSeconds },
+      now,
+    );
     return `Bearer ${token}`;
   }
 }

@@ -21,7 +21,9 @@ export class ViewerStaticController {
       'Cache-Control': 'no-cache',
     };
     if (!options.staticDirReady) {
-      new Logger('CardViewer').warn(`No index.html in ${options.staticDir}: /viewer/ answers 503 until \`npx nx build card-viewer\` has run`);
+      new Logger('CardViewer').warn(
+        `No index.html in ${options.staticDir}: /viewer/ answers 503 until \`npx nx build card-viewer\` has run`,
+      );
     }
   }
 

@@ -90,7 +90,11 @@ export class CdsHookInvoker implements OnModuleInit {
     }
   }
 
-  private async resolve(request: HookRequest, templates: Record<string, string> | undefined, signal: AbortSignal): Promise<ResolvedPrefetch> {
+  private async resolve(
+    request: HookRequest,
+    templates: Record<string, string> | undefined,
+    signal: AbortSignal,
+  ): Promise<ResolvedPrefetch> {
     try {
       return await resolvePrefetch(request, templates, {
         timeoutMs: this.options.prefetchTimeoutMs,

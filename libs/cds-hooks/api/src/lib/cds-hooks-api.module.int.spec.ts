@@ -5,7 +5,12 @@ import type { CdsResponse, CdsService, CdsServiceDefinition } from '@pcb-cds/cds
 import { CDS_SERVICES } from '@pcb-cds/cds-hooks-model';
 import { CdsHooksApiModule } from './cds-hooks-api.module';
 import type { CdsHooksApiOptions } from './cds-hooks-api.options';
-import { CDS_HOOKS_RUNTIME_OPTIONS, DEFAULT_HOOK_DEADLINE_MS, DEFAULT_PREFETCH_TIMEOUT_MS, DEFAULT_RATE_LIMIT } from './cds-hooks-api.options';
+import {
+  CDS_HOOKS_RUNTIME_OPTIONS,
+  DEFAULT_HOOK_DEADLINE_MS,
+  DEFAULT_PREFETCH_TIMEOUT_MS,
+  DEFAULT_RATE_LIMIT,
+} from './cds-hooks-api.options';
 import { configureCdsHooksHttp } from './configure-cds-hooks-http';
 
 const definition = (id: string): CdsServiceDefinition => ({ id, hook: 'patient-view', description: `service ${id}` });
@@ -36,7 +41,9 @@ async function compile(module: ReturnType<typeof CdsHooksApiModule.register>) {
 
 describe('CdsHooksApiModule', () => {
   it('register: serves instances and classes (dependencies from `imports`) in registration order', async () => {
-    const ref = await compile(CdsHooksApiModule.register({ imports: [GreetingModule], services: [instance('a'), GreetingService, instance('b')] }));
+    const ref = await compile(
+      CdsHooksApiModule.register({ imports: [GreetingModule], services: [instance('a'), GreetingService, instance('b')] }),
+    );
     const services = ref.get<CdsService[]>(CDS_SERVICES);
     expect(services.map((s) => s.definition.id)).toEqual(['a', 'greeting', 'b']);
     await expect(services[1].handle({} as never)).resolves.toMatchObject({ cards: [{ summary: 'hello' }] });
@@ -70,18 +77,35 @@ describe('CdsHooksApiModule', () => {
     await app.init();
     const res = await request(app.getHttpServer()).get('/cds-services');
     expect(res.body).toEqual({ services: [definition('greeting')] });
-    expect(ref.get(CDS_HOOKS_RUNTIME_OPTIONS)).toMatchObject({ prefetchTimeoutMs: 1234, hookDeadlineMs: 2345, fhirServers: { restricted: true }, rateLimit: false });
+    expect(ref.get(CDS_HOOKS_RUNTIME_OPTIONS)).toMatchObject({
+      prefetchTimeoutMs: 1234,
+      hookDeadlineMs: 2345,
+      fhirServers: { restricted: true },
+      rateLimit: false,
+    });
     await app.close();
   });
 
   it.each<[string, Partial<CdsHooksApiOptions>, RegExp]>([
     ['a duplicate id', { services: [instance('a'), instance('a')] }, /registered twice/],
     ['an id that is not URL-safe', { services: [instance('a b')] }, /URL-safe/],
-    ['a definition without description', { services: [{ ...instance('a'), definition: { id: 'a', hook: 'patient-view', description: '' } }] }, /description/],
+    [
+      'a definition without description',
+      { services: [{ ...instance('a'), definition: { id: 'a', hook: 'patient-view', description: '' } }] },
+      /description/,
+    ],
     ['a zero prefetch timeout', { services: [instance('a')], prefetchTimeoutMs: 0 }, /prefetchTimeoutMs/],
     ['a negative hook deadline', { services: [instance('a')], hookDeadlineMs: -1 }, /hookDeadlineMs must be a positive/],
-    ['a prefetch timeout not below the hook deadline', { services: [instance('a')], prefetchTimeoutMs: 8000 }, /prefetchTimeoutMs \(8000\) must be smaller than hookDeadlineMs \(8000\)/],
-    ['an allowlist entry with credentials', { services: [instance('a')], fhirServerAllowlist: ['https://u:p@ehr.example.org'] }, /fhirServerAllowlist\[0\]/],
+    [
+      'a prefetch timeout not below the hook deadline',
+      { services: [instance('a')], prefetchTimeoutMs: 8000 },
+      /prefetchTimeoutMs \(8000\) must be smaller than hookDeadlineMs \(8000\)/,
+    ],
+    [
+      'an allowlist entry with credentials',
+      { services: [instance('a')], fhirServerAllowlist: ['https://u:p@ehr.example.org'] },
+      /fhirServerAllowlist\[0\]/,
+    ],
     ['a rate limit of 0', { services: [instance('a')], rateLimit: { limit: 0, ttlMs: 1000 } }, /rateLimit.limit/],
     ['a rate limit window of 0', { services: [instance('a')], rateLimit: { limit: 5, ttlMs: 0 } }, /rateLimit.ttlMs/],
   ])('refuses to start with %s', async (_name, options, message) => {
@@ -108,7 +132,10 @@ describe('configureCdsHooksHttp', () => {
       context: { patientId: '1' },
       extension: { 'org.example.padding': 'x'.repeat(1024 * 1024) },
     };
-    const res = await request(app.getHttpServer()).post('/cds-services/a').set('Content-Type', 'application/json').send(JSON.stringify(body));
+    const res = await request(app.getHttpServer())
+      .post('/cds-services/a')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify(body));
     expect(res.status).toBe(200);
     const bad = await request(app.getHttpServer()).post('/cds-services/a').set('Content-Type', 'application/json').send('{');
     expect(bad.status).toBe(400);

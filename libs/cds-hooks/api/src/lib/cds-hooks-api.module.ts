@@ -66,7 +66,9 @@ export class CdsHooksApiModule {
         FhirRestPrefetchFetchers,
         { provide: PREFETCH_FETCHER_FACTORY, useFactory: (f: FhirRestPrefetchFetchers) => f.create, inject: [FhirRestPrefetchFetchers] },
         // A class provider when it is ours, so that Nest calls its shutdown hook (it holds a sweep timer).
-        storage ? { provide: CDS_RATE_LIMIT_STORAGE, useValue: storage } : { provide: CDS_RATE_LIMIT_STORAGE, useClass: ThrottlerStorageService },
+        storage
+          ? { provide: CDS_RATE_LIMIT_STORAGE, useValue: storage }
+          : { provide: CDS_RATE_LIMIT_STORAGE, useClass: ThrottlerStorageService },
         isClass(sink) ? { provide: FeedbackSink, useClass: sink } : { provide: FeedbackSink, useValue: sink },
         ...ledgerProvider,
         ...(options.cardMemory ? [{ provide: CardMemory, useValue: options.cardMemory }] : []),

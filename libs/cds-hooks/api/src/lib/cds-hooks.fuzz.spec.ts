@@ -48,7 +48,13 @@ const statuses = new Map<number, number>();
 const hookSeeds = hookRequestSeeds();
 const feedbackDocs = feedbackSeeds();
 
-async function post(target: FuzzTarget, path: string, body: Buffer, headers: Record<string, string> = { 'content-type': 'application/json' }, method = 'POST'): Promise<RawAnswer> {
+async function post(
+  target: FuzzTarget,
+  path: string,
+  body: Buffer,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+  method = 'POST',
+): Promise<RawAnswer> {
   const answer = await client.send({ method, path, headers: { ...headers, 'content-length': String(body.length) }, body });
   statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
   checkAnswer(target, answer, SECRETS);
@@ -98,14 +104,23 @@ const fhirServerChoice = fc.constantFrom('allowed', 'allowed', 'trap', 'own', 'n
 const servicePath = fc.oneof(
   { weight: 8, arbitrary: fc.constant('/cds-services/fuzz-service') },
   { weight: 3, arbitrary: fc.constant('/cds-services/fuzz-tokens') },
-  { weight: 1, arbitrary: fc.constantFrom('/cds-services/unknown', '/cds-services/fuzz-service?x=1', '/cds-services/FUZZ-SERVICE', '/cds-services/fuzz-service/') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '/cds-services/unknown',
+      '/cds-services/fuzz-service?x=1',
+      '/cds-services/FUZZ-SERVICE',
+      '/cds-services/fuzz-service/',
+    ),
+  },
 );
 const feedbackPath = fc.oneof(
   { weight: 10, arbitrary: fc.constant('/cds-services/fuzz-service/feedback') },
   { weight: 1, arbitrary: fc.constantFrom('/cds-services/unknown/feedback', '/cds-services/fuzz-service/feedback/x') },
 );
 const options = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, ...(SEED === undefined ? {} : { seed: SEED }) });
-const targetOf = (path: string): FuzzTarget => (path.endsWith('/feedback') ? 'feedback' : path.startsWith('/cds-services/fuzz-') ? 'service' : 'other');
+const targetOf = (path: string): FuzzTarget =>
+  path.endsWith('/feedback') ? 'feedback' : path.startsWith('/cds-services/fuzz-') ? 'service' : 'other';
 
 beforeAll(async () => {
   allowed = await StubFhirServer.start();
@@ -135,10 +150,16 @@ describe('fuzzing the CDS Hooks endpoints', () => {
     `mutated hook requests (${RUNS.hookRequests} runs): no 5xx, 4xx are OperationOutcomes, 200s are valid responses`,
     async () => {
       await fc.assert(
-        fc.asyncProperty(fc.nat(), fhirServerChoice, fc.option(jsonMutations(), { freq: 5 }), servicePath, async (seed, server, mutations, path) => {
-          const doc = withFhirServer(hookSeeds[seed % hookSeeds.length], server);
-          await post(targetOf(path), path, json(mutations ? mutateJson(doc, mutations) : doc));
-        }),
+        fc.asyncProperty(
+          fc.nat(),
+          fhirServerChoice,
+          fc.option(jsonMutations(), { freq: 5 }),
+          servicePath,
+          async (seed, server, mutations, path) => {
+            const doc = withFhirServer(hookSeeds[seed % hookSeeds.length], server);
+            await post(targetOf(path), path, json(mutations ? mutateJson(doc, mutations) : doc));
+          },
+        ),
         options(RUNS.hookRequests),
       );
     },
@@ -163,16 +184,26 @@ describe('fuzzing the CDS Hooks endpoints', () => {
     `hostile strings (lone surrogates, any code point, URL characters) in ids and hookInstance (${RUNS.idFields} runs): a lone surrogate is a 400`,
     async () => {
       await fc.assert(
-        fc.asyncProperty(fc.nat(), fhirServerChoice, fc.constantFrom(...ID_FIELDS), hostileString(), fc.boolean(), async (seed, server, field, value, viaGzip) => {
-          const doc = setAt(withFhirServer(hookSeeds[seed % hookSeeds.length], server), field, value);
-          const body = json(doc);
-          const answer = viaGzip
-            ? await post('service', '/cds-services/fuzz-service', encode(body, 'gzip').body, { 'content-type': 'application/json', 'content-encoding': 'gzip' })
-            : await post('service', '/cds-services/fuzz-service', body);
-          if (/\p{Cs}/u.test(value) && answer.status !== 400) {
-            throw new Error(`a lone surrogate in ${field.join('.')} answered ${answer.status}, not 400`);
-          }
-        }),
+        fc.asyncProperty(
+          fc.nat(),
+          fhirServerChoice,
+          fc.constantFrom(...ID_FIELDS),
+          hostileString(),
+          fc.boolean(),
+          async (seed, server, field, value, viaGzip) => {
+            const doc = setAt(withFhirServer(hookSeeds[seed % hookSeeds.length], server), field, value);
+            const body = json(doc);
+            const answer = viaGzip
+              ? await post('service', '/cds-services/fuzz-service', encode(body, 'gzip').body, {
+                  'content-type': 'application/json',
+                  'content-encoding': 'gzip',
+                })
+              : await post('service', '/cds-services/fuzz-service', body);
+            if (/\p{Cs}/u.test(value) && answer.status !== 400) {
+              throw new Error(`a lone surrogate in ${field.join('.')} answered ${answer.status}, not 400`);
+            }
+          },
+        ),
         options(RUNS.idFields),
       );
     },
@@ -214,7 +245,10 @@ describe('fuzzing the CDS Hooks endpoints', () => {
             };
             if (abortRoll < 2 && sent.body.length > 0) {
               // A client dying mid-upload gets no answer; the next run (same server) shows the server survived.
-              await client.sendAndAbort({ method: 'POST', path, headers, body: sent.body.subarray(0, Math.ceil(sent.body.length / 2)) }, sent.body.length + 10);
+              await client.sendAndAbort(
+                { method: 'POST', path, headers, body: sent.body.subarray(0, Math.ceil(sent.body.length / 2)) },
+                sent.body.length + 10,
+              );
               return;
             }
             const answer = await post(targetOf(path), path, sent.body, headers, method);
@@ -243,6 +277,8 @@ describe('fuzzing the CDS Hooks endpoints', () => {
     for (const status of [200, 400, 404, 412, 415]) {
       expect(statuses.get(status) ?? 0).toBeGreaterThan(0);
     }
-    process.stdout.write(`fuzz: ${total} answers by status ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}; ${allowed.requests.length} FHIR fetches\n`);
+    process.stdout.write(
+      `fuzz: ${total} answers by status ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}; ${allowed.requests.length} FHIR fetches\n`,
+    );
   });
 });

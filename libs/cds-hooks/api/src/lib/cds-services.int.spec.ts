@@ -3,7 +3,13 @@ import type { Response } from 'supertest';
 import type { Bundle } from 'fhir/r4';
 import type { CdsResponse, CdsService, CdsServiceDefinition, ResolvedHookRequest } from '@pcb-cds/cds-hooks-model';
 import type { CdsHooksTestApp, StubFhirRequest, StubFhirServer } from '../testing';
-import { assertCdsHooksInvariants, createCdsHooksTestApp, readSharedJson, StubFhirServer as Stub, unreachableFhirBaseUrl } from '../testing';
+import {
+  assertCdsHooksInvariants,
+  createCdsHooksTestApp,
+  readSharedJson,
+  StubFhirServer as Stub,
+  unreachableFhirBaseUrl,
+} from '../testing';
 import { PREFETCH_WARNINGS_EXTENSION } from './prefetch-warnings.extension';
 
 const TOKEN = 'fhir-token-int-7d2f1c9e';
@@ -20,7 +26,16 @@ class EchoService implements CdsService {
   async handle(request: ResolvedHookRequest): Promise<CdsResponse> {
     this.received.push(request);
     const visible = { ...request, fhirAuthorization: undefined };
-    return { cards: [{ summary: `echo ${this.definition.id}`, indicator: 'info', source: { label: 'Echo' }, detail: `\`\`\`json\n${JSON.stringify(visible)}\n\`\`\`` }] };
+    return {
+      cards: [
+        {
+          summary: `echo ${this.definition.id}`,
+          indicator: 'info',
+          source: { label: 'Echo' },
+          detail: `\`\`\`json\n${JSON.stringify(visible)}\n\`\`\``,
+        },
+      ],
+    };
   }
 }
 
@@ -50,7 +65,14 @@ const messy: CdsService = {
     ({
       cards: [
         { summary: 'info card', indicator: 'info', source: { label: 'Messy', url: null }, detail: '', links: [] },
-        { summary: 'x'.repeat(200), indicator: 'critical', source: { label: 'Messy' }, suggestions: [{ label: 'do', actions: [{ type: 'create', description: 'create it', resource: { resourceType: 'ServiceRequest' } }] }] },
+        {
+          summary: 'x'.repeat(200),
+          indicator: 'critical',
+          source: { label: 'Messy' },
+          suggestions: [
+            { label: 'do', actions: [{ type: 'create', description: 'create it', resource: { resourceType: 'ServiceRequest' } }] },
+          ],
+        },
         { summary: 'warning card', indicator: 'warning', source: { label: 'Messy' }, overrideReasons: null },
       ],
       systemActions: [],
@@ -73,7 +95,13 @@ function hookRequest(extra: Record<string, unknown> = {}): Record<string, unknow
     hook: 'patient-view',
     hookInstance: 'd1577c69-dfbe-44ad-ba6d-3e05e953b2ea',
     fhirServer: stub.baseUrl,
-    fhirAuthorization: { access_token: TOKEN, token_type: 'Bearer', expires_in: 300, scope: 'user/Patient.read user/Condition.read', subject: 'cds-service' },
+    fhirAuthorization: {
+      access_token: TOKEN,
+      token_type: 'Bearer',
+      expires_in: 300,
+      scope: 'user/Patient.read user/Condition.read',
+      subject: 'cds-service',
+    },
     context: { userId: 'Practitioner/example', patientId: PATIENT_ID },
     ...extra,
   };
@@ -159,11 +187,17 @@ describe('POST /cds-services/{id}: prefetch', () => {
   });
 
   it('keeps null keys null and never fetches them (AHRQ null_prefetch_values vector)', async () => {
-    const vector = readSharedJson<Record<string, unknown>>('cds-hooks-spec/test-vectors/ahrq-cql-services/fixtures__hooks-patients__R4__null_prefetch_values_invocation.json');
+    const vector = readSharedJson<Record<string, unknown>>(
+      'cds-hooks-spec/test-vectors/ahrq-cql-services/fixtures__hooks-patients__R4__null_prefetch_values_invocation.json',
+    );
     const res = await post('/cds-services/ahrq-shaped', { ...vector, fhirServer: stub.baseUrl });
     expect(res.status).toBe(200);
     expect(stub.requests).toHaveLength(0);
-    expect(ahrq.received[0].prefetch).toEqual({ Patient: expect.objectContaining({ resourceType: 'Patient' }), Condition: null, Observation: null });
+    expect(ahrq.received[0].prefetch).toEqual({
+      Patient: expect.objectContaining({ resourceType: 'Patient' }),
+      Condition: null,
+      Observation: null,
+    });
   });
 
   it('fetches missing keys from fhirServer with the bearer token, in parallel', async () => {
@@ -186,10 +220,14 @@ describe('POST /cds-services/{id}: prefetch', () => {
 
   it('fetches only the missing key of the AHRQ missing_prefetch_keys vector when fhirServer answers', async () => {
     stub.handler = fhirAnswer;
-    const vector = readSharedJson<Record<string, unknown>>('cds-hooks-spec/test-vectors/ahrq-cql-services/fixtures__hooks-patients__R4__missing_prefetch_keys_invocation.json');
+    const vector = readSharedJson<Record<string, unknown>>(
+      'cds-hooks-spec/test-vectors/ahrq-cql-services/fixtures__hooks-patients__R4__missing_prefetch_keys_invocation.json',
+    );
     const res = await post('/cds-services/ahrq-shaped', { ...vector, fhirServer: stub.baseUrl });
     expect(res.status).toBe(200);
-    expect(stub.requests.map((r) => [r.path, r.headers.authorization])).toEqual([[`Condition?patient=${PATIENT_ID}`, 'Bearer some-opaque-fhir-access-token']]);
+    expect(stub.requests.map((r) => [r.path, r.headers.authorization])).toEqual([
+      [`Condition?patient=${PATIENT_ID}`, 'Bearer some-opaque-fhir-access-token'],
+    ]);
     expect(ahrq.received[0].prefetch['Condition']).toEqual(conditions);
   });
 
@@ -200,7 +238,10 @@ describe('POST /cds-services/{id}: prefetch', () => {
   });
 
   it('412 when a key is missing and there is no fhirServer', async () => {
-    const res = await post('/cds-services/echo-service', hookRequest({ fhirServer: undefined, fhirAuthorization: undefined, prefetch: { patient } }));
+    const res = await post(
+      '/cds-services/echo-service',
+      hookRequest({ fhirServer: undefined, fhirAuthorization: undefined, prefetch: { patient } }),
+    );
     const issue = expectOutcome(res, 412);
     expect(issue.text).toContain("'conditions'");
     expect(issue.text).toContain('no fhirServer');
@@ -208,7 +249,9 @@ describe('POST /cds-services/{id}: prefetch', () => {
   });
 
   it('412 when fhirServer is unreachable (AHRQ missing_prefetch_keys vector, closed port)', async () => {
-    const vector = readSharedJson<Record<string, unknown>>('cds-hooks-spec/test-vectors/ahrq-cql-services/fixtures__hooks-patients__R4__missing_prefetch_keys_invocation.json');
+    const vector = readSharedJson<Record<string, unknown>>(
+      'cds-hooks-spec/test-vectors/ahrq-cql-services/fixtures__hooks-patients__R4__missing_prefetch_keys_invocation.json',
+    );
     const res = await post('/cds-services/ahrq-shaped', { ...vector, fhirServer: await unreachableFhirBaseUrl() });
     const issue = expectOutcome(res, 412);
     expect(issue.text).toContain("'Condition'");
@@ -252,7 +295,16 @@ describe('POST /cds-services/{id}: prefetch', () => {
     stub.handler = (req) => {
       const page = Number(new URL(req.path, 'http://x/').searchParams.get('_page') ?? '1');
       const next = page < 3 ? [{ relation: 'next', url: `${stub.baseUrl}/Condition?patient=${PATIENT_ID}&_page=${page + 1}` }] : [];
-      return { status: 200, body: { resourceType: 'Bundle', type: 'searchset', total: 3, link: next, entry: [{ resource: { resourceType: 'Condition', id: `c${page}` } }] } };
+      return {
+        status: 200,
+        body: {
+          resourceType: 'Bundle',
+          type: 'searchset',
+          total: 3,
+          link: next,
+          entry: [{ resource: { resourceType: 'Condition', id: `c${page}` } }],
+        },
+      };
     };
     const res = await post('/cds-services/echo-service', hookRequest({ prefetch: { patient } }));
     expect(res.status).toBe(200);
@@ -262,7 +314,9 @@ describe('POST /cds-services/{id}: prefetch', () => {
   });
 
   it('completes a paginated prefetch Bundle sent by the client (3.0 ballot example shape)', async () => {
-    const example = readSharedJson<{ prefetch: { orders: Bundle } }>('cds-hooks-spec/spec-3.0.0-ballot-examples/request-order-sign-paginated-prefetch.json');
+    const example = readSharedJson<{ prefetch: { orders: Bundle } }>(
+      'cds-hooks-spec/spec-3.0.0-ballot-examples/request-order-sign-paginated-prefetch.json',
+    );
     // The example's shape (entries, total, links) under the Condition template: a search's matches must be of the
     // type searched for, so its MedicationRequests are relabelled.
     const page1: Bundle = {
@@ -270,7 +324,10 @@ describe('POST /cds-services/{id}: prefetch', () => {
       entry: example.prefetch.orders.entry?.map((e) => ({ ...e, resource: { ...e.resource, resourceType: 'Condition' } as never })),
       link: [{ relation: 'next', url: `${stub.baseUrl}/Condition?patient=${PATIENT_ID}&_page=2` }],
     };
-    stub.handler = () => ({ status: 200, body: { resourceType: 'Bundle', type: 'searchset', total: 2, entry: [{ resource: { resourceType: 'Condition', id: 'rx-page-2' } }] } });
+    stub.handler = () => ({
+      status: 200,
+      body: { resourceType: 'Bundle', type: 'searchset', total: 2, entry: [{ resource: { resourceType: 'Condition', id: 'rx-page-2' } }] },
+    });
     const res = await post('/cds-services/echo-service', hookRequest({ prefetch: { patient, conditions: page1 } }));
     expect(res.status).toBe(200);
     expect(stub.requests.map((r) => r.path)).toEqual([`Condition?patient=${PATIENT_ID}&_page=2`]);
@@ -280,7 +337,10 @@ describe('POST /cds-services/{id}: prefetch', () => {
 
   it('412 for a paginated prefetch Bundle without fhirServer to complete it', async () => {
     const page1 = { ...conditions, total: 5, link: [{ relation: 'next', url: 'https://ehr.example.org/fhir/Condition?page=2' }] };
-    const res = await post('/cds-services/echo-service', hookRequest({ fhirServer: undefined, fhirAuthorization: undefined, prefetch: { patient, conditions: page1 } }));
+    const res = await post(
+      '/cds-services/echo-service',
+      hookRequest({ fhirServer: undefined, fhirAuthorization: undefined, prefetch: { patient, conditions: page1 } }),
+    );
     expect(expectOutcome(res, 412).text).toContain("'conditions'");
   });
 
@@ -358,14 +418,21 @@ describe('POST /cds-services/{id}: request handling', () => {
     const issue = expectOutcome(res, 500);
     expect(issue.text).toBe('Internal server error');
     expect(res.text).not.toContain('boom');
-    const logged = testApp.logger.lines.filter((l) => l.level === 'error').map((l) => l.text).join('\n');
+    const logged = testApp.logger.lines
+      .filter((l) => l.level === 'error')
+      .map((l) => l.text)
+      .join('\n');
     expect(logged).toContain('boom with [redacted]');
   });
 });
 
 describe('HTTP plumbing', () => {
   it('accepts application/fhir+json', async () => {
-    const res = await post('/cds-services/echo-service', hookRequest({ prefetch: { patient, conditions } }), 'application/fhir+json; charset=utf-8');
+    const res = await post(
+      '/cds-services/echo-service',
+      hookRequest({ prefetch: { patient, conditions } }),
+      'application/fhir+json; charset=utf-8',
+    );
     expect(res.status).toBe(200);
   });
 
@@ -376,12 +443,18 @@ describe('HTTP plumbing', () => {
   });
 
   it('accepts a 4 MB request', async () => {
-    const res = await post('/cds-services/echo-service', hookRequest({ prefetch: { patient, conditions }, extension: { 'org.example.padding': 'x'.repeat(4 * 1024 * 1024) } }));
+    const res = await post(
+      '/cds-services/echo-service',
+      hookRequest({ prefetch: { patient, conditions }, extension: { 'org.example.padding': 'x'.repeat(4 * 1024 * 1024) } }),
+    );
     expect(res.status).toBe(200);
   });
 
   it('413 OperationOutcome for a 6 MB request', async () => {
-    const res = await post('/cds-services/echo-service', hookRequest({ extension: { 'org.example.padding': 'x'.repeat(6 * 1024 * 1024) } }));
+    const res = await post(
+      '/cds-services/echo-service',
+      hookRequest({ extension: { 'org.example.padding': 'x'.repeat(6 * 1024 * 1024) } }),
+    );
     expectOutcome(res, 413);
     expect(echo.received).toHaveLength(0);
   });
@@ -402,7 +475,11 @@ describe('HTTP plumbing', () => {
   it('sends CORS headers on real answers, errors included', async () => {
     const ok = await request(testApp.server).get('/cds-services').set('Origin', 'https://sandbox.cds-hooks.org');
     expect(ok.headers['access-control-allow-origin']).toBe('*');
-    const bad = await request(testApp.server).post('/cds-services/echo-service').set('Origin', 'https://x.example').set('Content-Type', 'application/json').send('{');
+    const bad = await request(testApp.server)
+      .post('/cds-services/echo-service')
+      .set('Origin', 'https://x.example')
+      .set('Content-Type', 'application/json')
+      .send('{');
     expect(bad.status).toBe(400);
     expect(bad.headers['access-control-allow-origin']).toBe('*');
   });

@@ -52,7 +52,10 @@ export interface CdsHooksHttpOptions {
  */
 export function configureCdsHooksHttp<T extends INestApplication>(app: T, options: CdsHooksHttpOptions = {}): T {
   // Every answer is computed per request and marked no-store: hashing it for an ETag is wasted work.
-  const express = app.getHttpAdapter().getInstance() as { set?: (setting: string, value: unknown) => void; disable?: (setting: string) => void };
+  const express = app.getHttpAdapter().getInstance() as {
+    set?: (setting: string, value: unknown) => void;
+    disable?: (setting: string) => void;
+  };
   express.set?.('etag', false);
   express.disable?.('x-powered-by');
   const headers = securityHeaders();

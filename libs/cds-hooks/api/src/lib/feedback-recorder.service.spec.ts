@@ -69,7 +69,12 @@ describe('FeedbackRecorder', () => {
     let fail: (e: Error) => void = () => undefined;
     const sink = { record: jest.fn(() => new Promise<void>((_resolve, reject) => (fail = reject))) };
     const recorder = new FeedbackRecorder(sink);
-    const entry = { card: 'c-dup', outcome: 'accepted' as const, acceptedSuggestions: [{ id: 's' }], outcomeTimestamp: '2026-11-22T10:00:00Z' };
+    const entry = {
+      card: 'c-dup',
+      outcome: 'accepted' as const,
+      acceptedSuggestions: [{ id: 's' }],
+      outcomeTimestamp: '2026-11-22T10:00:00Z',
+    };
     const first = recorder.record('svc', [entry]);
     const duplicate = recorder.record('svc', [entry]);
     fail(new Error('disk full'));

@@ -32,7 +32,11 @@ export class FeedbackController {
       throw OperationOutcomeException.badRequest(validation.problem);
     }
     // A stuck sink (a database that does not answer) must not hold the client: same deadline as a hook call.
-    await runWithDeadline(this.options.hookDeadlineMs, (signal) => this.recorder.record(id, validation.value.feedback, signal), deadlineExceeded);
+    await runWithDeadline(
+      this.options.hookDeadlineMs,
+      (signal) => this.recorder.record(id, validation.value.feedback, signal),
+      deadlineExceeded,
+    );
     return {};
   }
 }

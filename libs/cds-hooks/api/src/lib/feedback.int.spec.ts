@@ -76,9 +76,21 @@ describe('POST /cds-services/{id}/feedback', () => {
   it.each([
     ['no feedback array', {}, 'feedback'],
     ['an unknown outcome', { feedback: [{ ...accepted.feedback[0], outcome: 'dismissed' }] }, 'feedback[0].outcome'],
-    ['accepted without acceptedSuggestions', { feedback: [{ ...accepted.feedback[0], acceptedSuggestions: undefined }] }, 'feedback[0].acceptedSuggestions'],
-    ['an empty overrideReason', { feedback: [{ card: 'c', outcome: 'overridden', overrideReason: {}, outcomeTimestamp: '2020-12-11T00:00:00Z' }] }, 'feedback[0].overrideReason'],
-    ['a timestamp that is not an instant', { feedback: [{ ...accepted.feedback[0], outcomeTimestamp: '11/12/2021' }] }, 'feedback[0].outcomeTimestamp'],
+    [
+      'accepted without acceptedSuggestions',
+      { feedback: [{ ...accepted.feedback[0], acceptedSuggestions: undefined }] },
+      'feedback[0].acceptedSuggestions',
+    ],
+    [
+      'an empty overrideReason',
+      { feedback: [{ card: 'c', outcome: 'overridden', overrideReason: {}, outcomeTimestamp: '2020-12-11T00:00:00Z' }] },
+      'feedback[0].overrideReason',
+    ],
+    [
+      'a timestamp that is not an instant',
+      { feedback: [{ ...accepted.feedback[0], outcomeTimestamp: '11/12/2021' }] },
+      'feedback[0].outcomeTimestamp',
+    ],
   ])('400 OperationOutcome for %s, nothing recorded', async (_name, body, field) => {
     const res = await postFeedback(body);
     expect(res.status).toBe(400);
@@ -112,7 +124,10 @@ describe('default feedback sink', () => {
     const plain = await createCdsHooksTestApp({ services: [service] });
     try {
       const body = example('spec-2.0.1-examples/feedback-overridden-with-reason.json');
-      const res = await request(plain.server).post('/cds-services/echo-service/feedback').set('Content-Type', 'application/json').send(body);
+      const res = await request(plain.server)
+        .post('/cds-services/echo-service/feedback')
+        .set('Content-Type', 'application/json')
+        .send(body);
       expect(res.status).toBe(200);
       const text = plain.logger.text();
       expect(text).toContain(`card=${body.feedback[0].card} outcome=overridden`);

@@ -126,7 +126,14 @@ describe('the FHIR server fails the fetch of `conditions` → 412 OperationOutco
       stub.handler = (req) =>
         req.path.includes('page=2')
           ? { status: 500, body: outcome }
-          : { body: { resourceType: 'Bundle', type: 'searchset', link: [{ relation: 'next', url: `${stub.baseUrl}/Condition?patient=p1&page=2` }], entry: [] } };
+          : {
+              body: {
+                resourceType: 'Bundle',
+                type: 'searchset',
+                link: [{ relation: 'next', url: `${stub.baseUrl}/Condition?patient=p1&page=2` }],
+                entry: [],
+              },
+            };
       const res = await post(stub.baseUrl);
       expect(res.status).toBe(412);
       expect(res.body.issue[0].details.text).toMatch(/HTTP 500/);
@@ -137,7 +144,8 @@ describe('the FHIR server fails the fetch of `conditions` → 412 OperationOutco
 
 describe('answers that are data, not failures', () => {
   it.each([404, 410])('a read answered %i is null (no data), 200', async (status) => {
-    stub.handler = (req) => (req.path.startsWith('Patient/') ? { status, body: outcome } : { body: { resourceType: 'Bundle', type: 'searchset' } });
+    stub.handler = (req) =>
+      req.path.startsWith('Patient/') ? { status, body: outcome } : { body: { resourceType: 'Bundle', type: 'searchset' } };
     const res = await request(testApp.server)
       .post('/cds-services/recording-service')
       .set('Content-Type', 'application/json')

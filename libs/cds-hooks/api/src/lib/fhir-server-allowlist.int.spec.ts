@@ -33,7 +33,10 @@ function hookRequest(fhirServer: string, extra: Record<string, unknown> = {}): R
 }
 
 async function post(body: unknown): Promise<Response> {
-  const res = await request(testApp.server).post('/cds-services/recording-service').set('Content-Type', 'application/json').send(JSON.stringify(body));
+  const res = await request(testApp.server)
+    .post('/cds-services/recording-service')
+    .set('Content-Type', 'application/json')
+    .send(JSON.stringify(body));
   bodies.push(res.text);
   return res;
 }
@@ -132,7 +135,12 @@ describe('fhirServerAllowlist', () => {
   });
 
   it('412 for a paginated prefetch Bundle whose fhirServer is not on the list (completing it would fetch)', async () => {
-    const page1 = { ...conditions, total: 2, entry: [{ resource: { resourceType: 'Condition', id: 'c1' } }], link: [{ relation: 'next', url: `${trap.baseUrl}/Condition?page=2` }] };
+    const page1 = {
+      ...conditions,
+      total: 2,
+      entry: [{ resource: { resourceType: 'Condition', id: 'c1' } }],
+      link: [{ relation: 'next', url: `${trap.baseUrl}/Condition?page=2` }],
+    };
     const res = await post(hookRequest(trap.baseUrl, { prefetch: { patient, conditions: page1 } }));
     expect(res.status).toBe(412);
   });
@@ -141,7 +149,13 @@ describe('fhirServerAllowlist', () => {
     allowed.handler = (req) =>
       req.path.startsWith('Patient/')
         ? { body: patient }
-        : { body: { ...conditions, entry: [{ resource: { resourceType: 'Condition', id: 'c1' } }], link: [{ relation: 'next', url: `${trap.baseUrl}/Condition?page=2` }] } };
+        : {
+            body: {
+              ...conditions,
+              entry: [{ resource: { resourceType: 'Condition', id: 'c1' } }],
+              link: [{ relation: 'next', url: `${trap.baseUrl}/Condition?page=2` }],
+            },
+          };
     const res = await post(hookRequest(allowed.baseUrl));
     expect(res.status).toBe(412);
     expect(res.body.issue[0].details.text).toContain("'conditions'");
@@ -159,7 +173,10 @@ describe('an empty fhirServerAllowlist', () => {
   it('fetches from no server: 412 whenever a key is missing, 200 when all are sent', async () => {
     const strict = await createCdsHooksTestApp({ services: [service], fhirServerAllowlist: [] });
     try {
-      const missing = await request(strict.server).post('/cds-services/recording-service').set('Content-Type', 'application/json').send(hookRequest(allowed.baseUrl));
+      const missing = await request(strict.server)
+        .post('/cds-services/recording-service')
+        .set('Content-Type', 'application/json')
+        .send(hookRequest(allowed.baseUrl));
       expect(missing.status).toBe(412);
       const complete = await request(strict.server)
         .post('/cds-services/recording-service')

@@ -165,6 +165,8 @@ describe('hookDeadlineMs', () => {
   );
 
   it('the module refuses to start with a prefetch deadline that is not below the hook deadline', async () => {
-    await expect(createCdsHooksTestApp({ services: [service], prefetchTimeoutMs: 1000, hookDeadlineMs: 1000 })).rejects.toThrow(/smaller than hookDeadlineMs/);
+    await expect(createCdsHooksTestApp({ services: [service], prefetchTimeoutMs: 1000, hookDeadlineMs: 1000 })).rejects.toThrow(
+      /smaller than hookDeadlineMs/,
+    );
   });
 });

@@ -14,7 +14,9 @@ import { configureCdsHooksHttp } from './configure-cds-hooks-http';
 
 const service = new RecordingCdsService({ prefetch: {} });
 const hook = { hook: 'patient-view', hookInstance: 'route-check', context: { patientId: 'p1' } };
-const feedback = { feedback: [{ card: 'c1', outcome: 'accepted', outcomeTimestamp: '2026-11-22T07:00:00Z', acceptedSuggestions: [{ id: 's1' }] }] };
+const feedback = {
+  feedback: [{ card: 'c1', outcome: 'accepted', outcomeTimestamp: '2026-11-22T07:00:00Z', acceptedSuggestions: [{ id: 's1' }] }],
+};
 /** Per-answer headers: the rest must be the same on every route. */
 const PER_ANSWER = new Set(['content-length', 'date', 'x-request-id', 'connection', 'keep-alive', 'etag']);
 let testApp: CdsHooksTestApp;
@@ -80,7 +82,7 @@ describe('the hook route', () => {
   });
 });
 
-describe('the hook route reads plain bodies itself, with the parser\'s checks', () => {
+describe("the hook route reads plain bodies itself, with the parser's checks", () => {
   it('accepts a body that starts with a byte order mark', async () => {
     const res = await postText('/cds-services/recording-service', `\ufeff${JSON.stringify(hook)}`);
     expect(res.status).toBe(200);
@@ -103,7 +105,9 @@ describe('the hook route reads plain bodies itself, with the parser\'s checks', 
     const { port } = testApp.server.address() as AddressInfo;
     const answer = await new Promise<string>((resolve, reject) => {
       const socket = connect(port, '127.0.0.1', () => {
-        socket.write('POST /cds-services/recording-service HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 6000000\r\n\r\n{');
+        socket.write(
+          'POST /cds-services/recording-service HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 6000000\r\n\r\n{',
+        );
       });
       let text = '';
       socket.on('data', (chunk) => {
@@ -139,7 +143,9 @@ describe('the hook route runs the client guard first, as Nest runs global guards
 
 describe('what an answered request keeps of its body', () => {
   it('its hookInstance only (the access log reads it after the answer; keep-alive connections hold the request)', async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [CdsHooksApiModule.register({ services: [service], rateLimit: false })] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [CdsHooksApiModule.register({ services: [service], rateLimit: false })],
+    }).compile();
     const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
     const keptAfterAnswer: unknown[] = [];
     // Where the request observer stands: first, reading the body once the response has finished.
@@ -151,8 +157,15 @@ describe('what an answered request keeps of its body', () => {
     await app.init();
     try {
       const prefetch = { patient: { resourceType: 'Patient', id: 'p1' } };
-      await request(app.getHttpServer()).post('/cds-services/recording-service').send({ ...hook, prefetch }).expect(200);
-      await request(app.getHttpServer()).post('/cds-services/recording-service').set('Content-Type', 'application/json').send('{').expect(400);
+      await request(app.getHttpServer())
+        .post('/cds-services/recording-service')
+        .send({ ...hook, prefetch })
+        .expect(200);
+      await request(app.getHttpServer())
+        .post('/cds-services/recording-service')
+        .set('Content-Type', 'application/json')
+        .send('{')
+        .expect(400);
       expect(keptAfterAnswer).toEqual([{ hookInstance: 'route-check' }, undefined]);
     } finally {
       await app.close();

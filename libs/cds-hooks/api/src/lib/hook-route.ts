@@ -71,7 +71,9 @@ async function serve(deps: HookRouteDependencies, id: string, req: Request, res:
   if (readsPlainBody(req)) {
     req.body = await readJsonBody(req, deps.bodyLimits);
   } else {
-    await new Promise<void>((resolve, reject) => deps.parseJson(req, res, (error?: unknown) => (error === undefined ? resolve() : reject(error))));
+    await new Promise<void>((resolve, reject) =>
+      deps.parseJson(req, res, (error?: unknown) => (error === undefined ? resolve() : reject(error))),
+    );
   }
   send(res, 200, await deps.invoker.invoke(id, req.body));
 }

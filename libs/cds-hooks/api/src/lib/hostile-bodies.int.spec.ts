@@ -30,7 +30,11 @@ const valid = {
 };
 
 /** Over a real socket with fetch: the exact bytes and headers given (supertest would re-serialise a Buffer). */
-async function send(path: string, body: string | Buffer, headers: Record<string, string> = { 'Content-Type': 'application/json' }): Promise<Answer> {
+async function send(
+  path: string,
+  body: string | Buffer,
+  headers: Record<string, string> = { 'Content-Type': 'application/json' },
+): Promise<Answer> {
   const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers, body });
   const text = await res.text();
   bodies.push(text);
@@ -108,36 +112,63 @@ describe('deep nesting', () => {
 
 describe('huge bodies', () => {
   it('413 for a 6 MB body', async () => {
-    expectOutcome(await send('/cds-services/recording-service', JSON.stringify({ ...valid, extension: { x: 'x'.repeat(6 * 1024 * 1024) } })), 413);
+    expectOutcome(
+      await send('/cds-services/recording-service', JSON.stringify({ ...valid, extension: { x: 'x'.repeat(6 * 1024 * 1024) } })),
+      413,
+    );
   });
 
   it('413 for a gzip body that inflates beyond the limit (a zip bomb), though small on the wire', async () => {
     const bomb = gzipSync(Buffer.from(JSON.stringify({ ...valid, extension: { x: '0'.repeat(20 * 1024 * 1024) } })));
     expect(bomb.length).toBeLessThan(100 * 1024);
-    expectOutcome(await send('/cds-services/recording-service', bomb, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }), 413);
+    expectOutcome(
+      await send('/cds-services/recording-service', bomb, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }),
+      413,
+    );
   });
 
   it('400 (not 500) for a gzip body that does not inflate', async () => {
-    expectOutcome(await send('/cds-services/recording-service', Buffer.from('not gzip at all'), { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }), 400);
+    expectOutcome(
+      await send('/cds-services/recording-service', Buffer.from('not gzip at all'), {
+        'Content-Type': 'application/json',
+        'Content-Encoding': 'gzip',
+      }),
+      400,
+    );
   });
 
   it('415 for an unknown content encoding', async () => {
-    expectOutcome(await send('/cds-services/recording-service', JSON.stringify(valid), { 'Content-Type': 'application/json', 'Content-Encoding': 'x-foo' }), 415);
+    expectOutcome(
+      await send('/cds-services/recording-service', JSON.stringify(valid), {
+        'Content-Type': 'application/json',
+        'Content-Encoding': 'x-foo',
+      }),
+      415,
+    );
   });
 
   it('200 for a valid gzip body', async () => {
-    const res = await send('/cds-services/recording-service', gzipSync(Buffer.from(JSON.stringify(valid))), { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+    const res = await send('/cds-services/recording-service', gzipSync(Buffer.from(JSON.stringify(valid))), {
+      'Content-Type': 'application/json',
+      'Content-Encoding': 'gzip',
+    });
     expect(res.status).toBe(200);
   });
 });
 
 describe('charsets', () => {
   it.each(['iso-8859-1', 'utf-16le', 'utf-16'])('415 for charset=%s', async (charset) => {
-    expectOutcome(await send('/cds-services/recording-service', JSON.stringify(valid), { 'Content-Type': `application/json; charset=${charset}` }), 415);
+    expectOutcome(
+      await send('/cds-services/recording-service', JSON.stringify(valid), { 'Content-Type': `application/json; charset=${charset}` }),
+      415,
+    );
   });
 
   it.each(['utf-8', 'UTF-8', '"utf-8"'])('accepts charset=%s', async (charset) => {
-    expect((await send('/cds-services/recording-service', JSON.stringify(valid), { 'Content-Type': `application/json; charset=${charset}` })).status).toBe(200);
+    expect(
+      (await send('/cds-services/recording-service', JSON.stringify(valid), { 'Content-Type': `application/json; charset=${charset}` }))
+        .status,
+    ).toBe(200);
   });
 });
 
@@ -161,7 +192,11 @@ describe('bytes that are not UTF-8 and strings that are not Unicode', () => {
     for (const [path, headers, sent] of [
       ['/cds-services/recording-service', { 'Content-Type': 'application/json' }, body],
       ['/cds-services/recording-service', { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, gzipSync(body)],
-      ['/cds-services/recording-service/feedback', { 'Content-Type': 'application/json' }, Buffer.from(`{"feedback":[{"card":"${Buffer.from(bytes).toString('latin1')}"}]}`, 'latin1')],
+      [
+        '/cds-services/recording-service/feedback',
+        { 'Content-Type': 'application/json' },
+        Buffer.from(`{"feedback":[{"card":"${Buffer.from(bytes).toString('latin1')}"}]}`, 'latin1'),
+      ],
     ] as const) {
       expect(expectOutcome(await send(path, sent, headers), 400).text).toBe('The request body is not valid UTF-8');
     }
@@ -172,7 +207,16 @@ describe('bytes that are not UTF-8 and strings that are not Unicode', () => {
     ['context.patientId', { ...valid, context: { patientId: '\udfff' } }],
     ['hookInstance', { ...valid, hookInstance: 'h\ud800' }],
     ['context.userId', { ...valid, context: { patientId: 'p1', userId: 'Practitioner/\udc00x' } }],
-    ['context.draftOrders.entry[0].resource.id', { ...valid, context: { patientId: 'p1', draftOrders: { resourceType: 'Bundle', entry: [{ resource: { resourceType: 'ServiceRequest', id: '\udfff' } }] } } }],
+    [
+      'context.draftOrders.entry[0].resource.id',
+      {
+        ...valid,
+        context: {
+          patientId: 'p1',
+          draftOrders: { resourceType: 'Bundle', entry: [{ resource: { resourceType: 'ServiceRequest', id: '\udfff' } }] },
+        },
+      },
+    ],
     ['extension.note', { ...valid, extension: { note: 'reversed \udc00\ud800 pair' } }],
   ])('400 naming %s for a lone surrogate escape, plain or gzip; the service is not called', async (field, body) => {
     const text = JSON.stringify(body);
@@ -188,14 +232,18 @@ describe('bytes that are not UTF-8 and strings that are not Unicode', () => {
   });
 
   it('400 for a lone surrogate in feedback', async () => {
-    const body = '{"feedback":[{"card":"\\udfff","outcome":"overridden","outcomeTimestamp":"2026-01-01T00:00:00Z","overrideReason":{"userComment":"x"}}]}';
+    const body =
+      '{"feedback":[{"card":"\\udfff","outcome":"overridden","outcomeTimestamp":"2026-01-01T00:00:00Z","overrideReason":{"userComment":"x"}}]}';
     expect(expectOutcome(await send('/cds-services/recording-service/feedback', body), 400).expression).toEqual(['feedback[0].card']);
   });
 
   it('accepts escaped surrogate pairs, escaped accents and a byte order mark', async () => {
     const escaped = JSON.stringify({ ...valid, extension: { note: 'ok' } }).replace('"ok"', '"\\ud83d\\ude00 \\u00e9"');
     expect((await send('/cds-services/recording-service', escaped)).status).toBe(200);
-    expect((await send('/cds-services/recording-service', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(valid))]))).status).toBe(200);
+    expect(
+      (await send('/cds-services/recording-service', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(valid))])))
+        .status,
+    ).toBe(200);
   });
 });
 
@@ -212,18 +260,45 @@ describe('prefetch values', () => {
     expect(service.received).toHaveLength(0);
   });
 
-  it.each([['a string', 'x'], ['a number', 1], ['an array', []], ['null', null]])('400 for a prefetch that is %s', async (_name, prefetch) => {
-    expect(expectOutcome(await send('/cds-services/recording-service', JSON.stringify({ ...valid, prefetch })), 400).expression).toEqual(['prefetch']);
+  it.each([
+    ['a string', 'x'],
+    ['a number', 1],
+    ['an array', []],
+    ['null', null],
+  ])('400 for a prefetch that is %s', async (_name, prefetch) => {
+    expect(expectOutcome(await send('/cds-services/recording-service', JSON.stringify({ ...valid, prefetch })), 400).expression).toEqual([
+      'prefetch',
+    ]);
   });
 });
 
 describe('prototype pollution', () => {
   it.each([
-    ['__proto__ at the top', '{"__proto__":{"polluted":true},"hook":"patient-view","hookInstance":"h","context":{"patientId":"p"}}', '__proto__'],
-    ['__proto__ in context', '{"hook":"patient-view","hookInstance":"h","context":{"patientId":"p","__proto__":{"polluted":true}}}', 'context.__proto__'],
-    ['__proto__ in a prefetch resource', '{"hook":"patient-view","hookInstance":"h","context":{"patientId":"p"},"prefetch":{"x":{"resourceType":"Patient","__proto__":{"polluted":1}}}}', 'prefetch.x.__proto__'],
-    ['an escaped __proto__', '{"hook":"patient-view","hookInstance":"h","context":{"patientId":"p"},"extension":{"\\u005f_proto__":{"polluted":true}}}', 'extension.__proto__'],
-    ['constructor.prototype', '{"hook":"patient-view","hookInstance":"h","context":{"patientId":"p","constructor":{"prototype":{"polluted":true}}}}', 'context.constructor.prototype'],
+    [
+      '__proto__ at the top',
+      '{"__proto__":{"polluted":true},"hook":"patient-view","hookInstance":"h","context":{"patientId":"p"}}',
+      '__proto__',
+    ],
+    [
+      '__proto__ in context',
+      '{"hook":"patient-view","hookInstance":"h","context":{"patientId":"p","__proto__":{"polluted":true}}}',
+      'context.__proto__',
+    ],
+    [
+      '__proto__ in a prefetch resource',
+      '{"hook":"patient-view","hookInstance":"h","context":{"patientId":"p"},"prefetch":{"x":{"resourceType":"Patient","__proto__":{"polluted":1}}}}',
+      'prefetch.x.__proto__',
+    ],
+    [
+      'an escaped __proto__',
+      '{"hook":"patient-view","hookInstance":"h","context":{"patientId":"p"},"extension":{"\\u005f_proto__":{"polluted":true}}}',
+      'extension.__proto__',
+    ],
+    [
+      'constructor.prototype',
+      '{"hook":"patient-view","hookInstance":"h","context":{"patientId":"p","constructor":{"prototype":{"polluted":true}}}}',
+      'context.constructor.prototype',
+    ],
   ])('400 for %s, naming it; the service is not called', async (_name, body, field) => {
     const issue = expectOutcome(await send('/cds-services/recording-service', body), 400);
     expect(issue.code).toBe('security');
@@ -232,7 +307,8 @@ describe('prototype pollution', () => {
   });
 
   it('400 for __proto__ in a feedback body', async () => {
-    const body = '{"feedback":[{"card":"c","outcome":"overridden","outcomeTimestamp":"2026-01-01T00:00:00Z","__proto__":{"polluted":true}}]}';
+    const body =
+      '{"feedback":[{"card":"c","outcome":"overridden","outcomeTimestamp":"2026-01-01T00:00:00Z","__proto__":{"polluted":true}}]}';
     expect(expectOutcome(await send('/cds-services/recording-service/feedback', body), 400).expression).toEqual(['feedback[0].__proto__']);
   });
 

@@ -114,12 +114,22 @@ export function parseJsonBytes(bytes: Buffer, maxDepth: number): unknown {
 
 function loneSurrogateException(path: string): OperationOutcomeException {
   const field = path.length > 200 ? `${path.slice(0, 200)}…` : path;
-  return OperationOutcomeException.of(400, 'value', 'The request body contains a string that is not valid text (a lone surrogate escape or \\u0000)', { expression: [field] });
+  return OperationOutcomeException.of(
+    400,
+    'value',
+    'The request body contains a string that is not valid text (a lone surrogate escape or \\u0000)',
+    { expression: [field] },
+  );
 }
 
 function pollutingKeyException(key: string): OperationOutcomeException {
   const field = key.length > 200 ? `${key.slice(0, 200)}…` : key;
-  return OperationOutcomeException.of(400, 'security', 'The request body contains a key that is not allowed (__proto__ or constructor.prototype)', { expression: [field] });
+  return OperationOutcomeException.of(
+    400,
+    'security',
+    'The request body contains a key that is not allowed (__proto__ or constructor.prototype)',
+    { expression: [field] },
+  );
 }
 
 /** No charset parameter means UTF-8 for JSON. */

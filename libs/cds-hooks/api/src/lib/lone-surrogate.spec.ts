@@ -5,7 +5,11 @@ describe('findLoneSurrogate', () => {
     ['a lone low surrogate in context.patientId', { context: { patientId: '\udfff' } }, 'context.patientId'],
     ['a lone high surrogate at the end of hookInstance', { hookInstance: 'abc\ud800' }, 'hookInstance'],
     ['a reversed pair', { a: '\udc00\ud800' }, 'a'],
-    ['one inside an array of draft orders', { draftOrders: { entry: [{ resource: { id: 'ok' } }, { resource: { id: 'x\ud83dy' } }] } }, 'draftOrders.entry[1].resource.id'],
+    [
+      'one inside an array of draft orders',
+      { draftOrders: { entry: [{ resource: { id: 'ok' } }, { resource: { id: 'x\ud83dy' } }] } },
+      'draftOrders.entry[1].resource.id',
+    ],
     ['one in a key (shown as U+FFFD)', { context: { ['k\udfff']: 1 } }, 'context.k\ufffd'],
     ['a top-level string', '\udfff', '(body)'],
   ])('finds %s', (_name, value, path) => {

@@ -6,7 +6,5 @@ export function findMissingPrefetchKeys(
   templates: Readonly<Record<string, string>> | undefined,
   prefetch: Readonly<Record<string, unknown>> | undefined,
 ): string[] {
-  return Object.keys(templates ?? {}).filter(
-    (key) => prefetch === undefined || !Object.prototype.hasOwnProperty.call(prefetch, key),
-  );
+  return Object.keys(templates ?? {}).filter((key) => prefetch === undefined || !Object.prototype.hasOwnProperty.call(prefetch, key));
 }

@@ -94,7 +94,11 @@ describe('normalizeResponse', () => {
           indicator: 'warning',
           source: { label: 'Test' },
           suggestions: [
-            { label: 'do it', uuid: 'uuid-2', actions: [{ type: 'create', description: 'create', resource: { resourceType: 'ServiceRequest' } }] },
+            {
+              label: 'do it',
+              uuid: 'uuid-2',
+              actions: [{ type: 'create', description: 'create', resource: { resourceType: 'ServiceRequest' } }],
+            },
           ],
           selectionBehavior: 'at-most-one',
         },
@@ -133,7 +137,14 @@ describe('normalizeResponse', () => {
 
   it('sorts critical → warning → info, stable within an indicator', () => {
     const { response } = normalizeResponse({
-      cards: [card('i1', 'info'), card('w1', 'warning'), card('c1', 'critical'), card('i2', 'info'), card('w2', 'warning'), card('c2', 'critical')],
+      cards: [
+        card('i1', 'info'),
+        card('w1', 'warning'),
+        card('c1', 'critical'),
+        card('i2', 'info'),
+        card('w2', 'warning'),
+        card('c2', 'critical'),
+      ],
     });
     expect(response.cards.map((c) => c.summary)).toEqual(['c1', 'c2', 'w1', 'w2', 'i1', 'i2']);
   });
@@ -143,7 +154,14 @@ describe('normalizeResponse', () => {
     expect(one.response.cards[0].selectionBehavior).toBe('at-most-one');
     expect(one.warnings).toEqual([expect.stringContaining('selectionBehavior')]);
     const several = normalizeResponse({
-      cards: [card('a', 'info', { suggestions: [{ label: 's', isRecommended: true }, { label: 't', isRecommended: true }] })],
+      cards: [
+        card('a', 'info', {
+          suggestions: [
+            { label: 's', isRecommended: true },
+            { label: 't', isRecommended: true },
+          ],
+        }),
+      ],
     });
     expect(several.response.cards[0].selectionBehavior).toBe('any'); // at-most-one would break cds-resp-1
     const given = normalizeResponse({ cards: [card('a', 'info', { suggestions: [{ label: 's' }], selectionBehavior: 'any' })] });

@@ -25,10 +25,7 @@ const INDICATOR_RANK: Readonly<Record<Indicator, number>> = { critical: 0, warni
  * keeping the service's order within an indicator (clients may display in the order received).
  * The input is never mutated: services may return shared constant cards.
  */
-export function normalizeResponse(
-  raw: CdsResponse | null | undefined,
-  options: NormalizeResponseOptions = {},
-): NormalizedResponse {
+export function normalizeResponse(raw: CdsResponse | null | undefined, options: NormalizeResponseOptions = {}): NormalizedResponse {
   const newUuid = options.newUuid ?? randomUUID;
   const warnings: string[] = [];
   // Every part below is rebuilt by pruning (prune-empty.ts), which copies what JSON would write: the service's
@@ -107,7 +104,10 @@ function objects<T>(value: T[] | undefined): T[] {
 
 /** 138 characters and an ellipsis: 139, the longest summary the spec allows. Counts code points, not UTF-16. */
 function truncate(summary: string): string {
-  return `${[...summary].slice(0, MAX_SUMMARY_LENGTH - 1).join('').trimEnd()}…`;
+  return `${[...summary]
+    .slice(0, MAX_SUMMARY_LENGTH - 1)
+    .join('')
+    .trimEnd()}…`;
 }
 
 /** Stable (Array.prototype.sort is stable); unknown indicators go last. */

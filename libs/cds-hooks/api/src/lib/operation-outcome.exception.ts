@@ -16,7 +16,12 @@ export class OperationOutcomeException extends HttpException {
     super(outcome, status);
   }
 
-  static of(status: number, code: IssueCode, text: string, options: { diagnostics?: string; expression?: string[] } = {}): OperationOutcomeException {
+  static of(
+    status: number,
+    code: IssueCode,
+    text: string,
+    options: { diagnostics?: string; expression?: string[] } = {},
+  ): OperationOutcomeException {
     return new OperationOutcomeException(status, operationOutcome(code, text, options));
   }
 

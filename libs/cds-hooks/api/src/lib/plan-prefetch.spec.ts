@@ -44,9 +44,27 @@ describe('planPrefetch', () => {
 
   it.each<[string, string, unknown, string, string]>([
     ['a Patient for the conditions search', 'conditions', { resourceType: 'Patient', id: '123' }, 'search for Condition', 'a Patient'],
-    ['a Bundle of type collection for the conditions search', 'conditions', { resourceType: 'Bundle', type: 'collection' }, 'search for Condition', 'a Bundle of type collection'],
-    ['a searchset whose entries are not resources', 'conditions', { resourceType: 'Bundle', type: 'searchset', entry: [{}] }, 'search for Condition', 'a searchset Bundle whose entries are not all resources'],
-    ['a Bundle for the patient read', 'patient', { resourceType: 'Bundle', type: 'searchset' }, 'read of Patient', 'a Bundle of type searchset'],
+    [
+      'a Bundle of type collection for the conditions search',
+      'conditions',
+      { resourceType: 'Bundle', type: 'collection' },
+      'search for Condition',
+      'a Bundle of type collection',
+    ],
+    [
+      'a searchset whose entries are not resources',
+      'conditions',
+      { resourceType: 'Bundle', type: 'searchset', entry: [{}] },
+      'search for Condition',
+      'a searchset Bundle whose entries are not all resources',
+    ],
+    [
+      'a Bundle for the patient read',
+      'patient',
+      { resourceType: 'Bundle', type: 'searchset' },
+      'read of Patient',
+      'a Bundle of type searchset',
+    ],
   ])('flags %s as malformed (it would silently lose data)', (_name, key, value, query, answer) => {
     const [step] = planPrefetch({ [key]: templates[key as 'patient' | 'conditions'] }, { [key]: value }, context);
     expect(step).toMatchObject({ key, kind: 'malformed', query, mismatch: { answer } });
@@ -54,7 +72,9 @@ describe('planPrefetch', () => {
 
   it("accepts a sent Patient whose id is not the context's (client examples do that; the client chose the patient)", () => {
     const other = { resourceType: 'Patient', id: '1' };
-    expect(planPrefetch({ patient: templates.patient }, { patient: other }, context)).toEqual([{ key: 'patient', kind: 'provided', value: other }]);
+    expect(planPrefetch({ patient: templates.patient }, { patient: other }, context)).toEqual([
+      { key: 'patient', kind: 'provided', value: other },
+    ]);
   });
 
   it('plans nothing for a service without templates', () => {

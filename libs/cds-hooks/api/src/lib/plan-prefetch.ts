@@ -35,9 +35,7 @@ export function planPrefetch(
   return Object.entries(templates ?? {}).map(([key, template]): PrefetchStep => {
     if (missing.has(key)) {
       const substituted = substitutePrefetchTokens(template, context);
-      return substituted.ok
-        ? { key, kind: 'fetch', url: substituted.url }
-        : { key, kind: 'unresolvable', tokens: substituted.unresolved };
+      return substituted.ok ? { key, kind: 'fetch', url: substituted.url } : { key, kind: 'unresolvable', tokens: substituted.unresolved };
     }
     const value = prefetch?.[key] as FhirResourceJson | null;
     if (value === null) {
@@ -63,7 +61,10 @@ export function planPrefetch(
  * `context.patientId` (the AHRQ CDS Connect vectors do), and the client, unlike a FHIR server answering this
  * service, is the party that chose the patient.
  */
-function mismatchOf(template: string, value: FhirResourceJson): { query: string; mismatch: { answer: string; expected: string } } | undefined {
+function mismatchOf(
+  template: string,
+  value: FhirResourceJson,
+): { query: string; mismatch: { answer: string; expected: string } } | undefined {
   const expected = expectedAnswerOfRelative(template);
   const checked = expected.interaction === 'read' ? { ...value, id: expected.id } : value;
   try {

@@ -37,7 +37,9 @@ async function post(prefetch: Record<string, unknown> = {}): Promise<Response> {
 /** Answers the read of the patient and the conditions search as given. */
 const answering =
   (answers: { patient?: unknown; conditions?: unknown }) =>
-  (req: { path: string }): StubFhirReply => ({ body: req.path.startsWith('Patient/') ? (answers.patient ?? patient) : (answers.conditions ?? searchset) });
+  (req: { path: string }): StubFhirReply => ({
+    body: req.path.startsWith('Patient/') ? (answers.patient ?? patient) : (answers.conditions ?? searchset),
+  });
 
 beforeAll(async () => {
   stub = await StubFhirServer.start();
@@ -63,12 +65,36 @@ beforeEach(() => {
 
 describe('a FHIR answer that is not what the query asked for → 412 naming key and query, the service not called', () => {
   it.each<[string, { patient?: unknown; conditions?: unknown }, string]>([
-    ['the conditions search answered with a Patient', { conditions: patient }, "'conditions' could not be obtained from the FHIR server: its answer to the search for Condition is a Patient, not a searchset Bundle"],
-    ['the conditions search answered with a Bundle of type collection', { conditions: { ...searchset, type: 'collection' } }, 'is a Bundle of type collection, not a searchset Bundle'],
-    ['the conditions search answered 200 with an OperationOutcome', { conditions: { resourceType: 'OperationOutcome', issue: [] } }, 'is an OperationOutcome, not a searchset Bundle'],
-    ['the conditions search answered with entries that are not resources', { conditions: { ...searchset, entry: [{ resource: 'Condition/1' }] } }, 'is a searchset Bundle whose entries are not all resources'],
-    ['the patient read answered with a Bundle', { patient: searchset }, "'patient' could not be obtained from the FHIR server: its answer to the read of Patient is a Bundle of type searchset, not a Patient"],
-    ['the patient read answered with another patient', { patient: { resourceType: 'Patient', id: 'p2' } }, 'is a Patient with another id, not a Patient with the id asked for'],
+    [
+      'the conditions search answered with a Patient',
+      { conditions: patient },
+      "'conditions' could not be obtained from the FHIR server: its answer to the search for Condition is a Patient, not a searchset Bundle",
+    ],
+    [
+      'the conditions search answered with a Bundle of type collection',
+      { conditions: { ...searchset, type: 'collection' } },
+      'is a Bundle of type collection, not a searchset Bundle',
+    ],
+    [
+      'the conditions search answered 200 with an OperationOutcome',
+      { conditions: { resourceType: 'OperationOutcome', issue: [] } },
+      'is an OperationOutcome, not a searchset Bundle',
+    ],
+    [
+      'the conditions search answered with entries that are not resources',
+      { conditions: { ...searchset, entry: [{ resource: 'Condition/1' }] } },
+      'is a searchset Bundle whose entries are not all resources',
+    ],
+    [
+      'the patient read answered with a Bundle',
+      { patient: searchset },
+      "'patient' could not be obtained from the FHIR server: its answer to the read of Patient is a Bundle of type searchset, not a Patient",
+    ],
+    [
+      'the patient read answered with another patient',
+      { patient: { resourceType: 'Patient', id: 'p2' } },
+      'is a Patient with another id, not a Patient with the id asked for',
+    ],
   ])(
     '%s',
     async (_name, answers, text) => {
@@ -83,18 +109,33 @@ describe('a FHIR answer that is not what the query asked for → 412 naming key 
   );
 
   it('non-JSON with status 200 → 412 naming the query', async () => {
-    stub.handler = (req) => (req.path.startsWith('Patient/') ? { body: patient } : { body: '<html>login</html>', contentType: 'text/html' });
+    stub.handler = (req) =>
+      req.path.startsWith('Patient/') ? { body: patient } : { body: '<html>login</html>', contentType: 'text/html' };
     const res = await post();
     expect(res.status).toBe(412);
-    expect(res.body.issue[0].details.text).toMatch(/'conditions' could not be obtained from the FHIR server \(search for Condition\): its answer is not FHIR JSON/);
+    expect(res.body.issue[0].details.text).toMatch(
+      /'conditions' could not be obtained from the FHIR server \(search for Condition\): its answer is not FHIR JSON/,
+    );
   });
 });
 
 describe('a prefetch value sent by the client that does not answer its query → 412, nothing fetched', () => {
   it.each<[string, Record<string, unknown>, string]>([
-    ['a Patient for the conditions search', { patient, conditions: patient }, "Prefetch key 'conditions' sent in the request is a Patient, not a searchset Bundle (the answer to the search for Condition of the template)"],
-    ['a collection Bundle for the conditions search', { patient, conditions: { ...searchset, type: 'collection' } }, 'is a Bundle of type collection, not a searchset Bundle'],
-    ['a Bundle for the patient read', { patient: searchset, conditions: searchset }, "Prefetch key 'patient' sent in the request is a Bundle of type searchset, not a Patient"],
+    [
+      'a Patient for the conditions search',
+      { patient, conditions: patient },
+      "Prefetch key 'conditions' sent in the request is a Patient, not a searchset Bundle (the answer to the search for Condition of the template)",
+    ],
+    [
+      'a collection Bundle for the conditions search',
+      { patient, conditions: { ...searchset, type: 'collection' } },
+      'is a Bundle of type collection, not a searchset Bundle',
+    ],
+    [
+      'a Bundle for the patient read',
+      { patient: searchset, conditions: searchset },
+      "Prefetch key 'patient' sent in the request is a Bundle of type searchset, not a Patient",
+    ],
   ])('%s', async (_name, prefetch, text) => {
     const res = await post(prefetch);
     expect(res.status).toBe(412);
@@ -109,11 +150,15 @@ describe('byte limits → 412 too-costly', () => {
   it(
     'one answer over maxResponseBytes',
     async () => {
-      stub.handler = answering({ conditions: { ...searchset, entry: [{ resource: { resourceType: 'Condition', id: 'x'.repeat(LIMITS.maxResponseBytes) } }] } });
+      stub.handler = answering({
+        conditions: { ...searchset, entry: [{ resource: { resourceType: 'Condition', id: 'x'.repeat(LIMITS.maxResponseBytes) } }] },
+      });
       const res = await post();
       expect(res.status).toBe(412);
       expect(res.body.issue[0].code).toBe('too-costly');
-      expect(res.body.issue[0].details.text).toContain(`its answer to the search for Condition passed the limit of ${LIMITS.maxResponseBytes} bytes for one FHIR response`);
+      expect(res.body.issue[0].details.text).toContain(
+        `its answer to the search for Condition passed the limit of ${LIMITS.maxResponseBytes} bytes for one FHIR response`,
+      );
     },
     BOUND,
   );
@@ -122,7 +167,11 @@ describe('byte limits → 412 too-costly', () => {
     'answers each under the limit, together over the hook request total',
     async () => {
       const big = (id: string): unknown => ({ resourceType: 'Patient', id, text: { status: 'generated', div: 'x'.repeat(50 * 1024) } });
-      stub.handler = (req) => ({ body: req.path.startsWith('Patient/') ? big('p1') : { ...searchset, entry: [{ resource: { ...(big('c1') as object), resourceType: 'Condition' } }] } });
+      stub.handler = (req) => ({
+        body: req.path.startsWith('Patient/')
+          ? big('p1')
+          : { ...searchset, entry: [{ resource: { ...(big('c1') as object), resourceType: 'Condition' } }] },
+      });
       const res = await post();
       expect(res.status).toBe(412);
       expect(res.body.issue[0].details.text).toContain('bytes for all FHIR answers of one hook request');

@@ -24,7 +24,8 @@ export type CreatePrefetchFetcher = (options: {
 export const PREFETCH_FETCHER_FACTORY = Symbol('PREFETCH_FETCHER_FACTORY');
 
 /** A FhirRestClient with the process-wide connections and the default byte limits, total included (scripts, tests). */
-export const createFhirRestPrefetchFetcher: CreatePrefetchFetcher = (options) => new FhirRestClient({ ...options, limits: DEFAULT_FHIR_RESPONSE_LIMITS });
+export const createFhirRestPrefetchFetcher: CreatePrefetchFetcher = (options) =>
+  new FhirRestClient({ ...options, limits: DEFAULT_FHIR_RESPONSE_LIMITS });
 
 /**
  * The module's production factory: one FhirRestClient per hook request (its own byte total), all of them over

@@ -34,7 +34,10 @@ function hasPrototypePollutionKey(value: unknown): boolean {
     }
     for (const key in current) {
       const child = (current as Record<string, unknown>)[key];
-      if (key === '__proto__' || (key === 'constructor' && typeof child === 'object' && child !== null && Object.prototype.hasOwnProperty.call(child, 'prototype'))) {
+      if (
+        key === '__proto__' ||
+        (key === 'constructor' && typeof child === 'object' && child !== null && Object.prototype.hasOwnProperty.call(child, 'prototype'))
+      ) {
         return true;
       }
       pending.push(child);
@@ -60,7 +63,12 @@ function pollutionPath(value: unknown): string | undefined {
       if (key === '__proto__') {
         return pathOf({ value: child, key, parent: item });
       }
-      if (key === 'constructor' && typeof child === 'object' && child !== null && Object.prototype.hasOwnProperty.call(child, 'prototype')) {
+      if (
+        key === 'constructor' &&
+        typeof child === 'object' &&
+        child !== null &&
+        Object.prototype.hasOwnProperty.call(child, 'prototype')
+      ) {
         return `${pathOf({ value: child, key, parent: item })}.prototype`;
       }
       pending.push({ value: child, key, parent: item });

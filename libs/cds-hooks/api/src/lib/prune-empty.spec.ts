@@ -12,10 +12,18 @@ describe('pruneEmpty', () => {
   });
 
   it('keeps what JSON.stringify would write, as a copy', () => {
-    const input = { when: new Date('2026-11-22T07:00:00Z'), run: () => 1, nan: Number.NaN, inf: Infinity, nested: { list: [1, { a: 'b' }] } };
+    const input = {
+      when: new Date('2026-11-22T07:00:00Z'),
+      run: () => 1,
+      nan: Number.NaN,
+      inf: Infinity,
+      nested: { list: [1, { a: 'b' }] },
+    };
     const pruned = pruneEmpty(input) as { when: string; nested: { list: [number, { a: string }] } };
     expect(pruned).toEqual({ when: '2026-11-22T07:00:00.000Z', nested: { list: [1, { a: 'b' }] } });
-    expect(JSON.stringify(pruned)).toBe(JSON.stringify(JSON.parse(JSON.stringify(input)), (_k, v: unknown) => (v === null ? undefined : v)));
+    expect(JSON.stringify(pruned)).toBe(
+      JSON.stringify(JSON.parse(JSON.stringify(input)), (_k, v: unknown) => (v === null ? undefined : v)),
+    );
     pruned.nested.list[1].a = 'changed';
     expect(input.nested.list[1]).toEqual({ a: 'b' });
   });

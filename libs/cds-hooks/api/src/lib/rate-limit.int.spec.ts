@@ -71,9 +71,23 @@ describe('rate limit', () => {
     expect((await request(testApp.server).get('/cds-services')).status).toBe(200);
     expect((await callService(testApp)).status).toBe(200);
     const feedback = { feedback: [{ card: 'c', outcome: 'overridden', outcomeTimestamp: '2026-01-01T00:00:00Z' }] };
-    expect((await request(testApp.server).post('/cds-services/recording-service/feedback').set('Content-Type', 'application/json').send(feedback)).status).toBe(200);
+    expect(
+      (
+        await request(testApp.server)
+          .post('/cds-services/recording-service/feedback')
+          .set('Content-Type', 'application/json')
+          .send(feedback)
+      ).status,
+    ).toBe(200);
     expect((await request(testApp.server).get('/cds-services')).status).toBe(429);
-    expect((await request(testApp.server).post('/cds-services/recording-service/feedback').set('Content-Type', 'application/json').send(feedback)).status).toBe(429);
+    expect(
+      (
+        await request(testApp.server)
+          .post('/cds-services/recording-service/feedback')
+          .set('Content-Type', 'application/json')
+          .send(feedback)
+      ).status,
+    ).toBe(429);
   });
 
   it('keys the budget by the authenticated client (req.cdsClient.iss), not by the shared address', async () => {

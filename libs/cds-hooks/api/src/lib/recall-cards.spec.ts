@@ -7,7 +7,9 @@ const RESPONSE: CdsResponse = { cards: [card('a'), card('b')], extension: { 'org
 
 describe('recallCards (the card-memory step before the response)', () => {
   it('sends what the memory keeps and merges what it says into the response extension', async () => {
-    const memory: CardMemory = { recall: async (issued) => ({ cards: issued.cards.slice(1), extension: { 'org.pcb-cds.suppressed': { count: 1, cards: [] } } }) };
+    const memory: CardMemory = {
+      recall: async (issued) => ({ cards: issued.cards.slice(1), extension: { 'org.pcb-cds.suppressed': { count: 1, cards: [] } } }),
+    };
     const out = await recallCards(memory, 'svc', REQUEST, RESPONSE, { error: jest.fn() });
     expect(out.cards.map((c) => c.summary)).toEqual(['b']);
     expect(out.extension).toEqual({ 'org.example.other': { x: 1 }, 'org.pcb-cds.suppressed': { count: 1, cards: [] } });

@@ -91,14 +91,20 @@ describe('resolvePrefetch', () => {
 
   it('a read answered "no data" becomes null', async () => {
     const fake = fakeFetcher({ 'Patient/123': async () => null });
-    const result = await resolvePrefetch(request({ prefetch: { conditions } }), templates, { timeoutMs: 1000, createFetcher: fake.createFetcher });
+    const result = await resolvePrefetch(request({ prefetch: { conditions } }), templates, {
+      timeoutMs: 1000,
+      createFetcher: fake.createFetcher,
+    });
     expect(result.prefetch).toEqual({ patient: null, conditions });
   });
 
   it('fails with every missing key when there is no fhirServer', async () => {
     const fake = fakeFetcher({});
     const error = await rejection(
-      resolvePrefetch(request({ fhirServer: undefined, fhirAuthorization: undefined }), templates, { timeoutMs: 1000, createFetcher: fake.createFetcher }),
+      resolvePrefetch(request({ fhirServer: undefined, fhirAuthorization: undefined }), templates, {
+        timeoutMs: 1000,
+        createFetcher: fake.createFetcher,
+      }),
     );
     expect(error.keys).toEqual(['patient', 'conditions']);
     expect(error.failure).toEqual({ kind: 'no-fhir-server' });
@@ -191,10 +197,14 @@ describe('resolvePrefetch', () => {
 
   it('a template the context cannot fill is null without any fetch', async () => {
     const fake = fakeFetcher({});
-    const result = await resolvePrefetch(request({ prefetch: {} }), { encounter: 'Encounter/{{context.encounterId}}' }, {
-      timeoutMs: 1000,
-      createFetcher: fake.createFetcher,
-    });
+    const result = await resolvePrefetch(
+      request({ prefetch: {} }),
+      { encounter: 'Encounter/{{context.encounterId}}' },
+      {
+        timeoutMs: 1000,
+        createFetcher: fake.createFetcher,
+      },
+    );
     expect(result.prefetch).toEqual({ encounter: null });
     expect(fake.created).toHaveLength(0);
   });
@@ -228,11 +238,15 @@ describe('resolvePrefetch', () => {
 
     it('needs no allowed server when every key is prefetched', async () => {
       const fake = fakeFetcher({});
-      const result = await resolvePrefetch(request({ fhirServer: 'https://evil.example.org/fhir', prefetch: { patient, conditions } }), templates, {
-        timeoutMs: 1000,
-        createFetcher: fake.createFetcher,
-        fhirServers,
-      });
+      const result = await resolvePrefetch(
+        request({ fhirServer: 'https://evil.example.org/fhir', prefetch: { patient, conditions } }),
+        templates,
+        {
+          timeoutMs: 1000,
+          createFetcher: fake.createFetcher,
+          fhirServers,
+        },
+      );
       expect(result.prefetch).toEqual({ patient, conditions });
       expect(fake.created).toHaveLength(0);
     });
@@ -242,10 +256,16 @@ describe('resolvePrefetch', () => {
     const fake = fakeFetcher({
       // Like FhirRestClient: pending until its signal fires, then a timeout error.
       'Condition?patient=123': () =>
-        new Promise((_resolve, reject) => fake.created[0].signal.addEventListener('abort', () => reject(new FhirRequestError('timeout', 'aborted')))),
+        new Promise((_resolve, reject) =>
+          fake.created[0].signal.addEventListener('abort', () => reject(new FhirRequestError('timeout', 'aborted'))),
+        ),
     });
     const caller = new AbortController();
-    const pending = resolvePrefetch(request({ prefetch: { patient } }), templates, { timeoutMs: 60_000, createFetcher: fake.createFetcher, signal: caller.signal });
+    const pending = resolvePrefetch(request({ prefetch: { patient } }), templates, {
+      timeoutMs: 60_000,
+      createFetcher: fake.createFetcher,
+      signal: caller.signal,
+    });
     await Promise.resolve();
     expect(fake.created[0].signal.aborted).toBe(false);
     caller.abort();

@@ -54,7 +54,11 @@ export async function resolvePrefetch(
   const steps = planPrefetch(templates, request.prefetch, request.context);
   const malformed = steps.find((s): s is Extract<PrefetchStep, { kind: 'malformed' }> => s.kind === 'malformed');
   if (malformed) {
-    throw new PrefetchUnavailableError([malformed.key], { kind: 'malformed-prefetch', query: malformed.query, mismatch: malformed.mismatch });
+    throw new PrefetchUnavailableError([malformed.key], {
+      kind: 'malformed-prefetch',
+      query: malformed.query,
+      mismatch: malformed.mismatch,
+    });
   }
   const network = steps.filter((s): s is NetworkStep => s.kind === 'fetch' || s.kind === 'complete');
   if (network.length > 0 && !request.fhirServer) {
@@ -149,10 +153,7 @@ async function fetchAll(
 
 class ServerOperationOutcome extends Error {}
 
-async function fetchStep(
-  fetcher: ReturnType<CreatePrefetchFetcher>,
-  step: NetworkStep,
-): Promise<FhirResourceJson | null> {
+async function fetchStep(fetcher: ReturnType<CreatePrefetchFetcher>, step: NetworkStep): Promise<FhirResourceJson | null> {
   if (step.kind === 'complete') {
     return (await fetcher.completeSearchBundle(step.bundle)) as unknown as FhirResourceJson;
   }
@@ -181,4 +182,3 @@ function toPrefetchFailure(error: unknown): PrefetchFailure | undefined {
   }
   return undefined;
 }
-

@@ -17,7 +17,8 @@ export function toRuntimeOptions(options: Omit<CdsHooksApiOptions, 'services'>):
   return {
     prefetchTimeoutMs,
     hookDeadlineMs,
-    fhirServers: options.fhirServerAllowlist === undefined ? FhirServerAllowlist.unrestricted() : FhirServerAllowlist.of(options.fhirServerAllowlist),
+    fhirServers:
+      options.fhirServerAllowlist === undefined ? FhirServerAllowlist.unrestricted() : FhirServerAllowlist.of(options.fhirServerAllowlist),
     rateLimit: rateLimit(options.rateLimit),
     fhirResponseLimits: checkResponseLimits(options.fhirResponseLimits),
   };

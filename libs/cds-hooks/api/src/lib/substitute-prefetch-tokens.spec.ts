@@ -5,9 +5,10 @@ describe('substitutePrefetchTokens', () => {
 
   it('replaces {{context.<field>}} with root-level primitive context values', () => {
     expect(substitutePrefetchTokens('Patient/{{context.patientId}}', context)).toEqual({ ok: true, url: 'Patient/1288992' });
-    expect(
-      substitutePrefetchTokens('Observation?patient={{context.patientId}}&code=4548-4&_count=1&sort:desc=date', context),
-    ).toEqual({ ok: true, url: 'Observation?patient=1288992&code=4548-4&_count=1&sort:desc=date' });
+    expect(substitutePrefetchTokens('Observation?patient={{context.patientId}}&code=4548-4&_count=1&sort:desc=date', context)).toEqual({
+      ok: true,
+      url: 'Observation?patient=1288992&code=4548-4&_count=1&sort:desc=date',
+    });
     expect(substitutePrefetchTokens('Encounter?_id={{context.encounterId}}&patient={{ context.patientId }}', context)).toEqual({
       ok: true,
       url: 'Encounter?_id=89284&patient=1288992',
@@ -85,8 +86,14 @@ describe('substitutePrefetchTokens', () => {
 
   it('leaves a value with a lone surrogate unresolved rather than throwing (encodeURIComponent would: URIError)', () => {
     expect(() => encodeURIComponent('\udfff')).toThrow(URIError);
-    expect(substitutePrefetchTokens('Patient/{{context.patientId}}', { patientId: '\udfff' })).toEqual({ ok: false, unresolved: ['context.patientId'] });
-    expect(substitutePrefetchTokens('Patient/{{context.patientId}}', { patientId: 'a😀' })).toEqual({ ok: true, url: `Patient/${encodeURIComponent('a😀')}` });
+    expect(substitutePrefetchTokens('Patient/{{context.patientId}}', { patientId: '\udfff' })).toEqual({
+      ok: false,
+      unresolved: ['context.patientId'],
+    });
+    expect(substitutePrefetchTokens('Patient/{{context.patientId}}', { patientId: 'a😀' })).toEqual({
+      ok: true,
+      url: `Patient/${encodeURIComponent('a😀')}`,
+    });
   });
 
   it('does not read inherited properties as context fields', () => {

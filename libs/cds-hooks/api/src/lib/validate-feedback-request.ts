@@ -37,11 +37,19 @@ function checkEntry(entry: unknown, path: string): ValidationResult<FeedbackRequ
   const outcome = entry['outcome'];
   if (outcome !== 'accepted' && outcome !== 'overridden') {
     // cds-fb-1
-    return invalid(`${path}.outcome`, `${path}.outcome must be 'accepted' or 'overridden' (cds-fb-1)`, outcome === undefined ? 'required' : 'code-invalid');
+    return invalid(
+      `${path}.outcome`,
+      `${path}.outcome must be 'accepted' or 'overridden' (cds-fb-1)`,
+      outcome === undefined ? 'required' : 'code-invalid',
+    );
   }
   const accepted = entry['acceptedSuggestions'];
   if (outcome === 'accepted' && accepted === undefined) {
-    return invalid(`${path}.acceptedSuggestions`, `${path}.acceptedSuggestions is required when outcome is 'accepted' (cds-fb-2)`, 'required');
+    return invalid(
+      `${path}.acceptedSuggestions`,
+      `${path}.acceptedSuggestions is required when outcome is 'accepted' (cds-fb-2)`,
+      'required',
+    );
   }
   if (accepted !== undefined) {
     if (!Array.isArray(accepted) || accepted.length === 0) {
@@ -49,7 +57,10 @@ function checkEntry(entry: unknown, path: string): ValidationResult<FeedbackRequ
     }
     const bad = accepted.findIndex((s) => !isJsonObject(s) || !isNonEmptyString(s['id']));
     if (bad >= 0) {
-      return invalid(`${path}.acceptedSuggestions[${bad}].id`, `${path}.acceptedSuggestions[${bad}].id must be the uuid string of a suggestion`);
+      return invalid(
+        `${path}.acceptedSuggestions[${bad}].id`,
+        `${path}.acceptedSuggestions[${bad}].id must be the uuid string of a suggestion`,
+      );
     }
   }
   const overrideReason = entry['overrideReason'];

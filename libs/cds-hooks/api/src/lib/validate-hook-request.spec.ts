@@ -23,7 +23,10 @@ describe('validateHookRequest', () => {
   });
 
   it('accepts FHIR ids at the edges of the grammar, and order-hook contexts with references and draft orders', () => {
-    const draftOrders = { resourceType: 'Bundle', entry: [{ resource: { resourceType: 'ServiceRequest', id: 'draft-1.2' } }, { resource: { resourceType: 'ServiceRequest' } }] };
+    const draftOrders = {
+      resourceType: 'Bundle',
+      entry: [{ resource: { resourceType: 'ServiceRequest', id: 'draft-1.2' } }, { resource: { resourceType: 'ServiceRequest' } }],
+    };
     for (const context of [
       { patientId: 'a'.repeat(64), encounterId: 'E-1.x', userId: 'PractitionerRole/A-1' },
       { patientId: '1288992', userId: 'Practitioner/example', selections: ['ServiceRequest/draft-1.2'], draftOrders },
@@ -32,13 +35,13 @@ describe('validateHookRequest', () => {
     }
   });
 
-  it.each(['fixtures__hooks-patients__R4__missing_prefetch_keys_invocation.json', 'fixtures__hooks-patients__R4__null_prefetch_values_invocation.json'])(
-    'accepts the AHRQ vector %s',
-    (file) => {
-      const body = readSharedJson(`cds-hooks-spec/test-vectors/ahrq-cql-services/${file}`);
-      expect(validateHookRequest(body, definition).ok).toBe(true);
-    },
-  );
+  it.each([
+    'fixtures__hooks-patients__R4__missing_prefetch_keys_invocation.json',
+    'fixtures__hooks-patients__R4__null_prefetch_values_invocation.json',
+  ])('accepts the AHRQ vector %s', (file) => {
+    const body = readSharedJson(`cds-hooks-spec/test-vectors/ahrq-cql-services/${file}`);
+    expect(validateHookRequest(body, definition).ok).toBe(true);
+  });
 
   it.each([
     ['a non-object body', [], 'body'],
@@ -62,10 +65,20 @@ describe('validateHookRequest', () => {
     ['a context.userId without its type', { ...valid, context: { patientId: '1', userId: '123' } }, 'context.userId'],
     ['a context.userId with a lone surrogate', { ...valid, context: { patientId: '1', userId: 'Practitioner/\ud800' } }, 'context.userId'],
     ['context.selections not an array', { ...valid, context: { patientId: '1', selections: 'ServiceRequest/1' } }, 'context.selections'],
-    ['a selection that is not a reference', { ...valid, context: { patientId: '1', selections: ['ServiceRequest/1', 'x\udfff'] } }, 'context.selections[1]'],
+    [
+      'a selection that is not a reference',
+      { ...valid, context: { patientId: '1', selections: ['ServiceRequest/1', 'x\udfff'] } },
+      'context.selections[1]',
+    ],
     [
       'a draft order id that is not an id',
-      { ...valid, context: { patientId: '1', draftOrders: { resourceType: 'Bundle', entry: [{ resource: { resourceType: 'ServiceRequest', id: 'a\udfffb' } }] } } },
+      {
+        ...valid,
+        context: {
+          patientId: '1',
+          draftOrders: { resourceType: 'Bundle', entry: [{ resource: { resourceType: 'ServiceRequest', id: 'a\udfffb' } }] },
+        },
+      },
       'context.draftOrders.entry[0].resource.id',
     ],
     ['fhirAuthorization without fhirServer (cds-r-1)', { ...valid, fhirServer: undefined }, 'fhirServer'],
@@ -81,7 +94,11 @@ describe('validateHookRequest', () => {
     ['fhirServer with a backslash', { ...valid, fhirServer: 'https://evil.example\\@ehr.example.org/fhir' }, 'fhirServer'],
     ['fhirServer with a newline', { ...valid, fhirServer: 'https://ehr.example.org/fhir\n' }, 'fhirServer'],
     ['non-string fhirServer', { ...valid, fhirServer: { url: 'https://ehr.example.org/fhir' } }, 'fhirServer'],
-    ['an access_token with a line break', { ...valid, fhirAuthorization: { access_token: 'abc\r\nX-Injected: 1' } }, 'fhirAuthorization.access_token'],
+    [
+      'an access_token with a line break',
+      { ...valid, fhirAuthorization: { access_token: 'abc\r\nX-Injected: 1' } },
+      'fhirAuthorization.access_token',
+    ],
     ['an access_token with a space', { ...valid, fhirAuthorization: { access_token: 'abc def' } }, 'fhirAuthorization.access_token'],
     ['array prefetch', { ...valid, prefetch: [] }, 'prefetch'],
     ['null prefetch', { ...valid, prefetch: null }, 'prefetch'],
@@ -90,7 +107,11 @@ describe('validateHookRequest', () => {
     ['a prefetch value that is an array', { ...valid, prefetch: { patient: [{ resourceType: 'Patient' }] } }, 'prefetch.patient'],
     ['a prefetch value without resourceType', { ...valid, prefetch: { patient: { id: '1' } } }, 'prefetch.patient'],
     ['a prefetch value of a key the service did not ask for that is a number', { ...valid, prefetch: { other: 42 } }, 'prefetch.other'],
-    ['a prefetch value of a key the service did not ask for that is a string', { ...valid, prefetch: { other: 'whatever' } }, 'prefetch.other'],
+    [
+      'a prefetch value of a key the service did not ask for that is a string',
+      { ...valid, prefetch: { other: 'whatever' } },
+      'prefetch.other',
+    ],
   ])('rejects %s, naming the field', (_name, body, field) => {
     expect(problemOf(body)?.field).toBe(field);
   });

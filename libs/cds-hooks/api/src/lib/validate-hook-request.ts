@@ -88,7 +88,10 @@ function checkDraftOrderIds(draftOrders: unknown): ValidationResult<HookRequest>
   for (const [index, entry] of entries.entries()) {
     const id = isJsonObject(entry) && isJsonObject(entry['resource']) ? entry['resource']['id'] : undefined;
     if (id !== undefined && !(typeof id === 'string' && FHIR_ID.test(id))) {
-      return invalid(`context.draftOrders.entry[${index}].resource.id`, `context.draftOrders.entry[${index}].resource.id must be a FHIR id (${ID_GRAMMAR})`);
+      return invalid(
+        `context.draftOrders.entry[${index}].resource.id`,
+        `context.draftOrders.entry[${index}].resource.id must be a FHIR id (${ID_GRAMMAR})`,
+      );
     }
   }
   return undefined;
@@ -104,7 +107,11 @@ function checkFhirAuthorization(auth: unknown, fhirServer: unknown): ValidationR
   }
   if (!isNonEmptyString(auth['access_token'])) {
     // Never echo the value: it is (or is meant to be) a secret.
-    return invalid('fhirAuthorization.access_token', 'fhirAuthorization.access_token must be a non-empty string', kind(auth['access_token']));
+    return invalid(
+      'fhirAuthorization.access_token',
+      'fhirAuthorization.access_token must be a non-empty string',
+      kind(auth['access_token']),
+    );
   }
   if (!BEARER_TOKEN.test(auth['access_token'])) {
     // It goes into an Authorization header: a space or a line break could not be sent (or would split it).

@@ -1,9 +1,7 @@
 import type { IssueCode } from '@pcb-cds/fhir-r4';
 
 /** The outcome of a pure request validator: the typed value, or the first problem and the field it is in. */
-export type ValidationResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; problem: ValidationProblem };
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; problem: ValidationProblem };
 
 export interface ValidationProblem {
   /** Path of the offending field in the request body, e.g. `context.patientId` or `feedback[0].outcome`. */

@@ -21,7 +21,10 @@ describe('assertCdsHooksInvariants', () => {
 
   const allKeys = readSharedJson<{ invariants: Array<{ key: string }> }>('cds-hooks-spec/invariants.json').invariants.map((i) => i.key);
 
-  const validRequest = { ...spec('request-patient-view.json'), context: { patientId: '1', userId: 'Practitioner/1', selections: ['MedicationRequest/1'] } };
+  const validRequest = {
+    ...spec('request-patient-view.json'),
+    context: { patientId: '1', userId: 'Practitioner/1', selections: ['MedicationRequest/1'] },
+  };
   const validResponse = {
     cards: [
       {
@@ -54,7 +57,12 @@ describe('assertCdsHooksInvariants', () => {
       source: { label: 'l' },
       selectionBehavior: 'at-most-one',
       suggestions: [
-        { label: 'a', isRecommended: true, actionSelectionBehavior: 'some', actions: [{ type: 'delete', resource: { resourceType: 'X' } }] },
+        {
+          label: 'a',
+          isRecommended: true,
+          actionSelectionBehavior: 'some',
+          actions: [{ type: 'delete', resource: { resourceType: 'X' } }],
+        },
         { label: 'b', isRecommended: true },
       ],
       links: [{ label: 'l', url: 'https://x', type: 'absolute', appContext: 'x' }],
@@ -74,7 +82,9 @@ describe('assertCdsHooksInvariants', () => {
   });
 
   it('throws on an error-severity violation and lists it', () => {
-    expect(() => assertCdsHooksInvariants('feedback', { feedback: [{ card: 'c', outcome: 'accepted', outcomeTimestamp: 't' }] })).toThrow(/cds-fb-2/);
+    expect(() => assertCdsHooksInvariants('feedback', { feedback: [{ card: 'c', outcome: 'accepted', outcomeTimestamp: 't' }] })).toThrow(
+      /cds-fb-2/,
+    );
   });
 
   it('reports warnings without failing unless asked to', () => {

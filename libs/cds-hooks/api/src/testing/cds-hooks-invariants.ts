@@ -77,11 +77,16 @@ const REQUIRED: Readonly<Record<CdsHooksDocumentKind, (doc: unknown) => Array<{ 
   response: (doc) => [
     { focus: { path: '', value: doc }, fields: ['cards'] },
     ...cards(doc).map((focus) => ({ focus, fields: ['summary', 'indicator', 'source'] })),
-    ...cards(doc).flatMap((c) => member(c, 'source')).map((focus) => ({ focus, fields: ['label'] })),
+    ...cards(doc)
+      .flatMap((c) => member(c, 'source'))
+      .map((focus) => ({ focus, fields: ['label'] })),
     ...suggestions(doc).map((focus) => ({ focus, fields: ['label'] })),
-    ...cards(doc).flatMap((c) => items(c, 'links')).map((focus) => ({ focus, fields: ['label', 'url', 'type'] })),
+    ...cards(doc)
+      .flatMap((c) => items(c, 'links'))
+      .map((focus) => ({ focus, fields: ['label', 'url', 'type'] })),
   ],
-  feedback: (doc) => items({ path: '', value: doc }, 'feedback').map((focus) => ({ focus, fields: ['card', 'outcome', 'outcomeTimestamp'] })),
+  feedback: (doc) =>
+    items({ path: '', value: doc }, 'feedback').map((focus) => ({ focus, fields: ['card', 'outcome', 'outcomeTimestamp'] })),
 };
 
 let cached: InvariantDefinition[] | undefined;
@@ -113,7 +118,12 @@ export function evaluateCdsHooksInvariants(kind: CdsHooksDocumentKind, json: unk
       evaluatedKeys.add(invariant.key);
       const result: unknown[] = fhirpath.evaluate(focus.value as object, expression, undefined, undefined, { async: false });
       if (!(result.length === 0 || (result.length === 1 && result[0] === true))) {
-        violations.push({ key: invariant.key, severity: invariant.severity, path: focus.path || '(root)', description: invariant.description });
+        violations.push({
+          key: invariant.key,
+          severity: invariant.severity,
+          path: focus.path || '(root)',
+          description: invariant.description,
+        });
       }
     }
   }

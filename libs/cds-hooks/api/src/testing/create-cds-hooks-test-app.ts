@@ -69,7 +69,12 @@ export async function createCdsHooksTestApp(options: CdsHooksApiOptions, setup: 
   const guard = setup.clientGuard;
   const moduleRef = await Test.createTestingModule({
     imports: [CdsHooksApiModule.register(options)],
-    providers: guard ? [{ provide: APP_GUARD, useValue: guard }, { provide: CDS_CLIENT_GUARD, useValue: guard }] : [],
+    providers: guard
+      ? [
+          { provide: APP_GUARD, useValue: guard },
+          { provide: CDS_CLIENT_GUARD, useValue: guard },
+        ]
+      : [],
   }).compile();
   const logger = new CapturingLogger();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger });

@@ -35,7 +35,9 @@ function get(agent: Agent, authorization: string): Promise<Answer> {
     const req = request({ host: '127.0.0.1', port, path: '/cds-services', agent, headers: { authorization } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -45,11 +47,23 @@ function get(agent: Agent, authorization: string): Promise<Answer> {
 function post(agent: Agent, path: string, authorization: string): Promise<Answer> {
   const body = JSON.stringify({ hook: 'patient-view', hookInstance: 'h-1', context: { patientId: 'p-1' } });
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { authorization, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        agent,
+        headers: { authorization, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -59,7 +73,12 @@ beforeAll(async () => {
   ehr = await TestCdsClient.create({ iss: 'https://ehr.example' });
   // Same iss and kid as the EHR, its own key: a forgery that gets as far as the signature check.
   attacker = await TestCdsClient.create({ iss: ehr.iss, kid: ehr.kid });
-  testApp = await createAuthTestApp({ mode: 'on', publicBaseUrl: BASE, authFailuresPerMinute: LIMIT, trustedClients: { clients: [ehr.trustedClient()] } });
+  testApp = await createAuthTestApp({
+    mode: 'on',
+    publicBaseUrl: BASE,
+    authFailuresPerMinute: LIMIT,
+    trustedClients: { clients: [ehr.trustedClient()] },
+  });
   await testApp.app.listen(0, '127.0.0.1');
   port = (testApp.server.address() as AddressInfo).port;
 });
@@ -122,16 +141,31 @@ describe('without a trusted reverse proxy', () => {
   // Security probe (issue 10 re-run): with TRUST_PROXY unset a forger's X-Forwarded-For is only a header — rotating it
   // does not reset the count, and naming the EHR's address in it does not lock the EHR out.
   it('counts the socket address whatever X-Forwarded-For says', async () => {
-    const direct = await createAuthTestApp({ mode: 'on', publicBaseUrl: BASE, authFailuresPerMinute: 3, trustedClients: { clients: [ehr.trustedClient()] } });
+    const direct = await createAuthTestApp({
+      mode: 'on',
+      publicBaseUrl: BASE,
+      authFailuresPerMinute: 3,
+      trustedClients: { clients: [ehr.trustedClient()] },
+    });
     try {
       await direct.app.listen(0, '127.0.0.1');
       const directPort = (direct.server.address() as AddressInfo).port;
       const call = (localAddress: string, forwardedFor: string, authorization: string): Promise<number> =>
         new Promise((resolve, reject) => {
-          request({ host: '127.0.0.1', port: directPort, localAddress, path: '/cds-services', agent: false, headers: { authorization, 'x-forwarded-for': forwardedFor } }, (res) => {
-            res.resume();
-            res.on('end', () => resolve(res.statusCode ?? 0));
-          })
+          request(
+            {
+              host: '127.0.0.1',
+              port: directPort,
+              localAddress,
+              path: '/cds-services',
+              agent: false,
+              headers: { authorization, 'x-forwarded-for': forwardedFor },
+            },
+            (res) => {
+              res.resume();
+              res.on('end', () => resolve(res.statusCode ?? 0));
+            },
+          )
             .on('error', reject)
             .end();
         });
@@ -149,17 +183,31 @@ describe('without a trusted reverse proxy', () => {
 
 describe('behind a trusted reverse proxy', () => {
   it('counts the client X-Forwarded-For names (trust proxy), so one forger does not lock out every client of the proxy', async () => {
-    const proxied = await createAuthTestApp({ mode: 'on', publicBaseUrl: BASE, authFailuresPerMinute: 3, trustedClients: { clients: [ehr.trustedClient()] } });
+    const proxied = await createAuthTestApp({
+      mode: 'on',
+      publicBaseUrl: BASE,
+      authFailuresPerMinute: 3,
+      trustedClients: { clients: [ehr.trustedClient()] },
+    });
     try {
       proxied.app.getHttpAdapter().getInstance().set('trust proxy', 'loopback');
       await proxied.app.listen(0, '127.0.0.1');
       const proxiedPort = (proxied.server.address() as AddressInfo).port;
       const call = (client: string, authorization: string): Promise<number> =>
         new Promise((resolve, reject) => {
-          request({ host: '127.0.0.1', port: proxiedPort, path: '/cds-services', agent: false, headers: { authorization, 'x-forwarded-for': client } }, (res) => {
-            res.resume();
-            res.on('end', () => resolve(res.statusCode ?? 0));
-          })
+          request(
+            {
+              host: '127.0.0.1',
+              port: proxiedPort,
+              path: '/cds-services',
+              agent: false,
+              headers: { authorization, 'x-forwarded-for': client },
+            },
+            (res) => {
+              res.resume();
+              res.on('end', () => resolve(res.statusCode ?? 0));
+            },
+          )
             .on('error', reject)
             .end();
         });

@@ -23,10 +23,16 @@ describe('bearerToken', () => {
     expect(reasonOf(header)).toBe('missing-token');
   });
 
-  it.each([['Basic dXNlcjpwYXNz'], ['Bearer'], ['Bearer '], ['Bearer a b'], ['Bearera.b.c'], ['Token a.b.c'], ['Bearer a.b.c,Bearer d'], [['Bearer a', 'Bearer b']]])(
-    'malformed header %j → malformed-token',
-    (header) => {
-      expect(reasonOf(header)).toBe('malformed-token');
-    },
-  );
+  it.each([
+    ['Basic dXNlcjpwYXNz'],
+    ['Bearer'],
+    ['Bearer '],
+    ['Bearer a b'],
+    ['Bearera.b.c'],
+    ['Token a.b.c'],
+    ['Bearer a.b.c,Bearer d'],
+    [['Bearer a', 'Bearer b']],
+  ])('malformed header %j → malformed-token', (header) => {
+    expect(reasonOf(header)).toBe('malformed-token');
+  });
 });

@@ -140,10 +140,13 @@ describe('CDS client authentication on: refusals (401, OperationOutcome, WWW-Aut
     expect(lastRefusal()).toContain('(missing-token)');
   });
 
-  it.each([['Basic dXNlcjpwYXNzd29yZA=='], ['Bearer'], ['Bearer a b c'], ['Bearer not-a-jwt']])('refuses the Authorization header %j', async (header) => {
-    expectRefused(await invoke(header));
-    expect(lastRefusal()).toContain('(malformed-token)');
-  });
+  it.each([['Basic dXNlcjpwYXNzd29yZA=='], ['Bearer'], ['Bearer a b c'], ['Bearer not-a-jwt']])(
+    'refuses the Authorization header %j',
+    async (header) => {
+      expectRefused(await invoke(header));
+      expect(lastRefusal()).toContain('(malformed-token)');
+    },
+  );
 
   it("refuses the spec's example JWT: valid signature (jwks-public.json), trusted iss, right aud, but expired", async () => {
     expect(specPayload.aud).toBe(`${BASE}/cds-services/some-service`);

@@ -50,7 +50,11 @@ export class CdsClientAuthGuard implements CanActivate {
     const retryAfter = (await this.failures?.retryAfterSeconds(address)) ?? 0;
     if (retryAfter > 0) {
       res.setHeader('Retry-After', String(retryAfter));
-      throw OperationOutcomeException.of(429, 'throttled', `Too many failed authentications from this address; retry after ${retryAfter} s`);
+      throw OperationOutcomeException.of(
+        429,
+        'throttled',
+        `Too many failed authentications from this address; retry after ${retryAfter} s`,
+      );
     }
     try {
       const token = bearerToken(req.headers.authorization);
@@ -62,7 +66,9 @@ export class CdsClientAuthGuard implements CanActivate {
       }
       this.logger.warn(`${req.method} ${req.path} from ${address} refused with 401 (${error.reason}): ${error.message}`);
       if (await this.failures?.recordFailure(address)) {
-        this.logger.warn(`${address} failed authentication ${this.settings.authFailuresPerMinute} times within a minute: refused with 429 until it slows down`);
+        this.logger.warn(
+          `${address} failed authentication ${this.settings.authFailuresPerMinute} times within a minute: refused with 429 until it slows down`,
+        );
       }
       res.setHeader('WWW-Authenticate', 'Bearer');
       throw OperationOutcomeException.of(401, 'login', 'Authentication required');

@@ -29,7 +29,10 @@ describe("CdsClientAuthModule mode 'off'", () => {
     expect((await request(server).get('/cds-services')).status).toBe(200);
     const invoked = await request(server).post('/cds-services/echo-service').set('Content-Type', 'application/json').send(hookBody);
     expect(invoked.status).toBe(200);
-    const fed = await request(server).post('/cds-services/echo-service/feedback').set('Content-Type', 'application/json').send(feedbackBody);
+    const fed = await request(server)
+      .post('/cds-services/echo-service/feedback')
+      .set('Content-Type', 'application/json')
+      .send(feedbackBody);
     expect(fed.status).toBe(200);
     expect((await request(server).get('/cds-services').set('Authorization', 'Bearer garbage.garbage.garbage')).status).toBe(200);
     expect((await request(server).get('/cds-services/_whoami')).body).toEqual({ client: null });
@@ -43,7 +46,11 @@ describe("CdsClientAuthModule mode 'off'", () => {
 
 describe("CdsClientAuthModule mode 'on'", () => {
   it('logs the trusted clients and the accepted audiences at start-up', async () => {
-    testApp = await createAuthTestApp({ mode: 'on', publicBaseUrl: 'https://cds.example.org', trustedClients: { clients: [ehr.trustedClient()] } });
+    testApp = await createAuthTestApp({
+      mode: 'on',
+      publicBaseUrl: 'https://cds.example.org',
+      trustedClients: { clients: [ehr.trustedClient()] },
+    });
     const text = testApp.logger.text();
     expect(text).toContain(`CDS client authentication is ON for /cds-services; 1 trusted client(s): ${ehr.iss}`);
     expect(text).toContain('https://cds.example.org/cds-services');
@@ -57,7 +64,11 @@ describe("CdsClientAuthModule mode 'on'", () => {
   });
 
   it('refuses a valid token minted for another service when the caller forges the Host header to match it', async () => {
-    testApp = await createAuthTestApp({ mode: 'on', publicBaseUrl: 'https://cds.example.org', trustedClients: { clients: [ehr.trustedClient()] } });
+    testApp = await createAuthTestApp({
+      mode: 'on',
+      publicBaseUrl: 'https://cds.example.org',
+      trustedClients: { clients: [ehr.trustedClient()] },
+    });
     // A token the EHR minted for a different service (other.example); the attacker replays it here with that Host.
     const forged = await request(testApp.server)
       .get('/cds-services')
@@ -67,14 +78,21 @@ describe("CdsClientAuthModule mode 'on'", () => {
       .set('Authorization', await ehr.authorization('https://other.example/cds-services'));
     expect(forged.status).toBe(401);
     expect(forged.body.resourceType).toBe('OperationOutcome');
-    const right = await request(testApp.server).get('/cds-services').set('Host', 'other.example').set('Authorization', await ehr.authorization('https://cds.example.org/cds-services'));
+    const right = await request(testApp.server)
+      .get('/cds-services')
+      .set('Host', 'other.example')
+      .set('Authorization', await ehr.authorization('https://cds.example.org/cds-services'));
     expect(right.status).toBe(200);
   });
 
   it('refuses a token for another service sent with an absolute-URI request line naming that service', async () => {
     // Security probe (issue 10 re-run): `POST https://other.example/cds-services HTTP/1.1` puts the other service's
     // name in the request target itself, not only in Host.
-    testApp = await createAuthTestApp({ mode: 'on', publicBaseUrl: 'https://cds.example.org', trustedClients: { clients: [ehr.trustedClient()] } });
+    testApp = await createAuthTestApp({
+      mode: 'on',
+      publicBaseUrl: 'https://cds.example.org',
+      trustedClients: { clients: [ehr.trustedClient()] },
+    });
     await testApp.app.listen(0, '127.0.0.1');
     const port = (testApp.server.address() as AddressInfo).port;
     const statusLineOf = async (target: string, audience: string): Promise<string> => {
@@ -102,14 +120,32 @@ describe("CdsClientAuthModule mode 'on'", () => {
     });
     const path = '/cds-services';
     for (const aud of ['https://cds.example.org/cds-services', 'https://cds-internal.example.org/pcb/cds-services']) {
-      expect((await request(testApp.server).get(path).set('Authorization', await ehr.authorization(aud))).status).toBe(200);
+      expect(
+        (
+          await request(testApp.server)
+            .get(path)
+            .set('Authorization', await ehr.authorization(aud))
+        ).status,
+      ).toBe(200);
     }
-    expect((await request(testApp.server).get(path).set('Authorization', await ehr.authorization('https://cds-internal.example.org/cds-services'))).status).toBe(401);
+    expect(
+      (
+        await request(testApp.server)
+          .get(path)
+          .set('Authorization', await ehr.authorization('https://cds-internal.example.org/cds-services'))
+      ).status,
+    ).toBe(401);
   });
 
   it('behind a proxy with a path prefix, expects aud = publicBaseUrl + path', async () => {
-    testApp = await createAuthTestApp({ mode: 'on', publicBaseUrl: 'https://example.org/pcb/', trustedClients: { clients: [ehr.trustedClient()] } });
-    const ok = await request(testApp.server).get('/cds-services').set('Authorization', await ehr.authorization('https://example.org/pcb/cds-services'));
+    testApp = await createAuthTestApp({
+      mode: 'on',
+      publicBaseUrl: 'https://example.org/pcb/',
+      trustedClients: { clients: [ehr.trustedClient()] },
+    });
+    const ok = await request(testApp.server)
+      .get('/cds-services')
+      .set('Authorization', await ehr.authorization('https://example.org/pcb/cds-services'));
     expect(ok.status).toBe(200);
     const hostBased = await request(testApp.server)
       .get('/cds-services')
@@ -139,11 +175,27 @@ describe('CdsClientAuthModule.forRoot options', () => {
     ['mode on without trusted clients', { mode: 'on' }, 'trustedClients is required'],
     ['a relative public base URL', { mode: 'off', publicBaseUrl: '/pcb' }, 'publicBaseUrl must be an absolute URL'],
     ['a public base URL with a query', { mode: 'off', publicBaseUrl: 'https://x.example/?a=1' }, 'publicBaseUrl must be an http(s) URL'],
-    ['an accepted audience that is not a URL', { mode: 'off', acceptedAudienceBaseUrls: ['cds.example.org'] }, 'acceptedAudienceBaseUrls[0] must be an absolute URL'],
-    ['mode on without any audience', { mode: 'on', trustedClients: { clients: [] } }, 'publicBaseUrl (or acceptedAudienceBaseUrls) is required'],
+    [
+      'an accepted audience that is not a URL',
+      { mode: 'off', acceptedAudienceBaseUrls: ['cds.example.org'] },
+      'acceptedAudienceBaseUrls[0] must be an absolute URL',
+    ],
+    [
+      'mode on without any audience',
+      { mode: 'on', trustedClients: { clients: [] } },
+      'publicBaseUrl (or acceptedAudienceBaseUrls) is required',
+    ],
     ['a negative failure budget', { mode: 'off', authFailuresPerMinute: -1 }, 'authFailuresPerMinute'],
-    ['an invalid trusted clients config', { mode: 'on', publicBaseUrl: 'https://x.example', trustedClients: { clients: [{ iss: 'x' }] } }, 'clients[0] needs a key source'],
-    ['a negative clock skew', { mode: 'on', publicBaseUrl: 'https://x.example', trustedClients: { clients: [] }, clockSkewSeconds: -5 }, 'clockSkewSeconds'],
+    [
+      'an invalid trusted clients config',
+      { mode: 'on', publicBaseUrl: 'https://x.example', trustedClients: { clients: [{ iss: 'x' }] } },
+      'clients[0] needs a key source',
+    ],
+    [
+      'a negative clock skew',
+      { mode: 'on', publicBaseUrl: 'https://x.example', trustedClients: { clients: [] }, clockSkewSeconds: -5 },
+      'clockSkewSeconds',
+    ],
   ])('refuses %s at start-up', (_label, options, message) => {
     expect(() => CdsClientAuthModule.forRoot(options as never)).toThrow(message);
   });

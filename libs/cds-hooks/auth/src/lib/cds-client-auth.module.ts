@@ -28,10 +28,17 @@ export class CdsClientAuthModule implements OnModuleInit {
 
   static forRoot(options: CdsClientAuthOptions): DynamicModule {
     const settings = resolveAuthSettings(options);
-    const verifier = settings.mode === 'on' ? new CdsClientJwtVerifier(options.trustedClients ?? { clients: [] }, verifierOptionsOf(options), options.sharedState?.replay) : null;
+    const verifier =
+      settings.mode === 'on'
+        ? new CdsClientJwtVerifier(options.trustedClients ?? { clients: [] }, verifierOptionsOf(options), options.sharedState?.replay)
+        : null;
     // One guard instance: Nest runs it globally, the hook route (which bypasses Nest's router) runs it first.
     const guard: Provider[] = verifier
-      ? [CdsClientAuthGuard, { provide: APP_GUARD, useExisting: CdsClientAuthGuard }, { provide: CDS_CLIENT_GUARD, useExisting: CdsClientAuthGuard }]
+      ? [
+          CdsClientAuthGuard,
+          { provide: APP_GUARD, useExisting: CdsClientAuthGuard },
+          { provide: CDS_CLIENT_GUARD, useExisting: CdsClientAuthGuard },
+        ]
       : [];
     return {
       module: CdsClientAuthModule,
@@ -53,8 +60,12 @@ export class CdsClientAuthModule implements OnModuleInit {
       return;
     }
     const issuers = this.verifier.trustedIssuers;
-    this.logger.log(`CDS client authentication is ON for /cds-services; ${issuers.length} trusted client(s): ${issuers.join(', ') || 'none'}`);
-    this.logger.log(`A client JWT's aud must be one of: ${this.settings.audienceBaseUrls.map((base) => `${base}/cds-services…`).join(', ')}`);
+    this.logger.log(
+      `CDS client authentication is ON for /cds-services; ${issuers.length} trusted client(s): ${issuers.join(', ') || 'none'}`,
+    );
+    this.logger.log(
+      `A client JWT's aud must be one of: ${this.settings.audienceBaseUrls.map((base) => `${base}/cds-services…`).join(', ')}`,
+    );
   }
 }
 

@@ -86,7 +86,13 @@ function checkBaseUrl(value: unknown, name: string): string {
   } catch {
     throw new Error(`CdsClientAuthModule: ${name} must be an absolute URL`);
   }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+  if (
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.search !== '' ||
+    url.hash !== '' ||
+    url.username !== '' ||
+    url.password !== ''
+  ) {
     throw new Error(`CdsClientAuthModule: ${name} must be an http(s) URL without credentials, query or fragment`);
   }
   return String(value).replace(/\/+$/, '');

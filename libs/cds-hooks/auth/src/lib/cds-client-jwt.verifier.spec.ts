@@ -93,7 +93,11 @@ describe('CdsClientJwtVerifier: the spec example JWT (ES384, verifies against jw
 
   it('is accepted with the clock inside its window and its (long) lifetime allowed: only time refuses it', async () => {
     const verifier = verifierFor([specClient], { now: () => (specPayload.exp - 60) * 1000, maxTokenLifetimeSeconds: 200_000_000 });
-    expect(await verifier.verify(specExpired, specPayload.aud)).toEqual({ iss: specPayload.iss, kid: 'example-kid', tenant: specPayload.tenant });
+    expect(await verifier.verify(specExpired, specPayload.aud)).toEqual({
+      iss: specPayload.iss,
+      kid: 'example-kid',
+      tenant: specPayload.tenant,
+    });
   });
 
   it('is refused for its jku when that is not on the allowlist', async () => {

@@ -82,8 +82,15 @@ export class CdsClientJwtVerifier {
     if (!client) {
       throw new ClientAuthenticationError('untrusted-issuer', 'the token iss is not a trusted CDS client');
     }
-    if (header.jku !== undefined && !(client.jkuAllowlist ?? []).includes(header.jku) && mappedKeySource(client, header.jku) === undefined) {
-      throw new ClientAuthenticationError('jku-not-allowed', `the token jku is neither on the jkuAllowlist nor in the jkuMap of client ${client.iss}`);
+    if (
+      header.jku !== undefined &&
+      !(client.jkuAllowlist ?? []).includes(header.jku) &&
+      mappedKeySource(client, header.jku) === undefined
+    ) {
+      throw new ClientAuthenticationError(
+        'jku-not-allowed',
+        `the token jku is neither on the jkuAllowlist nor in the jkuMap of client ${client.iss}`,
+      );
     }
     if (expectedAudiences.length === 0) {
       throw new ClientAuthenticationError('wrong-audience', 'no audience is configured for this service: no token can be accepted');
@@ -100,7 +107,10 @@ export class CdsClientJwtVerifier {
     });
     const { exp, iat, jti } = checkTimesAndJti(payload, client.iss);
     if (iat > nowMs / 1000 + skew) {
-      throw new ClientAuthenticationError('issued-in-future', `token of ${client.iss} has iat in the future beyond the ${skew} s clock skew`);
+      throw new ClientAuthenticationError(
+        'issued-in-future',
+        `token of ${client.iss} has iat in the future beyond the ${skew} s clock skew`,
+      );
     }
     if (exp - iat > this.options.maxTokenLifetimeSeconds) {
       throw new ClientAuthenticationError(

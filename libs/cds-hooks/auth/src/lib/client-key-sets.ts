@@ -29,7 +29,9 @@ export class ClientKeySets {
   forClient(client: TrustedClientConfig, jku: string | undefined): JWTVerifyGetKey {
     const mapped = jku === undefined ? undefined : mappedKeySource(client, jku);
     if (mapped !== undefined) {
-      return typeof mapped === 'string' ? this.remoteSet(mapped) : this.localSet(`${client.iss} jkuMap ${jku}`, mapped, `the JWK Set mapped to the jku of ${client.iss}`);
+      return typeof mapped === 'string'
+        ? this.remoteSet(mapped)
+        : this.localSet(`${client.iss} jkuMap ${jku}`, mapped, `the JWK Set mapped to the jku of ${client.iss}`);
     }
     if (client.jwks) {
       return this.localSet(client.iss, client.jwks, `the configured JWKS of ${client.iss}`);

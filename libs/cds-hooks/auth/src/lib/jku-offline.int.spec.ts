@@ -54,7 +54,9 @@ describe('a client that sends a jku, verified offline', () => {
   });
 
   it('keys pinned (jwks) beside a jkuAllowlist: accepted, the jku never fetched', async () => {
-    expect(await reasonFor({ iss: sandbox.iss, jwks: sandbox.jwks, jkuAllowlist: [trap.url] }, await sandbox.token(AUD, { jku: trap.url }))).toBe('accepted');
+    expect(
+      await reasonFor({ iss: sandbox.iss, jwks: sandbox.jwks, jkuAllowlist: [trap.url] }, await sandbox.token(AUD, { jku: trap.url })),
+    ).toBe('accepted');
     expect(trap.requests).toBe(0);
   });
 
@@ -77,7 +79,9 @@ describe('a client that sends a jku, verified offline', () => {
 
   it('a mapped JWK Set holding another key: the signature check still fails', async () => {
     const other = await TestCdsClient.create({ kid: sandbox.kid });
-    expect(await reasonFor({ iss: sandbox.iss, jkuMap: { [trap.url]: other.jwks } }, await sandbox.token(AUD, { jku: trap.url }))).toBe('invalid-signature');
+    expect(await reasonFor({ iss: sandbox.iss, jkuMap: { [trap.url]: other.jwks } }, await sandbox.token(AUD, { jku: trap.url }))).toBe(
+      'invalid-signature',
+    );
     expect(trap.requests).toBe(0);
   });
 });

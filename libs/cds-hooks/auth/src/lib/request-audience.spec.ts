@@ -31,7 +31,9 @@ describe('isCdsServicesRequest', () => {
 
 describe('expectedAudiences', () => {
   it('is each configured base URL + the path called, without the query string, whatever the Host header says', () => {
-    expect(expectedAudiences(req('/cds-services/pcb-evaluation?x=1'), ['https://cds.example.org'])).toEqual(['https://cds.example.org/cds-services/pcb-evaluation']);
+    expect(expectedAudiences(req('/cds-services/pcb-evaluation?x=1'), ['https://cds.example.org'])).toEqual([
+      'https://cds.example.org/cds-services/pcb-evaluation',
+    ]);
   });
 
   it('keeps a path prefix and drops a trailing slash of the base URL', () => {

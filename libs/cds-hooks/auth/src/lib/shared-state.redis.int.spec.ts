@@ -24,7 +24,13 @@ describe('client authentication with state shared in Redis', () => {
       replay: new RedisJtiReplayStore(connection),
       authFailures: (limit) => new RedisAuthFailureCounter(connection, limit),
     };
-    const options = { mode: 'on' as const, trustedClients: { clients: [client.trustedClient()] }, publicBaseUrl: BASE, authFailuresPerMinute: 3, sharedState: shared };
+    const options = {
+      mode: 'on' as const,
+      trustedClients: { clients: [client.trustedClient()] },
+      publicBaseUrl: BASE,
+      authFailuresPerMinute: 3,
+      sharedState: shared,
+    };
     replicas = [await createAuthTestApp(options), await createAuthTestApp(options)];
   });
   afterAll(async () => {
@@ -44,7 +50,9 @@ describe('client authentication with state shared in Redis', () => {
   it('counts failed authentications of one address on every replica against one budget', async () => {
     // The replay test above failed 2 times from this address; one more on either replica uses up the 3.
     expect((await request(replicas[1].server).get('/cds-services').set('authorization', 'Bearer x.y.z')).status).toBe(401);
-    const refused = await request(replicas[0].server).get('/cds-services').set('authorization', await client.authorization(DISCOVERY));
+    const refused = await request(replicas[0].server)
+      .get('/cds-services')
+      .set('authorization', await client.authorization(DISCOVERY));
     expect(refused.status).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
   });
@@ -75,7 +83,13 @@ describe('client authentication with Redis unreachable', () => {
     ['a hook call (the hook route)', 'POST', '/cds-services/echo-service'],
   ])('fails closed on %s: 503 with an OperationOutcome for a valid token, never accepted', async (_name, method, path) => {
     const authorization = await client.authorization(`${BASE}${path}`);
-    const call = method === 'GET' ? request(replica.server).get(path) : request(replica.server).post(path).set('content-type', 'application/json').send({ hook: 'patient-view', hookInstance: 'h-1', context: { patientId: 'p-1' } });
+    const call =
+      method === 'GET'
+        ? request(replica.server).get(path)
+        : request(replica.server)
+            .post(path)
+            .set('content-type', 'application/json')
+            .send({ hook: 'patient-view', hookInstance: 'h-1', context: { patientId: 'p-1' } });
     const res = await call.set('authorization', authorization);
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'transient' }] });

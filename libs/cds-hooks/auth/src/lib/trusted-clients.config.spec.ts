@@ -76,39 +76,60 @@ describe('parseTrustedClientsConfig', () => {
     expect(parseTrustedClientsConfig({ clients: [] })).toEqual({ clients: [] });
   });
 
-  it.each(swap([
-    [null, '(root) must be an object'],
-    [[], '(root) must be an object'],
-    [{}, 'clients must be an array'],
-    [{ clients: {} }, 'clients must be an array'],
-    [{ clients: [], extra: 1 }, 'extra is not allowed here'],
-    [{ clients: ['x'] }, 'clients[0] must be an object'],
-    [{ clients: [{ iss: 'https://a.example', jwks: specJwks, jwksUri: 'https://x' }] }, 'clients[0].jwksUri is not allowed here'],
-    [{ clients: [{ iss: 42, jwks: specJwks }] }, 'clients[0].iss must be a non-empty string'],
-    [{ clients: [{ iss: ' ', jwks: specJwks }] }, 'clients[0].iss must be a non-empty string'],
-    [{ clients: [{ jwks: specJwks }] }, 'clients[0].iss must be a non-empty string'],
-    [{ clients: [{ iss: 'https://a.example' }] }, 'clients[0] needs a key source'],
-    [{ clients: [{ iss: 'https://a.example', jkuAllowlist: [] }] }, 'clients[0] needs a key source'],
-    [{ clients: [{ iss: 'https://a.example', jwks: specJwks, jwksUrl: 'https://a.example/jwks' }] }, 'clients[0] must have either jwks or jwksUrl'],
-    [{ clients: [{ iss: 'https://a.example', jwksUrl: 7 }] }, 'clients[0].jwksUrl must be a non-empty string'],
-    [{ clients: [{ iss: 'https://a.example', jwksUrl: 'jwks.json' }] }, 'clients[0].jwksUrl must be an absolute URL'],
-    [{ clients: [{ iss: 'https://a.example', jwksUrl: 'http://a.example/jwks' }] }, 'clients[0].jwksUrl must be an https URL'],
-    [{ clients: [{ iss: 'https://a.example', jwksUrl: 'ftp://a.example/jwks' }] }, 'clients[0].jwksUrl must be an https URL'],
-    [{ clients: [{ iss: 'https://a.example', jwksUrl: 'https://u:p@a.example/jwks' }] }, 'clients[0].jwksUrl must not contain credentials'],
-    [{ clients: [{ iss: 'https://a.example', jwksUrl: 'https://a.example/jwks#k' }] }, 'clients[0].jwksUrl must not contain a fragment'],
-    [{ clients: [{ iss: 'https://a.example', jkuAllowlist: 'https://a.example/jwks' }] }, 'clients[0].jkuAllowlist must be an array'],
-    [{ clients: [{ iss: 'https://a.example', jkuAllowlist: ['https://a.example/jwks', 3] }] }, 'clients[0].jkuAllowlist[1] must be a non-empty string'],
-    [{ clients: [{ iss: 'https://a.example', jwks: specJwks }, { iss: 'https://a.example', jwks: sandboxJwks }] }, 'clients[1].iss duplicates clients[0].iss'],
-  ]))('refuses with "%s"', (message, value) => {
+  it.each(
+    swap([
+      [null, '(root) must be an object'],
+      [[], '(root) must be an object'],
+      [{}, 'clients must be an array'],
+      [{ clients: {} }, 'clients must be an array'],
+      [{ clients: [], extra: 1 }, 'extra is not allowed here'],
+      [{ clients: ['x'] }, 'clients[0] must be an object'],
+      [{ clients: [{ iss: 'https://a.example', jwks: specJwks, jwksUri: 'https://x' }] }, 'clients[0].jwksUri is not allowed here'],
+      [{ clients: [{ iss: 42, jwks: specJwks }] }, 'clients[0].iss must be a non-empty string'],
+      [{ clients: [{ iss: ' ', jwks: specJwks }] }, 'clients[0].iss must be a non-empty string'],
+      [{ clients: [{ jwks: specJwks }] }, 'clients[0].iss must be a non-empty string'],
+      [{ clients: [{ iss: 'https://a.example' }] }, 'clients[0] needs a key source'],
+      [{ clients: [{ iss: 'https://a.example', jkuAllowlist: [] }] }, 'clients[0] needs a key source'],
+      [
+        { clients: [{ iss: 'https://a.example', jwks: specJwks, jwksUrl: 'https://a.example/jwks' }] },
+        'clients[0] must have either jwks or jwksUrl',
+      ],
+      [{ clients: [{ iss: 'https://a.example', jwksUrl: 7 }] }, 'clients[0].jwksUrl must be a non-empty string'],
+      [{ clients: [{ iss: 'https://a.example', jwksUrl: 'jwks.json' }] }, 'clients[0].jwksUrl must be an absolute URL'],
+      [{ clients: [{ iss: 'https://a.example', jwksUrl: 'http://a.example/jwks' }] }, 'clients[0].jwksUrl must be an https URL'],
+      [{ clients: [{ iss: 'https://a.example', jwksUrl: 'ftp://a.example/jwks' }] }, 'clients[0].jwksUrl must be an https URL'],
+      [
+        { clients: [{ iss: 'https://a.example', jwksUrl: 'https://u:p@a.example/jwks' }] },
+        'clients[0].jwksUrl must not contain credentials',
+      ],
+      [{ clients: [{ iss: 'https://a.example', jwksUrl: 'https://a.example/jwks#k' }] }, 'clients[0].jwksUrl must not contain a fragment'],
+      [{ clients: [{ iss: 'https://a.example', jkuAllowlist: 'https://a.example/jwks' }] }, 'clients[0].jkuAllowlist must be an array'],
+      [
+        { clients: [{ iss: 'https://a.example', jkuAllowlist: ['https://a.example/jwks', 3] }] },
+        'clients[0].jkuAllowlist[1] must be a non-empty string',
+      ],
+      [
+        {
+          clients: [
+            { iss: 'https://a.example', jwks: specJwks },
+            { iss: 'https://a.example', jwks: sandboxJwks },
+          ],
+        },
+        'clients[1].iss duplicates clients[0].iss',
+      ],
+    ]),
+  )('refuses with "%s"', (message, value) => {
     expectError(value, message);
   });
 
-  it.each(swap([
-    [{ keys: [] }, 'clients[0].jwks.keys must contain at least one key'],
-    [{ keys: {} }, 'clients[0].jwks.keys must be an array'],
-    [{ keys: [ecKey], extra: true }, 'clients[0].jwks.extra is not allowed here'],
-    [{ keys: [ecKey, { ...ecKey }] }, 'clients[0].jwks.keys[1].kid duplicates clients[0].jwks.keys[0].kid'],
-  ]))('refuses the JWK Set with "%s"', (message, jwks) => {
+  it.each(
+    swap([
+      [{ keys: [] }, 'clients[0].jwks.keys must contain at least one key'],
+      [{ keys: {} }, 'clients[0].jwks.keys must be an array'],
+      [{ keys: [ecKey], extra: true }, 'clients[0].jwks.extra is not allowed here'],
+      [{ keys: [ecKey, { ...ecKey }] }, 'clients[0].jwks.keys[1].kid duplicates clients[0].jwks.keys[0].kid'],
+    ]),
+  )('refuses the JWK Set with "%s"', (message, jwks) => {
     expectError({ clients: [{ iss: 'https://ehr.example', jwks }] }, message);
   });
 

@@ -22,7 +22,13 @@ const issue = (hookInstance: string, uuids: string[], serviceId: string | null =
   hookInstance,
   patientId: 'p1',
   issuedAt: '2026-12-03T10:00:00Z',
-  cards: uuids.map((uuid) => ({ uuid, summary: 's', indicator: 'info', source: { label: 'l' }, extension: { 'org.pcb-cds.rules': ['PCB-10'] } })),
+  cards: uuids.map((uuid) => ({
+    uuid,
+    summary: 's',
+    indicator: 'info',
+    source: { label: 'l' },
+    extension: { 'org.pcb-cds.rules': ['PCB-10'] },
+  })),
 });
 
 type Store = { name: string; open: () => Promise<FeedbackRepository>; cleanUp: () => Promise<void> };
@@ -68,7 +74,12 @@ describe.each(stores)('the card ledger on $name when the store refuses one card'
   });
 
   it('writes the good cards, drops and counts the refused one, and keeps writing later cards', async () => {
-    const ledger = new DurableCardLedger(repository, { patientHashSalt: SALT, flushIntervalMs: 60_000, retryIntervalMs: 60_000, onError: () => undefined });
+    const ledger = new DurableCardLedger(repository, {
+      patientHashSalt: SALT,
+      flushIntervalMs: 60_000,
+      retryIntervalMs: 60_000,
+      onError: () => undefined,
+    });
     await ledger.recordIssued(issue('h1', ['good-1', 'good-2']));
     await ledger.recordIssued(issue('h2', ['refused'], null));
     await ledger.recordIssued(issue('h3', ['good-3']));

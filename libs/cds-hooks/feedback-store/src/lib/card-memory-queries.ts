@@ -69,7 +69,15 @@ export function toRemembered(row: RecallRow): RememberedFeedback {
   };
 }
 
-export const HELD_BACK_COLUMNS = ['service_id', 'patient_hash', 'rule_ids', 'jurisdiction', 'reason_code', 'held_at', 'held_until'] as const;
+export const HELD_BACK_COLUMNS = [
+  'service_id',
+  'patient_hash',
+  'rule_ids',
+  'jurisdiction',
+  'reason_code',
+  'held_at',
+  'held_until',
+] as const;
 
 export function heldBackValues(h: HeldBackCardRecord): [string, string, string, string | null, string, string, string] {
   return [h.serviceId, h.patientHash, JSON.stringify([...new Set(h.ruleIds)]), h.jurisdiction ?? null, h.reasonCode, h.heldAt, h.heldUntil];
@@ -109,13 +117,25 @@ export interface GovernanceFeedbackRow extends GovernanceCountRow {
   reason_code: string;
 }
 
-export function toGovernanceRows(shown: GovernanceCountRow[], feedback: GovernanceFeedbackRow[], heldBack: GovernanceCountRow[]): GovernanceRow[] {
+export function toGovernanceRows(
+  shown: GovernanceCountRow[],
+  feedback: GovernanceFeedbackRow[],
+  heldBack: GovernanceCountRow[],
+): GovernanceRow[] {
   const rows = new Map<string, GovernanceRow>();
   const row = (r: GovernanceCountRow): GovernanceRow => {
     const key = JSON.stringify([r.rule_id, r.jurisdiction]);
     let found = rows.get(key);
     if (!found) {
-      found = { ruleId: r.rule_id, jurisdiction: r.jurisdiction, shown: 0, accepted: 0, overridden: 0, overriddenByReason: {}, heldBack: 0 };
+      found = {
+        ruleId: r.rule_id,
+        jurisdiction: r.jurisdiction,
+        shown: 0,
+        accepted: 0,
+        overridden: 0,
+        overriddenByReason: {},
+        heldBack: 0,
+      };
       rows.set(key, found);
     }
     return found;

@@ -103,7 +103,11 @@ describe.each(kinds)('card memory on the feedback store: $kind', (kind) => {
         },
       ],
     });
-    expect(outcomes[1]).toEqual({ serviceId: 'pcb-evaluation', shown: [], heldBack: [{ ruleIds: ['PCB-10'], jurisdiction: 'UK', reasonCode: 'done-elsewhere' }] });
+    expect(outcomes[1]).toEqual({
+      serviceId: 'pcb-evaluation',
+      shown: [],
+      heldBack: [{ ruleIds: ['PCB-10'], jurisdiction: 'UK', reasonCode: 'done-elsewhere' }],
+    });
     expect((await open([card('a-3', ['PCB-10'], 'ev-1')], 31)).cards.map((c) => c.uuid)).toEqual(['a-3']);
   });
 
@@ -137,27 +141,44 @@ describe.each(kinds)('card memory on the feedback store: $kind', (kind) => {
 
   test('an accepted suggestion is not suggested again for 14 days, even with new evidence', async () => {
     await open([card('e-1', ['PCB-16'], 'ev-1')], 0);
-    await feedback(0, [{ card: 'e-1', outcome: 'accepted', acceptedSuggestions: [{ id: 's-1' }], outcomeTimestamp: '2026-11-01T09:05:00Z' }]);
+    await feedback(0, [
+      { card: 'e-1', outcome: 'accepted', acceptedSuggestions: [{ id: 's-1' }], outcomeTimestamp: '2026-11-01T09:05:00Z' },
+    ]);
 
     const second = await open([card('e-2', ['PCB-16'], 'ev-2')], 3);
     expect(second.cards).toEqual([]);
-    expect((second.extension?.[SUPPRESSED_EXTENSION] as { cards: Array<{ reason: unknown }> }).cards[0].reason).toEqual({ code: 'accepted' });
+    expect((second.extension?.[SUPPRESSED_EXTENSION] as { cards: Array<{ reason: unknown }> }).cards[0].reason).toEqual({
+      code: 'accepted',
+    });
     expect((await open([card('e-3', ['PCB-16'], 'ev-2')], 15)).cards.map((c) => c.uuid)).toEqual(['e-3']);
   });
 
   test('governance: per rule and jurisdiction, shown, accepted, overridden by reason and held back, over a period', async () => {
     await open([card('f-1', ['PCB-10'], 'ev-1'), card('f-2', ['PCB-16'], 'ev-1', 'routine', 'US')], 0);
-    await feedback(0, [overridden('f-1', 'done-elsewhere', 'Done elsewhere'), { card: 'f-2', outcome: 'accepted', outcomeTimestamp: '2026-11-01T09:06:00Z' }]);
+    await feedback(0, [
+      overridden('f-1', 'done-elsewhere', 'Done elsewhere'),
+      { card: 'f-2', outcome: 'accepted', outcomeTimestamp: '2026-11-01T09:06:00Z' },
+    ]);
     await open([card('f-3', ['PCB-10'], 'ev-1'), card('f-4', ['PCB-16'], 'ev-1', 'routine', 'US')], 1);
     await open([card('f-5', ['PCB-10'], 'ev-9')], 40);
 
     const all = await repository.governanceStatistics({});
     expect(all.rows).toEqual([
-      { ruleId: 'PCB-10', jurisdiction: 'UK', shown: 2, accepted: 0, overridden: 1, overriddenByReason: { 'done-elsewhere': 1 }, heldBack: 1 },
+      {
+        ruleId: 'PCB-10',
+        jurisdiction: 'UK',
+        shown: 2,
+        accepted: 0,
+        overridden: 1,
+        overriddenByReason: { 'done-elsewhere': 1 },
+        heldBack: 1,
+      },
       { ruleId: 'PCB-16', jurisdiction: 'US', shown: 1, accepted: 1, overridden: 0, overriddenByReason: {}, heldBack: 1 },
     ]);
     const later = await repository.governanceStatistics({ since: at(2) });
-    expect(later.rows).toEqual([{ ruleId: 'PCB-10', jurisdiction: 'UK', shown: 1, accepted: 0, overridden: 0, overriddenByReason: {}, heldBack: 0 }]);
+    expect(later.rows).toEqual([
+      { ruleId: 'PCB-10', jurisdiction: 'UK', shown: 1, accepted: 0, overridden: 0, overriddenByReason: {}, heldBack: 0 },
+    ]);
     const firstDay = await repository.governanceStatistics({ since: at(0), until: at(1) });
     expect(firstDay.rows.map((r) => [r.ruleId, r.shown, r.heldBack])).toEqual([
       ['PCB-10', 1, 0],
@@ -175,11 +196,15 @@ describe.each(kinds)('card memory on the feedback store: $kind', (kind) => {
         rule_ids ${kind.kind === 'postgres' ? 'JSONB' : 'TEXT'} NOT NULL DEFAULT '[]');`);
     repository = createFeedbackRepository(store.config);
     await repository.init();
-    await new DurableCardLedger(repository, { patientHashSalt: SALT }).recordIssued(issued([{ ...card('g-1', ['PCB-10'], 'x'), extension: { 'org.pcb-cds.rules': ['PCB-10'] } }], 0));
+    await new DurableCardLedger(repository, { patientHashSalt: SALT }).recordIssued(
+      issued([{ ...card('g-1', ['PCB-10'], 'x'), extension: { 'org.pcb-cds.rules': ['PCB-10'] } }], 0),
+    );
     await feedback(0, [overridden('g-1', 'done-elsewhere', 'Done elsewhere')]);
 
     expect((await open([card('g-2', ['PCB-10'], 'ev-1')], 1)).cards.map((c) => c.uuid)).toEqual(['g-2']);
-    expect(await repository.findIssuedCard('g-2')).toEqual(expect.objectContaining({ evidenceHash: 'ev-1', jurisdiction: 'UK', urgency: 'routine' }));
-    expect((await store.relationNames())).toEqual(expect.arrayContaining(['cds_held_back_card', 'cds_issued_card_patient']));
+    expect(await repository.findIssuedCard('g-2')).toEqual(
+      expect.objectContaining({ evidenceHash: 'ev-1', jurisdiction: 'UK', urgency: 'routine' }),
+    );
+    expect(await store.relationNames()).toEqual(expect.arrayContaining(['cds_held_back_card', 'cds_issued_card_patient']));
   });
 });

@@ -40,6 +40,8 @@ describe('createFeedbackRepository', () => {
   });
 
   it('refuses a schema name that is not a plain identifier', () => {
-    expect(() => createFeedbackRepository({ databaseUrl: 'postgres://x@127.0.0.1/db', postgres: { schema: 'a"; DROP SCHEMA public; --' } })).toThrow(/schema name/);
+    expect(() =>
+      createFeedbackRepository({ databaseUrl: 'postgres://x@127.0.0.1/db', postgres: { schema: 'a"; DROP SCHEMA public; --' } }),
+    ).toThrow(/schema name/);
   });
 });

@@ -30,15 +30,34 @@ describe('DurableCardLedger', () => {
     await new DurableCardLedger(repository, { patientHashSalt: SALT }).recordIssued(issued);
     const patientHash = hashPatientId('pat-42', SALT);
     expect(repository.cards).toEqual([
-      { cardUuid: 'c1', serviceId: 'pcb-evaluation', hookInstance: 'hook-1', patientHash, ruleIds: ['PCB-10', 'PCB-12'], indicator: 'critical', issuedAt: '2026-11-22T09:59:00.000Z' },
-      { cardUuid: 'c2', serviceId: 'pcb-evaluation', hookInstance: 'hook-1', patientHash, ruleIds: [], indicator: 'info', issuedAt: '2026-11-22T09:59:00.000Z' },
+      {
+        cardUuid: 'c1',
+        serviceId: 'pcb-evaluation',
+        hookInstance: 'hook-1',
+        patientHash,
+        ruleIds: ['PCB-10', 'PCB-12'],
+        indicator: 'critical',
+        issuedAt: '2026-11-22T09:59:00.000Z',
+      },
+      {
+        cardUuid: 'c2',
+        serviceId: 'pcb-evaluation',
+        hookInstance: 'hook-1',
+        patientHash,
+        ruleIds: [],
+        indicator: 'info',
+        issuedAt: '2026-11-22T09:59:00.000Z',
+      },
     ]);
     expect(JSON.stringify(repository.cards)).not.toContain('pat-42');
   });
 
   it('takes another rule id extractor', async () => {
     const repository = new MemoryFeedbackRepository();
-    await new DurableCardLedger(repository, { patientHashSalt: SALT, ruleIds: (c) => [...((c.extension?.['acme.rules'] as string[]) ?? []), 'A-1'] }).recordIssued(issued);
+    await new DurableCardLedger(repository, {
+      patientHashSalt: SALT,
+      ruleIds: (c) => [...((c.extension?.['acme.rules'] as string[]) ?? []), 'A-1'],
+    }).recordIssued(issued);
     expect(repository.cards.map((c) => c.ruleIds)).toEqual([['A-1'], ['A-1']]);
   });
 
@@ -80,7 +99,11 @@ describe('DurableCardLedger', () => {
   });
 
   describe('when the store is unreachable (an outage)', () => {
-    const issue = (hookInstance: string, uuids: string[]): IssuedCards => ({ ...issued, hookInstance, cards: uuids.map((u) => card(u, ['PCB-10'])) });
+    const issue = (hookInstance: string, uuids: string[]): IssuedCards => ({
+      ...issued,
+      hookInstance,
+      cards: uuids.map((u) => card(u, ['PCB-10'])),
+    });
     const down = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
 
     it('unbuffered: the first failure rejects, later calls are answered; every card is written, in order, when the store is back', async () => {
@@ -118,7 +141,12 @@ describe('DurableCardLedger', () => {
     it('buffered: an outage is reported once however many retries fail, and a retry writes the kept cards', async () => {
       const repository = new MemoryFeedbackRepository();
       const errors: Error[] = [];
-      const ledger = new DurableCardLedger(repository, { patientHashSalt: SALT, flushIntervalMs: 60_000, retryIntervalMs: 60_000, onError: (e) => errors.push(e) });
+      const ledger = new DurableCardLedger(repository, {
+        patientHashSalt: SALT,
+        flushIntervalMs: 60_000,
+        retryIntervalMs: 60_000,
+        onError: (e) => errors.push(e),
+      });
       repository.failWith = down;
       await ledger.recordIssued(issue('h1', ['a1']));
       await ledger.flush();
@@ -151,7 +179,11 @@ describe('DurableCardLedger', () => {
   });
 
   describe('when the store refuses one card (a data error, not an outage)', () => {
-    const issue = (hookInstance: string, uuids: string[]): IssuedCards => ({ ...issued, hookInstance, cards: uuids.map((u) => card(u, ['PCB-10'])) });
+    const issue = (hookInstance: string, uuids: string[]): IssuedCards => ({
+      ...issued,
+      hookInstance,
+      cards: uuids.map((u) => card(u, ['PCB-10'])),
+    });
     const refused = Object.assign(new Error('invalid byte sequence in "bad"'), { name: 'DatabaseError', code: '22021' });
     const down = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
 
@@ -168,7 +200,12 @@ describe('DurableCardLedger', () => {
     it('buffered: the other cards are written, the refused one is dropped and counted, the queue drains', async () => {
       const repository = new RefusingRepository();
       const errors: Error[] = [];
-      const ledger = new DurableCardLedger(repository, { patientHashSalt: SALT, flushIntervalMs: 60_000, retryIntervalMs: 60_000, onError: (e) => errors.push(e) });
+      const ledger = new DurableCardLedger(repository, {
+        patientHashSalt: SALT,
+        flushIntervalMs: 60_000,
+        retryIntervalMs: 60_000,
+        onError: (e) => errors.push(e),
+      });
       await ledger.recordIssued(issue('h1', ['a1', 'a2', 'a3']));
       await ledger.recordIssued(issue('h2', ['bad']));
       await ledger.recordIssued(issue('h3', ['c1', 'c2']));
@@ -208,7 +245,9 @@ describe('DurableCardLedger', () => {
       try {
         await new DurableCardLedger(new RefusingRepository(), { patientHashSalt: SALT }).recordIssued(issue('h1', ['bad']));
         const lines = warn.mock.calls.map(([line]) => String(line));
-        expect(lines).toEqual(['the card store refused an issued card (DatabaseError 22021): dropped, counted in cds_card_ledger_lost_total']);
+        expect(lines).toEqual([
+          'the card store refused an issued card (DatabaseError 22021): dropped, counted in cds_card_ledger_lost_total',
+        ]);
       } finally {
         warn.mockRestore();
       }
@@ -216,7 +255,12 @@ describe('DurableCardLedger', () => {
 
     it('an outage in the middle of isolating a refused card keeps everything not written, in order', async () => {
       const repository = new RefusingRepository();
-      const ledger = new DurableCardLedger(repository, { patientHashSalt: SALT, flushIntervalMs: 60_000, retryIntervalMs: 60_000, onError: () => undefined });
+      const ledger = new DurableCardLedger(repository, {
+        patientHashSalt: SALT,
+        flushIntervalMs: 60_000,
+        retryIntervalMs: 60_000,
+        onError: () => undefined,
+      });
       await ledger.recordIssued(issue('h1', ['a1', 'a2', 'bad', 'b1']));
       const write = jest.spyOn(repository, 'recordIssuedCards');
       write.mockRejectedValueOnce(refused).mockRejectedValueOnce(down); // the whole batch refused, then the store goes down
@@ -233,7 +277,12 @@ describe('DurableCardLedger', () => {
 
     it('an outage still keeps every card queued, none lost', async () => {
       const repository = new RefusingRepository();
-      const ledger = new DurableCardLedger(repository, { patientHashSalt: SALT, flushIntervalMs: 60_000, retryIntervalMs: 60_000, onError: () => undefined });
+      const ledger = new DurableCardLedger(repository, {
+        patientHashSalt: SALT,
+        flushIntervalMs: 60_000,
+        retryIntervalMs: 60_000,
+        onError: () => undefined,
+      });
       repository.failWith = down;
       await ledger.recordIssued(issue('h1', ['a1', 'a2']));
       await ledger.flush();

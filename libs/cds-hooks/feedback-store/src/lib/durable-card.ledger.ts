@@ -176,7 +176,9 @@ export class DurableCardLedger extends CardLedger {
       }
       if (batch.length === 1) {
         this.lost += 1;
-        this.logger.warn(`the card store refused an issued card (${describeStoreFailure(error)}): dropped, counted in cds_card_ledger_lost_total`);
+        this.logger.warn(
+          `the card store refused an issued card (${describeStoreFailure(error)}): dropped, counted in cds_card_ledger_lost_total`,
+        );
         return undefined;
       }
       const half = Math.ceil(batch.length / 2);
@@ -198,7 +200,9 @@ export class DurableCardLedger extends CardLedger {
     if (excess > 0) {
       if (!this.lossLogged) {
         this.lossLogged = true;
-        this.logger.warn(`more than ${this.maxPending} issued cards wait for the card store: the oldest are dropped (cds_card_ledger_lost_total)`);
+        this.logger.warn(
+          `more than ${this.maxPending} issued cards wait for the card store: the oldest are dropped (cds_card_ledger_lost_total)`,
+        );
       }
       this.pending.splice(0, excess);
       this.lost += excess;
@@ -212,7 +216,9 @@ export class DurableCardLedger extends CardLedger {
       if (report) {
         (this.options.onError ?? ((e: CardLedgerWriteError): void => this.logger.error(e.message)))(new CardLedgerWriteError(error));
       }
-      this.logger.warn(`the card store cannot be written: issued cards are kept (at most ${this.maxPending}) and retried every ${this.retryIntervalMs} ms`);
+      this.logger.warn(
+        `the card store cannot be written: issued cards are kept (at most ${this.maxPending}) and retried every ${this.retryIntervalMs} ms`,
+      );
     }
     this.schedule(this.retryIntervalMs);
   }

@@ -77,7 +77,8 @@ export class DurableCardMemory extends CardMemory {
       const key = this.memoryKey(card);
       const ruleIds = [...new Set(this.ruleIds(card))];
       const jurisdiction = key.jurisdiction !== undefined ? { jurisdiction: key.jurisdiction } : {};
-      const decision: RecallDecision = history.length === 0 ? { kind: 'show' } : decideRecall({ ...key, ruleIds }, history, this.options.policy, now);
+      const decision: RecallDecision =
+        history.length === 0 ? { kind: 'show' } : decideRecall({ ...key, ruleIds }, history, this.options.policy, now);
       if (decision.kind === 'hold-back') {
         suppressed.push({
           summary: card.summary,
@@ -87,7 +88,15 @@ export class DurableCardMemory extends CardMemory {
           decidedAt: decision.decidedAt,
           until: decision.until,
         });
-        heldBack.push({ serviceId: issued.serviceId, patientHash, ruleIds, ...jurisdiction, reasonCode: decision.reasonCode, heldAt: now.toISOString(), heldUntil: decision.until });
+        heldBack.push({
+          serviceId: issued.serviceId,
+          patientHash,
+          ruleIds,
+          ...jurisdiction,
+          reasonCode: decision.reasonCode,
+          heldAt: now.toISOString(),
+          heldUntil: decision.until,
+        });
         outcome.heldBack.push({ ruleIds, ...jurisdiction, reasonCode: decision.reasonCode });
         continue;
       }
@@ -98,7 +107,9 @@ export class DurableCardMemory extends CardMemory {
       await this.recordHeldBack(heldBack);
     }
     this.options.onRecalled?.(outcome);
-    return suppressed.length === 0 ? { cards } : { cards, extension: { [SUPPRESSED_EXTENSION]: { count: suppressed.length, cards: suppressed } } };
+    return suppressed.length === 0
+      ? { cards }
+      : { cards, extension: { [SUPPRESSED_EXTENSION]: { count: suppressed.length, cards: suppressed } } };
   }
 
   /** A lost held-back row costs the report one count, not the clinician a hidden-again card: logged, not thrown. */

@@ -8,13 +8,24 @@ const SYSTEM = 'http://pcb-cds.org/fhir/CodeSystem/override-reasons';
 
 const entries: FeedbackEntry[] = [
   { card: 'c1', outcome: 'accepted', acceptedSuggestions: [{ id: 's1' }, { id: 's2' }], outcomeTimestamp: '2026-11-22T10:00:00Z' },
-  { card: 'c2', outcome: 'overridden', overrideReason: { reason: { system: SYSTEM, code: 'done-elsewhere', display: 'Done elsewhere' }, userComment: 'done at the GP' }, outcomeTimestamp: '2026-11-22T10:00:01Z' },
+  {
+    card: 'c2',
+    outcome: 'overridden',
+    overrideReason: { reason: { system: SYSTEM, code: 'done-elsewhere', display: 'Done elsewhere' }, userComment: 'done at the GP' },
+    outcomeTimestamp: '2026-11-22T10:00:01Z',
+  },
   { card: 'c3', outcome: 'overridden', overrideReason: { userComment: 'not relevant' }, outcomeTimestamp: '2026-11-22T10:00:02Z' },
   { card: 'c4', outcome: 'overridden', outcomeTimestamp: '2026-11-22T10:00:03Z' },
 ];
 
 function settledYet(promise: Promise<unknown>): Promise<boolean> {
-  return Promise.race([promise.then(() => true, () => true), new Promise<boolean>((resolve) => setImmediate(() => resolve(false)))]);
+  return Promise.race([
+    promise.then(
+      () => true,
+      () => true,
+    ),
+    new Promise<boolean>((resolve) => setImmediate(() => resolve(false))),
+  ]);
 }
 
 describe('DurableFeedbackSink', () => {
@@ -23,7 +34,14 @@ describe('DurableFeedbackSink', () => {
     await new DurableFeedbackSink(repository, { clock: () => NOW }).record('pcb-evaluation', entries);
     const receivedAt = NOW.toISOString();
     expect(repository.feedback).toEqual([
-      { cardUuid: 'c1', serviceId: 'pcb-evaluation', outcome: 'accepted', acceptedSuggestionIds: ['s1', 's2'], outcomeTimestamp: '2026-11-22T10:00:00Z', receivedAt },
+      {
+        cardUuid: 'c1',
+        serviceId: 'pcb-evaluation',
+        outcome: 'accepted',
+        acceptedSuggestionIds: ['s1', 's2'],
+        outcomeTimestamp: '2026-11-22T10:00:00Z',
+        receivedAt,
+      },
       {
         cardUuid: 'c2',
         serviceId: 'pcb-evaluation',
@@ -33,8 +51,23 @@ describe('DurableFeedbackSink', () => {
         outcomeTimestamp: '2026-11-22T10:00:01Z',
         receivedAt,
       },
-      { cardUuid: 'c3', serviceId: 'pcb-evaluation', outcome: 'overridden', acceptedSuggestionIds: [], overrideReason: { userComment: 'not relevant' }, outcomeTimestamp: '2026-11-22T10:00:02Z', receivedAt },
-      { cardUuid: 'c4', serviceId: 'pcb-evaluation', outcome: 'overridden', acceptedSuggestionIds: [], outcomeTimestamp: '2026-11-22T10:00:03Z', receivedAt },
+      {
+        cardUuid: 'c3',
+        serviceId: 'pcb-evaluation',
+        outcome: 'overridden',
+        acceptedSuggestionIds: [],
+        overrideReason: { userComment: 'not relevant' },
+        outcomeTimestamp: '2026-11-22T10:00:02Z',
+        receivedAt,
+      },
+      {
+        cardUuid: 'c4',
+        serviceId: 'pcb-evaluation',
+        outcome: 'overridden',
+        acceptedSuggestionIds: [],
+        outcomeTimestamp: '2026-11-22T10:00:03Z',
+        receivedAt,
+      },
     ]);
   });
 

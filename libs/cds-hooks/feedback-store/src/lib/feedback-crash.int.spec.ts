@@ -28,8 +28,18 @@ function post(i: number): FeedbackEntry[] {
   }
   return Array.from({ length: (i % 3) + 1 }, (_, j) =>
     j === 1
-      ? { card: `card-${i}`, outcome: 'accepted' as const, acceptedSuggestions: [{ id: `s-${i}` }], outcomeTimestamp: '2026-11-22T10:00:00Z' }
-      : { card: `card-${i}-${j}`, outcome: 'overridden' as const, overrideReason: { userComment: `comment ${i}` }, outcomeTimestamp: `2026-11-22T10:00:0${j}Z` },
+      ? {
+          card: `card-${i}`,
+          outcome: 'accepted' as const,
+          acceptedSuggestions: [{ id: `s-${i}` }],
+          outcomeTimestamp: '2026-11-22T10:00:00Z',
+        }
+      : {
+          card: `card-${i}-${j}`,
+          outcome: 'overridden' as const,
+          overrideReason: { userComment: `comment ${i}` },
+          outcomeTimestamp: `2026-11-22T10:00:0${j}Z`,
+        },
   );
 }
 
@@ -63,10 +73,15 @@ async function streamAndKill(harness: HarnessProcess): Promise<StreamResult> {
 }
 
 /** Acknowledged entries missing from the store, and stored keys seen more than once. */
-async function check(store: StoreUnderTest, acknowledged: FeedbackEntry[][]): Promise<{ missing: string[]; duplicated: string[]; stored: number }> {
+async function check(
+  store: StoreUnderTest,
+  acknowledged: FeedbackEntry[][],
+): Promise<{ missing: string[]; duplicated: string[]; stored: number }> {
   const repository = createFeedbackRepository(store.config);
   try {
-    const stored = (await repository.listFeedback()).map((f) => key({ card: f.cardUuid, outcome: f.outcome, outcomeTimestamp: f.outcomeTimestamp }));
+    const stored = (await repository.listFeedback()).map((f) =>
+      key({ card: f.cardUuid, outcome: f.outcome, outcomeTimestamp: f.outcomeTimestamp }),
+    );
     const present = new Set(stored);
     return {
       missing: [...new Set(acknowledged.flat().map(key))].filter((k) => !present.has(k)),

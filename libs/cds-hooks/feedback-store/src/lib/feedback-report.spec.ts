@@ -61,6 +61,8 @@ describe('renderFeedbackReport', () => {
 
   it('says so when nothing was recorded', () => {
     const empty: FeedbackReport = { cardsIssued: 0, feedback: 0, feedbackOnUnknownCards: 0, rules: [] };
-    expect(renderFeedbackReport(empty)).toBe('# Card feedback by rule\n\n0 cards issued, 0 feedback entries.\n\nNo issued cards with rules recorded yet.\n');
+    expect(renderFeedbackReport(empty)).toBe(
+      '# Card feedback by rule\n\n0 cards issued, 0 feedback entries.\n\nNo issued cards with rules recorded yet.\n',
+    );
   });
 });

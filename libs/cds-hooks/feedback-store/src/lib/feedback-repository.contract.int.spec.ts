@@ -111,7 +111,9 @@ describe.each(kinds)('FeedbackRepository contract: $kind', (kind) => {
   test('records issued cards: service, hookInstance, salted patient hash, rule ids, indicator, time; first write wins', async () => {
     const repository = open();
     const ledger = new DurableCardLedger(repository, { patientHashSalt: SALT });
-    await ledger.recordIssued(issued([card('c-1', ['PCB-10', 'PCB-12', 'PCB-10'], 'critical'), card(undefined, ['PCB-99']), card('c-2', [], 'info')]));
+    await ledger.recordIssued(
+      issued([card('c-1', ['PCB-10', 'PCB-12', 'PCB-10'], 'critical'), card(undefined, ['PCB-99']), card('c-2', [], 'info')]),
+    );
     await ledger.recordIssued(issued([card('c-1', ['PCB-40'], 'info')], 'someone-else', 'hook-2'));
 
     expect(await repository.findIssuedCard('c-1')).toEqual({
@@ -132,7 +134,15 @@ describe.each(kinds)('FeedbackRepository contract: $kind', (kind) => {
     const repository = open();
     const patientHash = hashPatientId(PATIENT, SALT);
     await repository.recordIssuedCards([
-      { cardUuid: 'c-1', serviceId: 's', hookInstance: 'h', patientHash, ruleIds: ['PCB-12', 'PCB-10', 'PCB-12'], indicator: 'info', issuedAt: RECEIVED.toISOString() },
+      {
+        cardUuid: 'c-1',
+        serviceId: 's',
+        hookInstance: 'h',
+        patientHash,
+        ruleIds: ['PCB-12', 'PCB-10', 'PCB-12'],
+        indicator: 'info',
+        issuedAt: RECEIVED.toISOString(),
+      },
     ]);
     await new DurableFeedbackSink(repository).record('s', [accepted('c-1', '2026-11-22T10:00:00Z')]);
     expect((await repository.findIssuedCard('c-1'))?.ruleIds).toEqual(['PCB-12', 'PCB-10']);
@@ -166,7 +176,10 @@ describe.each(kinds)('FeedbackRepository contract: $kind', (kind) => {
       },
     ]);
     // Another timestamp or outcome is another entry.
-    await sink.record('pcb-evaluation', [{ ...entry, outcomeTimestamp: '2026-11-22T10:00:01Z' }, accepted('c-1', '2026-11-22T10:00:00Z', ['s-1', 's-2'])]);
+    await sink.record('pcb-evaluation', [
+      { ...entry, outcomeTimestamp: '2026-11-22T10:00:01Z' },
+      accepted('c-1', '2026-11-22T10:00:00Z', ['s-1', 's-2']),
+    ]);
     const stored = await repository.listFeedback({ cardUuid: 'c-1' });
     expect(stored.map((f) => [f.outcome, f.outcomeTimestamp, f.acceptedSuggestionIds])).toEqual([
       ['overridden', '2026-11-22T10:00:00Z', []],
@@ -178,7 +191,16 @@ describe.each(kinds)('FeedbackRepository contract: $kind', (kind) => {
   test('counts only new entries', async () => {
     const repository = open();
     const record = (entries: FeedbackEntry[]): Promise<number> =>
-      repository.recordFeedback(entries.map((e) => ({ cardUuid: e.card, serviceId: 's', outcome: e.outcome, acceptedSuggestionIds: [], outcomeTimestamp: e.outcomeTimestamp, receivedAt: RECEIVED.toISOString() })));
+      repository.recordFeedback(
+        entries.map((e) => ({
+          cardUuid: e.card,
+          serviceId: 's',
+          outcome: e.outcome,
+          acceptedSuggestionIds: [],
+          outcomeTimestamp: e.outcomeTimestamp,
+          receivedAt: RECEIVED.toISOString(),
+        })),
+      );
     expect(await record([overridden('a', '2026-01-01T00:00:00Z'), overridden('b', '2026-01-01T00:00:00Z')])).toBe(2);
     expect(await record([overridden('a', '2026-01-01T00:00:00Z'), overridden('c', '2026-01-01T00:00:00Z')])).toBe(1);
   });
@@ -186,7 +208,9 @@ describe.each(kinds)('FeedbackRepository contract: $kind', (kind) => {
   test('stores feedback on a card the ledger never saw, not tied to any rule', async () => {
     const repository = open();
     await new DurableCardLedger(repository, { patientHashSalt: SALT }).recordIssued(issued([card('known', ['PCB-10'])]));
-    await new DurableFeedbackSink(repository).record('pcb-evaluation', [overridden('never-issued', '2026-11-22T10:00:00Z', 'done-elsewhere')]);
+    await new DurableFeedbackSink(repository).record('pcb-evaluation', [
+      overridden('never-issued', '2026-11-22T10:00:00Z', 'done-elsewhere'),
+    ]);
     expect((await repository.listFeedback()).map((f) => f.cardUuid)).toEqual(['never-issued']);
     const stats = await repository.statistics();
     expect(stats).toMatchObject({ cardsIssued: 1, feedback: 1, feedbackOnUnknownCards: 1 });
@@ -197,7 +221,9 @@ describe.each(kinds)('FeedbackRepository contract: $kind', (kind) => {
     const repository = open();
     const ledger = new DurableCardLedger(repository, { patientHashSalt: SALT });
     await ledger.recordIssued(issued([card('c1', ['PCB-10', 'PCB-12']), card('c2', ['PCB-10']), card('c3', ['PCB-20'], 'critical')]));
-    await ledger.recordIssued(issued([card('c4', ['PCB-12'], 'info'), card('c5', ['PCB-10']), card('c6', ['PCB-10'])], 'other-patient', 'hook-2'));
+    await ledger.recordIssued(
+      issued([card('c4', ['PCB-12'], 'info'), card('c5', ['PCB-10']), card('c6', ['PCB-10'])], 'other-patient', 'hook-2'),
+    );
     await new DurableFeedbackSink(repository).record('pcb-evaluation', [
       overridden('c1', '2026-11-22T10:00:00Z', 'done-elsewhere', 'Done elsewhere'),
       accepted('c1', '2026-11-22T10:05:00Z'),
@@ -224,7 +250,12 @@ describe.each(kinds)('FeedbackRepository contract: $kind', (kind) => {
           topOverrideReasons: [
             { system: 'http://pcb-cds.org/fhir/CodeSystem/override-reasons', code: 'done-elsewhere', display: 'Done elsewhere', count: 2 },
             { count: 1 },
-            { system: 'http://pcb-cds.org/fhir/CodeSystem/override-reasons', code: 'patient-declined', display: 'Patient declined', count: 1 },
+            {
+              system: 'http://pcb-cds.org/fhir/CodeSystem/override-reasons',
+              code: 'patient-declined',
+              display: 'Patient declined',
+              count: 1,
+            },
           ],
         },
         {
@@ -235,9 +266,20 @@ describe.each(kinds)('FeedbackRepository contract: $kind', (kind) => {
           overridden: 1,
           acceptanceRate: 0.5,
           overrideRate: 0.5,
-          topOverrideReasons: [{ system: 'http://pcb-cds.org/fhir/CodeSystem/override-reasons', code: 'done-elsewhere', display: 'Done elsewhere', count: 1 }],
+          topOverrideReasons: [
+            { system: 'http://pcb-cds.org/fhir/CodeSystem/override-reasons', code: 'done-elsewhere', display: 'Done elsewhere', count: 1 },
+          ],
         },
-        { ruleId: 'PCB-20', cardsIssued: 1, feedback: 1, accepted: 1, overridden: 0, acceptanceRate: 1, overrideRate: 0, topOverrideReasons: [] },
+        {
+          ruleId: 'PCB-20',
+          cardsIssued: 1,
+          feedback: 1,
+          accepted: 1,
+          overridden: 0,
+          acceptanceRate: 1,
+          overrideRate: 0,
+          topOverrideReasons: [],
+        },
       ],
     });
 
@@ -245,7 +287,9 @@ describe.each(kinds)('FeedbackRepository contract: $kind', (kind) => {
     const text = await runFeedbackReport(store.config);
     expect(text).toContain(`Source: ${kind.kind === 'sqlite' ? 'SQLite' : 'Postgres 127.0.0.1:5432/test schema feedback_test_'}`);
     expect(text).toContain('6 cards issued, 7 feedback entries (1 on cards not in the ledger, not tied to rules).');
-    expect(text).toContain('| PCB-10 | 4 | 5 | 1 | 4 | 20% | 80% | done-elsewhere "Done elsewhere" ×2; (no coded reason) ×1; patient-declined "Patient declined" ×1 |');
+    expect(text).toContain(
+      '| PCB-10 | 4 | 5 | 1 | 4 | 20% | 80% | done-elsewhere "Done elsewhere" ×2; (no coded reason) ×1; patient-declined "Patient declined" ×1 |',
+    );
     expect(text).toContain('| PCB-20 | 1 | 1 | 1 | 0 | 100% | 0% | — |');
     expect(text).not.toContain('comment only');
   });
@@ -255,7 +299,9 @@ describe.each(kinds)('FeedbackRepository contract: $kind', (kind) => {
     await new DurableCardLedger(repository, { patientHashSalt: SALT }).recordIssued(issued([card('c-1', ['PCB-10'])]));
     await new DurableCardLedger(repository, { patientHashSalt: SALT }).recordIssued(issued([card('c-2', ['PCB-10'])], PATIENT, 'hook-2'));
     await new DurableCardLedger(repository, { patientHashSalt: 'another-salt-0123456789' }).recordIssued(issued([card('c-3', ['PCB-10'])]));
-    await new DurableFeedbackSink(repository).record('pcb-evaluation', [overridden('c-1', '2026-11-22T10:00:00Z', undefined, undefined, 'COMMENT-MARKER-41d2')]);
+    await new DurableFeedbackSink(repository).record('pcb-evaluation', [
+      overridden('c-1', '2026-11-22T10:00:00Z', undefined, undefined, 'COMMENT-MARKER-41d2'),
+    ]);
 
     const [c1, c2, c3] = await Promise.all(['c-1', 'c-2', 'c-3'].map((id) => repository.findIssuedCard(id)));
     expect(c1?.patientHash).toBe(hashPatientId(PATIENT, SALT));
@@ -273,13 +319,28 @@ describe.each(kinds)('FeedbackRepository contract: $kind', (kind) => {
 
   test('binds every value as a parameter: SQL in ids, rule ids and comments round-trips harmlessly', async () => {
     const repository = open();
-    await new DurableCardLedger(repository, { patientHashSalt: SALT }).recordIssued(issued([card(INJECTION, [INJECTION, 'PCB-10'])], INJECTION, INJECTION));
+    await new DurableCardLedger(repository, { patientHashSalt: SALT }).recordIssued(
+      issued([card(INJECTION, [INJECTION, 'PCB-10'])], INJECTION, INJECTION),
+    );
     const entry = overridden(INJECTION, INJECTION, INJECTION, INJECTION, INJECTION);
     await new DurableFeedbackSink(repository).record(INJECTION, [entry, accepted(INJECTION, '2026-11-22T10:00:00Z', [INJECTION])]);
 
-    expect(await repository.findIssuedCard(INJECTION)).toMatchObject({ cardUuid: INJECTION, hookInstance: INJECTION, ruleIds: [INJECTION, 'PCB-10'], patientHash: hashPatientId(INJECTION, SALT) });
+    expect(await repository.findIssuedCard(INJECTION)).toMatchObject({
+      cardUuid: INJECTION,
+      hookInstance: INJECTION,
+      ruleIds: [INJECTION, 'PCB-10'],
+      patientHash: hashPatientId(INJECTION, SALT),
+    });
     const stored = await repository.listFeedback({ cardUuid: INJECTION });
-    expect(stored.map((f) => [f.serviceId, f.outcomeTimestamp, f.overrideReason?.userComment, f.overrideReason?.display, f.acceptedSuggestionIds])).toEqual([
+    expect(
+      stored.map((f) => [
+        f.serviceId,
+        f.outcomeTimestamp,
+        f.overrideReason?.userComment,
+        f.overrideReason?.display,
+        f.acceptedSuggestionIds,
+      ]),
+    ).toEqual([
       [INJECTION, INJECTION, INJECTION, INJECTION, []],
       [INJECTION, '2026-11-22T10:00:00Z', undefined, undefined, [INJECTION]],
     ]);
@@ -296,6 +357,8 @@ describe.each(kinds)('FeedbackRepository contract: $kind', (kind) => {
     await repository.close();
     await repository.close();
     await expect(repository.listFeedback()).rejects.toThrow(FeedbackStoreClosedError);
-    await expect(new DurableFeedbackSink(repository).record('s', [accepted('c', '2026-11-22T10:00:00Z')])).rejects.toMatchObject({ status: 503 });
+    await expect(new DurableFeedbackSink(repository).record('s', [accepted('c', '2026-11-22T10:00:00Z')])).rejects.toMatchObject({
+      status: 503,
+    });
   });
 });

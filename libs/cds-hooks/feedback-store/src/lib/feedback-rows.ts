@@ -220,7 +220,10 @@ function mergeDisplays(rows: ReasonCountRow[]): RuleOverrideReasonCount[] {
       assignIfSet(reason, 'display', named[0]?.[0] ?? null);
       return reason;
     })
-    .sort((a, b) => compare(a.ruleId, b.ruleId) || b.count - a.count || compare(a.code ?? '', b.code ?? '') || compare(a.system ?? '', b.system ?? ''));
+    .sort(
+      (a, b) =>
+        compare(a.ruleId, b.ruleId) || b.count - a.count || compare(a.code ?? '', b.code ?? '') || compare(a.system ?? '', b.system ?? ''),
+    );
 }
 
 function assignIfSet<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | null): void {

@@ -52,7 +52,10 @@ export function renderGovernanceReport(stats: GovernanceStatistics): string {
   if (stats.rows.length === 0) {
     return [...lines, 'Nothing recorded in this period.', ''].join('\n');
   }
-  lines.push('| Rule | Jurisdiction | Shown | Accepted | Overridden | Overridden by reason | Held back |', '|---|---|---:|---:|---:|---|---:|');
+  lines.push(
+    '| Rule | Jurisdiction | Shown | Accepted | Overridden | Overridden by reason | Held back |',
+    '|---|---|---:|---:|---:|---|---:|',
+  );
   for (const r of stats.rows) {
     const reasons = Object.entries(r.overriddenByReason)
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -60,7 +63,11 @@ export function renderGovernanceReport(stats: GovernanceStatistics): string {
       .join('; ');
     lines.push(`| ${r.ruleId} | ${r.jurisdiction} | ${r.shown} | ${r.accepted} | ${r.overridden} | ${reasons || '—'} | ${r.heldBack} |`);
   }
-  lines.push('', 'A card resting on several rules counts once for each. Held back: cards card memory did not show (README "Card memory").', '');
+  lines.push(
+    '',
+    'A card resting on several rules counts once for each. Held back: cards card memory did not show (README "Card memory").',
+    '',
+  );
   return lines.join('\n');
 }
 

@@ -194,7 +194,13 @@ describe.each(kinds)('migration of the per-rule table onto the card row: $kind',
     expect(await again.findIssuedCard('c-4')).toEqual(written);
     const statistics = await again.statistics();
     expect(statistics.cardsIssued).toBe(4);
-    expect(statistics.rules.find((r) => r.ruleId === 'PCB-10')).toEqual({ ruleId: 'PCB-10', cardsIssued: 3, feedback: 3, accepted: 1, overridden: 2 });
+    expect(statistics.rules.find((r) => r.ruleId === 'PCB-10')).toEqual({
+      ruleId: 'PCB-10',
+      cardsIssued: 3,
+      feedback: 3,
+      accepted: 1,
+      overridden: 2,
+    });
     expect(statistics.overrideReasons).toEqual(LEGACY_STATISTICS.overrideReasons);
     expect(await store.relationNames()).toEqual(relationsAfterFirst);
   });

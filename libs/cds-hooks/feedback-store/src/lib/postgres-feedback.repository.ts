@@ -2,13 +2,31 @@ import type { PoolClient } from 'pg';
 import { Pool } from 'pg';
 import type { GovernanceStatistics, HeldBackCardRecord, RememberedFeedback, ReportPeriod } from './card-memory-records';
 import type { GovernanceCountRow, GovernanceFeedbackRow, RecallRow } from './card-memory-queries';
-import { governanceSql, HELD_BACK_COLUMNS, heldBackValues, periodParams, postgresDialect, recallSql, toGovernanceRows, toRemembered } from './card-memory-queries';
+import {
+  governanceSql,
+  HELD_BACK_COLUMNS,
+  heldBackValues,
+  periodParams,
+  postgresDialect,
+  recallSql,
+  toGovernanceRows,
+  toRemembered,
+} from './card-memory-queries';
 import { HELD_BACK_TABLE, migratePostgresCardMemory } from './card-memory-schema';
 import type { FeedbackRecord, FeedbackStatistics, IssuedCardRecord } from './feedback-records';
 import { FeedbackRepository } from './feedback.repository';
 import { FeedbackStoreClosedError } from './feedback-store.error';
 import type { FeedbackRow, FeedbackValues, IssuedCardRow, ReasonCountRow, RuleCountsRow, TotalsRow } from './feedback-rows';
-import { FEEDBACK_COLUMNS, feedbackValues, POSTGRES_RULE_ROWS, ruleIdsJson, statisticsSql, toFeedback, toIssuedCard, toStatistics } from './feedback-rows';
+import {
+  FEEDBACK_COLUMNS,
+  feedbackValues,
+  POSTGRES_RULE_ROWS,
+  ruleIdsJson,
+  statisticsSql,
+  toFeedback,
+  toIssuedCard,
+  toStatistics,
+} from './feedback-rows';
 import { LEGACY_TABLES, TABLES } from './feedback-tables';
 
 export interface PostgresFeedbackRepositoryOptions {
@@ -149,7 +167,11 @@ export class PostgresFeedbackRepository extends FeedbackRepository {
 
   async recallFeedback(query: { patientHash: string; serviceId: string; since: string }): Promise<RememberedFeedback[]> {
     await this.init();
-    const result = await this.pool.query<RecallRow>(recallSql(postgresDialect(this.schema)), [query.patientHash, query.serviceId, query.since]);
+    const result = await this.pool.query<RecallRow>(recallSql(postgresDialect(this.schema)), [
+      query.patientHash,
+      query.serviceId,
+      query.since,
+    ]);
     return result.rows.map(toRemembered);
   }
 

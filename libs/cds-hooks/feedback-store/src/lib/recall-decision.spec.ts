@@ -35,7 +35,11 @@ describe('decideRecall', () => {
 
   it('takes the longest running window when several overrides match', () => {
     const decision = decideRecall(routine, [override('patient-declined', 60), override('already-referred', 1)], POLICY, NOW);
-    expect(decision).toMatchObject({ kind: 'hold-back', reasonCode: 'patient-declined', until: new Date(Date.parse(daysAgo(60)) + 90 * 86_400_000).toISOString() });
+    expect(decision).toMatchObject({
+      kind: 'hold-back',
+      reasonCode: 'patient-declined',
+      until: new Date(Date.parse(daysAgo(60)) + 90 * 86_400_000).toISOString(),
+    });
   });
 
   it('shows the card when the evidence changed (a new result after "patient declined")', () => {
@@ -49,8 +53,22 @@ describe('decideRecall', () => {
   });
 
   it('compares rules as a set: the same rules in another order match, one more rule does not', () => {
-    expect(decideRecall({ ...routine, ruleIds: ['PCB-11', 'PCB-10'] }, [override('already-referred', 1, 'ev-1', ['PCB-10', 'PCB-11'])], POLICY, NOW).kind).toBe('hold-back');
-    expect(decideRecall({ ...routine, ruleIds: ['PCB-10', 'PCB-11', 'PCB-13'] }, [override('already-referred', 1, 'ev-1', ['PCB-10', 'PCB-11'])], POLICY, NOW).kind).toBe('show');
+    expect(
+      decideRecall(
+        { ...routine, ruleIds: ['PCB-11', 'PCB-10'] },
+        [override('already-referred', 1, 'ev-1', ['PCB-10', 'PCB-11'])],
+        POLICY,
+        NOW,
+      ).kind,
+    ).toBe('hold-back');
+    expect(
+      decideRecall(
+        { ...routine, ruleIds: ['PCB-10', 'PCB-11', 'PCB-13'] },
+        [override('already-referred', 1, 'ev-1', ['PCB-10', 'PCB-11'])],
+        POLICY,
+        NOW,
+      ).kind,
+    ).toBe('show');
     expect(ruleKey(['b', 'a', 'b'])).toBe('a b');
   });
 
@@ -68,6 +86,8 @@ describe('decideRecall', () => {
   });
 
   it('a card without an evidence hash (a service that does not opt in) is never held back', () => {
-    expect(decideRecall({ ruleIds: ['PCB-15'], urgency: 'soon' }, [override('already-referred', 1)], POLICY, NOW)).toEqual({ kind: 'show' });
+    expect(decideRecall({ ruleIds: ['PCB-15'], urgency: 'soon' }, [override('already-referred', 1)], POLICY, NOW)).toEqual({
+      kind: 'show',
+    });
   });
 });

@@ -23,7 +23,12 @@ export interface CardToRecall extends CardMemoryKey {
  *   lookback), the card says so.
  * A card without rule ids, or without an evidence hash (e.g. order-hook verdicts), is shown unchanged.
  */
-export function decideRecall(card: CardToRecall, history: readonly RememberedFeedback[], policy: CardMemoryPolicy, now: Date): RecallDecision {
+export function decideRecall(
+  card: CardToRecall,
+  history: readonly RememberedFeedback[],
+  policy: CardMemoryPolicy,
+  now: Date,
+): RecallDecision {
   const rules = ruleKey(card.ruleIds);
   if (rules === '' || card.evidenceHash === undefined) {
     return { kind: 'show' }; // memory is opt-in per card: a service that gives no evidence hash is never held back

@@ -49,5 +49,8 @@ function percent(rate: number | null): string {
 
 /** Keeps a value inside its table cell: no pipes, no line breaks. */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ');
 }

@@ -1,7 +1,12 @@
 import type { Card } from '@pcb-cds/cds-hooks-model';
 import { defaultRuleIds, ruleIdsFromExtension } from './rule-ids';
 
-const card = (extension?: Record<string, unknown>): Card => ({ summary: 's', indicator: 'info', source: { label: 'l' }, ...(extension ? { extension } : {}) });
+const card = (extension?: Record<string, unknown>): Card => ({
+  summary: 's',
+  indicator: 'info',
+  source: { label: 'l' },
+  ...(extension ? { extension } : {}),
+});
 
 describe('rule id extractors', () => {
   it('reads org.pcb-cds.rules by default, deduplicated, in order', () => {

@@ -3,13 +3,31 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { GovernanceStatistics, HeldBackCardRecord, RememberedFeedback, ReportPeriod } from './card-memory-records';
 import type { GovernanceCountRow, GovernanceFeedbackRow, RecallRow } from './card-memory-queries';
-import { governanceSql, HELD_BACK_COLUMNS, heldBackValues, periodParams, recallSql, SQLITE_DIALECT, toGovernanceRows, toRemembered } from './card-memory-queries';
+import {
+  governanceSql,
+  HELD_BACK_COLUMNS,
+  heldBackValues,
+  periodParams,
+  recallSql,
+  SQLITE_DIALECT,
+  toGovernanceRows,
+  toRemembered,
+} from './card-memory-queries';
 import { HELD_BACK_TABLE, migrateSqliteCardMemory } from './card-memory-schema';
 import type { FeedbackRecord, FeedbackStatistics, IssuedCardRecord } from './feedback-records';
 import { FeedbackRepository } from './feedback.repository';
 import { FeedbackStoreClosedError } from './feedback-store.error';
 import type { FeedbackRow, IssuedCardRow, ReasonCountRow, RuleCountsRow, TotalsRow } from './feedback-rows';
-import { FEEDBACK_COLUMNS, feedbackValues, ruleIdsJson, SQLITE_RULE_ROWS, statisticsSql, toFeedback, toIssuedCard, toStatistics } from './feedback-rows';
+import {
+  FEEDBACK_COLUMNS,
+  feedbackValues,
+  ruleIdsJson,
+  SQLITE_RULE_ROWS,
+  statisticsSql,
+  toFeedback,
+  toIssuedCard,
+  toStatistics,
+} from './feedback-rows';
 import { LEGACY_TABLES, TABLES } from './feedback-tables';
 
 /** Relative to the working directory. */
@@ -113,8 +131,18 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
     try {
       this.db.transaction((): void => {
         for (const card of cards) {
-          this.insertCard.run(card.cardUuid, card.serviceId, card.hookInstance, card.patientHash, card.indicator, card.issuedAt, ruleIdsJson(card),
-            card.evidenceHash ?? null, card.jurisdiction ?? null, card.urgency ?? null);
+          this.insertCard.run(
+            card.cardUuid,
+            card.serviceId,
+            card.hookInstance,
+            card.patientHash,
+            card.indicator,
+            card.issuedAt,
+            ruleIdsJson(card),
+            card.evidenceHash ?? null,
+            card.jurisdiction ?? null,
+            card.urgency ?? null,
+          );
         }
       })();
     } finally {
@@ -149,12 +177,13 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
     this.checkOpen();
     const sql = statisticsSql(TABLES, SQLITE_RULE_ROWS);
     // One read transaction: the three queries see the same snapshot.
-    return this.db.transaction((): FeedbackStatistics =>
-      toStatistics(
-        this.db.prepare(sql.totals).get() as TotalsRow,
-        this.db.prepare(sql.rules).all() as RuleCountsRow[],
-        this.db.prepare(sql.reasons).all() as ReasonCountRow[],
-      ),
+    return this.db.transaction(
+      (): FeedbackStatistics =>
+        toStatistics(
+          this.db.prepare(sql.totals).get() as TotalsRow,
+          this.db.prepare(sql.rules).all() as RuleCountsRow[],
+          this.db.prepare(sql.reasons).all() as ReasonCountRow[],
+        ),
     )();
   }
 
@@ -180,14 +209,16 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
     this.checkOpen();
     const sql = governanceSql(SQLITE_DIALECT);
     const params = periodParams(period);
-    return this.db.transaction((): GovernanceStatistics => ({
-      period,
-      rows: toGovernanceRows(
-        this.db.prepare(sql.shown).all(...params) as GovernanceCountRow[],
-        this.db.prepare(sql.feedback).all(...params) as GovernanceFeedbackRow[],
-        this.db.prepare(sql.heldBack).all(...params) as GovernanceCountRow[],
-      ),
-    }))();
+    return this.db.transaction(
+      (): GovernanceStatistics => ({
+        period,
+        rows: toGovernanceRows(
+          this.db.prepare(sql.shown).all(...params) as GovernanceCountRow[],
+          this.db.prepare(sql.feedback).all(...params) as GovernanceFeedbackRow[],
+          this.db.prepare(sql.heldBack).all(...params) as GovernanceCountRow[],
+        ),
+      }),
+    )();
   }
 
   /** What makes writes durable, as the database reports it (for tests and start-up diagnostics). */
@@ -195,7 +226,10 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
     this.checkOpen();
     const synchronous = Number(this.db.pragma('synchronous', { simple: true }));
     const names = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
-    return { journalMode: String(this.db.pragma('journal_mode', { simple: true })), synchronous: names[synchronous] ?? String(synchronous) };
+    return {
+      journalMode: String(this.db.pragma('journal_mode', { simple: true })),
+      synchronous: names[synchronous] ?? String(synchronous),
+    };
   }
 
   /** For logs and the report: the file, nothing secret. */

@@ -43,7 +43,14 @@ export function postJson(port: number, path: string, body: unknown): Promise<num
   return new Promise((resolve) => {
     const payload = Buffer.from(JSON.stringify(body));
     const req = request(
-      { host: '127.0.0.1', port, path, method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': payload.length } },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': payload.length },
+      },
       (res) => {
         res.resume();
         res.once('end', () => resolve(res.statusCode ?? 0));

@@ -18,7 +18,9 @@ function workspaceRoot(from: string): string {
 }
 
 const root = workspaceRoot(__dirname);
-const base = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')) as { compilerOptions?: { paths?: Record<string, string[]> } };
+const base = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')) as {
+  compilerOptions?: { paths?: Record<string, string[]> };
+};
 const aliases = new Map(Object.entries(base.compilerOptions?.paths ?? {}).map(([alias, [target]]) => [alias, resolve(root, target)]));
 
 type ResolveFilename = (this: unknown, request: string, ...rest: unknown[]) => string;

@@ -49,7 +49,9 @@ export function sqliteStore(): StoreKind {
           Buffer.concat([path, `${path}-wal`, `${path}-journal`].filter((f) => existsSync(f)).map((f) => readFileSync(f))),
         runSql: async (sql: string): Promise<void> => withDatabase((db) => void db.exec(sql)),
         relationNames: async (): Promise<string[]> =>
-          withDatabase((db) => db.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name`).pluck().all() as string[]),
+          withDatabase(
+            (db) => db.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name`).pluck().all() as string[],
+          ),
         dispose: async (): Promise<void> => rmSync(dir, { recursive: true, force: true }),
       };
     },

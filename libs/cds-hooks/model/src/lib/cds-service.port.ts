@@ -1,11 +1,4 @@
-import type {
-  Card,
-  CdsResponse,
-  CdsServiceDefinition,
-  FeedbackEntry,
-  FhirResourceJson,
-  HookRequest,
-} from './wire-types';
+import type { Card, CdsResponse, CdsServiceDefinition, FeedbackEntry, FhirResourceJson, HookRequest } from './wire-types';
 
 /**
  * A hook request after the protocol layer has resolved prefetch: every key of the service's

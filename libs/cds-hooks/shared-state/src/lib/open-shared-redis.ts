@@ -32,7 +32,9 @@ export function openSharedRedis(options: SharedRedisOptions): Redis {
   redis.on('error', (error: Error) => {
     if (!down) {
       down = true;
-      logger.error(`Redis unreachable (${error.name}: ${(error as Error & { code?: string }).code ?? 'no code'}): token checks and rate limits answer 503 until it is back`);
+      logger.error(
+        `Redis unreachable (${error.name}: ${(error as Error & { code?: string }).code ?? 'no code'}): token checks and rate limits answer 503 until it is back`,
+      );
     }
   });
   redis.on('ready', () => {

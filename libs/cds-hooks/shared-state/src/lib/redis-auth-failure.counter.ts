@@ -27,7 +27,11 @@ export class RedisAuthFailureCounter {
     const key = this.key(address);
     const now = this.nowMs();
     const [, count, oldest] = await this.run(
-      this.redis.multi().zremrangebyscore(key, '-inf', now - WINDOW_MS).zcard(key).zrange(key, 0, 0, 'WITHSCORES'),
+      this.redis
+        .multi()
+        .zremrangebyscore(key, '-inf', now - WINDOW_MS)
+        .zcard(key)
+        .zrange(key, 0, 0, 'WITHSCORES'),
     );
     if ((count as number) < this.limit) {
       return 0;

@@ -12,7 +12,9 @@ export class RedisJtiReplayStore {
   constructor(private readonly redis: Redis) {}
 
   async use(iss: string, jti: string, expiresAtMs: number): Promise<boolean> {
-    const key = `jti:${createHash('sha256').update(JSON.stringify([iss, jti])).digest('base64url')}`;
+    const key = `jti:${createHash('sha256')
+      .update(JSON.stringify([iss, jti]))
+      .digest('base64url')}`;
     let answer: string | null;
     try {
       answer = await this.redis.set(key, '1', 'PXAT', Math.ceil(expiresAtMs), 'NX');

@@ -88,7 +88,10 @@ describe('shared state with Redis unreachable fails closed', () => {
     );
     expect(error).toBeInstanceOf(SharedStateUnavailableError);
     expect((error as SharedStateUnavailableError).getStatus()).toBe(503);
-    expect((error as SharedStateUnavailableError).getResponse()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'transient' }] });
+    expect((error as SharedStateUnavailableError).getResponse()).toMatchObject({
+      resourceType: 'OperationOutcome',
+      issue: [{ code: 'transient' }],
+    });
   };
 
   it('refuses every check when nothing listens at REDIS_URL', async () => {
@@ -100,7 +103,9 @@ describe('shared state with Redis unreachable fails closed', () => {
       await expectUnavailable(new RedisAuthFailureCounter(redis, 3).recordFailure('127.0.0.1'));
       await expectUnavailable(new RedisThrottlerStorage(redis).increment('client:x', 60_000, 3, 0, 'cds-hooks'));
       // The log line (not the answer) says why.
-      await expect(new RedisJtiReplayStore(redis).use('i', 'j', Date.now() + 1_000)).rejects.toThrow(/^The token replay check is unavailable: Error: /);
+      await expect(new RedisJtiReplayStore(redis).use('i', 'j', Date.now() + 1_000)).rejects.toThrow(
+        /^The token replay check is unavailable: Error: /,
+      );
     } finally {
       await close(redis);
     }

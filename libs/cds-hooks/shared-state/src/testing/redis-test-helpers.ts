@@ -8,7 +8,12 @@ import { openSharedRedis } from '../lib/open-shared-redis';
 export const TEST_REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379/11';
 
 /** Connections under a key prefix of their own, and a cleanup that deletes only that prefix's keys. */
-export function testRedis(url = TEST_REDIS_URL): { prefix: string; open: (via?: string, commandTimeoutMs?: number) => Redis; raw: Redis; cleanup: () => Promise<void> } {
+export function testRedis(url = TEST_REDIS_URL): {
+  prefix: string;
+  open: (via?: string, commandTimeoutMs?: number) => Redis;
+  raw: Redis;
+  cleanup: () => Promise<void>;
+} {
   const prefix = `pcb-cds-test:${randomUUID()}:`;
   const opened: Redis[] = [];
   const raw = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1 });

@@ -25,9 +25,12 @@ export class BoundedDispatcher extends Dispatcher {
 
   override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandlers): boolean {
     const origin = typeof options.origin === 'string' ? options.origin : (options.origin?.origin ?? '');
-    return this.connections.poolFor(origin).dispatch(options, new BoundedBodyHandler(handler, this.budget, (refusal) => {
-      this.refusal ??= refusal;
-    }));
+    return this.connections.poolFor(origin).dispatch(
+      options,
+      new BoundedBodyHandler(handler, this.budget, (refusal) => {
+        this.refusal ??= refusal;
+      }),
+    );
   }
 }
 
@@ -66,7 +69,11 @@ class BoundedBodyHandler implements Dispatcher.DispatchHandlers {
     }
   }
 
-  onUpgrade(statusCode: number, headers: Buffer[] | string[] | null, socket: Parameters<NonNullable<Dispatcher.DispatchHandlers['onUpgrade']>>[2]): void {
+  onUpgrade(
+    statusCode: number,
+    headers: Buffer[] | string[] | null,
+    socket: Parameters<NonNullable<Dispatcher.DispatchHandlers['onUpgrade']>>[2],
+  ): void {
     this.inner.onUpgrade?.(statusCode, headers, socket);
   }
 

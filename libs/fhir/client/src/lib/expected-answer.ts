@@ -73,7 +73,11 @@ export function checkAnswer(expected: ExpectedAnswer, resource: { resourceType: 
         throw mismatch(expected, describeResource(resource), `${article(expected.resourceType)} ${expected.resourceType}`);
       }
       if (resource.id !== expected.id) {
-        throw mismatch(expected, `${article(expected.resourceType)} ${expected.resourceType} with another id`, `${article(expected.resourceType)} ${expected.resourceType} with the id asked for`);
+        throw mismatch(
+          expected,
+          `${article(expected.resourceType)} ${expected.resourceType} with another id`,
+          `${article(expected.resourceType)} ${expected.resourceType} with the id asked for`,
+        );
       }
       return;
     case 'search':
@@ -84,7 +88,11 @@ export function checkAnswer(expected: ExpectedAnswer, resource: { resourceType: 
         throw mismatch(expected, 'a searchset Bundle whose entries are not all resources', 'a searchset Bundle');
       }
       if (expected.resourceType !== undefined && !matchesAreOfType(resource, expected.resourceType, expected.includesOtherTypes === true)) {
-        throw mismatch(expected, `a searchset Bundle whose matches are not all ${expected.resourceType}`, `a searchset Bundle of ${expected.resourceType}`);
+        throw mismatch(
+          expected,
+          `a searchset Bundle whose matches are not all ${expected.resourceType}`,
+          `a searchset Bundle of ${expected.resourceType}`,
+        );
       }
       return;
     case 'other':
@@ -100,7 +108,12 @@ function entriesAreResources(bundle: Bundle): boolean {
     Array.isArray(bundle.entry) &&
     bundle.entry.every((entry: unknown) => {
       const resource = (entry as { resource?: unknown } | null)?.resource as { resourceType?: unknown } | null | undefined;
-      return typeof resource === 'object' && resource !== null && typeof resource.resourceType === 'string' && RESOURCE_TYPE.test(resource.resourceType);
+      return (
+        typeof resource === 'object' &&
+        resource !== null &&
+        typeof resource.resourceType === 'string' &&
+        RESOURCE_TYPE.test(resource.resourceType)
+      );
     })
   );
 }
@@ -120,7 +133,13 @@ function matchesAreOfType(bundle: Bundle, resourceType: string, includesOtherTyp
   return (bundle.entry ?? []).every((entry) => {
     const type = entry.resource?.resourceType;
     const mode = (entry.search as { mode?: unknown } | undefined)?.mode;
-    return type === resourceType || type === 'OperationOutcome' || mode === 'include' || mode === 'outcome' || (mode === undefined && includesOtherTypes);
+    return (
+      type === resourceType ||
+      type === 'OperationOutcome' ||
+      mode === 'include' ||
+      mode === 'outcome' ||
+      (mode === undefined && includesOtherTypes)
+    );
   });
 }
 

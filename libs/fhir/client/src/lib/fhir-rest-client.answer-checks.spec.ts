@@ -31,10 +31,22 @@ describe('FhirRestClient checks each answer against what it asked for', () => {
       ['a Bundle of a type that is not a name', { resourceType: 'Bundle', type: '<script>' }, 'a Bundle of type unknown'],
       ['a resource type that is not a name', { resourceType: 'x y' }, 'a resource of an unknown type'],
       ['entries without a resource', searchset([{ fullUrl: 'urn:x' }]), 'a searchset Bundle whose entries are not all resources'],
-      ['an entry whose resource is a string', searchset([{ resource: 'Condition/1' }]), 'a searchset Bundle whose entries are not all resources'],
-      ['an entry whose resource has no resourceType', searchset([{ resource: { id: '1' } }]), 'a searchset Bundle whose entries are not all resources'],
+      [
+        'an entry whose resource is a string',
+        searchset([{ resource: 'Condition/1' }]),
+        'a searchset Bundle whose entries are not all resources',
+      ],
+      [
+        'an entry whose resource has no resourceType',
+        searchset([{ resource: { id: '1' } }]),
+        'a searchset Bundle whose entries are not all resources',
+      ],
       ['an entry that is null', searchset([null]), 'a searchset Bundle whose entries are not all resources'],
-      ['entries that are an object, not a list', searchset({ resource: patient('1') }), 'a searchset Bundle whose entries are not all resources'],
+      [
+        'entries that are an object, not a list',
+        searchset({ resource: patient('1') }),
+        'a searchset Bundle whose entries are not all resources',
+      ],
     ])('%s → unexpected-resource naming the search, not an empty result', async (_name, body, answer) => {
       stub.handler = (_req, res) => json(res, 200, body);
       const error = await failure(client.get('Condition?patient=1'));
@@ -48,7 +60,11 @@ describe('FhirRestClient checks each answer against what it asked for', () => {
       stub.handler = (req, res) =>
         (req.url ?? '').includes('_page=2') ? json(res, 200, patient('1')) : json(res, 200, searchPage(stub.base, 1, 2));
       const error = await failure(client.get('Condition?patient=1'));
-      expect([error.kind, error.details.query, error.details.mismatch?.answer]).toEqual(['unexpected-resource', 'search for Condition', 'a Patient']);
+      expect([error.kind, error.details.query, error.details.mismatch?.answer]).toEqual([
+        'unexpected-resource',
+        'search for Condition',
+        'a Patient',
+      ]);
     });
 
     it('a second page that is a Bundle of type collection → unexpected-resource', async () => {
@@ -74,7 +90,10 @@ describe('FhirRestClient checks each answer against what it asked for', () => {
     it.each<[string, unknown]>([
       ['no entries at all', { resourceType: 'Bundle', type: 'searchset', total: 0 }],
       ['an empty list of entries', searchset([])],
-      ['entries of several types (_include)', searchset([{ resource: { resourceType: 'MedicationRequest', id: 'm' } }, { resource: { resourceType: 'Medication', id: 'x' } }])],
+      [
+        'entries of several types (_include)',
+        searchset([{ resource: { resourceType: 'MedicationRequest', id: 'm' } }, { resource: { resourceType: 'Medication', id: 'x' } }]),
+      ],
     ])('accepts a searchset with %s', async (_name, body) => {
       stub.handler = (_req, res) => json(res, 200, body);
       await expect(client.get('MedicationRequest?patient=1&_include=MedicationRequest:medication')).resolves.toEqual(body);
@@ -86,7 +105,11 @@ describe('FhirRestClient checks each answer against what it asked for', () => {
     it.each<[string, string, unknown]>([
       ['a match of another type', 'Condition?patient=1', searchset([{ resource: observation }])],
       ['a match of another type marked match', 'Condition?patient=1', searchset([{ resource: observation, search: { mode: 'match' } }])],
-      ['a match of another type marked match, even with _include', 'DiagnosticReport?patient=1&_include=DiagnosticReport:result', searchset([{ resource: observation, search: { mode: 'match' } }])],
+      [
+        'a match of another type marked match, even with _include',
+        'DiagnosticReport?patient=1&_include=DiagnosticReport:result',
+        searchset([{ resource: observation, search: { mode: 'match' } }]),
+      ],
     ])('a search answered with %s → unexpected-resource, not "no matches"', async (_name, query, body) => {
       stub.handler = (_req, res) => json(res, 200, body);
       const error = await failure(client.get(query));
@@ -95,9 +118,20 @@ describe('FhirRestClient checks each answer against what it asked for', () => {
     });
 
     it.each<[string, string, unknown]>([
-      ['other types marked include', 'Condition?patient=1', searchset([{ resource: { resourceType: 'Condition', id: 'c' }, search: { mode: 'match' } }, { resource: observation, search: { mode: 'include' } }])],
+      [
+        'other types marked include',
+        'Condition?patient=1',
+        searchset([
+          { resource: { resourceType: 'Condition', id: 'c' }, search: { mode: 'match' } },
+          { resource: observation, search: { mode: 'include' } },
+        ]),
+      ],
       ['an OperationOutcome marked outcome', 'Condition?patient=1', searchset([{ resource: outcome, search: { mode: 'outcome' } }])],
-      ['included resources without search.mode when _include was asked for', 'DiagnosticReport?patient=1&_include=DiagnosticReport:result', searchset([{ resource: { resourceType: 'DiagnosticReport', id: 'd' } }, { resource: observation }])],
+      [
+        'included resources without search.mode when _include was asked for',
+        'DiagnosticReport?patient=1&_include=DiagnosticReport:result',
+        searchset([{ resource: { resourceType: 'DiagnosticReport', id: 'd' } }, { resource: observation }]),
+      ],
     ])('accepts a search answered with %s', async (_name, query, body) => {
       stub.handler = (_req, res) => json(res, 200, body);
       await expect(client.get(query)).resolves.toEqual(body);

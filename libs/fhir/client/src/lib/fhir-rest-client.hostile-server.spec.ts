@@ -135,16 +135,19 @@ describe('FhirRestClient against a hostile or broken server', () => {
   });
 
   describe('the access token', () => {
-    it.each(['has a\nnewline', 'has a space', 'tab\there'])('a token that is not a header-safe string (%j) is refused before anything is sent, unquoted', (token) => {
-      const attempt = (): FhirRestClient => new FhirRestClient({ baseUrl: stub.base, accessToken: `${TOKEN}${token}` });
-      expect(attempt).toThrow(TypeError);
-      try {
-        attempt();
-      } catch (error) {
-        expect(String((error as Error).message)).not.toContain(TOKEN);
-      }
-      expect(stub.requests).toHaveLength(0);
-    });
+    it.each(['has a\nnewline', 'has a space', 'tab\there'])(
+      'a token that is not a header-safe string (%j) is refused before anything is sent, unquoted',
+      (token) => {
+        const attempt = (): FhirRestClient => new FhirRestClient({ baseUrl: stub.base, accessToken: `${TOKEN}${token}` });
+        expect(attempt).toThrow(TypeError);
+        try {
+          attempt();
+        } catch (error) {
+          expect(String((error as Error).message)).not.toContain(TOKEN);
+        }
+        expect(stub.requests).toHaveLength(0);
+      },
+    );
 
     it('is sent to the base server only, never to the target of a redirect or of a foreign next link', async () => {
       const errors: FhirRequestError[] = [];
@@ -153,7 +156,8 @@ describe('FhirRestClient against a hostile or broken server', () => {
         res.end();
       };
       errors.push(await failure(client.get('Patient/1')));
-      stub.handler = (_req, res) => json(res, 200, { ...searchPage(stub.base, 1, 2), link: [{ relation: 'next', url: `${other.base}/fhir/x` }] });
+      stub.handler = (_req, res) =>
+        json(res, 200, { ...searchPage(stub.base, 1, 2), link: [{ relation: 'next', url: `${other.base}/fhir/x` }] });
       errors.push(await failure(client.get('Condition?patient=1')));
       expect(other.requests).toHaveLength(0);
       expect(stub.requests.every((r) => r.authorization === `Bearer ${TOKEN}`)).toBe(true);

@@ -51,7 +51,9 @@ describe('FhirRestClient memory under answers of 200 MB', () => {
 
     const before = memoryAfterGc();
     for (let round = 0; round < ROUNDS; round++) {
-      const errors = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => failure(client().get(`Condition?patient=${round}-${i}`))));
+      const errors = await Promise.all(
+        Array.from({ length: CONCURRENT }, (_, i) => failure(client().get(`Condition?patient=${round}-${i}`))),
+      );
       expect(errors.map((e) => e.kind)).toEqual(Array(CONCURRENT).fill('too-large'));
     }
     await Promise.all(streamed.map((s) => s.done));

@@ -39,14 +39,22 @@ describe('FhirRestClient bounds what a FHIR server can make it hold', () => {
     it.each([
       ['chunked, without Content-Length', false],
       ['with a Content-Length announcing 200 MB', true],
-    ])('a 200 MB search answer %s → too-large, and the server could send only a small part of it', async (_name, declareLength) => {
-      stub.handler = (_req, res) => streamed.push(streamLargeSearchset(res, 200 * MB, { declareLength }));
-      const error = await failure(client({ maxResponseBytes: 1 * MB }).get('Condition?patient=1'));
-      expect([error.kind, error.details.limit, error.details.query]).toEqual(['too-large', { name: 'maxResponseBytes', bytes: 1 * MB }, 'search for Condition']);
-      await streamed[0].done;
-      // What the kernel's socket buffers took in before the abort, not the 200 MB.
-      expect(streamed[0].bytesWritten()).toBeLessThan(40 * MB);
-    }, 30_000);
+    ])(
+      'a 200 MB search answer %s → too-large, and the server could send only a small part of it',
+      async (_name, declareLength) => {
+        stub.handler = (_req, res) => streamed.push(streamLargeSearchset(res, 200 * MB, { declareLength }));
+        const error = await failure(client({ maxResponseBytes: 1 * MB }).get('Condition?patient=1'));
+        expect([error.kind, error.details.limit, error.details.query]).toEqual([
+          'too-large',
+          { name: 'maxResponseBytes', bytes: 1 * MB },
+          'search for Condition',
+        ]);
+        await streamed[0].done;
+        // What the kernel's socket buffers took in before the abort, not the 200 MB.
+        expect(streamed[0].bytesWritten()).toBeLessThan(40 * MB);
+      },
+      30_000,
+    );
 
     it('refuses a declared Content-Length over the limit before reading the body', async () => {
       stub.handler = (_req, res) => streamed.push(streamLargeSearchset(res, 3 * MB, { declareLength: true }));
@@ -55,7 +63,8 @@ describe('FhirRestClient bounds what a FHIR server can make it hold', () => {
     });
 
     it('accepts a body of exactly the limit and refuses one byte more', async () => {
-      stub.handler = (req, res) => json(res, 200, patientOfSize((req.url ?? '').endsWith('/a') ? 'a' : 'b', (req.url ?? '').endsWith('/a') ? 1000 : 1001));
+      stub.handler = (req, res) =>
+        json(res, 200, patientOfSize((req.url ?? '').endsWith('/a') ? 'a' : 'b', (req.url ?? '').endsWith('/a') ? 1000 : 1001));
       await expect(client({ maxResponseBytes: 1000 }).get('Patient/a')).resolves.toMatchObject({ id: 'a' });
       expect((await failure(client({ maxResponseBytes: 1000 }).get('Patient/b'))).kind).toBe('too-large');
     });
@@ -122,7 +131,10 @@ describe('FhirRestClient bounds what a FHIR server can make it hold', () => {
 
   describe('checkResponseLimits', () => {
     it('defaults to 4 MiB per response and 16 MiB per client', () => {
-      expect(checkResponseLimits(undefined)).toEqual({ maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, maxTotalBytes: DEFAULT_MAX_TOTAL_BYTES });
+      expect(checkResponseLimits(undefined)).toEqual({
+        maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
+        maxTotalBytes: DEFAULT_MAX_TOTAL_BYTES,
+      });
       expect([DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_TOTAL_BYTES]).toEqual([4 * MB, 16 * MB]);
     });
 

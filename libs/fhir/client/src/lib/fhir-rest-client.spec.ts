@@ -175,12 +175,13 @@ describe('FhirRestClient', () => {
   describe('the access token', () => {
     it('appears in no error message, serialisation or stack', async () => {
       const errors: FhirRequestError[] = [];
-      stub.handler = (_req, res) =>
-        json(res, 401, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'login' }] });
+      stub.handler = (_req, res) => json(res, 401, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'login' }] });
       errors.push(await failure(client.get('Patient/1')));
       stub.handler = (_req, res) => json(res, 200, `<html>${TOKEN}</html>`, 'text/html');
       errors.push(await failure(client.get('Patient/1')));
-      errors.push(await failure(new FhirRestClient({ baseUrl: `http://127.0.0.1:${await closedPort()}`, accessToken: TOKEN }).get('Patient/1')));
+      errors.push(
+        await failure(new FhirRestClient({ baseUrl: `http://127.0.0.1:${await closedPort()}`, accessToken: TOKEN }).get('Patient/1')),
+      );
       for (const error of errors) {
         const text = [error.message, error.stack, JSON.stringify(error), String(error)].join('\n');
         expect(text).not.toContain(TOKEN);

@@ -189,7 +189,9 @@ export class FhirRestClient {
       const page = asResource(data);
       checkAnswer(expected, page);
       if (!isBundle(page)) {
-        throw new FhirRequestError('unexpected-resource', 'FHIR server answered a paging link with something that is not a Bundle', { status: 200 });
+        throw new FhirRequestError('unexpected-resource', 'FHIR server answered a paging link with something that is not a Bundle', {
+          status: 200,
+        });
       }
       pages.push(page);
       current = page;

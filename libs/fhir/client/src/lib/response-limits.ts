@@ -23,13 +23,18 @@ export const DEFAULT_FHIR_RESPONSE_LIMITS: FhirResponseLimits = {
 export function checkResponseLimits(limits: Partial<FhirResponseLimits> | undefined): FhirResponseLimits {
   const maxResponseBytes = limits?.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const maxTotalBytes = limits?.maxTotalBytes ?? Math.max(DEFAULT_MAX_TOTAL_BYTES, maxResponseBytes);
-  for (const [name, value] of [['maxResponseBytes', maxResponseBytes], ['maxTotalBytes', maxTotalBytes]] as const) {
+  for (const [name, value] of [
+    ['maxResponseBytes', maxResponseBytes],
+    ['maxTotalBytes', maxTotalBytes],
+  ] as const) {
     if (!Number.isSafeInteger(value) || value < 1) {
       throw new TypeError(`FHIR response limit ${name} must be a positive integer number of bytes`);
     }
   }
   if (maxTotalBytes < maxResponseBytes) {
-    throw new TypeError(`FHIR response limit maxTotalBytes (${maxTotalBytes}) must not be smaller than maxResponseBytes (${maxResponseBytes})`);
+    throw new TypeError(
+      `FHIR response limit maxTotalBytes (${maxTotalBytes}) must not be smaller than maxResponseBytes (${maxResponseBytes})`,
+    );
   }
   return { maxResponseBytes, maxTotalBytes };
 }

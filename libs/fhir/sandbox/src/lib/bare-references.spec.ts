@@ -13,26 +13,16 @@ describe('qualifyBareReferences', () => {
   beforeAll(() => ensureFhirDefinitions());
 
   it('prefixes a bare patient id with Patient/', () => {
-    expect(
-      qualifyBareReferences([eq('patient', 'abc-1')], 'Observation'),
-    ).toEqual([eq('patient', 'Patient/abc-1')]);
+    expect(qualifyBareReferences([eq('patient', 'abc-1')], 'Observation')).toEqual([eq('patient', 'Patient/abc-1')]);
   });
 
   it('qualifies each bare value of an OR list and keeps qualified ones', () => {
-    expect(
-      qualifyBareReferences([eq('patient', 'a,Patient/b')], 'Condition'),
-    ).toEqual([eq('patient', 'Patient/a,Patient/b')]);
+    expect(qualifyBareReferences([eq('patient', 'a,Patient/b')], 'Condition')).toEqual([eq('patient', 'Patient/a,Patient/b')]);
   });
 
   it('expands subject to every target type, Patient included', () => {
-    const [filter] =
-      qualifyBareReferences([eq('subject', 'x')], 'Observation') ?? [];
-    expect(filter.value.split(',').sort()).toEqual([
-      'Device/x',
-      'Group/x',
-      'Location/x',
-      'Patient/x',
-    ]);
+    const [filter] = qualifyBareReferences([eq('subject', 'x')], 'Observation') ?? [];
+    expect(filter.value.split(',').sort()).toEqual(['Device/x', 'Group/x', 'Location/x', 'Patient/x']);
   });
 
   it('leaves non-reference parameters, absolute URLs and :missing alone', () => {

@@ -5,10 +5,7 @@ describe('buildCapabilityStatement', () => {
   beforeAll(() => ensureFhirDefinitions());
 
   it('describes an R4 JSON server with every concrete resource type', () => {
-    const statement = buildCapabilityStatement(
-      'http://127.0.0.1:1/fhir',
-      new Date('2024-01-02T03:04:05Z'),
-    );
+    const statement = buildCapabilityStatement('http://127.0.0.1:1/fhir', new Date('2024-01-02T03:04:05Z'));
     expect(statement).toMatchObject({
       resourceType: 'CapabilityStatement',
       status: 'active',
@@ -26,14 +23,7 @@ describe('buildCapabilityStatement', () => {
     expect(types).not.toContain('Resource');
     const patient = rest.resource?.find((r) => r.type === 'Patient');
     expect(patient?.interaction?.map((i) => i.code)).toEqual(
-      expect.arrayContaining([
-        'read',
-        'vread',
-        'create',
-        'update',
-        'delete',
-        'search-type',
-      ]),
+      expect.arrayContaining(['read', 'vread', 'create', 'update', 'delete', 'search-type']),
     );
   });
 });

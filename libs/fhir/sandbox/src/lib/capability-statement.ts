@@ -1,29 +1,14 @@
 import { getResourceTypes } from '@medplum/core';
-import type {
-  CapabilityStatement,
-  CapabilityStatementRestResource,
-} from 'fhir/r4';
+import type { CapabilityStatement, CapabilityStatementRestResource } from 'fhir/r4';
 
-const TYPE_INTERACTIONS = [
-  'read',
-  'vread',
-  'update',
-  'patch',
-  'delete',
-  'history-instance',
-  'create',
-  'search-type',
-] as const;
+const TYPE_INTERACTIONS = ['read', 'vread', 'update', 'patch', 'delete', 'history-instance', 'create', 'search-type'] as const;
 
 /**
  * medplum's router has no `/metadata` route. Clients (fhir-kit-client's `capabilityStatement()`,
  * the CDS Hooks sandbox, SMART libraries) probe it, so we answer a minimal statement: version,
  * JSON only, every R4 resource type with the interactions the router serves.
  */
-export function buildCapabilityStatement(
-  baseUrl: string,
-  date: Date = new Date(),
-): CapabilityStatement {
+export function buildCapabilityStatement(baseUrl: string, date: Date = new Date()): CapabilityStatement {
   const resource: CapabilityStatementRestResource[] = getResourceTypes()
     .sort()
     .map((type) => ({
@@ -37,8 +22,7 @@ export function buildCapabilityStatement(
     kind: 'instance',
     software: { name: 'pcb-cds FHIR sandbox' },
     implementation: {
-      description:
-        'In-memory FHIR R4 sandbox: synthetic data only, no persistence',
+      description: 'In-memory FHIR R4 sandbox: synthetic data only, no persistence',
       url: baseUrl,
     },
     fhirVersion: '4.0.1',
@@ -49,11 +33,7 @@ export function buildCapabilityStatement(
         security: {
           description: 'None: Authorization headers are accepted and ignored',
         },
-        interaction: [
-          { code: 'transaction' },
-          { code: 'batch' },
-          { code: 'search-system' },
-        ],
+        interaction: [{ code: 'transaction' }, { code: 'batch' }, { code: 'search-system' }],
         resource,
       },
     ],

@@ -26,11 +26,7 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-export function errorReply(
-  status: number,
-  code: IssueCode,
-  text: string,
-): Reply {
+export function errorReply(status: number, code: IssueCode, text: string): Reply {
   return { status, body: operationOutcome(code, text) };
 }
 
@@ -38,21 +34,14 @@ function isBundle(value: unknown): value is Bundle {
   return (value as Resource | undefined)?.resourceType === 'Bundle';
 }
 
-async function exists(
-  repo: SandboxRepository,
-  resourceType: string,
-  id: string,
-): Promise<boolean> {
+async function exists(repo: SandboxRepository, resourceType: string, id: string): Promise<boolean> {
   return repo.readResource(resourceType, id).then(
     () => true,
     () => false,
   );
 }
 
-async function bundleReply(
-  ctx: SandboxContext,
-  bundle: Bundle,
-): Promise<Reply> {
+async function bundleReply(ctx: SandboxContext, bundle: Bundle): Promise<Reply> {
   try {
     return {
       status: 200,
@@ -84,11 +73,7 @@ export async function dispatchFhirRequest(
   let requestBody = body.value;
   if (method === 'POST' && segments.length === 2 && segments[1] === '_search') {
     if (requestBody !== undefined && !body.form) {
-      return errorReply(
-        415,
-        'not-supported',
-        'POST [type]/_search takes an application/x-www-form-urlencoded body',
-      );
+      return errorReply(415, 'not-supported', 'POST [type]/_search takes an application/x-www-form-urlencoded body');
     }
     // FHIR allows parameters in both the URL and the form body; medplum reads only the body.
     requestBody = toQueryRecord(url.searchParams, {
@@ -97,10 +82,7 @@ export async function dispatchFhirRequest(
   }
 
   // medplum answers 200 to an update that creates; FHIR (and HAPI) answer 201.
-  const creates =
-    method === 'PUT' &&
-    segments.length === 2 &&
-    !(await exists(ctx.repo, segments[0], segments[1]));
+  const creates = method === 'PUT' && segments.length === 2 && !(await exists(ctx.repo, segments[0], segments[1]));
 
   const request: FhirRequest = {
     method,
@@ -112,11 +94,8 @@ export async function dispatchFhirRequest(
     headers,
   };
   const [outcome, resource] = await ctx.router.handleRequest(request, ctx.repo);
-  const status =
-    creates && getStatus(outcome) === 200 ? 201 : getStatus(outcome);
-  const replyBody: Resource | OperationOutcome = isOk(outcome)
-    ? (resource ?? outcome)
-    : outcome;
+  const status = creates && getStatus(outcome) === 200 ? 201 : getStatus(outcome);
+  const replyBody: Resource | OperationOutcome = isOk(outcome) ? (resource ?? outcome) : outcome;
   return {
     status,
     body: replyBody,

@@ -47,9 +47,7 @@ describe('executeBundle', () => {
     return (
       await repo.searchResources({
         resourceType: 'Patient',
-        filters: [
-          { code: 'identifier', operator: 'eq', value: `urn:t|${value}` },
-        ],
+        filters: [{ code: 'identifier', operator: 'eq', value: `urn:t|${value}` }],
       })
     ).length;
   }
@@ -57,25 +55,14 @@ describe('executeBundle', () => {
   it('reports per-entry results of a batch and keeps what succeeded', async () => {
     const response = await executeBundle(router, repo, bundle('batch'));
     expect(response.type).toBe('batch-response');
-    expect(response.entry?.map((e) => e.response?.status)).toEqual([
-      '201',
-      '201',
-      '404',
-    ]);
+    expect(response.entry?.map((e) => e.response?.status)).toEqual(['201', '201', '404']);
     const patientId = response.entry?.[0].resource?.id;
-    expect(
-      (response.entry?.[1].resource as { subject?: { reference?: string } })
-        .subject?.reference,
-    ).toBe(`Patient/${patientId}`);
+    expect((response.entry?.[1].resource as { subject?: { reference?: string } }).subject?.reference).toBe(`Patient/${patientId}`);
     expect(await patientsWith('batch')).toBe(1);
   });
 
   it('fails a transaction as a whole with the failing entry as OperationOutcome', async () => {
-    const failure = await executeBundle(
-      router,
-      repo,
-      bundle('transaction'),
-    ).catch((err: unknown) => err);
+    const failure = await executeBundle(router, repo, bundle('transaction')).catch((err: unknown) => err);
     expect(failure).toBeInstanceOf(OperationOutcomeError);
     const outcome = (failure as OperationOutcomeError).outcome;
     expect(getStatus(outcome)).toBe(404);

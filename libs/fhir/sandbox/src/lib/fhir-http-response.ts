@@ -5,15 +5,13 @@ export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 /** Browsers (SMART apps, the CDS Hooks sandbox) call the sandbox cross-origin. */
 const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers':
-    'ETag, Last-Modified, Location, Content-Location',
+  'Access-Control-Expose-Headers': 'ETag, Last-Modified, Location, Content-Location',
 };
 
 const PREFLIGHT_HEADERS: Record<string, string> = {
   ...CORS_HEADERS,
   'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers':
-    'Authorization, Content-Type, Accept, Cache-Control, Prefer, If-Match, If-None-Match, If-None-Exist',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept, Cache-Control, Prefer, If-Match, If-None-Match, If-None-Exist',
   'Access-Control-Max-Age': '86400',
 };
 
@@ -22,12 +20,7 @@ export function sendPreflight(res: ServerResponse): void {
   res.end();
 }
 
-export function sendFhirJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
+export function sendFhirJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const payload = JSON.stringify(body);
   res.writeHead(status, {
     ...CORS_HEADERS,
@@ -58,8 +51,7 @@ export function resourceHeaders(
   }
   if (status === 201 && body.id) {
     const version = versionId ? `/_history/${versionId}` : '';
-    headers['Location'] =
-      `${baseUrl}/${body.resourceType}/${body.id}${version}`;
+    headers['Location'] = `${baseUrl}/${body.resourceType}/${body.id}${version}`;
   }
   return headers;
 }

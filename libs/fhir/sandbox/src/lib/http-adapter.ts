@@ -1,14 +1,5 @@
-import type {
-  IncomingMessage,
-  RequestListener,
-  ServerResponse,
-} from 'node:http';
-import {
-  getStatus,
-  isResourceType,
-  normalizeOperationOutcome,
-  serverError,
-} from '@medplum/core';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { getStatus, isResourceType, normalizeOperationOutcome, serverError } from '@medplum/core';
 import type { HttpMethod } from '@medplum/fhir-router';
 import type { Reply, SandboxContext } from './dispatch-fhir-request';
 import { dispatchFhirRequest, errorReply } from './dispatch-fhir-request';
@@ -26,27 +17,16 @@ function pathBelowBase(pathname: string, basePath: string): string | undefined {
   return pathname.slice(basePath.length).split('/').filter(Boolean).join('/');
 }
 
-async function replyTo(
-  ctx: SandboxContext,
-  req: IncomingMessage,
-): Promise<Reply> {
+async function replyTo(ctx: SandboxContext, req: IncomingMessage): Promise<Reply> {
   const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
   const path = pathBelowBase(url.pathname, ctx.basePath);
   const body = await readRequestBody(req);
   if (path === undefined) {
-    return errorReply(
-      404,
-      'not-found',
-      `Not a FHIR endpoint; the FHIR base is ${ctx.baseUrl}`,
-    );
+    return errorReply(404, 'not-found', `Not a FHIR endpoint; the FHIR base is ${ctx.baseUrl}`);
   }
   const method = req.method ?? '';
   if (!METHODS.has(method)) {
-    return errorReply(
-      405,
-      'not-supported',
-      `Method ${method} is not supported`,
-    );
+    return errorReply(405, 'not-supported', `Method ${method} is not supported`);
   }
   if (body.tooLarge) {
     return errorReply(413, 'too-costly', 'Request body exceeds 10 MB');
@@ -64,21 +44,10 @@ async function replyTo(
     return errorReply(400, 'not-supported', `Unknown resource type '${type}'`);
   }
   // Authorization headers pass through unread: the sandbox has no security.
-  return dispatchFhirRequest(
-    ctx,
-    method as HttpMethod,
-    path,
-    url,
-    parsed,
-    req.headers,
-  );
+  return dispatchFhirRequest(ctx, method as HttpMethod, path, url, parsed, req.headers);
 }
 
-async function handle(
-  ctx: SandboxContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
+async function handle(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.method === 'OPTIONS') {
     sendPreflight(res);
     return;
@@ -95,10 +64,7 @@ export function createRequestListener(ctx: SandboxContext): RequestListener {
         res.destroy();
         return;
       }
-      const outcome =
-        err instanceof Error
-          ? serverError(err)
-          : normalizeOperationOutcome(err);
+      const outcome = err instanceof Error ? serverError(err) : normalizeOperationOutcome(err);
       sendFhirJson(res, Math.max(getStatus(outcome), 500), outcome);
     });
   };

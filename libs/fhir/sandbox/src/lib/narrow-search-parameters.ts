@@ -27,10 +27,7 @@ export function splitTopLevelUnion(expression: string): string[] {
 }
 
 function isOwnBranch(branch: string, resourceType: string): boolean {
-  return (
-    branch.startsWith(resourceType + '.') ||
-    branch.startsWith('(' + resourceType + '.')
-  );
+  return branch.startsWith(resourceType + '.') || branch.startsWith('(' + resourceType + '.');
 }
 
 /**
@@ -40,9 +37,7 @@ function isOwnBranch(branch: string, resourceType: string): boolean {
  * about a tenth of the cost. Mutates `types` (medplum's process-wide schema); returns how many
  * parameters were narrowed.
  */
-export function narrowSearchParameters(
-  types: Record<string, TypeInfo>,
-): number {
+export function narrowSearchParameters(types: Record<string, TypeInfo>): number {
   let narrowed = 0;
   for (const [resourceType, info] of Object.entries(types)) {
     const params = info.searchParams;

@@ -14,17 +14,8 @@ describe('parseRequestBody', () => {
   });
 
   it('parses JSON whatever the declared content type', () => {
-    for (const contentType of [
-      'application/fhir+json',
-      'text/plain;charset=UTF-8',
-      undefined,
-    ]) {
-      expect(
-        parseRequestBody(
-          Buffer.from('{"resourceType":"Patient"}'),
-          contentType,
-        ),
-      ).toEqual({
+    for (const contentType of ['application/fhir+json', 'text/plain;charset=UTF-8', undefined]) {
+      expect(parseRequestBody(Buffer.from('{"resourceType":"Patient"}'), contentType)).toEqual({
         ok: true,
         form: false,
         value: { resourceType: 'Patient' },
@@ -33,10 +24,7 @@ describe('parseRequestBody', () => {
   });
 
   it('reports malformed JSON instead of throwing', () => {
-    const parsed = parseRequestBody(
-      Buffer.from('{"resourceType":'),
-      'application/fhir+json',
-    );
+    const parsed = parseRequestBody(Buffer.from('{"resourceType":'), 'application/fhir+json');
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.error).toMatch(/^Malformed JSON body/);
   });

@@ -20,36 +20,70 @@ describe('revision-2 prefetch searches', () => {
     await create({ resourceType: 'Patient', id: 'p1', gender: 'female' });
     await create({ resourceType: 'Patient', id: 'p2', gender: 'female' });
     await create({
-      resourceType: 'Observation', id: 'o1', status: 'final', subject,
+      resourceType: 'Observation',
+      id: 'o1',
+      status: 'final',
+      subject,
       code: { coding: [{ system: 'urn:local', code: 'PAP' }] },
       valueCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', code: '416033009' }] },
     });
     await create({
-      resourceType: 'DiagnosticReport', id: 'd1', status: 'final', subject,
+      resourceType: 'DiagnosticReport',
+      id: 'd1',
+      status: 'final',
+      subject,
       code: { coding: [{ system: 'http://loinc.org', code: '47528-5' }] },
-      effectiveDateTime: '2026-08-03', result: [{ reference: 'Observation/o1' }],
+      effectiveDateTime: '2026-08-03',
+      result: [{ reference: 'Observation/o1' }],
     });
     await create({
-      resourceType: 'EpisodeOfCare', id: 'e1', status: 'active', patient: subject,
-      type: [{ coding: [{ system: 'http://snomed.info/sct', code: '424525001' }] }], period: { start: '2026-09-01' },
+      resourceType: 'EpisodeOfCare',
+      id: 'e1',
+      status: 'active',
+      patient: subject,
+      type: [{ coding: [{ system: 'http://snomed.info/sct', code: '424525001' }] }],
+      period: { start: '2026-09-01' },
     });
     await create({
-      resourceType: 'EpisodeOfCare', id: 'e2', status: 'finished', patient: subject,
-      type: [{ coding: [{ system: 'http://snomed.info/sct', code: '424525001' }] }], period: { start: '2025-01-01' },
+      resourceType: 'EpisodeOfCare',
+      id: 'e2',
+      status: 'finished',
+      patient: subject,
+      type: [{ coding: [{ system: 'http://snomed.info/sct', code: '424525001' }] }],
+      period: { start: '2025-01-01' },
     });
     await create({
-      resourceType: 'MedicationAdministration', id: 'ma1', status: 'completed', subject, effectiveDateTime: '2026-05-01',
+      resourceType: 'MedicationAdministration',
+      id: 'ma1',
+      status: 'completed',
+      subject,
+      effectiveDateTime: '2026-05-01',
       medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '1119399' }] },
     });
     await create({
-      resourceType: 'MedicationAdministration', id: 'ma2', status: 'completed', subject: { reference: 'Patient/p2' }, effectiveDateTime: '2026-05-01',
+      resourceType: 'MedicationAdministration',
+      id: 'ma2',
+      status: 'completed',
+      subject: { reference: 'Patient/p2' },
+      effectiveDateTime: '2026-05-01',
       medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '1119399' }] },
     });
     await create({
-      resourceType: 'MedicationRequest', id: 'mr1', status: 'completed', intent: 'order', subject, authoredOn: '2026-05-01',
+      resourceType: 'MedicationRequest',
+      id: 'mr1',
+      status: 'completed',
+      intent: 'order',
+      subject,
+      authoredOn: '2026-05-01',
       medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '1153039' }] },
     });
-    await create({ resourceType: 'Encounter', id: 'enc1', status: 'in-progress', subject, class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'EMER' } });
+    await create({
+      resourceType: 'Encounter',
+      id: 'enc1',
+      status: 'in-progress',
+      subject,
+      class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'EMER' },
+    });
   });
 
   it('DiagnosticReport with _include=DiagnosticReport:result brings the linked Observation', async () => {
@@ -59,7 +93,9 @@ describe('revision-2 prefetch searches', () => {
   });
 
   it('EpisodeOfCare by patient, status and type', async () => {
-    const bundle = await repo.search(parseSearchRequest('EpisodeOfCare?patient=p1&status=active&type=http%3A%2F%2Fsnomed.info%2Fsct%7C424525001'));
+    const bundle = await repo.search(
+      parseSearchRequest('EpisodeOfCare?patient=p1&status=active&type=http%3A%2F%2Fsnomed.info%2Fsct%7C424525001'),
+    );
     expect(ids(bundle)).toEqual(['EpisodeOfCare/e1']);
   });
 

@@ -40,22 +40,16 @@ describe('SandboxRepository', () => {
   });
 
   it('answers searches with fullUrl, search.mode, total and links', async () => {
-    const bundle = await repo.search(
-      parseSearchRequest('Observation?patient=p1&_sort=-date&_count=2'),
-    );
+    const bundle = await repo.search(parseSearchRequest('Observation?patient=p1&_sort=-date&_count=2'));
     expect(bundle.total).toBe(3);
     expect(bundle.entry).toHaveLength(2);
-    expect(bundle.entry?.[0].fullUrl).toBe(
-      `${BASE}/Observation/${bundle.entry?.[0].resource?.id}`,
-    );
+    expect(bundle.entry?.[0].fullUrl).toBe(`${BASE}/Observation/${bundle.entry?.[0].resource?.id}`);
     expect(bundle.entry?.every((e) => e.search?.mode === 'match')).toBe(true);
     expect(bundle.link?.map((l) => l.relation)).toEqual(['self', 'next']);
   });
 
   it('subsets matches for _elements and marks them SUBSETTED', async () => {
-    const bundle = await repo.search(
-      parseSearchRequest('Patient?_id=p1&_elements=gender'),
-    );
+    const bundle = await repo.search(parseSearchRequest('Patient?_id=p1&_elements=gender'));
     const [match] = JSON.parse(JSON.stringify(bundle.entry)) as {
       resource: Patient;
     }[];
@@ -64,19 +58,12 @@ describe('SandboxRepository', () => {
   });
 
   it('keeps its internal searches working (conditional create finds the existing resource)', async () => {
-    const { resource } = await repo.conditionalCreate(
-      { resourceType: 'Patient' },
-      parseSearchRequest<Patient>('Patient?_id=p1'),
-    );
+    const { resource } = await repo.conditionalCreate({ resourceType: 'Patient' }, parseSearchRequest<Patient>('Patient?_id=p1'));
     expect(resource.id).toBe('p1');
   });
 
   it('refuses to store an unknown resource type', async () => {
-    expect(
-      await statusOf(
-        repo.createResource({ resourceType: 'Foo' } as unknown as Resource),
-      ),
-    ).toBe(400);
+    expect(await statusOf(repo.createResource({ resourceType: 'Foo' } as unknown as Resource))).toBe(400);
   });
 
   describe('atomically', () => {
@@ -88,9 +75,7 @@ describe('SandboxRepository', () => {
         });
         await repo.updateResource<Patient>({ ...patient, gender: 'male' });
         await repo.updateResource<Patient>({ ...patient, gender: 'other' });
-        const [obs] = await repo.searchResources(
-          parseSearchRequest('Observation?_count=1'),
-        );
+        const [obs] = await repo.searchResources(parseSearchRequest('Observation?_count=1'));
         await repo.deleteResource('Observation', obs.id);
         throw new Error('boom');
       });
@@ -100,9 +85,7 @@ describe('SandboxRepository', () => {
       const restored = await repo.readResource<Patient>('Patient', 'p1');
       expect(restored.gender).toBe('female');
       expect(restored.meta?.versionId).toBe(patient.meta?.versionId);
-      expect((await repo.search(parseSearchRequest('Observation'))).total).toBe(
-        3,
-      );
+      expect((await repo.search(parseSearchRequest('Observation'))).total).toBe(3);
     });
 
     it('keeps the writes of work that succeeds and returns its result', async () => {
@@ -111,9 +94,7 @@ describe('SandboxRepository', () => {
         return 'done';
       });
       expect(result).toBe('done');
-      expect((await repo.readResource<Patient>('Patient', 'p1')).gender).toBe(
-        'male',
-      );
+      expect((await repo.readResource<Patient>('Patient', 'p1')).gender).toBe('male');
     });
 
     it('runs one unit of work at a time', async () => {
@@ -148,11 +129,7 @@ describe('SandboxRepository', () => {
         resourceType: 'Patient',
         birthDate: '2000-01-01',
       });
-      expect(
-        await statusOf(
-          strict.updateResource<Patient>({ ...stored, birthDate: 'y' }),
-        ),
-      ).toBe(400);
+      expect(await statusOf(strict.updateResource<Patient>({ ...stored, birthDate: 'y' }))).toBe(400);
     });
   });
 });

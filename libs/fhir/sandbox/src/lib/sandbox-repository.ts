@@ -53,14 +53,10 @@ export class SandboxRepository extends MemoryRepository {
 
   // MemoryRepository.updateResource and patchResource both end here, so this is the one place
   // every write passes through.
-  override async createResource<T extends Resource>(
-    resource: T,
-  ): Promise<WithId<T>> {
+  override async createResource<T extends Resource>(resource: T): Promise<WithId<T>> {
     const resourceType: string | undefined = resource?.resourceType;
     if (!resourceType || !isResourceType(resourceType)) {
-      throw new OperationOutcomeError(
-        badRequest(`Unknown resource type '${resourceType}'`),
-      );
+      throw new OperationOutcomeError(badRequest(`Unknown resource type '${resourceType}'`));
     }
     if (this.validate) {
       validateResource(resource);
@@ -75,10 +71,7 @@ export class SandboxRepository extends MemoryRepository {
     return saved;
   }
 
-  override async deleteResource(
-    resourceType: string,
-    id: string,
-  ): Promise<void> {
+  override async deleteResource(resourceType: string, id: string): Promise<void> {
     const previous = await this.current(resourceType, id);
     await super.deleteResource(resourceType, id);
     this.undoLog?.push({ resourceType, id, previous });
@@ -106,38 +99,21 @@ export class SandboxRepository extends MemoryRepository {
     return result;
   }
 
-  override async search<T extends Resource>(
-    request: SearchRequest<T>,
-  ): Promise<Bundle<WithId<T>>> {
+  override async search<T extends Resource>(request: SearchRequest<T>): Promise<Bundle<WithId<T>>> {
     const types = searchedTypes(request);
     assertSupportedSearch(request, types);
     const page = resolvePage(request);
 
     let matches: WithId<Resource>[] = [];
     for (const resourceType of types) {
-      matches.push(
-        ...(await this.findAll(
-          resourceType,
-          qualifyBareReferences(request.filters, resourceType),
-        )),
-      );
+      matches.push(...(await this.findAll(resourceType, qualifyBareReferences(request.filters, resourceType))));
     }
     matches = sortResources(matches, request.sortRules);
 
     const pageMatches = matches.slice(page.offset, page.offset + page.count);
-    const included = await resolveIncludes(
-      pageMatches,
-      request,
-      this.includeSource(),
-      this.baseUrl,
-    );
+    const included = await resolveIncludes(pageMatches, request, this.includeSource(), this.baseUrl);
     const entry = [
-      ...pageMatches.map((r) =>
-        this.entry(
-          request.fields ? (subsetResource(r, request.fields) ?? r) : r,
-          'match',
-        ),
-      ),
+      ...pageMatches.map((r) => this.entry(request.fields ? (subsetResource(r, request.fields) ?? r) : r, 'match')),
       ...included.map((r) => this.entry(r, 'include')),
     ];
     return {
@@ -175,10 +151,7 @@ export class SandboxRepository extends MemoryRepository {
   }
 
   /** Every match of the filters, unsorted and unpaged: MemoryRepository's own search, used as a matcher. */
-  private async findAll(
-    resourceType: string,
-    filters: Filter[] | undefined,
-  ): Promise<WithId<Resource>[]> {
+  private async findAll(resourceType: string, filters: Filter[] | undefined): Promise<WithId<Resource>[]> {
     const found = await super.search({
       resourceType,
       filters,
@@ -186,10 +159,7 @@ export class SandboxRepository extends MemoryRepository {
     return (found.entry ?? []).flatMap((e) => (e.resource ? [e.resource] : []));
   }
 
-  private async current(
-    resourceType: string,
-    id: string | undefined,
-  ): Promise<WithId<Resource> | undefined> {
+  private async current(resourceType: string, id: string | undefined): Promise<WithId<Resource> | undefined> {
     if (!id) {
       return undefined;
     }

@@ -1,9 +1,5 @@
 import type { SearchRequest } from '@medplum/core';
-import {
-  getStatus,
-  OperationOutcomeError,
-  parseSearchRequest,
-} from '@medplum/core';
+import { getStatus, OperationOutcomeError, parseSearchRequest } from '@medplum/core';
 import { ensureFhirDefinitions } from './fhir-definitions';
 import { assertSupportedSearch, searchedTypes } from './search-checks';
 
@@ -46,10 +42,7 @@ describe('assertSupportedSearch', () => {
     ['an unknown _sort', 'Observation?_sort=foo'],
     ['an unknown _include', 'Observation?_include=Observation:foo'],
     ['a non-reference _revinclude', 'Patient?_revinclude=Observation:code'],
-    [
-      'a quantity parameter (medplum cannot match it)',
-      'Observation?value-quantity=5',
-    ],
+    ['a quantity parameter (medplum cannot match it)', 'Observation?value-quantity=5'],
     ['the :in modifier (medplum ignores it)', 'Observation?code:in=http://vs'],
     ['the :text modifier on a token', 'Observation?code:text=preg'],
   ])('refuses %s with 400', (_, url) => {
@@ -62,8 +55,6 @@ describe('assertSupportedSearch', () => {
       types: ['Patient', 'Foo' as SearchRequest['resourceType']],
     };
     expect(searchedTypes(request)).toEqual(['Patient', 'Foo']);
-    expect(() =>
-      assertSupportedSearch(request, searchedTypes(request)),
-    ).toThrow(OperationOutcomeError);
+    expect(() => assertSupportedSearch(request, searchedTypes(request))).toThrow(OperationOutcomeError);
   });
 });

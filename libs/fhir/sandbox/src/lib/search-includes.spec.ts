@@ -32,15 +32,10 @@ const store: Resource[] = [
 ];
 
 const source: IncludeSource = {
-  read: async (reference) =>
-    store.find((r) => `${r.resourceType}/${r.id}` === reference),
+  read: async (reference) => store.find((r) => `${r.resourceType}/${r.id}` === reference),
   findReferencing: async (resourceType, _param, references) =>
     store.filter(
-      (r) =>
-        r.resourceType === resourceType &&
-        references.includes(
-          (r as { subject?: { reference?: string } }).subject?.reference ?? '',
-        ),
+      (r) => r.resourceType === resourceType && references.includes((r as { subject?: { reference?: string } }).subject?.reference ?? ''),
     ),
 };
 
@@ -62,9 +57,7 @@ describe('toRelativeReference', () => {
     expect(toRelativeReference('Patient/1', BASE)).toBe('Patient/1');
     expect(toRelativeReference('Patient/1/_history/2', BASE)).toBe('Patient/1');
     expect(toRelativeReference(`${BASE}/Patient/1`, BASE)).toBe('Patient/1');
-    expect(
-      toRelativeReference('http://elsewhere/fhir/Patient/1', BASE),
-    ).toBeUndefined();
+    expect(toRelativeReference('http://elsewhere/fhir/Patient/1', BASE)).toBeUndefined();
     expect(toRelativeReference('urn:uuid:1234', BASE)).toBeUndefined();
   });
 });
@@ -73,10 +66,7 @@ describe('resolveIncludes', () => {
   beforeAll(() => ensureFhirDefinitions());
 
   it('includes referenced resources once each, honouring a target type', async () => {
-    const matches = [
-      medicationRequest('mr1', 'Medication/m1'),
-      medicationRequest('mr2', 'Medication/m1'),
-    ];
+    const matches = [medicationRequest('mr1', 'Medication/m1'), medicationRequest('mr2', 'Medication/m1')];
     const included = await resolveIncludes(
       matches,
       {
@@ -115,20 +105,10 @@ describe('resolveIncludes', () => {
       resourceType: 'Medication',
       searchParam: 'manufacturer',
     };
-    const iterated = await resolveIncludes(
-      matches,
-      { include: [include, { ...manufacturer, modifier: Operator.ITERATE }] },
-      source,
-      BASE,
-    );
+    const iterated = await resolveIncludes(matches, { include: [include, { ...manufacturer, modifier: Operator.ITERATE }] }, source, BASE);
     expect(iterated.map(key)).toEqual(['Medication/m2', 'Organization/o1']);
 
-    const once = await resolveIncludes(
-      matches,
-      { include: [include, manufacturer] },
-      source,
-      BASE,
-    );
+    const once = await resolveIncludes(matches, { include: [include, manufacturer] }, source, BASE);
     expect(once.map(key)).toEqual(['Medication/m2']);
   });
 
@@ -145,11 +125,7 @@ describe('resolveIncludes', () => {
       ],
     };
     const included = await resolveIncludes(matches, request, source, BASE);
-    expect(included.map(key)).toEqual([
-      'Patient/p1',
-      'Observation/obs1',
-      'Observation/obs2',
-    ]);
+    expect(included.map(key)).toEqual(['Patient/p1', 'Observation/obs1', 'Observation/obs2']);
 
     const withoutIterate = await resolveIncludes(
       matches,

@@ -4,15 +4,8 @@ import type { BundleLink } from '@medplum/fhirtypes';
 import type { Page } from './search-paging';
 
 function pageUrl(baseUrl: string, request: SearchRequest, page: Page): string {
-  const path =
-    request.resourceType === ('MultipleTypes' as string)
-      ? ''
-      : '/' + request.resourceType;
-  return (
-    baseUrl +
-    path +
-    formatSearchQuery({ ...request, offset: page.offset, count: page.count })
-  );
+  const path = request.resourceType === ('MultipleTypes' as string) ? '' : '/' + request.resourceType;
+  return baseUrl + path + formatSearchQuery({ ...request, offset: page.offset, count: page.count });
 }
 
 /**
@@ -20,15 +13,8 @@ function pageUrl(baseUrl: string, request: SearchRequest, page: Page): string {
  * them alone (fhir-kit-client's `nextPage({ bundle })` just fetches the `next` URL). Built from
  * the request as the client wrote it, e.g. before bare references were qualified.
  */
-export function searchLinks(
-  baseUrl: string,
-  request: SearchRequest,
-  page: Page,
-  total: number,
-): BundleLink[] {
-  const links: BundleLink[] = [
-    { relation: 'self', url: pageUrl(baseUrl, request, page) },
-  ];
+export function searchLinks(baseUrl: string, request: SearchRequest, page: Page, total: number): BundleLink[] {
+  const links: BundleLink[] = [{ relation: 'self', url: pageUrl(baseUrl, request, page) }];
   if (page.count === 0) {
     return links;
   }

@@ -1,8 +1,7 @@
 import { parseSearchRequest } from '@medplum/core';
 import { MAX_PAGE_SIZE, resolvePage } from './search-paging';
 
-const page = (query: string): ReturnType<typeof resolvePage> =>
-  resolvePage(parseSearchRequest('Patient?' + query));
+const page = (query: string): ReturnType<typeof resolvePage> => resolvePage(parseSearchRequest('Patient?' + query));
 
 describe('resolvePage', () => {
   it('defaults to the first 20', () => {
@@ -15,10 +14,7 @@ describe('resolvePage', () => {
     expect(page('_count=100000').count).toBe(MAX_PAGE_SIZE);
   });
 
-  it.each(['_count=-1', '_count=abc', '_offset=-5', '_offset=x'])(
-    'refuses %s',
-    (query) => {
-      expect(() => page(query)).toThrow(/non-negative integer/);
-    },
-  );
+  it.each(['_count=-1', '_count=abc', '_offset=-5', '_offset=x'])('refuses %s', (query) => {
+    expect(() => page(query)).toThrow(/non-negative integer/);
+  });
 });

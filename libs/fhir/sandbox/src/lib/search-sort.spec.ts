@@ -13,11 +13,8 @@ function obs(id: string, date?: string, status = 'final'): Observation {
   };
 }
 
-const ids = (list: Observation[]): (string | undefined)[] =>
-  list.map((o) => o.id);
-const rules = (
-  sort: string,
-): ReturnType<typeof parseSearchRequest>['sortRules'] =>
+const ids = (list: Observation[]): (string | undefined)[] => list.map((o) => o.id);
+const rules = (sort: string): ReturnType<typeof parseSearchRequest>['sortRules'] =>
   parseSearchRequest('Observation?_sort=' + sort).sortRules;
 
 describe('sortKeyOf', () => {
@@ -35,26 +32,11 @@ describe('sortKeyOf', () => {
 describe('sortResources', () => {
   beforeAll(() => ensureFhirDefinitions());
 
-  const data = [
-    obs('b', '2021-01-01T00:00:00Z'),
-    obs('none'),
-    obs('c', '2023-01-01T00:00:00Z'),
-    obs('a', '2019-01-01T00:00:00Z'),
-  ];
+  const data = [obs('b', '2021-01-01T00:00:00Z'), obs('none'), obs('c', '2023-01-01T00:00:00Z'), obs('a', '2019-01-01T00:00:00Z')];
 
   it('sorts descending and ascending, values before missing ones in both', () => {
-    expect(ids(sortResources(data, rules('-date')))).toEqual([
-      'c',
-      'b',
-      'a',
-      'none',
-    ]);
-    expect(ids(sortResources(data, rules('date')))).toEqual([
-      'a',
-      'b',
-      'c',
-      'none',
-    ]);
+    expect(ids(sortResources(data, rules('-date')))).toEqual(['c', 'b', 'a', 'none']);
+    expect(ids(sortResources(data, rules('date')))).toEqual(['a', 'b', 'c', 'none']);
   });
 
   it('uses the first rule as the primary key', () => {
@@ -63,11 +45,7 @@ describe('sortResources', () => {
       obs('x1', '2022-01-01T00:00:00Z', 'final'),
       obs('x3', '2021-01-01T00:00:00Z', 'amended'),
     ];
-    expect(ids(sortResources(mixed, rules('status,-date')))).toEqual([
-      'x3',
-      'x2',
-      'x1',
-    ]);
+    expect(ids(sortResources(mixed, rules('status,-date')))).toEqual(['x3', 'x2', 'x1']);
   });
 
   it('keeps the order when there is no _sort', () => {

@@ -17,18 +17,8 @@ export function sortKeyOf(value: unknown): SortKey {
   }
   if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    const candidate =
-      o['start'] ??
-      o['end'] ??
-      o['value'] ??
-      o['code'] ??
-      o['family'] ??
-      o['reference'] ??
-      o['coding'] ??
-      o['text'];
-    return candidate === undefined
-      ? (o['display'] as SortKey)
-      : sortKeyOf(candidate);
+    const candidate = o['start'] ?? o['end'] ?? o['value'] ?? o['code'] ?? o['family'] ?? o['reference'] ?? o['coding'] ?? o['text'];
+    return candidate === undefined ? (o['display'] as SortKey) : sortKeyOf(candidate);
   }
   return undefined;
 }
@@ -47,23 +37,15 @@ function compareKeys(a: SortKey, b: SortKey): number {
  * last in both directions (as HAPI does), so `_sort=-date&_count=1` never returns an undated
  * resource ahead of a dated one. Dates compare as strings: keep fixture datetimes in one format.
  */
-export function sortResources<T extends Resource>(
-  resources: T[],
-  rules: SortRule[] | undefined,
-): T[] {
+export function sortResources<T extends Resource>(resources: T[], rules: SortRule[] | undefined): T[] {
   if (!rules?.length) {
     return resources;
   }
   const keyed = resources.map((resource) => ({
     resource,
     keys: rules.map((rule) => {
-      const expression = getSearchParameter(
-        resource.resourceType,
-        rule.code,
-      )?.expression;
-      return expression
-        ? sortKeyOf(evalFhirPath(expression, resource)[0])
-        : undefined;
+      const expression = getSearchParameter(resource.resourceType, rule.code)?.expression;
+      return expression ? sortKeyOf(evalFhirPath(expression, resource)[0]) : undefined;
     }),
   }));
   keyed.sort((a, b) => {

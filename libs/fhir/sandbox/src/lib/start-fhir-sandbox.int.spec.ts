@@ -1,15 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
-import type {
-  Bundle,
-  BundleEntry,
-  CapabilityStatement,
-  Condition,
-  FhirResource,
-  Observation,
-  OperationOutcome,
-  Patient,
-} from 'fhir/r4';
+import type { Bundle, BundleEntry, CapabilityStatement, Condition, FhirResource, Observation, OperationOutcome, Patient } from 'fhir/r4';
 import Client from 'fhir-kit-client';
 import type { FhirSandbox } from '../index';
 import { startFhirSandbox } from '../index';
@@ -19,17 +10,14 @@ type Transaction = Bundle<FhirResource> & { type: 'transaction' };
 type Entry = BundleEntry<FhirResource>;
 
 const LOINC_PREGNANCY = 'http://loinc.org|82810-3';
-const CLINICAL_STATUS =
-  'http://terminology.hl7.org/CodeSystem/condition-clinical';
+const CLINICAL_STATUS = 'http://terminology.hl7.org/CodeSystem/condition-clinical';
 
 /** fhir-kit-client rejects with `{ response: { status, data } }`, not an Error. */
 interface KitError {
   response: { status: number; data: OperationOutcome };
 }
 
-async function kitFailure(
-  promise: Promise<unknown>,
-): Promise<KitError['response']> {
+async function kitFailure(promise: Promise<unknown>): Promise<KitError['response']> {
   try {
     await promise;
   } catch (err) {
@@ -39,16 +27,10 @@ async function kitFailure(
 }
 
 function matches<T extends FhirResource>(bundle: Bundle): T[] {
-  return (bundle.entry ?? [])
-    .filter((e) => e.search?.mode === 'match')
-    .map((e) => e.resource as T);
+  return (bundle.entry ?? []).filter((e) => e.search?.mode === 'match').map((e) => e.resource as T);
 }
 
-function observation(
-  patientUrn: string,
-  code: string,
-  effective?: string,
-): Entry {
+function observation(patientUrn: string, code: string, effective?: string): Entry {
   const [system, value] = code.split('|');
   const resource: Observation = {
     resourceType: 'Observation',
@@ -100,11 +82,7 @@ function seedBundle(runId: string): Transaction {
       observation(patientUrn, LOINC_PREGNANCY, '2023-03-15T09:30:00Z'),
       observation(patientUrn, LOINC_PREGNANCY, '2019-01-20T08:00:00Z'),
       observation(patientUrn, LOINC_PREGNANCY),
-      observation(
-        patientUrn,
-        'http://loinc.org|8867-4',
-        '2024-01-01T00:00:00Z',
-      ),
+      observation(patientUrn, 'http://loinc.org|8867-4', '2024-01-01T00:00:00Z'),
       condition(patientUrn, 'active'),
       condition(patientUrn, 'resolved'),
       {
@@ -166,23 +144,18 @@ describe('startFhirSandbox over HTTP', () => {
           socket.destroy();
           resolve('connected');
         });
-        socket.once('error', (err: NodeJS.ErrnoException) =>
-          resolve(err.code ?? 'error'),
-        );
+        socket.once('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'));
       });
       expect(outcome).toBe('ECONNREFUSED');
     });
 
     it('answers GET [base]/metadata with a minimal R4 CapabilityStatement', async () => {
-      const statement =
-        (await client.capabilityStatement()) as CapabilityStatement;
+      const statement = (await client.capabilityStatement()) as CapabilityStatement;
       expect(statement.resourceType).toBe('CapabilityStatement');
       expect(statement.fhirVersion).toBe('4.0.1');
       expect(statement.rest?.[0].mode).toBe('server');
       const types = statement.rest?.[0].resource?.map((r) => r.type) ?? [];
-      expect(types).toEqual(
-        expect.arrayContaining(['Patient', 'Observation', 'Condition']),
-      );
+      expect(types).toEqual(expect.arrayContaining(['Patient', 'Observation', 'Condition']));
       expect(types).not.toContain('DomainResource');
     });
   });
@@ -191,9 +164,7 @@ describe('startFhirSandbox over HTTP', () => {
     it('answers a transaction-response with 201 per entry and rewrites urn:uuid references', async () => {
       expect(seed.type).toBe('transaction-response');
       expect(seed.entry).toHaveLength(10);
-      expect(seed.entry?.map((e) => e.response?.status)).toEqual(
-        Array(10).fill('201'),
-      );
+      expect(seed.entry?.map((e) => e.response?.status)).toEqual(Array(10).fill('201'));
 
       const observationId = idFromLocation(seed.entry?.[1]);
       const stored = (await client.read({
@@ -205,9 +176,7 @@ describe('startFhirSandbox over HTTP', () => {
       const medicationRequest = seed.entry?.[9].resource as {
         medicationReference?: { reference?: string };
       };
-      expect(medicationRequest.medicationReference?.reference).toBe(
-        `Medication/${idFromLocation(seed.entry?.[8])}`,
-      );
+      expect(medicationRequest.medicationReference?.reference).toBe(`Medication/${idFromLocation(seed.entry?.[8])}`);
     });
 
     it('accepts a transaction POSTed to [base] over HTTP', async () => {
@@ -215,9 +184,7 @@ describe('startFhirSandbox over HTTP', () => {
         body: seedBundle(randomUUID()),
       })) as Bundle;
       expect(response.type).toBe('transaction-response');
-      expect(response.entry?.every((e) => e.response?.status === '201')).toBe(
-        true,
-      );
+      expect(response.entry?.every((e) => e.response?.status === '201')).toBe(true);
     });
 
     it('is all-or-nothing: a failing entry rolls back the others and answers an OperationOutcome', async () => {
@@ -279,10 +246,7 @@ describe('startFhirSandbox over HTTP', () => {
         },
       })) as Bundle;
       expect(response.type).toBe('batch-response');
-      expect(response.entry?.map((e) => e.response?.status)).toEqual([
-        '200',
-        '200',
-      ]);
+      expect(response.entry?.map((e) => e.response?.status)).toEqual(['200', '200']);
       expect((response.entry?.[1].resource as Bundle).total).toBe(4);
     });
   });
@@ -313,11 +277,7 @@ describe('startFhirSandbox over HTTP', () => {
           _sort: 'date',
         },
       })) as Bundle;
-      expect(
-        matches<Observation>(bundle).map((o) =>
-          o.effectiveDateTime?.slice(0, 4),
-        ),
-      ).toEqual(['2019', '2021', '2023', undefined]);
+      expect(matches<Observation>(bundle).map((o) => o.effectiveDateTime?.slice(0, 4))).toEqual(['2019', '2021', '2023', undefined]);
     });
 
     it('combines date prefixes (AND) and code OR lists', async () => {
@@ -390,9 +350,7 @@ describe('startFhirSandbox over HTTP', () => {
       expect(matches(first)).toHaveLength(20);
       const next = first.link?.find((l) => l.relation === 'next')?.url ?? '';
       expect(next.startsWith(sandbox.baseUrl + '/Patient?')).toBe(true);
-      expect(
-        first.link?.find((l) => l.relation === 'previous'),
-      ).toBeUndefined();
+      expect(first.link?.find((l) => l.relation === 'previous')).toBeUndefined();
 
       const second = (await client.nextPage({
         bundle: first as Bundle & { type: 'searchset' },
@@ -411,13 +369,9 @@ describe('startFhirSandbox over HTTP', () => {
         searchParams: { _id: patientId, _revinclude: 'Observation:patient' },
       })) as Bundle;
       expect(matches(bundle).map((p) => p.id)).toEqual([patientId]);
-      const included = (bundle.entry ?? []).filter(
-        (e) => e.search?.mode === 'include',
-      );
+      const included = (bundle.entry ?? []).filter((e) => e.search?.mode === 'include');
       expect(included).toHaveLength(5);
-      expect(
-        included.every((e) => e.resource?.resourceType === 'Observation'),
-      ).toBe(true);
+      expect(included.every((e) => e.resource?.resourceType === 'Observation')).toBe(true);
     });
 
     it('adds referenced resources for _include', async () => {
@@ -429,12 +383,8 @@ describe('startFhirSandbox over HTTP', () => {
         },
       })) as Bundle;
       expect(matches(bundle)).toHaveLength(1);
-      const included = (bundle.entry ?? []).filter(
-        (e) => e.search?.mode === 'include',
-      );
-      expect(included.map((e) => e.resource?.resourceType)).toEqual([
-        'Medication',
-      ]);
+      const included = (bundle.entry ?? []).filter((e) => e.search?.mode === 'include');
+      expect(included.map((e) => e.resource?.resourceType)).toEqual(['Medication']);
     });
 
     it('answers an unknown search parameter with 400 OperationOutcome', async () => {
@@ -452,9 +402,7 @@ describe('startFhirSandbox over HTTP', () => {
       for (const path of ['Foo?name=x', 'Foo/1']) {
         const response = await fetch(`${sandbox.baseUrl}/${path}`);
         expect(response.status).toBe(400);
-        expect(((await response.json()) as FhirResource).resourceType).toBe(
-          'OperationOutcome',
-        );
+        expect(((await response.json()) as FhirResource).resourceType).toBe('OperationOutcome');
       }
     });
 
@@ -498,17 +446,14 @@ describe('startFhirSandbox over HTTP', () => {
       expect(matches(viaKit)).toHaveLength(4);
 
       // Parameters may be split between the URL and the form body.
-      const response = await fetch(
-        `${sandbox.baseUrl}/Observation/_search?code=${encodeURIComponent(LOINC_PREGNANCY)}`,
-        {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({
-            patient: patientId,
-            _count: '2',
-          }).toString(),
-        },
-      );
+      const response = await fetch(`${sandbox.baseUrl}/Observation/_search?code=${encodeURIComponent(LOINC_PREGNANCY)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          patient: patientId,
+          _count: '2',
+        }).toString(),
+      });
       expect(response.status).toBe(200);
       const bundle = (await response.json()) as Bundle;
       expect(bundle.total).toBe(4);
@@ -535,12 +480,8 @@ describe('startFhirSandbox over HTTP', () => {
       });
       expect(response.status).toBe(201);
       const created = (await response.json()) as Patient;
-      expect(response.headers.get('location')).toBe(
-        `${sandbox.baseUrl}/Patient/${created.id}/_history/${created.meta?.versionId}`,
-      );
-      expect(response.headers.get('etag')).toBe(
-        `W/"${created.meta?.versionId}"`,
-      );
+      expect(response.headers.get('location')).toBe(`${sandbox.baseUrl}/Patient/${created.id}/_history/${created.meta?.versionId}`);
+      expect(response.headers.get('etag')).toBe(`W/"${created.meta?.versionId}"`);
     });
 
     it('conditionally creates with If-None-Exist (returns the existing resource)', async () => {
@@ -552,10 +493,7 @@ describe('startFhirSandbox over HTTP', () => {
         resourceType: 'Patient',
         body,
       })) as Patient;
-      const [system, value] = [
-        body.identifier[0].system,
-        body.identifier[0].value,
-      ];
+      const [system, value] = [body.identifier[0].system, body.identifier[0].value];
       const second = (await client.create({
         resourceType: 'Patient',
         body,
@@ -584,9 +522,7 @@ describe('startFhirSandbox over HTTP', () => {
       const patient = (await read.json()) as Patient;
       expect(patient.birthDate).toBe('2007-02-01');
       expect(read.headers.get('etag')).toBe(`W/"${patient.meta?.versionId}"`);
-      expect(read.headers.get('last-modified')).toBe(
-        new Date(patient.meta?.lastUpdated ?? '').toUTCString(),
-      );
+      expect(read.headers.get('last-modified')).toBe(new Date(patient.meta?.lastUpdated ?? '').toUTCString());
 
       const updated = (await client.update({
         resourceType: 'Patient',
@@ -611,12 +547,8 @@ describe('startFhirSandbox over HTTP', () => {
       await client.delete({ resourceType: 'Patient', id: created.id ?? '' });
       const response = await fetch(`${sandbox.baseUrl}/Patient/${created.id}`);
       expect(response.status).toBe(404);
-      expect(response.headers.get('content-type')).toMatch(
-        /^application\/fhir\+json/,
-      );
-      expect(((await response.json()) as FhirResource).resourceType).toBe(
-        'OperationOutcome',
-      );
+      expect(response.headers.get('content-type')).toMatch(/^application\/fhir\+json/);
+      expect(((await response.json()) as FhirResource).resourceType).toBe('OperationOutcome');
     });
 
     it('stores structurally invalid resources when validation is off (the default)', async () => {
@@ -633,16 +565,9 @@ describe('startFhirSandbox over HTTP', () => {
 
   describe('HTTP', () => {
     it('answers every FHIR response as application/fhir+json with CORS', async () => {
-      for (const path of [
-        `Patient/${patientId}`,
-        'Patient?_count=1',
-        'metadata',
-        'Patient/missing',
-      ]) {
+      for (const path of [`Patient/${patientId}`, 'Patient?_count=1', 'metadata', 'Patient/missing']) {
         const response = await fetch(`${sandbox.baseUrl}/${path}`);
-        expect(response.headers.get('content-type')).toMatch(
-          /^application\/fhir\+json/,
-        );
+        expect(response.headers.get('content-type')).toMatch(/^application\/fhir\+json/);
         expect(response.headers.get('access-control-allow-origin')).toBe('*');
       }
     });
@@ -658,20 +583,12 @@ describe('startFhirSandbox over HTTP', () => {
       });
       expect(response.status).toBe(204);
       expect(response.headers.get('access-control-allow-origin')).toBe('*');
-      const methods =
-        response.headers.get('access-control-allow-methods') ?? '';
+      const methods = response.headers.get('access-control-allow-methods') ?? '';
       for (const method of ['GET', 'POST', 'PUT', 'DELETE']) {
         expect(methods).toContain(method);
       }
-      const headers =
-        response.headers.get('access-control-allow-headers') ?? '';
-      for (const header of [
-        'Authorization',
-        'Content-Type',
-        'Accept',
-        'Cache-Control',
-        'Prefer',
-      ]) {
+      const headers = response.headers.get('access-control-allow-headers') ?? '';
+      for (const header of ['Authorization', 'Content-Type', 'Accept', 'Cache-Control', 'Prefer']) {
         expect(headers).toContain(header);
       }
     });
@@ -687,12 +604,9 @@ describe('startFhirSandbox over HTTP', () => {
       })) as Patient;
       expect(patient.id).toBe(patientId);
 
-      const response = await fetch(
-        `${sandbox.baseUrl}/Patient?_id=${patientId}`,
-        {
-          headers: { Authorization: 'Bearer something-else' },
-        },
-      );
+      const response = await fetch(`${sandbox.baseUrl}/Patient?_id=${patientId}`, {
+        headers: { Authorization: 'Bearer something-else' },
+      });
       expect(response.status).toBe(200);
     });
 
@@ -703,9 +617,7 @@ describe('startFhirSandbox over HTTP', () => {
         body: '{"resourceType": "Patient",',
       });
       expect(response.status).toBe(400);
-      expect(((await response.json()) as FhirResource).resourceType).toBe(
-        'OperationOutcome',
-      );
+      expect(((await response.json()) as FhirResource).resourceType).toBe('OperationOutcome');
 
       const after = await fetch(`${sandbox.baseUrl}/Patient/${patientId}`);
       expect(after.status).toBe(200);
@@ -722,9 +634,7 @@ describe('startFhirSandbox over HTTP', () => {
         body: big,
       });
       expect(response.status).toBe(413);
-      expect(((await response.json()) as FhirResource).resourceType).toBe(
-        'OperationOutcome',
-      );
+      expect(((await response.json()) as FhirResource).resourceType).toBe('OperationOutcome');
     });
 
     it('refuses a JSON body on POST _search (415) and unsupported methods (405)', async () => {
@@ -744,9 +654,7 @@ describe('startFhirSandbox over HTTP', () => {
       const origin = new URL(sandbox.baseUrl).origin;
       const response = await fetch(`${origin}/Patient/${patientId}`);
       expect(response.status).toBe(404);
-      expect(((await response.json()) as FhirResource).resourceType).toBe(
-        'OperationOutcome',
-      );
+      expect(((await response.json()) as FhirResource).resourceType).toBe('OperationOutcome');
     });
   });
 });
@@ -756,11 +664,7 @@ describe('startFhirSandbox options', () => {
     const sandbox = await startFhirSandbox({ validate: true, basePath: '/' });
     try {
       expect(sandbox.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      const post = (
-        body: unknown,
-        path = 'Patient',
-        method = 'POST',
-      ): Promise<Response> =>
+      const post = (body: unknown, path = 'Patient', method = 'POST'): Promise<Response> =>
         fetch(`${sandbox.baseUrl}/${path}`, {
           method,
           headers: { 'Content-Type': 'application/fhir+json' },
@@ -772,9 +676,7 @@ describe('startFhirSandbox options', () => {
         birthDate: 'not-a-date',
       });
       expect(badDate.status).toBe(400);
-      expect(((await badDate.json()) as FhirResource).resourceType).toBe(
-        'OperationOutcome',
-      );
+      expect(((await badDate.json()) as FhirResource).resourceType).toBe('OperationOutcome');
 
       const unknownElement = await post({
         resourceType: 'Patient',
@@ -782,17 +684,10 @@ describe('startFhirSandbox options', () => {
       });
       expect(unknownElement.status).toBe(400);
 
-      const missingStatus = await post(
-        { resourceType: 'Observation', code: { text: 'x' } },
-        'Observation',
-      );
+      const missingStatus = await post({ resourceType: 'Observation', code: { text: 'x' } }, 'Observation');
       expect(missingStatus.status).toBe(400);
 
-      const badUpdate = await post(
-        { resourceType: 'Patient', id: 'v1', birthDate: '1-2-3' },
-        'Patient/v1',
-        'PUT',
-      );
+      const badUpdate = await post({ resourceType: 'Patient', id: 'v1', birthDate: '1-2-3' }, 'Patient/v1', 'PUT');
       expect(badUpdate.status).toBe(400);
 
       const good = await post({
@@ -822,9 +717,7 @@ describe('startFhirSandbox options', () => {
       await expect(sandbox.transaction(invalidSecond)).rejects.toMatchObject({
         outcome: { resourceType: 'OperationOutcome' },
       });
-      const search = await fetch(
-        `${sandbox.baseUrl}/Patient?identifier=urn:test-run|${runId}`,
-      );
+      const search = await fetch(`${sandbox.baseUrl}/Patient?identifier=urn:test-run|${runId}`);
       expect(((await search.json()) as Bundle).total).toBe(0);
     } finally {
       await sandbox.close();
@@ -832,10 +725,7 @@ describe('startFhirSandbox options', () => {
   });
 
   it('serves several sandboxes in one process, each with its own data', async () => {
-    const [a, b] = await Promise.all([
-      startFhirSandbox(),
-      startFhirSandbox({ basePath: 'r4/' }),
-    ]);
+    const [a, b] = await Promise.all([startFhirSandbox(), startFhirSandbox({ basePath: 'r4/' })]);
     try {
       expect(b.baseUrl).toMatch(/\/r4$/);
       const created = await fetch(`${a.baseUrl}/Patient/only-in-a`, {
@@ -866,9 +756,7 @@ describe('startFhirSandbox options', () => {
     const closed = new Promise((resolve) => socket.once('close', resolve));
     socket.on('error', () => undefined);
     // Headers promise a body that never comes: the server keeps the request open.
-    socket.write(
-      'POST /fhir/Patient HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{',
-    );
+    socket.write('POST /fhir/Patient HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{');
     await new Promise((resolve) => setImmediate(resolve));
     await sandbox.close();
     await closed;

@@ -49,11 +49,7 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-function listen(
-  server: Server,
-  port: number,
-  host: string,
-): Promise<AddressInfo> {
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -76,9 +72,7 @@ function closeServer(server: Server): Promise<void> {
  * synthetic data only, nothing persisted, small data sets (searches scan every resource of a type).
  * The R4 definitions are indexed on the first call in a process (about a second), not per server.
  */
-export async function startFhirSandbox(
-  options: FhirSandboxOptions = {},
-): Promise<FhirSandbox> {
+export async function startFhirSandbox(options: FhirSandboxOptions = {}): Promise<FhirSandbox> {
   const host = options.host ?? '127.0.0.1';
   const basePath = normalizeBasePath(options.basePath ?? '/fhir');
   ensureFhirDefinitions();
@@ -107,12 +101,7 @@ export async function startFhirSandbox(
   let closing: Promise<void> | undefined;
   return {
     baseUrl,
-    transaction: async (bundle) =>
-      (await executeBundle(
-        router,
-        repo,
-        bundle as unknown as MedplumBundle,
-      )) as unknown as Bundle,
+    transaction: async (bundle) => (await executeBundle(router, repo, bundle as unknown as MedplumBundle)) as unknown as Bundle,
     close: () => (closing ??= closeServer(server)),
   };
 }

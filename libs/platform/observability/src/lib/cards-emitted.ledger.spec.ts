@@ -21,7 +21,7 @@ describe('cardsEmittedLedger', () => {
     );
   });
 
-  it("counts even when the next ledger fails, and lets its failure reach the caller", async () => {
+  it('counts even when the next ledger fails, and lets its failure reach the caller', async () => {
     const metrics = new ObservabilityMetrics({ defaultMetrics: false });
     const ledger = cardsEmittedLedger(metrics, (card: Issued['cards'][number]) => card.rules, {
       recordIssued: async () => {

@@ -17,7 +17,9 @@ describe('GovernanceMetrics', () => {
     const text = (await metrics.exposition()).body;
     expect(text).toContain('cds_governance_cards_shown_total{service="pcb-evaluation",rule="PCB-10",jurisdiction="UK"} 1');
     expect(text).toContain('cds_governance_cards_shown_total{service="pcb-evaluation",rule="PCB-11",jurisdiction="UK"} 1');
-    expect(text).toContain('cds_governance_cards_held_back_total{service="pcb-evaluation",rule="PCB-15",jurisdiction="UK",reason="done-elsewhere"} 1');
+    expect(text).toContain(
+      'cds_governance_cards_held_back_total{service="pcb-evaluation",rule="PCB-15",jurisdiction="UK",reason="done-elsewhere"} 1',
+    );
   });
 
   it('a reason code the service does not offer (sent by a client) is counted as "other", never as a new series', async () => {
@@ -25,8 +27,12 @@ describe('GovernanceMetrics', () => {
     governance.feedbackReceived('pcb-evaluation', { ruleIds: ['PCB-15'] }, 'overridden', 'made-up-code-123');
     governance.feedbackReceived('pcb-evaluation', { ruleIds: ['PCB-15'], jurisdiction: 'US' }, 'accepted', 'done-elsewhere');
     const text = (await metrics.exposition()).body;
-    expect(text).toContain('cds_governance_feedback_total{service="pcb-evaluation",rule="PCB-15",jurisdiction="unknown",outcome="overridden",reason="other"} 1');
-    expect(text).toContain('cds_governance_feedback_total{service="pcb-evaluation",rule="PCB-15",jurisdiction="US",outcome="accepted",reason="none"} 1');
+    expect(text).toContain(
+      'cds_governance_feedback_total{service="pcb-evaluation",rule="PCB-15",jurisdiction="unknown",outcome="overridden",reason="other"} 1',
+    );
+    expect(text).toContain(
+      'cds_governance_feedback_total{service="pcb-evaluation",rule="PCB-15",jurisdiction="US",outcome="accepted",reason="none"} 1',
+    );
     expect(text).not.toContain('made-up-code-123');
   });
 });

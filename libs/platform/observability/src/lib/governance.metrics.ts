@@ -51,7 +51,11 @@ export class GovernanceMetrics {
     });
   }
 
-  cardsRecalled(outcome: { serviceId: string; shown: readonly GovernanceCardCount[]; heldBack: ReadonlyArray<GovernanceCardCount & { reasonCode: string }> }): void {
+  cardsRecalled(outcome: {
+    serviceId: string;
+    shown: readonly GovernanceCardCount[];
+    heldBack: ReadonlyArray<GovernanceCardCount & { reasonCode: string }>;
+  }): void {
     const service = this.metrics.serviceLabels.label(outcome.serviceId);
     for (const card of outcome.shown) {
       for (const rule of rules(card)) {

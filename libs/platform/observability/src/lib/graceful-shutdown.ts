@@ -149,7 +149,12 @@ export function enableGracefulShutdown(app: INestApplication, options: GracefulS
     }
     for (const closer of options.closers ?? []) {
       try {
-        if (!(await within(Promise.resolve().then(() => closer.close()), closerTimeoutMs))) {
+        if (
+          !(await within(
+            Promise.resolve().then(() => closer.close()),
+            closerTimeoutMs,
+          ))
+        ) {
           throw new Error(`no answer within ${closerTimeoutMs} ms`);
         }
       } catch (error) {

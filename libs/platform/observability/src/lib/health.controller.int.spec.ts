@@ -51,7 +51,9 @@ describe('GET /health and GET /ready', () => {
     });
     expect(res.text).not.toContain('EACCES');
     // The reason goes to the log, for the operator.
-    expect(t.lines()).toContainEqual(expect.objectContaining({ level: 'warn', context: 'Readiness', message: expect.stringContaining('EACCES') }));
+    expect(t.lines()).toContainEqual(
+      expect.objectContaining({ level: 'warn', context: 'Readiness', message: expect.stringContaining('EACCES') }),
+    );
   });
 
   it('/ready answers 503 "timeout" for a check that never answers, and aborts it', async () => {

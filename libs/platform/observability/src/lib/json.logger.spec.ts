@@ -5,7 +5,11 @@ import { createRequestContext, runWithRequestContext } from './request-context';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
 
-function capture(options: ConstructorParameters<typeof JsonLogger>[0] = {}): { logger: JsonLogger; raw: string[]; lines: () => JsonLogLine[] } {
+function capture(options: ConstructorParameters<typeof JsonLogger>[0] = {}): {
+  logger: JsonLogger;
+  raw: string[];
+  lines: () => JsonLogLine[];
+} {
   const raw: string[] = [];
   const logger = new JsonLogger({ write: (line) => raw.push(line), clock: () => NOW, ...options });
   return { logger, raw, lines: () => raw.map((l) => JSON.parse(l) as JsonLogLine) };

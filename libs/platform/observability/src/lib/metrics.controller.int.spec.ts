@@ -34,7 +34,10 @@ describe('GET /metrics', () => {
   beforeAll(async () => {
     t = await createObservabilityTestApp([DummyCdsController], { metrics, fhirFetchChannel: FHIR_CHANNEL });
     const server = t.app.getHttpServer();
-    await request(server).post('/cds-services/svc-a').send({ hookInstance: 'h1', context: { patientId: PATIENT_ID } }).expect(200);
+    await request(server)
+      .post('/cds-services/svc-a')
+      .send({ hookInstance: 'h1', context: { patientId: PATIENT_ID } })
+      .expect(200);
     await request(server).post('/cds-services/svc-a').send({ hookInstance: 'h2' }).expect(200);
     await request(server).post('/cds-services/svc-b').send({ hookInstance: 'h3' }).expect(200);
     await request(server).post(`/cds-services/svc-b?patient=${PATIENT_ID}`).set('Authorization', 'Bearer reject-me').send({}).expect(401);
@@ -80,7 +83,8 @@ describe('GET /metrics', () => {
   it('has a duration histogram with the same labels and millisecond buckets', async () => {
     const all = samples((await request(t.app.getHttpServer()).get('/metrics')).text);
     const count = all.find(
-      (s) => s.name === 'cds_request_duration_seconds_count' && s.labels['service'] === 'svc-a' && s.labels['route'] === '/cds-services/:id',
+      (s) =>
+        s.name === 'cds_request_duration_seconds_count' && s.labels['service'] === 'svc-a' && s.labels['route'] === '/cds-services/:id',
     );
     expect(count).toEqual(expect.objectContaining({ labels: { service: 'svc-a', route: '/cds-services/:id', status: '200' }, value: 2 }));
     const buckets = all

@@ -38,7 +38,11 @@ describe('ObservabilityMetrics', () => {
 
   it('never lets a card put free text into labels, nor a throwing extractor break the response', async () => {
     const metrics = new ObservabilityMetrics({ defaultMetrics: false });
-    metrics.recordCardsEmitted('svc-a', [{ indicator: 'loud', extension: { 'org.example.rules': 'Patient John Doe, 1970-01-01' } }], rulesOf);
+    metrics.recordCardsEmitted(
+      'svc-a',
+      [{ indicator: 'loud', extension: { 'org.example.rules': 'Patient John Doe, 1970-01-01' } }],
+      rulesOf,
+    );
     metrics.recordCardsEmitted('svc-a', [{ indicator: 'info' }], () => {
       throw new Error('bad extractor');
     });

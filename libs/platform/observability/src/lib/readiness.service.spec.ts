@@ -57,6 +57,13 @@ describe('ReadinessService', () => {
 
   it('refuses two checks with one name', () => {
     const check = async (): Promise<void> => undefined;
-    expect(() => service({ readinessChecks: [{ name: 'db', check }, { name: 'db', check }] })).toThrow('registered twice');
+    expect(() =>
+      service({
+        readinessChecks: [
+          { name: 'db', check },
+          { name: 'db', check },
+        ],
+      }),
+    ).toThrow('registered twice');
   });
 });

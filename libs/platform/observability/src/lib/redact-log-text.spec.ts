@@ -8,7 +8,11 @@ describe('redactLogText', () => {
     ['a JWT with an empty signature', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', REDACTED],
     ['a bearer token', 'Bearer abc.def-123 then', `Bearer ${REDACTED} then`],
     ['an access_token query parameter', 'GET /x?access_token=s3cr3t&y=1', `GET /x?access_token=${REDACTED}&y=1`],
-    ['an access_token JSON field', '{"access_token":"opaque-123","token_type":"Bearer"}', `{"access_token":"${REDACTED}","token_type":"Bearer"}`],
+    [
+      'an access_token JSON field',
+      '{"access_token":"opaque-123","token_type":"Bearer"}',
+      `{"access_token":"${REDACTED}","token_type":"Bearer"}`,
+    ],
     ['an escaped access_token JSON field', '{\\"access_token\\":\\"opaque-123\\"}', `{\\"access_token\\":\\"${REDACTED}\\"}`],
     ['an inspected access_token', "{ access_token: 'opaque-123' }", `{ access_token: ${REDACTED} }`],
     ['an Authorization header line', 'Authorization: Basic dXNlcjpwYXNz\nnext line', `Authorization: ${REDACTED}\nnext line`],

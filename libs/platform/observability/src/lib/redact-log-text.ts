@@ -14,7 +14,8 @@ const SECRET_FIELD =
 const AUTHORIZATION_FIELD = /(authorization\\?"?\s*[:=]\s*\\?"?)(?!\s*\[redacted\])(?:[^"\\\r\n,;}\]])+/gi;
 
 /** Field names whose value is a secret whatever it looks like. */
-const SECRET_KEY = /^(?:authorization|proxy-authorization|cookie|set-cookie|access_token|refresh_token|id_token|client_secret|client_assertion|password)$/i;
+const SECRET_KEY =
+  /^(?:authorization|proxy-authorization|cookie|set-cookie|access_token|refresh_token|id_token|client_secret|client_assertion|password)$/i;
 
 /**
  * Removes what looks like a credential from a log text. Patterns, not a list of known secrets: log lines also

@@ -17,7 +17,10 @@ export interface UnrecognisedCode {
  * per code, so a site learns which local code to map (issue 14). Registered in the app's metrics
  * registry; returns the recorder the service calls. Bounded: at most MAX_UNRECOGNISED_CODE_SERIES series.
  */
-export function unrecognisedCodesRecorder(metrics: ObservabilityMetrics, maxSeries = MAX_UNRECOGNISED_CODE_SERIES): (codes: readonly UnrecognisedCode[]) => void {
+export function unrecognisedCodesRecorder(
+  metrics: ObservabilityMetrics,
+  maxSeries = MAX_UNRECOGNISED_CODE_SERIES,
+): (codes: readonly UnrecognisedCode[]) => void {
   const counter = new Counter({
     name: 'cds_unrecognised_result_codes_total',
     help: 'Results whose test was recognised but whose result code was not, by code system and code (code="none" when uncoded)',

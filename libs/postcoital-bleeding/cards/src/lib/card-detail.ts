@@ -35,9 +35,14 @@ export function cardDetail(parts: DetailParts, t: Terminology): string {
     notNeeded.length ? ['**Considered, not needed now**', ...notNeeded.map((l) => `- ${escapeOwnText(l)}`)].join('\n') : '',
     safetyNet.length ? `**For the patient:** ${safetyNet.join(' ')}` : '',
     parts.gaps.length ? ['**Data gaps**', ...parts.gaps.map((g) => `- ${escapeMarkdown(g.text)}`)].join('\n') : '',
-    parts.orderedAbove.length ? `**Ordered on the more urgent card above:** ${parts.orderedAbove.map((k) => t.order(k, parts.jurisdiction).text).join('; ')}` : '',
+    parts.orderedAbove.length
+      ? `**Ordered on the more urgent card above:** ${parts.orderedAbove.map((k) => t.order(k, parts.jurisdiction).text).join('; ')}`
+      : '',
     parts.alreadyOrdered.length
-      ? ['**Already ordered (not suggested again)**', ...parts.alreadyOrdered.map((o) => `- ${t.order(o.kind, parts.jurisdiction).text} (${o.date}, ${ago(o.date, facts.today)})`)].join('\n')
+      ? [
+          '**Already ordered (not suggested again)**',
+          ...parts.alreadyOrdered.map((o) => `- ${t.order(o.kind, parts.jurisdiction).text} (${o.date}, ${ago(o.date, facts.today)})`),
+        ].join('\n')
       : '',
     sourcesMarkdown(recommendations.flatMap((r) => r.sources)),
   ]

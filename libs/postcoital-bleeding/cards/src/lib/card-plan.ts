@@ -21,7 +21,9 @@ export function planCards(recommendations: Recommendation[], t: Terminology, map
   const rest = recommendations.filter((r) => r.cardGroup !== 'colposcopy');
   const ownCard = (r: Recommendation): boolean =>
     indicatorOf(r, map) !== 'info' || r.urgency !== 'routine' || r.orders.some((o) => t.order(o.kind).category === 'referral');
-  const plans: CardPlan[] = rest.filter(ownCard).map((r) => ({ kind: 'own' as const, recommendations: [r], indicator: indicatorOf(r, map) }));
+  const plans: CardPlan[] = rest
+    .filter(ownCard)
+    .map((r) => ({ kind: 'own' as const, recommendations: [r], indicator: indicatorOf(r, map) }));
   if (colposcopy.length) {
     const sorted = [...colposcopy].sort((a, b) => byUrgency(a.urgency, b.urgency));
     plans.push({ kind: 'colposcopy', recommendations: sorted, indicator: sorted.map((r) => indicatorOf(r, map)).sort(byIndicator)[0] });
@@ -30,5 +32,7 @@ export function planCards(recommendations: Recommendation[], t: Terminology, map
   if (shared.length) {
     plans.push({ kind: 'work-up', recommendations: shared, indicator: 'info' });
   }
-  return plans.sort((a, b) => byIndicator(a.indicator, b.indicator) || byUrgency(a.recommendations[0].urgency, b.recommendations[0].urgency));
+  return plans.sort(
+    (a, b) => byIndicator(a.indicator, b.indicator) || byUrgency(a.recommendations[0].urgency, b.recommendations[0].urgency),
+  );
 }

@@ -22,7 +22,8 @@ const cardOf = (cards: Card[], rule: string): Card => {
   }
   return card;
 };
-const orders = (c: Card): ServiceRequest[] => (c.suggestions ?? []).flatMap((s) => s.actions ?? []).map((a) => a.resource as unknown as ServiceRequest);
+const orders = (c: Card): ServiceRequest[] =>
+  (c.suggestions ?? []).flatMap((s) => s.actions ?? []).map((a) => a.resource as unknown as ServiceRequest);
 const orderCodes = (cards: Card[]): string[] => cards.flatMap(orders).map((r) => r.code?.coding?.[0].code ?? '');
 const text = (cards: Card[]): string => cards.map((c) => `${c.summary}\n${c.detail}`).join('\n');
 const code = (kind: Parameters<typeof defaultTerminology.order>[0]): string => defaultTerminology.order(kind).code;
@@ -53,7 +54,9 @@ describe('revision 2, card by card', () => {
     expect(card.detail).toContain('never private transport');
     expect(card.detail).toContain('No digital vaginal examination');
     expect(card.detail).toContain('Ultrasound must not delay resuscitation or delivery');
-    expect(orderCodes([card])).toEqual(expect.arrayContaining([code('crossmatch'), code('coagulation-screen-with-fibrinogen'), code('cbc')]));
+    expect(orderCodes([card])).toEqual(
+      expect.arrayContaining([code('crossmatch'), code('coagulation-screen-with-fibrinogen'), code('cbc')]),
+    );
     expect(cards.flatMap(rules)).not.toContain('PCB-32');
   });
 
@@ -94,9 +97,18 @@ describe('revision 2, card by card', () => {
   });
 
   it('R2-3/R2-26: 63-year-old postmenopausal on warfarin with heavy bleeding → INR stat, no hCG', () => {
-    const cards = cardsFor(chart(63, { ...post, ...nilm, symptoms: [heavy], risks: [{ date: yearsAgo(1), kind: 'anticoagulant', display: 'warfarin 5 MG Oral Tablet', drugClass: 'vitamin-k-antagonist' }] }));
+    const cards = cardsFor(
+      chart(63, {
+        ...post,
+        ...nilm,
+        symptoms: [heavy],
+        risks: [{ date: yearsAgo(1), kind: 'anticoagulant', display: 'warfarin 5 MG Oral Tablet', drugClass: 'vitamin-k-antagonist' }],
+      }),
+    );
     const card = cardOf(cards, 'PCB-50');
-    expect(card.summary).toBe('Heavy bleeding, no current observations — take them now: same-day emergency department assessment; CBC, type and screen');
+    expect(card.summary).toBe(
+      'Heavy bleeding, no current observations — take them now: same-day emergency department assessment; CBC, type and screen',
+    );
     expect(orderCodes([card])).toContain(code('inr'));
     expect(card.detail).toContain('Pregnancy test: not needed — postmenopausal.');
     expect(orders(card).find((o) => o.code?.coding?.[0].code === code('inr'))?.priority).toBe('stat');
@@ -106,7 +118,9 @@ describe('revision 2, card by card', () => {
 
   it('R2-26: heavy bleeding on dabigatran → thrombin time, not anti-Xa; on apixaban → anti-Xa', () => {
     const on = (drugClass: 'dabigatran' | 'factor-xa-inhibitor') =>
-      orderCodes(cardsFor(chart(63, { ...post, ...nilm, symptoms: [heavy], risks: [{ date: yearsAgo(1), kind: 'anticoagulant', drugClass }] })));
+      orderCodes(
+        cardsFor(chart(63, { ...post, ...nilm, symptoms: [heavy], risks: [{ date: yearsAgo(1), kind: 'anticoagulant', drugClass }] })),
+      );
     expect(on('dabigatran')).toContain(code('thrombin-time'));
     expect(on('dabigatran')).not.toContain(code('anti-xa'));
     expect(on('factor-xa-inhibitor')).toContain(code('anti-xa'));
@@ -136,7 +150,14 @@ describe('revision 2, card by card', () => {
 
   it('R2-6: 27-year-old, chlamydia positive 3 weeks ago, bleeding 7 weeks → no NAAT; work-up says when the retest is due', () => {
     const positive = weeksAgo(3);
-    const cards = cardsFor(chart(27, { pcb: [{ date: weeksAgo(7), source: 'condition' }], stiTests: [{ date: positive, organism: 'chlamydia', result: 'positive' }], ...nilm, pregnancyEvidence: [{ date: daysAgo(2), kind: 'hcg-negative' }] }));
+    const cards = cardsFor(
+      chart(27, {
+        pcb: [{ date: weeksAgo(7), source: 'condition' }],
+        stiTests: [{ date: positive, organism: 'chlamydia', result: 'positive' }],
+        ...nilm,
+        pregnancyEvidence: [{ date: daysAgo(2), kind: 'hcg-negative' }],
+      }),
+    );
     expect(cards.flatMap(rules)).toEqual(['PCB-10']);
     expect(orderCodes(cards)).toEqual([]);
     const detail = cards[0].detail ?? '';
@@ -147,13 +168,22 @@ describe('revision 2, card by card', () => {
   });
 
   it('R2-7: 58-year-old postmenopausal, no NAAT on record (US) → no chlamydia/gonorrhea test', () => {
-    const cards = cardsFor(chart(58, { ...post, cytology: [{ date: yearsAgo(3), result: 'NILM' }], hpv: [{ date: yearsAgo(3), result: 'negative' }] }));
+    const cards = cardsFor(
+      chart(58, { ...post, cytology: [{ date: yearsAgo(3), result: 'NILM' }], hpv: [{ date: yearsAgo(3), result: 'negative' }] }),
+    );
     expect(cards.flatMap(rules)).not.toContain('PCB-13');
     expect(orderCodes(cards)).not.toContain(code('ct-ng-naat'));
   });
 
   it('R2-8: 57-year-old, endometrial thickness 7 mm 3 days ago → URGENT biopsy, no repeat ultrasound', () => {
-    const cards = cardsFor(chart(57, { ...post, cytology: [{ date: yearsAgo(2), result: 'NILM' }], hpv: [{ date: yearsAgo(2), result: 'negative' }], endometrialThicknessMm: [{ date: daysAgo(3), value: 7 }] }));
+    const cards = cardsFor(
+      chart(57, {
+        ...post,
+        cytology: [{ date: yearsAgo(2), result: 'NILM' }],
+        hpv: [{ date: yearsAgo(2), result: 'negative' }],
+        endometrialThicknessMm: [{ date: daysAgo(3), value: 7 }],
+      }),
+    );
     const card = cardOf(cards, 'PCB-21');
     expect(card.indicator).toBe('warning');
     expect(card.summary).toBe('URGENT: endometrial thickness 7 mm on ultrasound 3 days ago (>4 mm): endometrial biopsy');
@@ -162,7 +192,12 @@ describe('revision 2, card by card', () => {
   });
 
   it('R2-9: 50-year-old after total hysterectomy for CIN3 → vault assessment via gynecology, never cervical colposcopy', () => {
-    const cards = cardsFor(chart(50, { hysterectomy: [{ date: yearsAgo(8), group: 'no-cervix', code: '116140006' }], cervicalHistory: [{ date: yearsAgo(8), kind: 'cin2-plus', code: '252991009' }] }));
+    const cards = cardsFor(
+      chart(50, {
+        hysterectomy: [{ date: yearsAgo(8), group: 'no-cervix', code: '116140006' }],
+        cervicalHistory: [{ date: yearsAgo(8), kind: 'cin2-plus', code: '252991009' }],
+      }),
+    );
     const card = cardOf(cards, 'PCB-44');
     expect(card.summary).toContain('vaginal vault assessment with vaginal colposcopy');
     expect(orderCodes(cards)).not.toContain(code('colposcopy'));
@@ -196,7 +231,9 @@ describe('revision 2, card by card', () => {
     const card = cardOf(cards, 'PCB-51');
     expect(card.summary).toContain('exclude ectopic pregnancy');
     expect(card.detail).toContain('Exclude ectopic pregnancy before treating as PID');
-    const hcg = cards.flatMap(orders).filter((o) => [code('urine-hcg'), code('serum-quantitative-hcg')].includes(o.code?.coding?.[0].code ?? ''));
+    const hcg = cards
+      .flatMap(orders)
+      .filter((o) => [code('urine-hcg'), code('serum-quantitative-hcg')].includes(o.code?.coding?.[0].code ?? ''));
     expect(hcg).toHaveLength(1);
     expect(hcg[0].priority).toBe('stat');
     expect(orderCodes([card])).toContain(hcg[0].code?.coding?.[0].code);
@@ -237,7 +274,11 @@ describe('revision 2, card by card', () => {
 
   it('R2-15: every card — ≤3 canonical links, trace in the extension, no file names or rule ids in the text, summary <140', () => {
     const canonical = new Set(Object.values(CITATIONS).flatMap((c) => ('url' in c ? [c.url] : [])));
-    const patients = [chart(35), chart(45, { pcb: [{ date: monthsAgo(2), source: 'condition' }] }), chart(62, { ...post, risks: [{ date: yearsAgo(2), kind: 'hrt', display: 'estradiol 1 MG Oral Tablet' }] })];
+    const patients = [
+      chart(35),
+      chart(45, { pcb: [{ date: monthsAgo(2), source: 'condition' }] }),
+      chart(62, { ...post, risks: [{ date: yearsAgo(2), kind: 'hrt', display: 'estradiol 1 MG Oral Tablet' }] }),
+    ];
     for (const c of patients.flatMap((r) => cardsFor(r))) {
       expect((c.links ?? []).length).toBeLessThanOrEqual(3);
       (c.links ?? []).forEach((l) => expect(canonical).toContain(l.url));
@@ -260,7 +301,17 @@ describe('revision 2, card by card', () => {
   });
 
   it('R2-15: 68-year-old screened out (UK) → says the programme was exited and does not apply to symptoms', () => {
-    const cards = cardsFor(chart(68, { ...post, cytology: [{ date: yearsAgo(4), result: 'NILM' }, { date: yearsAgo(7), result: 'NILM' }, { date: yearsAgo(9), result: 'NILM' }] }), UK_PARAMETERS);
+    const cards = cardsFor(
+      chart(68, {
+        ...post,
+        cytology: [
+          { date: yearsAgo(4), result: 'NILM' },
+          { date: yearsAgo(7), result: 'NILM' },
+          { date: yearsAgo(9), result: 'NILM' },
+        ],
+      }),
+      UK_PARAMETERS,
+    );
     expect(text(cards)).toContain('does not apply to postcoital bleeding');
   });
 
@@ -272,7 +323,14 @@ describe('revision 2, card by card', () => {
   });
 
   it('R2-15: HSIL and a suspicious cervix at 12 weeks pregnant → one colposcopy card with the pregnancy caution once', () => {
-    const cards = cardsFor(chart(29, { ...pregnant(12), ...rhPos, cytology: [{ date: monthsAgo(3), result: 'HSIL' }], findings: [{ date: TODAY, kind: 'cervical-lesion' }] }));
+    const cards = cardsFor(
+      chart(29, {
+        ...pregnant(12),
+        ...rhPos,
+        cytology: [{ date: monthsAgo(3), result: 'HSIL' }],
+        findings: [{ date: TODAY, kind: 'cervical-lesion' }],
+      }),
+    );
     const colpo = cards.filter((c) => rules(c).some((r) => ['PCB-15', 'PCB-16', 'PCB-17', 'PCB-44'].includes(r)));
     expect(colpo).toHaveLength(1);
     expect(rules(colpo[0])).toEqual(['PCB-16', 'PCB-17']);
@@ -281,7 +339,12 @@ describe('revision 2, card by card', () => {
   });
 
   it('R2-15/R2-25: delivered 4 weeks ago → "pregnancy ended 4 weeks ago" with the postpartum differential, not a data conflict', () => {
-    const cards = cardsFor(chart(29, { pregnancyEvidence: [{ date: monthsAgo(6), kind: 'status-pregnant' }], pregnancyEnded: [{ date: weeksAgo(4), kind: 'delivery' }] }));
+    const cards = cardsFor(
+      chart(29, {
+        pregnancyEvidence: [{ date: monthsAgo(6), kind: 'status-pregnant' }],
+        pregnancyEnded: [{ date: weeksAgo(4), kind: 'delivery' }],
+      }),
+    );
     const card = cardOf(cards, 'PCB-01');
     expect(card.summary).toContain('Pregnancy ended 4 weeks ago');
     expect(card.detail).toContain('lactational');
@@ -298,7 +361,9 @@ describe('revision 2, card by card', () => {
   });
 
   it('R2-17: 18 weeks with known placenta praevia → same-day triage, never a digital examination', () => {
-    const cards = cardsFor(chart(30, { ...pregnant(18), ...rhPos, ...nilm, ...naatNeg, placentaPraevia: [{ date: weeksAgo(2), display: 'Placenta previa' }] }));
+    const cards = cardsFor(
+      chart(30, { ...pregnant(18), ...rhPos, ...nilm, ...naatNeg, placentaPraevia: [{ date: weeksAgo(2), display: 'Placenta previa' }] }),
+    );
     const card = cardOf(cards, 'PCB-32');
     expect(card.indicator).toBe('critical');
     expect(card.summary).toContain('known placenta previa, 18 wk');
@@ -307,23 +372,43 @@ describe('revision 2, card by card', () => {
   });
 
   it('R2-20: SBP 85 and HR 124 three months ago, light bleeding now → no emergency card', () => {
-    const cards = cardsFor(chart(30, { ...lmp, ...nilm, vitals: [{ date: monthsAgo(3), kind: 'systolic', value: 85 }, { date: monthsAgo(3), kind: 'heart-rate', value: 124 }] }));
+    const cards = cardsFor(
+      chart(30, {
+        ...lmp,
+        ...nilm,
+        vitals: [
+          { date: monthsAgo(3), kind: 'systolic', value: 85 },
+          { date: monthsAgo(3), kind: 'heart-rate', value: 124 },
+        ],
+      }),
+    );
     expect(cards.map((c) => c.indicator)).toEqual(['info']);
   });
 
   it('R2-23: 10 weeks pregnant, chlamydia positive 2 weeks ago → no retest now, test of cure in pregnancy', () => {
-    const cards = cardsFor(chart(29, { ...pregnant(10), ...rhPos, ...nilm, stiTests: [{ date: weeksAgo(2), organism: 'chlamydia', result: 'positive' }] }));
+    const cards = cardsFor(
+      chart(29, { ...pregnant(10), ...rhPos, ...nilm, stiTests: [{ date: weeksAgo(2), organism: 'chlamydia', result: 'positive' }] }),
+    );
     expect(orderCodes(cards)).not.toContain(code('ct-ng-naat'));
     expect(text(cards)).toContain('test of cure about 4 weeks after treatment');
   });
 
   it('R2-23: 10 weeks pregnant, chlamydia positive 6 weeks ago and no test since → test of cure ordered', () => {
-    const cards = cardsFor(chart(29, { ...pregnant(10), ...rhPos, ...nilm, stiTests: [{ date: weeksAgo(6), organism: 'chlamydia', result: 'positive' }] }));
+    const cards = cardsFor(
+      chart(29, { ...pregnant(10), ...rhPos, ...nilm, stiTests: [{ date: weeksAgo(6), organism: 'chlamydia', result: 'positive' }] }),
+    );
     expect(orderCodes(cards)).toContain(code('ct-ng-naat'));
   });
 
   it('R2-24: 60-year-old, ET 3 mm 60 days ago before this episode → PMB work-up still asked, the old scan named as not answering it', () => {
-    const cards = cardsFor(chart(60, { ...post, cytology: [{ date: yearsAgo(2), result: 'NILM' }], hpv: [{ date: yearsAgo(2), result: 'negative' }], endometrialThicknessMm: [{ date: daysAgo(60), value: 3 }] }));
+    const cards = cardsFor(
+      chart(60, {
+        ...post,
+        cytology: [{ date: yearsAgo(2), result: 'NILM' }],
+        hpv: [{ date: yearsAgo(2), result: 'negative' }],
+        endometrialThicknessMm: [{ date: daysAgo(60), value: 3 }],
+      }),
+    );
     const card = cardOf(cards, 'PCB-20');
     expect(card.summary).toContain('URGENT: postmenopausal bleeding at 60');
     expect(card.detail).toContain('predates this bleeding episode');

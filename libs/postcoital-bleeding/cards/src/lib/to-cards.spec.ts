@@ -27,9 +27,15 @@ const pregnant = (weeks: number): Partial<PatientRecord> => ({
 describe('card contract', () => {
   const scenarios: [string, PatientRecord][] = [
     ['routine work-up (V06)', chart(35)],
-    ['overdue screening + persistent PCB (V07)', chart(45, { pcb: [{ date: monthsAgo(2), source: 'condition' }], cytology: [{ date: yearsAgo(4), result: 'NILM' }] })],
+    [
+      'overdue screening + persistent PCB (V07)',
+      chart(45, { pcb: [{ date: monthsAgo(2), source: 'condition' }], cytology: [{ date: yearsAgo(4), result: 'NILM' }] }),
+    ],
     ['pregnant 30 weeks, RhD negative (V21)', chart(22, { ...pregnant(30), rhD: [{ date: TODAY, value: 'negative' }] })],
-    ['heavy bleeding, SBP 85 (V47)', chart(30, { symptoms: [{ date: TODAY, kind: 'heavy-bleeding' }], vitals: [{ date: TODAY, kind: 'systolic', value: 85 }] })],
+    [
+      'heavy bleeding, SBP 85 (V47)',
+      chart(30, { symptoms: [{ date: TODAY, kind: 'heavy-bleeding' }], vitals: [{ date: TODAY, kind: 'systolic', value: 85 }] }),
+    ],
     ['HSIL awaiting colposcopy (V11)', chart(29, { cytology: [{ date: monthsAgo(3), result: 'HSIL' }] })],
   ];
 
@@ -55,32 +61,46 @@ describe('card contract', () => {
     }
   });
 
-  it.each(scenarios)('%s: at most 3 sources, linked only to canonical pages; no file names, no specification, no rule ids in text', (_name, record) => {
-    for (const c of cardsFor(record).cards) {
-      expect((c.links ?? []).length).toBeLessThanOrEqual(3);
-      for (const link of c.links ?? []) {
-        expect(canonical).toContain(link.url);
+  it.each(scenarios)(
+    '%s: at most 3 sources, linked only to canonical pages; no file names, no specification, no rule ids in text',
+    (_name, record) => {
+      for (const c of cardsFor(record).cards) {
+        expect((c.links ?? []).length).toBeLessThanOrEqual(3);
+        for (const link of c.links ?? []) {
+          expect(canonical).toContain(link.url);
+        }
+        if (c.source.url) {
+          expect(canonical).toContain(c.source.url);
+        }
+        const text = `${c.summary}\n${c.detail}\n${c.source.label}`;
+        expect(text).not.toMatch(/\.txt|pcb-guideline|PCB-\d\d|scribd|docslib|readkong/);
+        expect((c.detail ?? '').match(/^- /gm)?.length ?? 0).toBeGreaterThan(0);
+        const sources = (c.detail ?? '').split('**Sources**')[1] ?? '';
+        expect(sources.trim().split('\n').length).toBeLessThanOrEqual(3);
+        expect(JSON.stringify({ ...c, extension: { ...c.extension, [RULES_EXTENSION]: undefined } })).not.toMatch(/PCB-\d\d/);
+        expect(c.extension?.[TRACE_EXTENSION]).toEqual(
+          expect.arrayContaining([expect.objectContaining({ specification: expect.stringContaining('pcb-guideline.md rev 2 §2') })]),
+        );
       }
-      if (c.source.url) {
-        expect(canonical).toContain(c.source.url);
-      }
-      const text = `${c.summary}\n${c.detail}\n${c.source.label}`;
-      expect(text).not.toMatch(/\.txt|pcb-guideline|PCB-\d\d|scribd|docslib|readkong/);
-      expect((c.detail ?? '').match(/^- /gm)?.length ?? 0).toBeGreaterThan(0);
-      const sources = (c.detail ?? '').split('**Sources**')[1] ?? '';
-      expect(sources.trim().split('\n').length).toBeLessThanOrEqual(3);
-      expect(JSON.stringify({ ...c, extension: { ...c.extension, [RULES_EXTENSION]: undefined } })).not.toMatch(/PCB-\d\d/);
-      expect(c.extension?.[TRACE_EXTENSION]).toEqual(expect.arrayContaining([expect.objectContaining({ specification: expect.stringContaining('pcb-guideline.md rev 2 §2') })]));
-    }
-  });
+    },
+  );
 
   it.each(scenarios)('%s: each order suggested once, as a draft ServiceRequest with a reason', (_name, record) => {
     const { cards } = cardsFor(record);
-    const resources = cards.flatMap((c) => c.suggestions ?? []).flatMap((s) => s.actions ?? []).map((a) => a.resource as unknown as ServiceRequest);
+    const resources = cards
+      .flatMap((c) => c.suggestions ?? [])
+      .flatMap((s) => s.actions ?? [])
+      .map((a) => a.resource as unknown as ServiceRequest);
     const codes = resources.map((r) => r.code?.coding?.[0].code);
     expect(new Set(codes).size).toBe(codes.length);
     for (const r of resources) {
-      expect(r).toMatchObject({ resourceType: 'ServiceRequest', status: 'draft', intent: 'proposal', subject: { reference: 'Patient/p1' }, encounter: { reference: 'Encounter/e1' } });
+      expect(r).toMatchObject({
+        resourceType: 'ServiceRequest',
+        status: 'draft',
+        intent: 'proposal',
+        subject: { reference: 'Patient/p1' },
+        encounter: { reference: 'Encounter/e1' },
+      });
       expect(r.reasonCode?.length).toBeGreaterThan(0);
       expect(r.priority).toBeDefined();
     }
@@ -95,7 +115,9 @@ describe('card contract', () => {
 
 describe('card layout', () => {
   it('routine items share one info card; a referral gets its own warning card', () => {
-    const { cards } = cardsFor(chart(45, { pcb: [{ date: monthsAgo(2), source: 'condition' }], cytology: [{ date: yearsAgo(4), result: 'NILM' }] }));
+    const { cards } = cardsFor(
+      chart(45, { pcb: [{ date: monthsAgo(2), source: 'condition' }], cytology: [{ date: yearsAgo(4), result: 'NILM' }] }),
+    );
     expect(cards.map((c) => [c.indicator, rulesOf(c)])).toEqual([
       ['warning', ['PCB-15']],
       ['info', ['PCB-02', 'PCB-10', 'PCB-11', 'PCB-13', 'PCB-14']],
@@ -104,7 +126,9 @@ describe('card layout', () => {
 
   it('the work-up card leads with how long she has bled, then the steps', () => {
     const [card] = cardsFor(chart(35)).cards;
-    expect(card.summary).toBe('Postcoital bleeding for 1 week — work-up: find the last screen; history + exam; Pap + hrHPV; chlamydia/gonorrhea NAAT; urine hCG');
+    expect(card.summary).toBe(
+      'Postcoital bleeding for 1 week — work-up: find the last screen; history + exam; Pap + hrHPV; chlamydia/gonorrhea NAAT; urine hCG',
+    );
   });
 
   it('writes each fact with one date and how long ago', () => {
@@ -120,7 +144,12 @@ describe('card layout', () => {
   });
 
   it('escapes markdown that comes from the record', () => {
-    const { cards } = cardsFor(chart(50, { lastMenstrualPeriod: [{ date: TODAY, value: monthsAgo(1) }], risks: [{ date: TODAY, kind: 'anticoagulant', display: '<img src=x onerror=alert(1)>' }] }));
+    const { cards } = cardsFor(
+      chart(50, {
+        lastMenstrualPeriod: [{ date: TODAY, value: monthsAgo(1) }],
+        risks: [{ date: TODAY, kind: 'anticoagulant', display: '<img src=x onerror=alert(1)>' }],
+      }),
+    );
     const detail = cards.map((c) => c.detail).join('\n');
     expect(detail).not.toMatch(/(^|[^\\])<img/);
     expect(detail).toContain('\\<img');

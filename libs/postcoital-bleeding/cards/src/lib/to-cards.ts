@@ -90,7 +90,10 @@ function summary(plan: CardPlan): string {
 /** Each gap on the first card whose rules declare its topic; a gap no card declares goes on the work-up card (or the first). */
 function assignGaps(plans: CardPlan[], gaps: DataGap[]): DataGap[][] {
   const out = plans.map((): DataGap[] => []);
-  const fallback = Math.max(0, plans.findIndex((p) => p.recommendations.some((r) => r.ruleId === 'PCB-10')));
+  const fallback = Math.max(
+    0,
+    plans.findIndex((p) => p.recommendations.some((r) => r.ruleId === 'PCB-10')),
+  );
   for (const gap of gaps) {
     const at = plans.findIndex((p) => p.recommendations.some((r) => r.gapTopics.includes(gap.topic)));
     if (plans.length) {

@@ -33,7 +33,10 @@ export function readDiagnosticReport(d: DiagnosticReport, t: Terminology, r: Pat
   } else if (t.inValueSet('cytologyTest', codes)) {
     readCytology(conclusion, date, 'DiagnosticReport', t, r);
   } else if (t.inValueSet('hpvTest', codes)) {
-    readHpv(conclusion, date, 'DiagnosticReport', t, r, { hpv16: t.inValueSet('hpv16Test', codes), hpv18: t.inValueSet('hpv18Test', codes) });
+    readHpv(conclusion, date, 'DiagnosticReport', t, r, {
+      hpv16: t.inValueSet('hpv16Test', codes),
+      hpv18: t.inValueSet('hpv18Test', codes),
+    });
   }
 }
 

@@ -49,8 +49,7 @@ const valueCodes = (o: Observation): Coding[] => {
 const affirmed = (o: Observation): boolean => o.valueBoolean !== false;
 
 const READERS: Reader[] = [
-  (o, date, codes, t, r, k) =>
-    claim(k.has('postcoitalBleeding'), () => affirmed(o) && r.pcb.push({ date, source: 'observation' })),
+  (o, date, codes, t, r, k) => claim(k.has('postcoitalBleeding'), () => affirmed(o) && r.pcb.push({ date, source: 'observation' })),
   (o, date, codes, t, r, k) =>
     claim(k.has('genderIdentity'), () => {
       if (t.inValueSet('genderIdentityWithFemaleTract', valueCodes(o))) {
@@ -117,7 +116,9 @@ const READERS: Reader[] = [
   (o, date, codes, t, r, k) => claim(k.has('cervicalHistologyTest'), () => readHistology(valueCodes(o), date, 'Observation', t, r)),
   (o, date, codes, t, r, k) => claim(k.has('cytologyTest'), () => readCytology(valueCodes(o), date, 'Observation', t, r)),
   (o, date, codes, t, r, k) =>
-    claim(k.has('hpvTest'), () => readHpv(valueCodes(o), date, 'Observation', t, r, { hpv16: k.has('hpv16Test'), hpv18: k.has('hpv18Test') })),
+    claim(k.has('hpvTest'), () =>
+      readHpv(valueCodes(o), date, 'Observation', t, r, { hpv16: k.has('hpv16Test'), hpv18: k.has('hpv18Test') }),
+    ),
   (o, date, codes, t, r, k) =>
     claim(k.has('immuneStatus'), () => {
       if (t.inValueSet('immunocompromisedValue', valueCodes(o))) {
@@ -141,7 +142,13 @@ const READERS: Reader[] = [
     const group = t.classify('hysterectomy', codes);
     return claim(group !== undefined, () => {
       if (affirmed(o)) {
-        r.hysterectomy.push({ date, group: group as HysterectomyGroup, code: codes[0]?.code ?? '', display: codes[0]?.display, source: 'observation' });
+        r.hysterectomy.push({
+          date,
+          group: group as HysterectomyGroup,
+          code: codes[0]?.code ?? '',
+          display: codes[0]?.display,
+          source: 'observation',
+        });
       }
     });
   },
@@ -176,7 +183,13 @@ const READERS: Reader[] = [
     claim(k.has('heartRate'), () => pushVital(r, date, observationInstant(o), 'heart-rate', o.valueQuantity?.value)),
   (o, date, codes, t, r, k) =>
     claim(k.has('bodyTemperature'), () =>
-      pushVital(r, date, observationInstant(o), 'temperature', toCelsius(o.valueQuantity?.value, o.valueQuantity?.code ?? o.valueQuantity?.unit)),
+      pushVital(
+        r,
+        date,
+        observationInstant(o),
+        'temperature',
+        toCelsius(o.valueQuantity?.value, o.valueQuantity?.code ?? o.valueQuantity?.unit),
+      ),
     ),
   (o, date, codes, t, r, k) =>
     claim(k.has('rhDType'), () => {
@@ -201,7 +214,8 @@ const READERS: Reader[] = [
         r.endometrialThicknessMm.push({ date, notVisualised: true });
       }
     }),
-  (o, date, codes, t, r) => readFinding(t.classify('examFinding', codes), t.classify('symptom', codes), affirmed(o), date, observationInstant(o), r),
+  (o, date, codes, t, r) =>
+    readFinding(t.classify('examFinding', codes), t.classify('symptom', codes), affirmed(o), date, observationInstant(o), r),
   (o, date, _codes, t, r) =>
     readFinding(t.classify('examFinding', valueCodes(o)), t.classify('symptom', valueCodes(o)), true, date, observationInstant(o), r),
 ];
@@ -305,7 +319,7 @@ function toCelsius(value: number | undefined, unit: string | undefined): number 
   if (typeof value !== 'number') {
     return undefined;
   }
-  return unit === '[degF]' || unit === 'degF' || unit === '°F' ? Math.round(((value - 32) * 5) / 9 * 10) / 10 : value;
+  return unit === '[degF]' || unit === 'degF' || unit === '°F' ? Math.round((((value - 32) * 5) / 9) * 10) / 10 : value;
 }
 
 function toMillimetres(value: number | undefined, unit: string | undefined): number | undefined {

@@ -38,11 +38,22 @@ export function readProcedure(p: Procedure, t: Terminology, r: PatientRecord): v
   }
   if (t.inValueSet('neovagina', codes)) {
     // A neovagina: a vagina with no cervix and no uterus behind it (fact-encoding.md rev 2 "Caveats").
-    r.hysterectomy.push({ date, group: 'no-cervix', code: codes[0]?.code ?? '', display: display ?? 'vaginoplasty (neovagina)', source: 'procedure' });
+    r.hysterectomy.push({
+      date,
+      group: 'no-cervix',
+      code: codes[0]?.code ?? '',
+      display: display ?? 'vaginoplasty (neovagina)',
+      source: 'procedure',
+    });
   }
   const treatment = t.inValueSet('cervicalTreatment', codes);
   if (treatment) {
-    r.cervicalHistory.push({ date, kind: 'cin2-plus', code: codes[0]?.code ?? '', display: `treated cervical precancer (${display ?? 'excision or ablation'})` });
+    r.cervicalHistory.push({
+      date,
+      kind: 'cin2-plus',
+      code: codes[0]?.code ?? '',
+      display: `treated cervical precancer (${display ?? 'excision or ablation'})`,
+    });
   }
   if (t.inValueSet('immunocompromisedCondition', codes)) {
     r.risks.push({ date, kind: 'immunocompromised', display });

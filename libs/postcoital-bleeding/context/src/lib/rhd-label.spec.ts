@@ -14,7 +14,12 @@ const rhDResult = (code: string, display?: string): FhirResource =>
     effectiveDateTime: '2026-11-20',
   }) as FhirResource;
 const read = (resource: FhirResource) =>
-  toPatientRecord({ items: { resourceType: 'Bundle', type: 'searchset', entry: [{ resource }] } }, 'p1', '2026-11-22T12:00:00Z', defaultTerminology).rhD;
+  toPatientRecord(
+    { items: { resourceType: 'Bundle', type: 'searchset', entry: [{ resource }] } },
+    'p1',
+    '2026-11-22T12:00:00Z',
+    defaultTerminology,
+  ).rhD;
 
 describe('RhD result: SNOMED CT meaning, and the label where it names the polarity', () => {
   it.each([

@@ -66,7 +66,12 @@ export function toPatientRecord(prefetch: PrefetchValues, patientId: string, now
         readServiceRequest(resource, t, record);
         break;
       case 'DiagnosticReport':
-        readDiagnosticReport(resource, t, record, (resource.result ?? []).some((ref) => observationIds.has(ref.reference?.split('/').slice(-2).join('/') ?? '')));
+        readDiagnosticReport(
+          resource,
+          t,
+          record,
+          (resource.result ?? []).some((ref) => observationIds.has(ref.reference?.split('/').slice(-2).join('/') ?? '')),
+        );
         break;
       default:
         break;
@@ -123,7 +128,8 @@ function isAboutPatient(resource: FhirResource, patientId: string): boolean {
   if (resource.resourceType === 'Patient') {
     return resource.id === undefined || resource.id === patientId;
   }
-  const ref = (resource as { subject?: { reference?: string }; patient?: { reference?: string } }).subject?.reference ??
+  const ref =
+    (resource as { subject?: { reference?: string }; patient?: { reference?: string } }).subject?.reference ??
     (resource as { patient?: { reference?: string } }).patient?.reference;
   // Resources without a subject are kept: prefetch queries are already patient-scoped.
   return ref === undefined || ref === `Patient/${patientId}` || ref.endsWith(`/Patient/${patientId}`) || ref === patientId;

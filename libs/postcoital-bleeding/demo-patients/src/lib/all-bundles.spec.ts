@@ -31,10 +31,7 @@ const ALL: readonly Named[] = [
 ];
 
 /** Walk any JSON value, calling `visit(key, value, parent)` for every property. */
-function walk(
-  value: unknown,
-  visit: (key: string, v: unknown, parent: Record<string, unknown>) => void,
-): void {
+function walk(value: unknown, visit: (key: string, v: unknown, parent: Record<string, unknown>) => void): void {
   if (Array.isArray(value)) {
     value.forEach((v) => walk(v, visit));
   } else if (value !== null && typeof value === 'object') {
@@ -77,9 +74,7 @@ describe.each(ALL.map((n) => [n.label, n] as const))('%s', (_label, named) => {
       resourceType: 'Patient',
       id: named.patientId,
     });
-    expect(
-      entries.filter((e) => e.resource?.resourceType === 'Patient'),
-    ).toHaveLength(1);
+    expect(entries.filter((e) => e.resource?.resourceType === 'Patient')).toHaveLength(1);
   });
 
   it('PUTs every entry to <resourceType>/<id>, with fullUrl the same relative reference', () => {
@@ -101,20 +96,14 @@ describe.each(ALL.map((n) => [n.label, n] as const))('%s', (_label, named) => {
   it('points every Patient reference at its own Patient, and every fact has one', () => {
     const patientRefs: string[] = [];
     walk(bundle, (_k, v) => {
-      if (
-        v !== null &&
-        typeof v === 'object' &&
-        typeof (v as { reference?: unknown }).reference === 'string'
-      ) {
+      if (v !== null && typeof v === 'object' && typeof (v as { reference?: unknown }).reference === 'string') {
         const ref = (v as { reference: string }).reference;
         if (ref.startsWith('Patient/')) {
           patientRefs.push(ref);
         }
       }
     });
-    expect(new Set(patientRefs)).toEqual(
-      new Set(entries.length > 1 ? [`Patient/${named.patientId}`] : []),
-    );
+    expect(new Set(patientRefs)).toEqual(new Set(entries.length > 1 ? [`Patient/${named.patientId}`] : []));
     for (const r of resources(bundle).slice(1)) {
       const subject = (
         r as {
@@ -123,9 +112,7 @@ describe.each(ALL.map((n) => [n.label, n] as const))('%s', (_label, named) => {
         }
       ).subject;
       const patient = (r as { patient?: { reference?: string } }).patient;
-      expect(subject?.reference ?? patient?.reference).toBe(
-        `Patient/${named.patientId}`,
-      );
+      expect(subject?.reference ?? patient?.reference).toBe(`Patient/${named.patientId}`);
     }
   });
 
@@ -157,14 +144,8 @@ describe.each(ALL.map((n) => [n.label, n] as const))('%s', (_label, named) => {
         expect(v).toMatch(DATE_TIME_Z);
       }
       const isEddValue =
-        k === 'valueDateTime' &&
-        (parent['code'] as { coding?: { code?: string }[] } | undefined)
-          ?.coding?.[0]?.code === EDD_LOINC;
-      if (
-        !isEddValue &&
-        new Date(v.length === 10 ? `${v}T00:00:00Z` : v).getTime() >
-          TODAY.getTime()
-      ) {
+        k === 'valueDateTime' && (parent['code'] as { coding?: { code?: string }[] } | undefined)?.coding?.[0]?.code === EDD_LOINC;
+      if (!isEddValue && new Date(v.length === 10 ? `${v}T00:00:00Z` : v).getTime() > TODAY.getTime()) {
         problems.push(`${k}=${v}`);
       }
     });
@@ -176,35 +157,25 @@ describe.each(ALL.map((n) => [n.label, n] as const))('%s', (_label, named) => {
       if (r.resourceType === 'Observation') {
         expect(r.status).toBe('final');
       } else if (r.resourceType === 'Condition') {
-        expect(r.clinicalStatus?.coding?.[0]?.system).toBe(
-          'http://terminology.hl7.org/CodeSystem/condition-clinical',
-        );
+        expect(r.clinicalStatus?.coding?.[0]?.system).toBe('http://terminology.hl7.org/CodeSystem/condition-clinical');
         expect(r.verificationStatus?.coding?.[0]?.code).toBe('confirmed');
       } else if (r.resourceType === 'MedicationRequest') {
         expect([r.status, r.intent]).toEqual(['active', 'order']);
-        expect(r.medicationCodeableConcept?.coding?.[0]?.system).toBe(
-          'http://www.nlm.nih.gov/research/umls/rxnorm',
-        );
+        expect(r.medicationCodeableConcept?.coding?.[0]?.system).toBe('http://www.nlm.nih.gov/research/umls/rxnorm');
       }
     }
   });
 
   it('builds identical JSON for the same today, and moves with today', () => {
     expect(JSON.stringify(named.bundle(TODAY))).toBe(JSON.stringify(bundle));
-    expect(JSON.stringify(named.bundle(new Date('2026-11-15T23:59:59Z')))).toBe(
-      JSON.stringify(bundle),
-    );
-    expect(
-      JSON.stringify(named.bundle(new Date('2026-11-16T00:00:00Z'))),
-    ).not.toBe(JSON.stringify(bundle));
+    expect(JSON.stringify(named.bundle(new Date('2026-11-15T23:59:59Z')))).toBe(JSON.stringify(bundle));
+    expect(JSON.stringify(named.bundle(new Date('2026-11-16T00:00:00Z')))).not.toBe(JSON.stringify(bundle));
   });
 });
 
 describe('all bundles together', () => {
   it('use ids that are unique across every demo patient and vignette (one server can hold them all)', () => {
-    const keys = ALL.flatMap((n) =>
-      resources(n.bundle(TODAY)).map((r) => `${r.resourceType}/${r.id}`),
-    );
+    const keys = ALL.flatMap((n) => resources(n.bundle(TODAY)).map((r) => `${r.resourceType}/${r.id}`));
     const duplicates = keys.filter((k, i) => keys.indexOf(k) !== i);
     expect(duplicates).toEqual([]);
     const patientIds = ALL.map((n) => n.patientId);
@@ -214,13 +185,9 @@ describe('all bundles together', () => {
   it('allDemoBundles returns the demo bundles, then the vignettes unless excluded', () => {
     const all = allDemoBundles(TODAY);
     expect(all).toHaveLength(DEMO_PATIENTS.length + PUBLISHED_VIGNETTES.length);
-    expect(all.map((b) => b.entry?.[0]?.resource?.id)).toEqual(
-      ALL.map((n) => n.patientId),
-    );
+    expect(all.map((b) => b.entry?.[0]?.resource?.id)).toEqual(ALL.map((n) => n.patientId));
     const demosOnly = allDemoBundles(TODAY, { includeVignettes: false });
-    expect(demosOnly.map((b) => b.entry?.[0]?.resource?.id)).toEqual(
-      DEMO_PATIENTS.map((p) => p.id),
-    );
+    expect(demosOnly.map((b) => b.entry?.[0]?.resource?.id)).toEqual(DEMO_PATIENTS.map((p) => p.id));
     expect(JSON.stringify(allDemoBundles(TODAY))).toBe(JSON.stringify(all));
   });
 });

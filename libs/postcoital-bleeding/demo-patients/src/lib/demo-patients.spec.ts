@@ -4,29 +4,17 @@ import { describeBundle } from './describe-bundle';
 import { PUBLISHED_VIGNETTES } from './published-vignettes';
 
 const TODAY = new Date('2026-11-15T14:30:00Z');
-const BIRTH_SEX =
-  'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex';
+const BIRTH_SEX = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex';
 
 /** The pathways the brief asks for, each with the facts (describeBundle lines) that make it that pathway. */
-const REQUIRED: Readonly<
-  Record<
-    string,
-    { readonly pathway: string; readonly facts: readonly string[] }
-  >
-> = {
+const REQUIRED: Readonly<Record<string, { readonly pathway: string; readonly facts: readonly string[] }>> = {
   'pcb-demo-under-21': {
     pathway: 'under-21',
-    facts: [
-      'Patient gender=female birthSex=F age=19',
-      'Condition icd10cm:N93.0 [active] @10d',
-    ],
+    facts: ['Patient gender=female birthSex=F age=19', 'Condition icd10cm:N93.0 [active] @10d'],
   },
   'pcb-demo-overdue-pap': {
     pathway: 'overdue-screening',
-    facts: [
-      'Patient gender=female birthSex=F age=45',
-      'DiagnosticReport loinc:47528-5 = sct:373887005 @4y',
-    ],
+    facts: ['Patient gender=female birthSex=F age=45', 'DiagnosticReport loinc:47528-5 = sct:373887005 @4y'],
   },
   'pcb-demo-persistent-pcb': {
     pathway: 'persistent-pcb',
@@ -42,17 +30,11 @@ const REQUIRED: Readonly<
   },
   'pcb-demo-pregnant-8w': {
     pathway: 'pregnant-first-trimester',
-    facts: [
-      'Observation loinc:82810-3 = loinc:LA15173-0 @today',
-      'Observation loinc:49051-6 = 8 wk @today',
-    ],
+    facts: ['Observation loinc:82810-3 = loinc:LA15173-0 @today', 'Observation loinc:49051-6 = 8 wk @today'],
   },
   'pcb-demo-pregnant-30w': {
     pathway: 'pregnant-third-trimester',
-    facts: [
-      'Observation loinc:11449-6 = sct:77386006 @20w',
-      'Observation loinc:11884-4 = 30 wk @today',
-    ],
+    facts: ['Observation loinc:11449-6 = sct:77386006 @20w', 'Observation loinc:11884-4 = 30 wk @today'],
   },
   'pcb-demo-pregnant-8w-emergency': {
     pathway: 'pregnant-emergency',
@@ -69,10 +51,7 @@ const REQUIRED: Readonly<
   },
   'pcb-demo-post-hysterectomy': {
     pathway: 'total-hysterectomy',
-    facts: [
-      'Procedure sct:116143008 @10y',
-      'Condition icd10cm:Z90.710 [active] @10y',
-    ],
+    facts: ['Procedure sct:116143008 @10y', 'Condition icd10cm:Z90.710 [active] @10y'],
   },
   'pcb-demo-heavy-bleeding-hypotensive': {
     pathway: 'non-pregnant-emergency',
@@ -88,17 +67,11 @@ const REQUIRED: Readonly<
   },
   'pcb-demo-control-male': {
     pathway: 'control-male',
-    facts: [
-      'Patient gender=male birthSex=M age=40',
-      'Condition icd10cm:N93.0 [active] @1w',
-    ],
+    facts: ['Patient gender=male birthSex=M age=40', 'Condition icd10cm:N93.0 [active] @1w'],
   },
   'pcb-demo-control-old-pcb': {
     pathway: 'control-old-pcb',
-    facts: [
-      'Condition icd10cm:N93.0 [active] @8mo',
-      'Encounter reason=icd10cm:N93.0 @8mo',
-    ],
+    facts: ['Condition icd10cm:N93.0 [active] @8mo', 'Encounter reason=icd10cm:N93.0 @8mo'],
   },
   'pcb-demo-hsil-awaiting-colposcopy': {
     pathway: 'abnormal-screen-unmanaged',
@@ -106,24 +79,15 @@ const REQUIRED: Readonly<
   },
   'pcb-demo-hiv-annual-cytology': {
     pathway: 'hiv-screening',
-    facts: [
-      'Condition icd10cm:B20 [active] @6y',
-      'Observation loinc:10524-7 = sct:373887005 @2y',
-    ],
+    facts: ['Condition icd10cm:B20 [active] @6y', 'Observation loinc:10524-7 = sct:373887005 @2y'],
   },
   'pcb-demo-tamoxifen-premenopausal': {
     pathway: 'tamoxifen-premenopausal',
-    facts: [
-      'Observation sct:161712005 = sct:22636003 @today',
-      'MedicationRequest rxnorm:10324 [active] @1y',
-    ],
+    facts: ['Observation sct:161712005 = sct:22636003 @today', 'MedicationRequest rxnorm:10324 [active] @1y'],
   },
   'pcb-demo-cin2-history': {
     pathway: 'cin2-history',
-    facts: [
-      'Condition sct:285838002 [resolved] @3y',
-      'Condition icd10cm:Z87.410 [active] @3y',
-    ],
+    facts: ['Condition sct:285838002 [resolved] @3y', 'Condition icd10cm:Z87.410 [active] @3y'],
   },
   'pcb-demo-cervical-polyp': {
     pathway: 'benign-cervical-finding',
@@ -131,10 +95,7 @@ const REQUIRED: Readonly<
   },
   'pcb-demo-menopause-unknown-imb': {
     pathway: 'menopause-unknown',
-    facts: [
-      'Patient gender=female birthSex=F age=48',
-      'QuestionnaireResponse intermenstrual-bleeding=true @today',
-    ],
+    facts: ['Patient gender=female birthSex=F age=48', 'QuestionnaireResponse intermenstrual-bleeding=true @today'],
   },
   // Revision 2 pathways (issue 15)
   'pcb-demo-aph-32w-shock': {
@@ -169,24 +130,15 @@ const REQUIRED: Readonly<
   },
   'pcb-demo-praevia-18w': {
     pathway: 'placenta-praevia-before-20-weeks',
-    facts: [
-      'Condition icd10cm:O44.02 [active] @2w',
-      'Observation loinc:49051-6 = 18 wk @today',
-    ],
+    facts: ['Condition icd10cm:O44.02 [active] @2w', 'Observation loinc:49051-6 = 18 wk @today'],
   },
   'pcb-demo-age-15': {
     pathway: 'safeguarding-minor',
-    facts: [
-      'Patient gender=female birthSex=F age=15',
-      'Condition icd10cm:N93.0 [active] @1w',
-    ],
+    facts: ['Patient gender=female birthSex=F age=15', 'Condition icd10cm:N93.0 [active] @1w'],
   },
   'pcb-demo-uk-hiv': {
     pathway: 'uk-hiv-annual-screening',
-    facts: [
-      'Condition sct:86406008 [active] @8y',
-      'Observation loinc:30167-1 = sct:260385009 @2y',
-    ],
+    facts: ['Condition sct:86406008 [active] @8y', 'Observation loinc:30167-1 = sct:260385009 @2y'],
   },
   'pcb-demo-pregnant-ga-unknown': {
     pathway: 'pregnant-gestation-unknown',
@@ -194,10 +146,7 @@ const REQUIRED: Readonly<
   },
   'pcb-demo-known-ectopic': {
     pathway: 'pregnancy-of-concern',
-    facts: [
-      'Condition icd10cm:O00.109 [active] @3d',
-      'Condition sct:30473006 [active] @today',
-    ],
+    facts: ['Condition icd10cm:O00.109 [active] @3d', 'Condition sct:30473006 [active] @today'],
   },
   // Revision 2 encodings (issue 14)
   'pcb-demo-hsil-report': {
@@ -292,9 +241,7 @@ describe('demo patients', () => {
       const patient = p.bundle(TODAY).entry?.[0]?.resource as Patient;
       expect(patient.name?.[0]?.text).toBe(p.name);
       expect(['female', 'male']).toContain(patient.gender);
-      expect(
-        patient.extension?.find((e) => e.url === BIRTH_SEX)?.valueCode,
-      ).toMatch(/^[FM]$/);
+      expect(patient.extension?.find((e) => e.url === BIRTH_SEX)?.valueCode).toMatch(/^[FM]$/);
     }
   });
 
@@ -307,25 +254,17 @@ describe('demo patients', () => {
     }
   });
 
-  it.each(Object.entries(REQUIRED))(
-    '%s exists with its pathway and defining facts',
-    (id, required) => {
-      const p = DEMO_PATIENTS.find((x) => x.id === id);
-      expect(p?.pathway).toBe(required.pathway);
-      const facts =
-        p === undefined ? [] : describeBundle(p.bundle(TODAY), TODAY);
-      expect(facts).toEqual(expect.arrayContaining([...required.facts]));
-    },
-  );
+  it.each(Object.entries(REQUIRED))('%s exists with its pathway and defining facts', (id, required) => {
+    const p = DEMO_PATIENTS.find((x) => x.id === id);
+    expect(p?.pathway).toBe(required.pathway);
+    const facts = p === undefined ? [] : describeBundle(p.bundle(TODAY), TODAY);
+    expect(facts).toEqual(expect.arrayContaining([...required.facts]));
+  });
 
   it('fires every card-emitting rule of §2 for at least one demo patient, and no other id', () => {
     const fired = new Set(DEMO_PATIENTS.flatMap((p) => p.expectedRules));
     expect(SECTION_2_RULES.filter((id) => !fired.has(id))).toEqual([]);
-    expect(
-      [...fired].filter(
-        (id) => !(SECTION_2_RULES as readonly string[]).includes(id),
-      ),
-    ).toEqual([]);
+    expect([...fired].filter((id) => !(SECTION_2_RULES as readonly string[]).includes(id))).toEqual([]);
   });
 
   it('states each expectation sorted, with "none" exactly when no card is expected', () => {
@@ -334,17 +273,13 @@ describe('demo patients', () => {
       expect(p.highestIndicator === 'none').toBe(p.expectedRules.length === 0);
       // A critical card comes only from the emergency rules (§2 urgency emergency / immediate).
       expect(p.highestIndicator === 'critical').toBe(
-        p.expectedRules.some((r) =>
-          ['PCB-31', 'PCB-32', 'PCB-34', 'PCB-50', 'PCB-54'].includes(r),
-        ),
+        p.expectedRules.some((r) => ['PCB-31', 'PCB-32', 'PCB-34', 'PCB-50', 'PCB-54'].includes(r)),
       );
     }
   });
 
   it('marks UK-only stories UK, says so in the story, and tells every other story in US mode', () => {
-    const uk = DEMO_PATIENTS.filter((p) => p.jurisdiction === 'UK').map(
-      (p) => p.id,
-    );
+    const uk = DEMO_PATIENTS.filter((p) => p.jurisdiction === 'UK').map((p) => p.id);
     expect(uk).toEqual(['pcb-demo-uk-hiv']);
     for (const p of DEMO_PATIENTS) {
       expect(/PCB_JURISDICTION=UK/.test(p.story)).toBe(p.jurisdiction === 'UK');
@@ -352,47 +287,26 @@ describe('demo patients', () => {
   });
 
   it('records no gestation for the pregnant patient of unknown gestation (no GA, EDD or LMP)', () => {
-    const p = DEMO_PATIENTS.find(
-      (x) => x.id === 'pcb-demo-pregnant-ga-unknown',
-    );
-    const facts =
-      p === undefined ? ['missing'] : describeBundle(p.bundle(TODAY), TODAY);
-    expect(
-      facts.filter((f) =>
-        /49051-6|11884-4|18185-9|11885-1|11778-8|8665-2|82810-3/.test(f),
-      ),
-    ).toEqual([]);
+    const p = DEMO_PATIENTS.find((x) => x.id === 'pcb-demo-pregnant-ga-unknown');
+    const facts = p === undefined ? ['missing'] : describeBundle(p.bundle(TODAY), TODAY);
+    expect(facts.filter((f) => /49051-6|11884-4|18185-9|11885-1|11778-8|8665-2|82810-3/.test(f))).toEqual([]);
   });
 
   it("keeps the instability patient's pregnancy unknown (no hCG, no pregnancy status)", () => {
-    const p = DEMO_PATIENTS.find(
-      (x) => x.id === 'pcb-demo-collapse-pregnancy-unknown',
-    );
-    const facts =
-      p === undefined ? ['missing'] : describeBundle(p.bundle(TODAY), TODAY);
-    expect(
-      facts.filter((f) =>
-        /2106-3|2118-8|21198-7|83086-9|82810-3|11449-6|Z33\.1/.test(f),
-      ),
-    ).toEqual([]);
+    const p = DEMO_PATIENTS.find((x) => x.id === 'pcb-demo-collapse-pregnancy-unknown');
+    const facts = p === undefined ? ['missing'] : describeBundle(p.bundle(TODAY), TODAY);
+    expect(facts.filter((f) => /2106-3|2118-8|21198-7|83086-9|82810-3|11449-6|Z33\.1/.test(f))).toEqual([]);
   });
 
   it('gives the undated hysterectomy patient no cervical result and no date on the hysterectomy', () => {
-    const p = DEMO_PATIENTS.find(
-      (x) => x.id === 'pcb-demo-undated-hysterectomy',
-    );
-    const facts =
-      p === undefined ? ['missing'] : describeBundle(p.bundle(TODAY), TODAY);
+    const p = DEMO_PATIENTS.find((x) => x.id === 'pcb-demo-undated-hysterectomy');
+    const facts = p === undefined ? ['missing'] : describeBundle(p.bundle(TODAY), TODAY);
     expect(facts.filter((f) => /10524-7|47528-5|30167-1/.test(f))).toEqual([]);
-    expect(facts.filter((f) => f.startsWith('Procedure'))).toEqual([
-      'Procedure sct:116140006 @undated',
-    ]);
+    expect(facts.filter((f) => f.startsWith('Procedure'))).toEqual(['Procedure sct:116140006 @undated']);
   });
 
   it('uses the CCSM HPV result codes 787724008 and 720005005 in at least one patient each', () => {
-    const all = DEMO_PATIENTS.flatMap((p) =>
-      describeBundle(p.bundle(TODAY), TODAY),
-    );
+    const all = DEMO_PATIENTS.flatMap((p) => describeBundle(p.bundle(TODAY), TODAY));
     expect(all.some((f) => f.includes('= sct:787724008'))).toBe(true);
     expect(all.some((f) => f.includes('= sct:720005005'))).toBe(true);
   });
@@ -400,22 +314,10 @@ describe('demo patients', () => {
   it('keeps the controls free of what would open the gate', () => {
     const facts = (id: string): string[] => {
       const p = DEMO_PATIENTS.find((x) => x.id === id);
-      return p === undefined
-        ? ['missing']
-        : describeBundle(p.bundle(TODAY), TODAY);
+      return p === undefined ? ['missing'] : describeBundle(p.bundle(TODAY), TODAY);
     };
-    expect(
-      facts('pcb-demo-control-no-pcb').filter((f) =>
-        /N93\.0|postcoital-bleeding/.test(f),
-      ),
-    ).toEqual([]);
-    expect(
-      facts('pcb-demo-control-male').filter((f) => /76691-5/.test(f)),
-    ).toEqual([]);
-    expect(
-      facts('pcb-demo-control-old-pcb').filter(
-        (f) => /N93\.0|postcoital-bleeding/.test(f) && !/@8mo/.test(f),
-      ),
-    ).toEqual([]);
+    expect(facts('pcb-demo-control-no-pcb').filter((f) => /N93\.0|postcoital-bleeding/.test(f))).toEqual([]);
+    expect(facts('pcb-demo-control-male').filter((f) => /76691-5/.test(f))).toEqual([]);
+    expect(facts('pcb-demo-control-old-pcb').filter((f) => /N93\.0|postcoital-bleeding/.test(f) && !/@8mo/.test(f))).toEqual([]);
   });
 });

@@ -1,10 +1,6 @@
 import type { Bundle, FhirResource } from 'fhir/r4';
 import { PatientBundleBuilder } from './patient-bundle-builder';
-import type {
-  CardIndicator,
-  Jurisdiction,
-  VignetteId,
-} from './published-vignettes';
+import type { CardIndicator, Jurisdiction, VignetteId } from './published-vignettes';
 
 /**
  * Demo patients for the sandbox and for clinicians trying the service: one per pathway of the
@@ -115,8 +111,7 @@ const SPECS: readonly DemoSpec[] = [
     relatedVignette: 'V04',
     story:
       '19-year-old, first bleeding after sex 10 days ago: no Pap under 21, but a speculum exam, CT/NG NAAT and a pregnancy test are still due.',
-    facts: (b) =>
-      b.pcbCondition({ daysAgo: 10 }).pcbEncounter().lmp({ weeksAgo: 3 }),
+    facts: (b) => b.pcbCondition({ daysAgo: 10 }).pcbEncounter().lmp({ weeksAgo: 3 }),
   },
   {
     id: 'pcb-demo-overdue-pap',
@@ -149,8 +144,7 @@ const SPECS: readonly DemoSpec[] = [
     expectedRules: ['PCB-10', 'PCB-15'],
     highestIndicator: 'warning',
     relatedVignette: 'V08',
-    story:
-      '30-year-old, PCB persisting 7 weeks although cotest, CT/NG NAAT and hCG are all negative: refer for colposcopy.',
+    story: '30-year-old, PCB persisting 7 weeks although cotest, CT/NG NAAT and hCG are all negative: refer for colposcopy.',
     facts: (b) =>
       b
         .pcbEncounter({ weeksAgo: 7 })
@@ -265,11 +259,7 @@ const SPECS: readonly DemoSpec[] = [
     relatedVignette: 'V35',
     story:
       '52-year-old, total abdominal hysterectomy for fibroids 10 years ago, now bleeding after sex: examine the vaginal vault; no cervical screening.',
-    facts: (b) =>
-      b
-        .hysterectomy('116143008', { yearsAgo: 10 })
-        .hysterectomy('Z90.710', { yearsAgo: 10 })
-        .pcbCondition({ weeksAgo: 1 }),
+    facts: (b) => b.hysterectomy('116143008', { yearsAgo: 10 }).hysterectomy('Z90.710', { yearsAgo: 10 }).pcbCondition({ weeksAgo: 1 }),
   },
   {
     id: 'pcb-demo-heavy-bleeding-hypotensive',
@@ -301,13 +291,8 @@ const SPECS: readonly DemoSpec[] = [
     expectedRules: [],
     highestIndicator: 'none',
     relatedVignette: 'V15',
-    story:
-      '27-year-old at a contraception visit, no bleeding after sex on record. Control: the service must return no cards.',
-    facts: (b) =>
-      b
-        .encounter({ reason: 'contraception' })
-        .cytology('NILM', { yearsAgo: 1 })
-        .lmp({ weeksAgo: 2 }),
+    story: '27-year-old at a contraception visit, no bleeding after sex on record. Control: the service must return no cards.',
+    facts: (b) => b.encounter({ reason: 'contraception' }).cytology('NILM', { yearsAgo: 1 }).lmp({ weeksAgo: 2 }),
   },
   {
     id: 'pcb-demo-control-male',
@@ -319,8 +304,7 @@ const SPECS: readonly DemoSpec[] = [
     expectedRules: [],
     highestIndicator: 'none',
     relatedVignette: 'V14',
-    story:
-      '40-year-old man with N93.0 coded in error. Control: no evidence of a female genital tract, so no cards.',
+    story: '40-year-old man with N93.0 coded in error. Control: no evidence of a female genital tract, so no cards.',
     facts: (b) => b.pcbCondition({ weeksAgo: 1 }),
   },
   {
@@ -333,13 +317,8 @@ const SPECS: readonly DemoSpec[] = [
     expectedRules: [],
     highestIndicator: 'none',
     relatedVignette: 'V50',
-    story:
-      '34-year-old whose only PCB record is 8 months old. Control: outside the 90-day lookback, so no cards.',
-    facts: (b) =>
-      b
-        .pcbEncounter({ monthsAgo: 8 })
-        .pcbCondition({ monthsAgo: 8 })
-        .cytology('NILM', { yearsAgo: 1 }),
+    story: '34-year-old whose only PCB record is 8 months old. Control: outside the 90-day lookback, so no cards.',
+    facts: (b) => b.pcbEncounter({ monthsAgo: 8 }).pcbCondition({ monthsAgo: 8 }).cytology('NILM', { yearsAgo: 1 }),
   },
   {
     id: 'pcb-demo-hsil-awaiting-colposcopy',
@@ -351,13 +330,8 @@ const SPECS: readonly DemoSpec[] = [
     expectedRules: ['PCB-10', 'PCB-13', 'PCB-14', 'PCB-16'],
     highestIndicator: 'warning',
     relatedVignette: 'V11',
-    story:
-      '29-year-old with HSIL cytology 3 months ago and no colposcopy since, now bleeding after sex: urgent colposcopy.',
-    facts: (b) =>
-      b
-        .cytology('HSIL', { monthsAgo: 3 })
-        .abnormalCervicalDiagnosis('R87.613', { monthsAgo: 3 })
-        .pcbCondition({ weeksAgo: 2 }),
+    story: '29-year-old with HSIL cytology 3 months ago and no colposcopy since, now bleeding after sex: urgent colposcopy.',
+    facts: (b) => b.cytology('HSIL', { monthsAgo: 3 }).abnormalCervicalDiagnosis('R87.613', { monthsAgo: 3 }).pcbCondition({ weeksAgo: 2 }),
   },
   {
     id: 'pcb-demo-hiv-annual-cytology',
@@ -371,11 +345,7 @@ const SPECS: readonly DemoSpec[] = [
     relatedVignette: 'V39',
     story:
       '34-year-old living with HIV, last Pap 2 years ago although annual cytology is required: cytology now, STI testing, HIV screening schedule.',
-    facts: (b) =>
-      b
-        .condition('icd10cm', 'B20', { yearsAgo: 6 })
-        .cytology('NILM', { yearsAgo: 2 })
-        .pcbCondition({ weeksAgo: 1 }),
+    facts: (b) => b.condition('icd10cm', 'B20', { yearsAgo: 6 }).cytology('NILM', { yearsAgo: 2 }).pcbCondition({ weeksAgo: 1 }),
   },
   {
     id: 'pcb-demo-tamoxifen-premenopausal',
@@ -432,8 +402,7 @@ const SPECS: readonly DemoSpec[] = [
     expectedRules: ['PCB-10', 'PCB-18'],
     highestIndicator: 'info',
     relatedVignette: 'V59',
-    story:
-      '41-year-old with a benign-looking cervical polyp on speculum exam: remove it and send it for histology.',
+    story: '41-year-old with a benign-looking cervical polyp on speculum exam: remove it and send it for histology.',
     facts: (b) =>
       b
         .menopause('pre')
@@ -455,11 +424,7 @@ const SPECS: readonly DemoSpec[] = [
     relatedVignette: 'V31',
     story:
       '48-year-old, menopausal status never recorded, bleeding between periods as well as after sex: record LMP and menopausal status; consider endometrial sampling.',
-    facts: (b) =>
-      b
-        .pcbCondition({ weeksAgo: 1 })
-        .intermenstrualBleeding({ via: 'questionnaire' })
-        .cytology('NILM', { yearsAgo: 2 }),
+    facts: (b) => b.pcbCondition({ weeksAgo: 1 }).intermenstrualBleeding({ via: 'questionnaire' }).cytology('NILM', { yearsAgo: 2 }),
   },
   {
     id: 'pcb-demo-subtotal-hysterectomy',
@@ -472,11 +437,7 @@ const SPECS: readonly DemoSpec[] = [
     highestIndicator: 'info',
     story:
       '47-year-old after a supracervical (subtotal) hysterectomy 5 years ago: the cervix remains, so cervical rules apply but no hCG or endometrial work-up.',
-    facts: (b) =>
-      b
-        .hysterectomy('387644004', { yearsAgo: 5 })
-        .cytology('NILM', { yearsAgo: 2 })
-        .pcbCondition({ weeksAgo: 1 }),
+    facts: (b) => b.hysterectomy('387644004', { yearsAgo: 5 }).cytology('NILM', { yearsAgo: 2 }).pcbCondition({ weeksAgo: 1 }),
   },
   {
     id: 'pcb-demo-anticoagulated',
@@ -532,11 +493,7 @@ const SPECS: readonly DemoSpec[] = [
     highestIndicator: 'info',
     story:
       '32-year-old trans man (female sex at birth, cervix present) with bleeding after sex: the gate stays open; evaluate as for anyone with a cervix.',
-    facts: (b) =>
-      b
-        .genderIdentity('transgender-male', { yearsAgo: 2 })
-        .cytology('NILM', { yearsAgo: 2 })
-        .pcbCondition({ weeksAgo: 1 }),
+    facts: (b) => b.genderIdentity('transgender-male', { yearsAgo: 2 }).cytology('NILM', { yearsAgo: 2 }).pcbCondition({ weeksAgo: 1 }),
   },
   {
     id: 'pcb-demo-no-screening-record',
@@ -679,8 +636,7 @@ const SPECS: readonly DemoSpec[] = [
     expectedRules: ['PCB-10', 'PCB-53'],
     highestIndicator: 'warning',
     relatedVignette: 'V46',
-    story:
-      '47-year-old with unexplained weight loss and a palpable pelvic mass: urgent gynaecology/gynaecologic-oncology assessment.',
+    story: '47-year-old with unexplained weight loss and a palpable pelvic mass: urgent gynaecology/gynaecologic-oncology assessment.',
     facts: (b) =>
       b
         .lmp({ weeksAgo: 3 })
@@ -928,11 +884,7 @@ const SPECS: readonly DemoSpec[] = [
     relatedVignette: 'V35',
     story:
       '55-year-old whose record lists a total hysterectomy with no date: no cervix, so no cervical screening; examine the vaginal vault.',
-    facts: (b) =>
-      b
-        .hysterectomy('116140006', { undated: true })
-        .naat('ct-ng', 'negative', { monthsAgo: 2 })
-        .pcbCondition({ weeksAgo: 1 }),
+    facts: (b) => b.hysterectomy('116140006', { undated: true }).naat('ct-ng', 'negative', { monthsAgo: 2 }).pcbCondition({ weeksAgo: 1 }),
   },
   {
     id: 'pcb-demo-immune-status',
@@ -958,9 +910,7 @@ const SPECS: readonly DemoSpec[] = [
 ];
 
 function startDemo(spec: DemoSpec, today: Date): PatientBundleBuilder {
-  const b = new PatientBundleBuilder(spec.id, today)
-    .name(spec.given, spec.family)
-    .born({ yearsAgo: spec.age });
+  const b = new PatientBundleBuilder(spec.id, today).name(spec.given, spec.family).born({ yearsAgo: spec.age });
   switch (spec.sex) {
     case 'female':
       return b.gender('female').birthSex('F');
@@ -980,11 +930,8 @@ function toDemoPatient(spec: DemoSpec): DemoPatient {
     jurisdiction: spec.jurisdiction ?? 'US',
     expectedRules: spec.expectedRules,
     highestIndicator: spec.highestIndicator,
-    ...(spec.relatedVignette === undefined
-      ? {}
-      : { relatedVignette: spec.relatedVignette }),
-    bundle: (today: Date = new Date()) =>
-      spec.facts(startDemo(spec, today)).build(),
+    ...(spec.relatedVignette === undefined ? {} : { relatedVignette: spec.relatedVignette }),
+    bundle: (today: Date = new Date()) => spec.facts(startDemo(spec, today)).build(),
   };
 }
 

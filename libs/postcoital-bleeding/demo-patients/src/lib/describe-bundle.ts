@@ -1,12 +1,4 @@
-import type {
-  Bundle,
-  CodeableConcept,
-  Coding,
-  FhirResource,
-  Observation,
-  ObservationComponent,
-  Quantity,
-} from 'fhir/r4';
+import type { Bundle, CodeableConcept, Coding, FhirResource, Observation, ObservationComponent, Quantity } from 'fhir/r4';
 import { SYSTEMS, US_CORE_BIRTH_SEX_URL } from './encoding-codes';
 import { dateAgo, startOfUtcDay } from './relative-dates';
 
@@ -18,14 +10,9 @@ import { dateAgo, startOfUtcDay } from './relative-dates';
  * Relative dates: `today`, `Ny` / `Nmo` (calendar years / months), `Nw` (whole weeks), `Nd`, `+Nd`
  * (future). Calendar years and months are tried first, so 4 weeks can read `1mo` in a 28-day February.
  */
-export function describeBundle(
-  bundle: Bundle<FhirResource>,
-  today: Date,
-): string[] {
+export function describeBundle(bundle: Bundle<FhirResource>, today: Date): string[] {
   const anchor = startOfUtcDay(today);
-  return (bundle.entry ?? []).flatMap((e) =>
-    e.resource === undefined ? [] : [describeResource(e.resource, anchor)],
-  );
+  return (bundle.entry ?? []).flatMap((e) => (e.resource === undefined ? [] : [describeResource(e.resource, anchor)]));
 }
 
 const SYSTEM_ALIAS: Readonly<Record<string, string>> = {
@@ -90,11 +77,7 @@ function ageInYears(birthDate: string | undefined, anchor: Date): string {
   }
   const b = new Date(`${birthDate}T00:00:00Z`);
   let age = anchor.getUTCFullYear() - b.getUTCFullYear();
-  if (
-    anchor.getUTCMonth() < b.getUTCMonth() ||
-    (anchor.getUTCMonth() === b.getUTCMonth() &&
-      anchor.getUTCDate() < b.getUTCDate())
-  ) {
+  if (anchor.getUTCMonth() < b.getUTCMonth() || (anchor.getUTCMonth() === b.getUTCMonth() && anchor.getUTCDate() < b.getUTCDate())) {
     age -= 1;
   }
   return String(age);
@@ -127,23 +110,15 @@ function at(value: string | undefined, anchor: Date): string {
 function describeResource(r: FhirResource, anchor: Date): string {
   switch (r.resourceType) {
     case 'Patient': {
-      const birthSex =
-        r.extension?.find((e) => e.url === US_CORE_BIRTH_SEX_URL)?.valueCode ??
-        '-';
+      const birthSex = r.extension?.find((e) => e.url === US_CORE_BIRTH_SEX_URL)?.valueCode ?? '-';
       return `Patient gender=${r.gender ?? '-'} birthSex=${birthSex} age=${ageInYears(r.birthDate, anchor)}`;
     }
     case 'Observation':
       return `Observation ${conceptText(r.code)} = ${observationValue(r, anchor)} ${at(r.effectiveDateTime, anchor)}`;
     case 'Condition': {
       const status = r.clinicalStatus?.coding?.[0]?.code ?? '?';
-      const onset =
-        r.onsetDateTime === undefined
-          ? 'no-onset'
-          : `@${relativeDate(r.onsetDateTime, anchor)}`;
-      const recorded =
-        r.recordedDate === r.onsetDateTime
-          ? ''
-          : ` recorded@${relativeDate(r.recordedDate, anchor)}`;
+      const onset = r.onsetDateTime === undefined ? 'no-onset' : `@${relativeDate(r.onsetDateTime, anchor)}`;
+      const recorded = r.recordedDate === r.onsetDateTime ? '' : ` recorded@${relativeDate(r.recordedDate, anchor)}`;
       return `Condition ${conceptText(r.code)} [${status}] ${onset}${recorded}`;
     }
     case 'Procedure':
@@ -156,10 +131,7 @@ function describeResource(r: FhirResource, anchor: Date): string {
       return `Encounter reason=${(r.reasonCode ?? []).map(conceptText).join(',')} @${relativeDate(r.period?.start, anchor)}`;
     case 'QuestionnaireResponse':
       return `QuestionnaireResponse ${(r.item ?? [])
-        .map(
-          (i) =>
-            `${i.linkId}=${(i.answer ?? []).map((a) => String(a.valueBoolean)).join(',')}`,
-        )
+        .map((i) => `${i.linkId}=${(i.answer ?? []).map((a) => String(a.valueBoolean)).join(',')}`)
         .join(' ')} @${relativeDate(r.authored, anchor)}`;
     case 'EpisodeOfCare':
       return `EpisodeOfCare ${(r.type ?? []).map(conceptText).join(',')} [${r.status}] ${at(r.period?.start, anchor)}${r.period?.end === undefined ? '' : ` end@${relativeDate(r.period.end, anchor)}`}`;

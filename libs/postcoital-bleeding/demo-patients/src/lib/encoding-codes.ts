@@ -30,35 +30,24 @@ export const SYSTEMS = {
   ucum: 'http://unitsofmeasure.org',
   pcbFacts: 'http://pcb-cds.org/fhir/CodeSystem/pcb-facts',
   conditionClinical: 'http://terminology.hl7.org/CodeSystem/condition-clinical',
-  conditionVerification:
-    'http://terminology.hl7.org/CodeSystem/condition-ver-status',
+  conditionVerification: 'http://terminology.hl7.org/CodeSystem/condition-ver-status',
   conditionCategory: 'http://terminology.hl7.org/CodeSystem/condition-category',
-  observationCategory:
-    'http://terminology.hl7.org/CodeSystem/observation-category',
+  observationCategory: 'http://terminology.hl7.org/CodeSystem/observation-category',
   v3ActCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
 } as const;
 
 /** Short aliases accepted by the generic builder methods (`.condition('icd10cm', 'B20')`). */
-export type SystemAlias =
-  | 'loinc'
-  | 'snomed'
-  | 'icd10cm'
-  | 'icd10pcs'
-  | 'rxnorm'
-  | 'cpt'
-  | 'pcbFacts';
+export type SystemAlias = 'loinc' | 'snomed' | 'icd10cm' | 'icd10pcs' | 'rxnorm' | 'cpt' | 'pcbFacts';
 
 /** FE "Sex / gender": US Core birth sex extension (valueCode F/M; UNK allowed by US Core). */
-export const US_CORE_BIRTH_SEX_URL =
-  'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex';
+export const US_CORE_BIRTH_SEX_URL = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex';
 
 /**
  * FE (last paragraph): the project publishes a Questionnaire of the seed-000 history items; a
  * QuestionnaireResponse answer whose linkId equals a project code counts like the Observation.
  * The canonical URL below is this library's assumption (no published URL existed when written).
  */
-export const PCB_HISTORY_QUESTIONNAIRE_URL =
-  'http://pcb-cds.org/fhir/Questionnaire/pcb-history';
+export const PCB_HISTORY_QUESTIONNAIRE_URL = 'http://pcb-cds.org/fhir/Questionnaire/pcb-history';
 
 const loinc = (code: string, display?: string): CodeDef => ({
   system: SYSTEMS.loinc,
@@ -227,10 +216,7 @@ export const PCB = {
 } as const;
 
 /** A non-PCB visit reason for controls (not a fact; ICD-10-CM contraception counselling). */
-export const CONTRACEPTION_COUNSELLING_REASON = icd(
-  'Z30.09',
-  'Encounter for other general counseling and advice on contraception',
-);
+export const CONTRACEPTION_COUNSELLING_REASON = icd('Z30.09', 'Encounter for other general counseling and advice on contraception');
 
 // ---------------------------------------------------------------------------------------------
 // FE "Sex / gender"
@@ -284,10 +270,7 @@ export const GESTATIONAL_AGE = {
   '49051-6': loinc('49051-6', 'Gestational age in weeks'),
   '11884-4': loinc('11884-4', 'Gestational age Estimated'),
   '18185-9': loinc('18185-9', 'Gestational age'),
-  '11885-1': loinc(
-    '11885-1',
-    'Gestational age Estimated from last menstrual period',
-  ),
+  '11885-1': loinc('11885-1', 'Gestational age Estimated from last menstrual period'),
 } as const;
 export type GestationalAgeCode = keyof typeof GESTATIONAL_AGE;
 
@@ -300,24 +283,12 @@ export const LMP = loinc('8665-2', 'Last menstrual period start date');
 
 export const HCG = {
   qualitative: {
-    urine: loinc(
-      '2106-3',
-      'Choriogonadotropin (pregnancy test) [Presence] in Urine',
-    ),
-    serum: loinc(
-      '2118-8',
-      'Choriogonadotropin (pregnancy test) [Presence] in Serum or Plasma',
-    ),
+    urine: loinc('2106-3', 'Choriogonadotropin (pregnancy test) [Presence] in Urine'),
+    serum: loinc('2118-8', 'Choriogonadotropin (pregnancy test) [Presence] in Serum or Plasma'),
   },
   quantitative: {
-    '21198-7': loinc(
-      '21198-7',
-      'Choriogonadotropin.beta subunit [Units/volume] in Serum or Plasma',
-    ),
-    '83086-9': loinc(
-      '83086-9',
-      'Choriogonadotropin [Units/volume] in Serum or Plasma by Immunoassay',
-    ),
+    '21198-7': loinc('21198-7', 'Choriogonadotropin.beta subunit [Units/volume] in Serum or Plasma'),
+    '83086-9': loinc('83086-9', 'Choriogonadotropin [Units/volume] in Serum or Plasma by Immunoassay'),
   },
   /** FE: quantitative >= 25 mIU/mL counts as positive. */
   positiveThresholdMiuPerMl: 25,
@@ -350,10 +321,7 @@ export const PREGNANCY_ENDED = {
   /** Condition ICD-10-CM O00-O08 (pregnancy with abortive outcome). */
   miscarriage: {
     resource: 'Condition',
-    coding: icd(
-      'O03.9',
-      'Complete or unspecified spontaneous abortion without complication',
-    ),
+    coding: icd('O03.9', 'Complete or unspecified spontaneous abortion without complication'),
   },
   'missed-abortion': {
     resource: 'Condition',
@@ -361,10 +329,7 @@ export const PREGNANCY_ENDED = {
   },
   ectopic: {
     resource: 'Condition',
-    coding: icd(
-      'O00.90',
-      'Unspecified ectopic pregnancy without intrauterine pregnancy',
-    ),
+    coding: icd('O00.90', 'Unspecified ectopic pregnancy without intrauterine pregnancy'),
   },
 } as const;
 export type PregnancyEndKind = keyof typeof PREGNANCY_ENDED | 'not-pregnant';
@@ -376,18 +341,9 @@ export type PregnancyEndKind = keyof typeof PREGNANCY_ENDED | 'not-pregnant';
 export const PLACENTA_PRAEVIA = {
   '36813001': sct('36813001', 'Placenta previa'),
   '198903000': sct('198903000', 'Placenta previa with hemorrhage'),
-  'O44.02': icd(
-    'O44.02',
-    'Complete placenta previa NOS or without hemorrhage, second trimester',
-  ),
-  'O44.03': icd(
-    'O44.03',
-    'Complete placenta previa NOS or without hemorrhage, third trimester',
-  ),
-  'O44.42': icd(
-    'O44.42',
-    'Low lying placenta NOS or without hemorrhage, second trimester',
-  ),
+  'O44.02': icd('O44.02', 'Complete placenta previa NOS or without hemorrhage, second trimester'),
+  'O44.03': icd('O44.03', 'Complete placenta previa NOS or without hemorrhage, third trimester'),
+  'O44.42': icd('O44.42', 'Low lying placenta NOS or without hemorrhage, second trimester'),
   'O69.4': icd('O69.4', 'Labor and delivery complicated by vasa previa'),
 } as const;
 export type PlacentaPraeviaCode = keyof typeof PLACENTA_PRAEVIA;
@@ -401,14 +357,8 @@ export const PREGNANCY_CODES = {
   antenatalCareEpisode: sct('424525001', 'Antenatal care'),
   /** Counts as pregnant (antepartum / trimester final character). */
   pregnant: {
-    'O09.892': icd(
-      'O09.892',
-      'Supervision of other high risk pregnancies, second trimester',
-    ),
-    'O26.893': icd(
-      'O26.893',
-      'Other specified pregnancy related conditions, third trimester',
-    ),
+    'O09.892': icd('O09.892', 'Supervision of other high risk pregnancies, second trimester'),
+    'O26.893': icd('O26.893', 'Other specified pregnancy related conditions, third trimester'),
     'O99.013': icd('O99.013', 'Anemia complicating pregnancy, third trimester'),
   },
   /** Never pregnant: childbirth / puerperium / lactation. */
@@ -419,27 +369,15 @@ export const PREGNANCY_CODES = {
   },
   /** Pregnancy of concern (pregnant, GA < 20) unless a later treatment procedure ends it. */
   ofConcern: {
-    'O00.109': icd(
-      'O00.109',
-      'Unspecified tubal pregnancy without intrauterine pregnancy',
-    ),
+    'O00.109': icd('O00.109', 'Unspecified tubal pregnancy without intrauterine pregnancy'),
     'O01.9': icd('O01.9', 'Hydatidiform mole, unspecified'),
     'O02.1': icd('O02.1', 'Missed abortion'),
-    'O03.4': icd(
-      'O03.4',
-      'Incomplete spontaneous abortion without complication',
-    ),
+    'O03.4': icd('O03.4', 'Incomplete spontaneous abortion without complication'),
   },
   /** Ends a pregnancy: completed abortion O03.9 / O04.x (besides delivery and Z37.x). */
   ended: {
-    'O03.9': icd(
-      'O03.9',
-      'Complete or unspecified spontaneous abortion without complication',
-    ),
-    'O04.89': icd(
-      'O04.89',
-      '(Induced) termination of pregnancy with other complications',
-    ),
+    'O03.9': icd('O03.9', 'Complete or unspecified spontaneous abortion without complication'),
+    'O04.89': icd('O04.89', '(Induced) termination of pregnancy with other complications'),
   },
 } as const;
 
@@ -459,10 +397,7 @@ export const MENOPAUSE = {
       sct('371036001', 'Postsurgical menopause'),
       sct('373717006', 'Premature menopause'),
     ],
-    pre: [
-      sct('22636003', 'Premenopausal state'),
-      sct('309606002', 'Before menopause'),
-    ],
+    pre: [sct('22636003', 'Premenopausal state'), sct('309606002', 'Before menopause')],
     peri: [sct('161541000119104', 'Perimenopausal')],
   },
   /** Condition codes (all mean post). */
@@ -492,11 +427,7 @@ export interface HysterectomyCodeDef {
   /** Procedures are performed; the "history of"/"absence of" codes are Conditions. */
   readonly resource: 'Procedure' | 'Condition';
 }
-const hyst = (
-  coding: CodeDef,
-  group: HysterectomyGroup,
-  resource: 'Procedure' | 'Condition',
-): HysterectomyCodeDef => ({
+const hyst = (coding: CodeDef, group: HysterectomyGroup, resource: 'Procedure' | 'Condition'): HysterectomyCodeDef => ({
   coding,
   group,
   resource,
@@ -505,161 +436,44 @@ export const HYSTERECTOMY_CODES: readonly HysterectomyCodeDef[] = [
   // No cervix: VSAC Hysterectomy with No Residual Cervix (G §4.4)
   hyst(sct('116140006', 'Total hysterectomy'), 'no-cervix', 'Procedure'),
   hyst(sct('116142003', 'Radical hysterectomy'), 'no-cervix', 'Procedure'),
-  hyst(
-    sct('116143008', 'Total abdominal hysterectomy'),
-    'no-cervix',
-    'Procedure',
-  ),
-  hyst(
-    sct(
-      '116144002',
-      'Total abdominal hysterectomy with bilateral salpingo-oophorectomy',
-    ),
-    'no-cervix',
-    'Procedure',
-  ),
-  hyst(
-    sct('236888001', 'Laparoscopic total hysterectomy'),
-    'no-cervix',
-    'Procedure',
-  ),
-  hyst(
-    sct('236891001', 'Laparoscopic radical hysterectomy'),
-    'no-cervix',
-    'Procedure',
-  ),
-  hyst(
-    sct('307771009', 'Radical abdominal hysterectomy'),
-    'no-cervix',
-    'Procedure',
-  ),
-  hyst(
-    sct('35955002', 'Radical vaginal hysterectomy'),
-    'no-cervix',
-    'Procedure',
-  ),
+  hyst(sct('116143008', 'Total abdominal hysterectomy'), 'no-cervix', 'Procedure'),
+  hyst(sct('116144002', 'Total abdominal hysterectomy with bilateral salpingo-oophorectomy'), 'no-cervix', 'Procedure'),
+  hyst(sct('236888001', 'Laparoscopic total hysterectomy'), 'no-cervix', 'Procedure'),
+  hyst(sct('236891001', 'Laparoscopic radical hysterectomy'), 'no-cervix', 'Procedure'),
+  hyst(sct('307771009', 'Radical abdominal hysterectomy'), 'no-cervix', 'Procedure'),
+  hyst(sct('35955002', 'Radical vaginal hysterectomy'), 'no-cervix', 'Procedure'),
   hyst(sct('24293001', 'Excision of cervical stump'), 'no-cervix', 'Procedure'),
-  hyst(
-    sct('287924009', 'Excision of cervical stump'),
-    'no-cervix',
-    'Procedure',
-  ),
+  hyst(sct('287924009', 'Excision of cervical stump'), 'no-cervix', 'Procedure'),
   hyst(sct('41566006', 'Excision of cervical stump'), 'no-cervix', 'Procedure'),
   hyst(sct('387626007', 'Amputation of cervix'), 'no-cervix', 'Procedure'),
-  hyst(
-    pcs('0UTC0ZZ', 'Resection of Cervix, Open Approach'),
-    'no-cervix',
-    'Procedure',
-  ),
-  hyst(
-    pcs('0UTC4ZZ', 'Resection of Cervix, Percutaneous Endoscopic Approach'),
-    'no-cervix',
-    'Procedure',
-  ),
-  hyst(
-    pcs('0UTC7ZZ', 'Resection of Cervix, Via Natural or Artificial Opening'),
-    'no-cervix',
-    'Procedure',
-  ),
-  hyst(
-    pcs(
-      '0UTC8ZZ',
-      'Resection of Cervix, Via Natural or Artificial Opening Endoscopic',
-    ),
-    'no-cervix',
-    'Procedure',
-  ),
+  hyst(pcs('0UTC0ZZ', 'Resection of Cervix, Open Approach'), 'no-cervix', 'Procedure'),
+  hyst(pcs('0UTC4ZZ', 'Resection of Cervix, Percutaneous Endoscopic Approach'), 'no-cervix', 'Procedure'),
+  hyst(pcs('0UTC7ZZ', 'Resection of Cervix, Via Natural or Artificial Opening'), 'no-cervix', 'Procedure'),
+  hyst(pcs('0UTC8ZZ', 'Resection of Cervix, Via Natural or Artificial Opening Endoscopic'), 'no-cervix', 'Procedure'),
   // No cervix: VSAC Congenital or Acquired Absence of Cervix (G §4.4)
-  hyst(
-    icd('Z90.710', 'Acquired absence of both cervix and uterus'),
-    'no-cervix',
-    'Condition',
-  ),
-  hyst(
-    icd('Z90.712', 'Acquired absence of cervix with remaining uterus'),
-    'no-cervix',
-    'Condition',
-  ),
-  hyst(
-    icd('Q51.5', 'Agenesis and aplasia of cervix'),
-    'no-cervix',
-    'Condition',
-  ),
-  hyst(
-    sct('428078001', 'History of total hysterectomy'),
-    'no-cervix',
-    'Condition',
-  ),
-  hyst(
-    sct('429290001', 'History of radical hysterectomy'),
-    'no-cervix',
-    'Condition',
-  ),
-  hyst(
-    sct('473171009', 'History of vaginal hysterectomy'),
-    'no-cervix',
-    'Condition',
-  ),
+  hyst(icd('Z90.710', 'Acquired absence of both cervix and uterus'), 'no-cervix', 'Condition'),
+  hyst(icd('Z90.712', 'Acquired absence of cervix with remaining uterus'), 'no-cervix', 'Condition'),
+  hyst(icd('Q51.5', 'Agenesis and aplasia of cervix'), 'no-cervix', 'Condition'),
+  hyst(sct('428078001', 'History of total hysterectomy'), 'no-cervix', 'Condition'),
+  hyst(sct('429290001', 'History of radical hysterectomy'), 'no-cervix', 'Condition'),
+  hyst(sct('473171009', 'History of vaginal hysterectomy'), 'no-cervix', 'Condition'),
   hyst(sct('248911005', 'Uterine cervix absent'), 'no-cervix', 'Condition'),
   // Cervix retained (subtotal / supracervical)
-  hyst(
-    sct('387644004', 'Supracervical hysterectomy'),
-    'cervix-retained',
-    'Procedure',
-  ),
-  hyst(
-    sct('236889009', 'Laparoscopic supracervical hysterectomy'),
-    'cervix-retained',
-    'Procedure',
-  ),
-  hyst(
-    sct('176795006', 'Subtotal abdominal hysterectomy'),
-    'cervix-retained',
-    'Procedure',
-  ),
-  hyst(
-    sct('431316002', 'Laparoscopic subtotal hysterectomy'),
-    'cervix-retained',
-    'Procedure',
-  ),
-  hyst(
-    sct('17744000', 'Subtotal hysterectomy after cesarean delivery'),
-    'cervix-retained',
-    'Procedure',
-  ),
-  hyst(
-    pcs('0UT90ZL', 'Resection of Uterus, Supracervical, Open Approach'),
-    'cervix-retained',
-    'Procedure',
-  ),
-  hyst(
-    pcs(
-      '0UT97ZL',
-      'Resection of Uterus, Supracervical, Via Natural or Artificial Opening',
-    ),
-    'cervix-retained',
-    'Procedure',
-  ),
-  hyst(
-    icd('Z90.711', 'Acquired absence of uterus with remaining cervical stump'),
-    'cervix-retained',
-    'Condition',
-  ),
+  hyst(sct('387644004', 'Supracervical hysterectomy'), 'cervix-retained', 'Procedure'),
+  hyst(sct('236889009', 'Laparoscopic supracervical hysterectomy'), 'cervix-retained', 'Procedure'),
+  hyst(sct('176795006', 'Subtotal abdominal hysterectomy'), 'cervix-retained', 'Procedure'),
+  hyst(sct('431316002', 'Laparoscopic subtotal hysterectomy'), 'cervix-retained', 'Procedure'),
+  hyst(sct('17744000', 'Subtotal hysterectomy after cesarean delivery'), 'cervix-retained', 'Procedure'),
+  hyst(pcs('0UT90ZL', 'Resection of Uterus, Supracervical, Open Approach'), 'cervix-retained', 'Procedure'),
+  hyst(pcs('0UT97ZL', 'Resection of Uterus, Supracervical, Via Natural or Artificial Opening'), 'cervix-retained', 'Procedure'),
+  hyst(icd('Z90.711', 'Acquired absence of uterus with remaining cervical stump'), 'cervix-retained', 'Condition'),
   // Ambiguous (-> hyst=unknown, PCB-04)
   hyst(sct('236886002', 'Hysterectomy'), 'ambiguous', 'Procedure'),
   hyst(sct('116141005', 'Abdominal hysterectomy'), 'ambiguous', 'Procedure'),
   hyst(sct('236887006', 'Laparoscopic hysterectomy'), 'ambiguous', 'Procedure'),
   hyst(sct('387643005', 'Partial hysterectomy'), 'ambiguous', 'Procedure'),
-  hyst(
-    pcs('0UT90ZZ', 'Resection of Uterus, Open Approach'),
-    'ambiguous',
-    'Procedure',
-  ),
-  hyst(
-    pcs('0UT97ZZ', 'Resection of Uterus, Via Natural or Artificial Opening'),
-    'ambiguous',
-    'Procedure',
-  ),
+  hyst(pcs('0UT90ZZ', 'Resection of Uterus, Open Approach'), 'ambiguous', 'Procedure'),
+  hyst(pcs('0UT97ZZ', 'Resection of Uterus, Via Natural or Artificial Opening'), 'ambiguous', 'Procedure'),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -668,10 +482,7 @@ export const HYSTERECTOMY_CODES: readonly HysterectomyCodeDef[] = [
 
 export const CYTOLOGY_TEST_CODES = {
   /** Default: the coded-result cytology observation. */
-  '10524-7': loinc(
-    '10524-7',
-    'Microscopic observation [Identifier] in Cervical or vaginal smear or scraping by Cyto stain',
-  ),
+  '10524-7': loinc('10524-7', 'Microscopic observation [Identifier] in Cervical or vaginal smear or scraping by Cyto stain'),
   '18500-9': loinc('18500-9'),
   '19762-4': loinc('19762-4'),
   '19764-0': loinc('19764-0'),
@@ -679,52 +490,28 @@ export const CYTOLOGY_TEST_CODES = {
   '19766-5': loinc('19766-5'),
   '19774-9': loinc('19774-9'),
   '33717-0': loinc('33717-0'),
-  '47527-7': loinc(
-    '47527-7',
-    'Cytology report of Cervical or vaginal smear or scraping Cyto stain.thin prep',
-  ),
-  '47528-5': loinc(
-    '47528-5',
-    'Cytology report of Cervical or vaginal smear or scraping Cyto stain',
-  ),
+  '47527-7': loinc('47527-7', 'Cytology report of Cervical or vaginal smear or scraping Cyto stain.thin prep'),
+  '47528-5': loinc('47528-5', 'Cytology report of Cervical or vaginal smear or scraping Cyto stain'),
 } as const;
 export type CytologyTestCode = keyof typeof CYTOLOGY_TEST_CODES;
 
 export const HPV_TEST_CODES = {
   /** Default: high-risk HPV DNA, cervix. */
-  '30167-1': loinc(
-    '30167-1',
-    'Human papilloma virus 16+18+31+33+35+39+45+51+52+56+58+59+68 DNA [Presence] in Cervix',
-  ),
+  '30167-1': loinc('30167-1', 'Human papilloma virus 16+18+31+33+35+39+45+51+52+56+58+59+68 DNA [Presence] in Cervix'),
   '21440-3': loinc('21440-3'),
   '38372-9': loinc('38372-9'),
-  '59263-4': loinc(
-    '59263-4',
-    'Human papilloma virus 16 DNA [Presence] in Cervix',
-  ),
-  '59264-2': loinc(
-    '59264-2',
-    'Human papilloma virus 18 DNA [Presence] in Cervix',
-  ),
+  '59263-4': loinc('59263-4', 'Human papilloma virus 16 DNA [Presence] in Cervix'),
+  '59264-2': loinc('59264-2', 'Human papilloma virus 18 DNA [Presence] in Cervix'),
   '59420-0': loinc('59420-0'),
   '69002-4': loinc('69002-4'),
   '71431-1': loinc('71431-1'),
   '75694-0': loinc('75694-0'),
   '77379-6': loinc('77379-6'),
-  '77399-4': loinc(
-    '77399-4',
-    'Human papilloma virus 16 DNA [Presence] in Cervix by NAA with probe detection',
-  ),
-  '77400-0': loinc(
-    '77400-0',
-    'Human papilloma virus 18 DNA [Presence] in Cervix by NAA with probe detection',
-  ),
+  '77399-4': loinc('77399-4', 'Human papilloma virus 16 DNA [Presence] in Cervix by NAA with probe detection'),
+  '77400-0': loinc('77400-0', 'Human papilloma virus 18 DNA [Presence] in Cervix by NAA with probe detection'),
   '82354-2': loinc('82354-2'),
   '82456-5': loinc('82456-5'),
-  '82675-0': loinc(
-    '82675-0',
-    'Human papilloma virus DNA [Interpretation] in Cervix',
-  ),
+  '82675-0': loinc('82675-0', 'Human papilloma virus DNA [Interpretation] in Cervix'),
   '95539-3': loinc('95539-3'),
 } as const;
 export type HpvTestCode = keyof typeof HPV_TEST_CODES;
@@ -732,48 +519,24 @@ export type HpvTestCode = keyof typeof HPV_TEST_CODES;
 /** CCSM CervicalCytologyResult (G §4.5), keyed by the Bethesda abbreviation used in the vignettes. */
 export const CYTOLOGY_RESULTS = {
   NILM: sct('373887005', 'Negative for intraepithelial lesion or malignancy'),
-  'ASC-US': sct(
-    '441087007',
-    'Atypical squamous cells of undetermined significance',
-  ),
+  'ASC-US': sct('441087007', 'Atypical squamous cells of undetermined significance'),
   LSIL: sct('62051000119105', 'Low grade squamous intraepithelial lesion'),
-  'LSIL-cytology': sct(
-    '416030007',
-    'Low grade squamous intraepithelial lesion on cervical Papanicolaou smear',
-  ),
-  'ASC-H': sct(
-    '441088002',
-    'Atypical squamous cells, cannot exclude high grade squamous intraepithelial lesion',
-  ),
+  'LSIL-cytology': sct('416030007', 'Low grade squamous intraepithelial lesion on cervical Papanicolaou smear'),
+  'ASC-H': sct('441088002', 'Atypical squamous cells, cannot exclude high grade squamous intraepithelial lesion'),
   HSIL: sct('416033009', 'High grade squamous intraepithelial lesion'),
   AGC: sct('441219009', 'Atypical glandular cells'),
-  'AGC-favor-neoplastic': sct(
-    '373883009',
-    'Atypical glandular cells, favor neoplastic',
-  ),
+  'AGC-favor-neoplastic': sct('373883009', 'Atypical glandular cells, favor neoplastic'),
   'atypical-endocervical': sct('441094005', 'Atypical endocervical cells'),
-  'endocervical-favor-neoplastic': sct(
-    '373882004',
-    'Atypical endocervical cells, favor neoplastic',
-  ),
+  'endocervical-favor-neoplastic': sct('373882004', 'Atypical endocervical cells, favor neoplastic'),
   'endocervical-AIS': sct('447760009', 'Endocervical adenocarcinoma in situ'),
   AIS: sct('254890008', 'Adenocarcinoma in situ'),
   SCC: sct('1162767002', 'Squamous cell carcinoma'),
   'atypical-endometrial': sct('103646000', 'Atypical endometrial cells'),
-  'benign-endometrial-postmenopausal': sct(
-    '125155008',
-    'Benign endometrial cells in a postmenopausal woman',
-  ),
+  'benign-endometrial-postmenopausal': sct('125155008', 'Benign endometrial cells in a postmenopausal woman'),
   unsatisfactory: sct('126481000119106', 'Unsatisfactory cervical cytology'),
   // FE rev 2 "Cytology result": the codes the CCSM test data uses
-  'HSIL-pap-smear': sct(
-    '62061000119107',
-    'High grade squamous intraepithelial lesion on cervical Papanicolaou smear',
-  ),
-  'unsatisfactory-specimen': sct(
-    '112631006',
-    'Specimen unsatisfactory for evaluation',
-  ),
+  'HSIL-pap-smear': sct('62061000119107', 'High grade squamous intraepithelial lesion on cervical Papanicolaou smear'),
+  'unsatisfactory-specimen': sct('112631006', 'Specimen unsatisfactory for evaluation'),
   'TZ-absent': sct('412716005', 'Transformation zone absent'),
 } as const;
 export type CytologyResult = keyof typeof CYTOLOGY_RESULTS;
@@ -787,10 +550,7 @@ export const HPV_RESULTS = {
   // FE rev 2 "HPV result": the codes the CCSM test data uses
   'dna-negative': sct('787724008', 'HPV DNA test negative'),
   'not-detected': sct('260415000', 'Not detected'),
-  'dna-positive-high-risk': sct(
-    '720005005',
-    'HPV DNA test positive, high risk',
-  ),
+  'dna-positive-high-risk': sct('720005005', 'HPV DNA test positive, high risk'),
   detected: sct('260373001', 'Detected'),
   'hpv31-dna': sct('708301004', 'Human papillomavirus 31 DNA'),
 } as const;
@@ -798,42 +558,20 @@ export type HpvResult = keyof typeof HPV_RESULTS;
 
 /** FE "Cervical screening": ICD-10-CM R87.6xx / R87.810 Conditions count as abnormal results. */
 export const ABNORMAL_CERVICAL_DIAGNOSES = {
-  'R87.610': icd(
-    'R87.610',
-    'Atypical squamous cells of undetermined significance on cytologic smear of cervix (ASC-US)',
-  ),
+  'R87.610': icd('R87.610', 'Atypical squamous cells of undetermined significance on cytologic smear of cervix (ASC-US)'),
   'R87.611': icd(
     'R87.611',
     'Atypical squamous cells cannot exclude high grade squamous intraepithelial lesion on cytologic smear of cervix (ASC-H)',
   ),
-  'R87.612': icd(
-    'R87.612',
-    'Low grade squamous intraepithelial lesion on cytologic smear of cervix (LGSIL)',
-  ),
-  'R87.613': icd(
-    'R87.613',
-    'High grade squamous intraepithelial lesion on cytologic smear of cervix (HGSIL)',
-  ),
+  'R87.612': icd('R87.612', 'Low grade squamous intraepithelial lesion on cytologic smear of cervix (LGSIL)'),
+  'R87.613': icd('R87.613', 'High grade squamous intraepithelial lesion on cytologic smear of cervix (HGSIL)'),
   'R87.615': icd('R87.615', 'Unsatisfactory cytologic smear of cervix'),
-  'R87.616': icd(
-    'R87.616',
-    'Satisfactory cervical smear but lacking transformation zone',
-  ),
-  'R87.618': icd(
-    'R87.618',
-    'Other abnormal cytological findings on specimens from cervix uteri',
-  ),
-  'R87.619': icd(
-    'R87.619',
-    'Unspecified abnormal cytological findings in specimens from cervix uteri',
-  ),
-  'R87.810': icd(
-    'R87.810',
-    'Cervical high risk human papillomavirus (HPV) DNA test positive',
-  ),
+  'R87.616': icd('R87.616', 'Satisfactory cervical smear but lacking transformation zone'),
+  'R87.618': icd('R87.618', 'Other abnormal cytological findings on specimens from cervix uteri'),
+  'R87.619': icd('R87.619', 'Unspecified abnormal cytological findings in specimens from cervix uteri'),
+  'R87.810': icd('R87.810', 'Cervical high risk human papillomavirus (HPV) DNA test positive'),
 } as const;
-export type AbnormalCervicalDiagnosis =
-  keyof typeof ABNORMAL_CERVICAL_DIAGNOSES;
+export type AbnormalCervicalDiagnosis = keyof typeof ABNORMAL_CERVICAL_DIAGNOSES;
 
 // ---------------------------------------------------------------------------------------------
 // FE "Colposcopy"
@@ -872,10 +610,7 @@ export const HISTOLOGY = {
     CIN1: sct('285836003', 'Cervical intraepithelial neoplasia grade 1'),
     CIN2: sct('285838002', 'Cervical intraepithelial neoplasia grade 2'),
     CIN3: sct('20365006', 'Cervical intraepithelial neoplasia grade 3'),
-    'HSIL-morphology': sct(
-      '22725004',
-      'High grade squamous intraepithelial lesion (morphology)',
-    ),
+    'HSIL-morphology': sct('22725004', 'High grade squamous intraepithelial lesion (morphology)'),
     AIS: sct('254890008', 'Adenocarcinoma in situ'),
     'endocervical-AIS': sct('447760009', 'Endocervical adenocarcinoma in situ'),
     cancer: sct('363354003', 'Malignant tumor of cervix'),
@@ -893,24 +628,15 @@ export type HistologyResult = keyof typeof HISTOLOGY.results;
 
 export const CERVICAL_HISTORY_CODES = {
   '285838002': sct('285838002', 'Cervical intraepithelial neoplasia grade 2'),
-  '252991009': sct(
-    '252991009',
-    'Cervical intraepithelial neoplasia grade III with severe dysplasia',
-  ),
+  '252991009': sct('252991009', 'Cervical intraepithelial neoplasia grade III with severe dysplasia'),
   '92564006': sct('92564006', 'Carcinoma in situ of cervix'),
   '363354003': sct('363354003', 'Malignant tumor of cervix'),
   'N87.1': icd('N87.1', 'Moderate cervical dysplasia'),
   'Z87.410': icd('Z87.410', 'Personal history of cervical dysplasia'),
-  'Z85.41': icd(
-    'Z85.41',
-    'Personal history of malignant neoplasm of cervix uteri',
-  ),
+  'Z85.41': icd('Z85.41', 'Personal history of malignant neoplasm of cervix uteri'),
   'C53.0': icd('C53.0', 'Malignant neoplasm of endocervix'),
   'C53.1': icd('C53.1', 'Malignant neoplasm of exocervix'),
-  'C53.8': icd(
-    'C53.8',
-    'Malignant neoplasm of overlapping sites of cervix uteri',
-  ),
+  'C53.8': icd('C53.8', 'Malignant neoplasm of overlapping sites of cervix uteri'),
   'C53.9': icd('C53.9', 'Malignant neoplasm of cervix uteri, unspecified'),
   // Below CIN2 (not history for PCB-44; listed so controls can be written)
   '285836003': sct('285836003', 'Cervical intraepithelial neoplasia grade 1'),
@@ -925,47 +651,20 @@ export type CervicalHistoryCode = keyof typeof CERVICAL_HISTORY_CODES;
 export type NaatSpecimen = 'vaginal' | 'endocervical' | 'urine';
 export const NAAT_CODES = {
   chlamydia: {
-    vaginal: loinc(
-      '53926-2',
-      'Chlamydia trachomatis rRNA [Presence] in Vaginal fluid by NAA with probe detection',
-    ),
-    endocervical: loinc(
-      '50387-0',
-      'Chlamydia trachomatis rRNA [Presence] in Cervix by NAA with probe detection',
-    ),
-    urine: loinc(
-      '42931-6',
-      'Chlamydia trachomatis rRNA [Presence] in Urine by NAA with probe detection',
-    ),
+    vaginal: loinc('53926-2', 'Chlamydia trachomatis rRNA [Presence] in Vaginal fluid by NAA with probe detection'),
+    endocervical: loinc('50387-0', 'Chlamydia trachomatis rRNA [Presence] in Cervix by NAA with probe detection'),
+    urine: loinc('42931-6', 'Chlamydia trachomatis rRNA [Presence] in Urine by NAA with probe detection'),
   },
   gonorrhea: {
-    vaginal: loinc(
-      '53879-3',
-      'Neisseria gonorrhoeae rRNA [Presence] in Vaginal fluid by NAA with probe detection',
-    ),
-    endocervical: loinc(
-      '50388-8',
-      'Neisseria gonorrhoeae rRNA [Presence] in Cervix by NAA with probe detection',
-    ),
-    urine: loinc(
-      '60256-5',
-      'Neisseria gonorrhoeae rRNA [Presence] in Urine by NAA with probe detection',
-    ),
+    vaginal: loinc('53879-3', 'Neisseria gonorrhoeae rRNA [Presence] in Vaginal fluid by NAA with probe detection'),
+    endocervical: loinc('50388-8', 'Neisseria gonorrhoeae rRNA [Presence] in Cervix by NAA with probe detection'),
+    urine: loinc('60256-5', 'Neisseria gonorrhoeae rRNA [Presence] in Urine by NAA with probe detection'),
   },
   /** Combined CT+NG codes, written only with `{ combined: true }`. */
   'ct-ng': {
-    vaginal: loinc(
-      '80362-7',
-      'Chlamydia trachomatis and Neisseria gonorrhoeae rRNA panel, vaginal (NAAT)',
-    ),
-    endocervical: loinc(
-      '80361-9',
-      'Chlamydia trachomatis and Neisseria gonorrhoeae rRNA panel, cervix (NAAT)',
-    ),
-    urine: loinc(
-      '80360-1',
-      'Chlamydia trachomatis and Neisseria gonorrhoeae rRNA panel, urine (NAAT)',
-    ),
+    vaginal: loinc('80362-7', 'Chlamydia trachomatis and Neisseria gonorrhoeae rRNA panel, vaginal (NAAT)'),
+    endocervical: loinc('80361-9', 'Chlamydia trachomatis and Neisseria gonorrhoeae rRNA panel, cervix (NAAT)'),
+    urine: loinc('80360-1', 'Chlamydia trachomatis and Neisseria gonorrhoeae rRNA panel, urine (NAAT)'),
   },
   /** FE: trichomonas uses the project code until a verified LOINC is chosen (specimen-independent). */
   trichomonas: pcb('trichomonas-naat', 'Trichomonas vaginalis NAAT'),
@@ -976,10 +675,7 @@ export type NaatOrganism = 'chlamydia' | 'gonorrhea' | 'ct-ng' | 'trichomonas';
 // FE "New or multiple sexual partners"
 // ---------------------------------------------------------------------------------------------
 
-export const NEW_SEXUAL_PARTNER = pcb(
-  'new-sexual-partner',
-  'New or multiple sexual partners',
-);
+export const NEW_SEXUAL_PARTNER = pcb('new-sexual-partner', 'New or multiple sexual partners');
 
 // ---------------------------------------------------------------------------------------------
 // FE "Anticoagulant", "Tamoxifen", "Systemic HRT", "HIV / immunosuppression" (G §4.7)
@@ -1032,35 +728,20 @@ export type MedicationKind = keyof typeof MEDICATIONS;
 /** Conditions that stand for the medication facts and the immunosuppression fact. */
 export const RISK_CONDITIONS = {
   'Z79.01': icd('Z79.01', 'Long term (current) use of anticoagulants'),
-  'Z79.810': icd(
-    'Z79.810',
-    'Long term (current) use of selective estrogen receptor modulators (SERMs)',
-  ),
+  'Z79.810': icd('Z79.810', 'Long term (current) use of selective estrogen receptor modulators (SERMs)'),
   'Z79.890': icd('Z79.890', 'Hormone replacement therapy'),
   B20: icd('B20', 'Human immunodeficiency virus [HIV] disease'),
-  Z21: icd(
-    'Z21',
-    'Asymptomatic human immunodeficiency virus [HIV] infection status',
-  ),
+  Z21: icd('Z21', 'Asymptomatic human immunodeficiency virus [HIV] infection status'),
   '86406008': sct('86406008', 'Human immunodeficiency virus infection'),
   '370388006': sct('370388006', 'Patient immunocompromised'),
   'Z94.0': icd('Z94.0', 'Kidney transplant status'),
   'Z94.1': icd('Z94.1', 'Heart transplant status'),
   'Z94.4': icd('Z94.4', 'Liver transplant status'),
   // FE rev 2 "HIV / immunosuppression"
-  '186706006': sct(
-    '186706006',
-    'Human immunodeficiency virus infection (FE rev 2)',
-  ),
+  '186706006': sct('186706006', 'Human immunodeficiency virus infection (FE rev 2)'),
   'D89.811': icd('D89.811', 'Chronic graft-versus-host disease'),
-  '121121000119106': sct(
-    '121121000119106',
-    'Graft-versus-host disease (FE rev 2)',
-  ),
-  '121131000119109': sct(
-    '121131000119109',
-    'Graft-versus-host disease (FE rev 2)',
-  ),
+  '121121000119106': sct('121121000119106', 'Graft-versus-host disease (FE rev 2)'),
+  '121131000119109': sct('121131000119109', 'Graft-versus-host disease (FE rev 2)'),
   '174425003': sct('174425003', 'Liver transplant'),
   '19944001': sct('19944001', 'Autologous bone marrow transplant'),
   '213150003': sct('213150003', 'Kidney transplant failure'),
@@ -1077,8 +758,7 @@ export const IMMUNE_STATUS = {
 export type ImmuneStatus = keyof typeof IMMUNE_STATUS.values;
 
 /** FE rev 2: the gender-identity Patient extension counts like Observation 76691-5. */
-export const GENDER_IDENTITY_EXTENSION_URL =
-  'http://hl7.org/fhir/StructureDefinition/patient-genderIdentity';
+export const GENDER_IDENTITY_EXTENSION_URL = 'http://hl7.org/fhir/StructureDefinition/patient-genderIdentity';
 
 // ---------------------------------------------------------------------------------------------
 // FE "Exam findings" and "Symptoms" (G §4.8)
@@ -1089,10 +769,7 @@ export const FINDINGS = {
   'cervical-lesion': sct('289794001', 'Lesion of cervix'),
   'cervical-polyp': sct('65576009', 'Polyp of cervix'),
   ectropion: sct('62909004', 'Ectropion'),
-  'vault-prolapse': sct(
-    '42116007',
-    'Prolapse of vaginal vault after hysterectomy',
-  ),
+  'vault-prolapse': sct('42116007', 'Prolapse of vaginal vault after hysterectomy'),
   'pelvic-mass': pcb('pelvic-mass', 'Palpable pelvic or vaginal mass'),
   // Symptoms
   fever: sct('386661006', 'Fever'),
@@ -1113,10 +790,7 @@ export type FindingKey = keyof typeof FINDINGS;
 /** FE "Symptoms": project codes (Observation valueBoolean). */
 export const BLEEDING_QUALIFIERS = {
   heavy: pcb('heavy-bleeding', 'Heavy bleeding'),
-  intermenstrual: pcb(
-    'intermenstrual-bleeding',
-    'Intermenstrual or other irregular bleeding',
-  ),
+  intermenstrual: pcb('intermenstrual-bleeding', 'Intermenstrual or other irregular bleeding'),
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -1127,10 +801,7 @@ export const VITALS = {
   systolic: loinc('8480-6', 'Systolic blood pressure'),
   /** Diastolic: only as the second component of the panel (US Core blood pressure profile). */
   diastolic: loinc('8462-4', 'Diastolic blood pressure'),
-  bloodPressurePanel: loinc(
-    '85354-9',
-    'Blood pressure panel with all children optional',
-  ),
+  bloodPressurePanel: loinc('85354-9', 'Blood pressure panel with all children optional'),
   heartRate: loinc('8867-4', 'Heart rate'),
   bodyTemperature: loinc('8310-5', 'Body temperature'),
 } as const;
@@ -1146,10 +817,7 @@ export const RHD = {
 } as const;
 export type RhDResult = keyof typeof RHD.values;
 
-export const ENDOMETRIAL_THICKNESS = pcb(
-  'endometrial-thickness',
-  'Endometrial thickness (transvaginal ultrasound)',
-);
+export const ENDOMETRIAL_THICKNESS = pcb('endometrial-thickness', 'Endometrial thickness (transvaginal ultrasound)');
 
 /** FE: the project codes (`pcb-facts`), which double as QuestionnaireResponse linkIds. */
 export const PCB_FACT_CODES = [
@@ -1171,10 +839,7 @@ function collectCodings(value: unknown, out: CodeDef[]): void {
     return;
   }
   const record = value as Record<string, unknown>;
-  if (
-    typeof record['system'] === 'string' &&
-    typeof record['code'] === 'string'
-  ) {
+  if (typeof record['system'] === 'string' && typeof record['code'] === 'string') {
     out.push(record as unknown as CodeDef);
     return;
   }

@@ -15,10 +15,8 @@ const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const UCUM = 'http://unitsofmeasure.org';
 const PCB = 'http://pcb-cds.org/fhir/CodeSystem/pcb-facts';
 const CLINICAL = 'http://terminology.hl7.org/CodeSystem/condition-clinical';
-const VERIFICATION =
-  'http://terminology.hl7.org/CodeSystem/condition-ver-status';
-const BIRTH_SEX =
-  'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex';
+const VERIFICATION = 'http://terminology.hl7.org/CodeSystem/condition-ver-status';
+const BIRTH_SEX = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex';
 
 const TODAY = new Date('2026-11-15T14:30:00Z');
 const PID = 'pcb-test-builder';
@@ -72,10 +70,7 @@ const FACT_ENCODING_ROWS = [
 ] as const;
 type Row = (typeof FACT_ENCODING_ROWS)[number];
 
-function cc(
-  system: string,
-  code: string,
-): { coding: [{ system: string; code: string }] } {
+function cc(system: string, code: string): { coding: [{ system: string; code: string }] } {
   return {
     coding: [
       expect.objectContaining({ system, code }) as unknown as {
@@ -106,11 +101,7 @@ interface Case {
   readonly absent?: readonly string[];
 }
 
-const obs = (
-  code: object,
-  effectiveDateTime: string,
-  value: object,
-): object => ({
+const obs = (code: object, effectiveDateTime: string, value: object): object => ({
   resourceType: 'Observation',
   status: 'final',
   code,
@@ -141,11 +132,7 @@ const medReq = (code: string, authoredOn: string): object => ({
   subject: SUBJECT,
   authoredOn,
 });
-const qr = (
-  linkId: string,
-  valueBoolean: boolean,
-  authored: string,
-): object => ({
+const qr = (linkId: string, valueBoolean: boolean, authored: string): object => ({
   resourceType: 'QuestionnaireResponse',
   status: 'completed',
   subject: SUBJECT,
@@ -198,9 +185,7 @@ const CASES: readonly Case[] = [
     row: 'PCB episode',
     name: 'Observation pcb-facts#postcoital-bleeding valueBoolean true',
     build: (b) => b.pcbObservation({ daysAgo: 2 }),
-    expected: [
-      obs(cc(PCB, 'postcoital-bleeding'), T_2D, { valueBoolean: true }),
-    ],
+    expected: [obs(cc(PCB, 'postcoital-bleeding'), T_2D, { valueBoolean: true })],
   },
   // Sex / gender
   {
@@ -278,8 +263,7 @@ const CASES: readonly Case[] = [
   {
     row: 'Pregnancy status',
     name: '11449-6 = SNOMED 77386006 pregnant',
-    build: (b) =>
-      b.pregnancyStatus('pregnant', { question: '11449-6', system: 'snomed' }),
+    build: (b) => b.pregnancyStatus('pregnant', { question: '11449-6', system: 'snomed' }),
     expected: [
       obs(cc(LOINC, '11449-6'), T_TODAY, {
         valueCodeableConcept: cc(SCT, '77386006'),
@@ -307,9 +291,7 @@ const CASES: readonly Case[] = [
     row: 'Gestational age',
     name: 'GA 49051-6 valueQuantity 8 wk',
     build: (b) => b.gestationalAge({ weeks: 8 }),
-    expected: [
-      obs(cc(LOINC, '49051-6'), T_TODAY, { valueQuantity: quantity(8, 'wk') }),
-    ],
+    expected: [obs(cc(LOINC, '49051-6'), T_TODAY, { valueQuantity: quantity(8, 'wk') })],
   },
   {
     row: 'Gestational age',
@@ -365,8 +347,7 @@ const CASES: readonly Case[] = [
   {
     row: 'hCG result',
     name: 'quantitative 21198-7 and 83086-9 in m[IU]/mL',
-    build: (b) =>
-      b.quantitativeHcg(30).quantitativeHcg(4, { code: '83086-9', daysAgo: 2 }),
+    build: (b) => b.quantitativeHcg(30).quantitativeHcg(4, { code: '83086-9', daysAgo: 2 }),
     expected: [
       obs(cc(LOINC, '21198-7'), T_TODAY, {
         valueQuantity: quantity(30, 'm[IU]/mL'),
@@ -430,10 +411,7 @@ const CASES: readonly Case[] = [
     row: 'Menopausal status',
     name: 'other §4.3 values by code (307429007, 373717006, 309606002)',
     build: (b) =>
-      b
-        .menopause('post', { code: '307429007' })
-        .menopause('post', { code: '373717006' })
-        .menopause('pre', { code: '309606002' }),
+      b.menopause('post', { code: '307429007' }).menopause('post', { code: '373717006' }).menopause('pre', { code: '309606002' }),
     expected: [
       obs(cc(SCT, '161712005'), T_TODAY, {
         valueCodeableConcept: cc(SCT, '307429007'),
@@ -454,11 +432,7 @@ const CASES: readonly Case[] = [
         .menopause('post', { code: 'N95.1', yearsAgo: 2 })
         .menopause('post', { code: 'E28.310', yearsAgo: 2 })
         .menopause('post', { code: 'E28.319', yearsAgo: 2 }),
-    expected: [
-      cond(cc(ICD10CM, 'N95.1'), T_2Y),
-      cond(cc(ICD10CM, 'E28.310'), T_2Y),
-      cond(cc(ICD10CM, 'E28.319'), T_2Y),
-    ],
+    expected: [cond(cc(ICD10CM, 'N95.1'), T_2Y), cond(cc(ICD10CM, 'E28.310'), T_2Y), cond(cc(ICD10CM, 'E28.319'), T_2Y)],
   },
   // Hysterectomy / cervix
   {
@@ -470,40 +444,22 @@ const CASES: readonly Case[] = [
   {
     row: 'Hysterectomy / cervix',
     name: 'cervix retained: Procedure 387644004; ambiguous: Procedure 236886002; PCS 0UTC0ZZ',
-    build: (b) =>
-      b
-        .hysterectomy('387644004', { yearsAgo: 2 })
-        .hysterectomy('236886002', { yearsAgo: 2 })
-        .hysterectomy('0UTC0ZZ'),
-    expected: [
-      proc(cc(SCT, '387644004'), T_2Y),
-      proc(cc(SCT, '236886002'), T_2Y),
-      proc(cc(ICD10PCS, '0UTC0ZZ'), T_TODAY),
-    ],
+    build: (b) => b.hysterectomy('387644004', { yearsAgo: 2 }).hysterectomy('236886002', { yearsAgo: 2 }).hysterectomy('0UTC0ZZ'),
+    expected: [proc(cc(SCT, '387644004'), T_2Y), proc(cc(SCT, '236886002'), T_2Y), proc(cc(ICD10PCS, '0UTC0ZZ'), T_TODAY)],
   },
   {
     row: 'Hysterectomy / cervix',
     name: 'absence/history codes as Conditions: Z90.710, Z90.711, 428078001',
     build: (b) =>
-      b
-        .hysterectomy('Z90.710', { yearsAgo: 10 })
-        .hysterectomy('Z90.711', { yearsAgo: 10 })
-        .hysterectomy('428078001', { yearsAgo: 10 }),
-    expected: [
-      cond(cc(ICD10CM, 'Z90.710'), T_10Y),
-      cond(cc(ICD10CM, 'Z90.711'), T_10Y),
-      cond(cc(SCT, '428078001'), T_10Y),
-    ],
+      b.hysterectomy('Z90.710', { yearsAgo: 10 }).hysterectomy('Z90.711', { yearsAgo: 10 }).hysterectomy('428078001', { yearsAgo: 10 }),
+    expected: [cond(cc(ICD10CM, 'Z90.710'), T_10Y), cond(cc(ICD10CM, 'Z90.711'), T_10Y), cond(cc(SCT, '428078001'), T_10Y)],
   },
   // Cervical screening
   {
     row: 'Cervical screening',
     name: 'cytology 10524-7 = NILM 373887005; by SNOMED code HSIL 416033009; LOINC option 47527-7',
     build: (b) =>
-      b
-        .cytology('NILM', { yearsAgo: 2 })
-        .cytology('416033009', { monthsAgo: 3 })
-        .cytology('LSIL', { monthsAgo: 1, code: '47527-7' }),
+      b.cytology('NILM', { yearsAgo: 2 }).cytology('416033009', { monthsAgo: 3 }).cytology('LSIL', { monthsAgo: 1, code: '47527-7' }),
     expected: [
       obs(cc(LOINC, '10524-7'), T_2Y, {
         valueCodeableConcept: cc(SCT, '373887005'),
@@ -519,8 +475,7 @@ const CASES: readonly Case[] = [
   {
     row: 'Cervical screening',
     name: 'DiagnosticReport 47528-5 with conclusionCode ASC-H 441088002',
-    build: (b) =>
-      b.cytology('ASC-H', { monthsAgo: 1, code: '47528-5', report: true }),
+    build: (b) => b.cytology('ASC-H', { monthsAgo: 1, code: '47528-5', report: true }),
     expected: [
       {
         resourceType: 'DiagnosticReport',
@@ -536,10 +491,7 @@ const CASES: readonly Case[] = [
     row: 'Cervical screening',
     name: 'HPV 30167-1 negative / 59263-4 HPV16 708298003 / 10828004 positive',
     build: (b) =>
-      b
-        .hpv('negative', { yearsAgo: 2 })
-        .hpv('hpv16-positive', { monthsAgo: 1, code: '59263-4' })
-        .hpv('positive', { monthsAgo: 1 }),
+      b.hpv('negative', { yearsAgo: 2 }).hpv('hpv16-positive', { monthsAgo: 1, code: '59263-4' }).hpv('positive', { monthsAgo: 1 }),
     expected: [
       obs(cc(LOINC, '30167-1'), T_2Y, {
         valueCodeableConcept: cc(SCT, '260385009'),
@@ -568,26 +520,15 @@ const CASES: readonly Case[] = [
   {
     row: 'Cervical screening',
     name: 'ICD-10-CM R87.613 and R87.810 Conditions dated by onset',
-    build: (b) =>
-      b
-        .abnormalCervicalDiagnosis('R87.613', { monthsAgo: 3 })
-        .abnormalCervicalDiagnosis('R87.810', { monthsAgo: 1 }),
-    expected: [
-      cond(cc(ICD10CM, 'R87.613'), T_3MO),
-      cond(cc(ICD10CM, 'R87.810'), T_1MO),
-    ],
+    build: (b) => b.abnormalCervicalDiagnosis('R87.613', { monthsAgo: 3 }).abnormalCervicalDiagnosis('R87.810', { monthsAgo: 1 }),
+    expected: [cond(cc(ICD10CM, 'R87.613'), T_3MO), cond(cc(ICD10CM, 'R87.810'), T_1MO)],
   },
   // Colposcopy
   {
     row: 'Colposcopy',
     name: 'Procedure 392003006, with ECC 52889002 the same day',
-    build: (b) =>
-      b.colposcopy({ monthsAgo: 1 }).colposcopy({ weeksAgo: 1, ecc: true }),
-    expected: [
-      proc(cc(SCT, '392003006'), T_1MO),
-      proc(cc(SCT, '392003006'), T_1W),
-      proc(cc(SCT, '52889002'), T_1W),
-    ],
+    build: (b) => b.colposcopy({ monthsAgo: 1 }).colposcopy({ weeksAgo: 1, ecc: true }),
+    expected: [proc(cc(SCT, '392003006'), T_1MO), proc(cc(SCT, '392003006'), T_1W), proc(cc(SCT, '52889002'), T_1W)],
   },
   // CIN2+ / cervical cancer history
   {
@@ -656,8 +597,7 @@ const CASES: readonly Case[] = [
   {
     row: 'New or multiple sexual partners',
     name: 'Observation pcb-facts#new-sexual-partner valueBoolean, dated; false when stated',
-    build: (b) =>
-      b.newSexualPartner({ weeksAgo: 2 }).newSexualPartner({ value: false }),
+    build: (b) => b.newSexualPartner({ weeksAgo: 2 }).newSexualPartner({ value: false }),
     expected: [
       obs(cc(PCB, 'new-sexual-partner'), T_2W, { valueBoolean: true }),
       obs(cc(PCB, 'new-sexual-partner'), T_TODAY, { valueBoolean: false }),
@@ -673,10 +613,7 @@ const CASES: readonly Case[] = [
   {
     row: 'Anticoagulant',
     name: 'MedicationRequest apixaban 1364430 (active, order, authoredOn) + Condition Z79.01',
-    build: (b) =>
-      b
-        .medication('anticoagulant', '1364430', { monthsAgo: 3 })
-        .condition('icd10cm', 'Z79.01', { monthsAgo: 3 }),
+    build: (b) => b.medication('anticoagulant', '1364430', { monthsAgo: 3 }).condition('icd10cm', 'Z79.01', { monthsAgo: 3 }),
     expected: [medReq('1364430', T_3MO), cond(cc(ICD10CM, 'Z79.01'), T_3MO)],
   },
   {
@@ -704,10 +641,7 @@ const CASES: readonly Case[] = [
   {
     row: 'Tamoxifen',
     name: 'RxNorm 10324 + Condition Z79.810',
-    build: (b) =>
-      b
-        .medication('tamoxifen', '10324', { yearsAgo: 2 })
-        .condition('icd10cm', 'Z79.810', { yearsAgo: 2 }),
+    build: (b) => b.medication('tamoxifen', '10324', { yearsAgo: 2 }).condition('icd10cm', 'Z79.810', { yearsAgo: 2 }),
     expected: [medReq('10324', T_2Y), cond(cc(ICD10CM, 'Z79.810'), T_2Y)],
   },
   // Systemic HRT
@@ -720,12 +654,7 @@ const CASES: readonly Case[] = [
         .medication('hrt', '4099', { yearsAgo: 2 })
         .medication('hrt', '1359126', { yearsAgo: 2 })
         .condition('icd10cm', 'Z79.890', { yearsAgo: 2 }),
-    expected: [
-      medReq('4083', T_2Y),
-      medReq('4099', T_2Y),
-      medReq('1359126', T_2Y),
-      cond(cc(ICD10CM, 'Z79.890'), T_2Y),
-    ],
+    expected: [medReq('4083', T_2Y), medReq('4099', T_2Y), medReq('1359126', T_2Y), cond(cc(ICD10CM, 'Z79.890'), T_2Y)],
   },
   // HIV / immunosuppression
   {
@@ -755,19 +684,13 @@ const CASES: readonly Case[] = [
         .medication('immunosuppressant', '3008', { yearsAgo: 2 })
         .medication('immunosuppressant', '68149', { yearsAgo: 2 })
         .medication('immunosuppressant', '1256', { yearsAgo: 2 }),
-    expected: [
-      medReq('42316', T_2Y),
-      medReq('3008', T_2Y),
-      medReq('68149', T_2Y),
-      medReq('1256', T_2Y),
-    ],
+    expected: [medReq('42316', T_2Y), medReq('3008', T_2Y), medReq('68149', T_2Y), medReq('1256', T_2Y)],
   },
   // Exam findings
   {
     row: 'Exam findings',
     name: 'Observation with the finding as code + valueBoolean true: polyp 65576009, ectropion 62909004, pelvic mass pcb',
-    build: (b) =>
-      b.finding('cervical-polyp').finding('62909004').finding('pelvic-mass'),
+    build: (b) => b.finding('cervical-polyp').finding('62909004').finding('pelvic-mass'),
     expected: [
       obs(cc(SCT, '65576009'), T_TODAY, { valueBoolean: true }),
       obs(cc(SCT, '62909004'), T_TODAY, { valueBoolean: true }),
@@ -777,14 +700,8 @@ const CASES: readonly Case[] = [
   {
     row: 'Exam findings',
     name: 'Condition: cervical lesion 289794001, vault prolapse 42116007',
-    build: (b) =>
-      b
-        .finding('cervical-lesion', { as: 'condition' })
-        .finding('vault-prolapse', { as: 'condition', daysAgo: 2 }),
-    expected: [
-      cond(cc(SCT, '289794001'), T_TODAY),
-      cond(cc(SCT, '42116007'), T_2D),
-    ],
+    build: (b) => b.finding('cervical-lesion', { as: 'condition' }).finding('vault-prolapse', { as: 'condition', daysAgo: 2 }),
+    expected: [cond(cc(SCT, '289794001'), T_TODAY), cond(cc(SCT, '42116007'), T_2D)],
   },
   // Symptoms
   {
@@ -806,11 +723,7 @@ const CASES: readonly Case[] = [
   {
     row: 'Symptoms',
     name: 'Observation discharge 271939006; pcb-facts heavy-bleeding / intermenstrual-bleeding valueBoolean true',
-    build: (b) =>
-      b
-        .finding('vaginal-discharge')
-        .heavyBleeding()
-        .intermenstrualBleeding({ daysAgo: 2 }),
+    build: (b) => b.finding('vaginal-discharge').heavyBleeding().intermenstrualBleeding({ daysAgo: 2 }),
     expected: [
       obs(cc(SCT, '271939006'), T_TODAY, { valueBoolean: true }),
       obs(cc(PCB, 'heavy-bleeding'), T_TODAY, { valueBoolean: true }),
@@ -820,21 +733,14 @@ const CASES: readonly Case[] = [
   {
     row: 'Symptoms',
     name: 'heavy / intermenstrual bleeding as QuestionnaireResponse answers',
-    build: (b) =>
-      b
-        .heavyBleeding({ via: 'questionnaire' })
-        .intermenstrualBleeding({ via: 'questionnaire' }),
-    expected: [
-      qr('heavy-bleeding', true, T_TODAY),
-      qr('intermenstrual-bleeding', true, T_TODAY),
-    ],
+    build: (b) => b.heavyBleeding({ via: 'questionnaire' }).intermenstrualBleeding({ via: 'questionnaire' }),
+    expected: [qr('heavy-bleeding', true, T_TODAY), qr('intermenstrual-bleeding', true, T_TODAY)],
   },
   // Vital signs
   {
     row: 'Vital signs',
     name: 'standalone systolic 8480-6, heart rate 8867-4, temperature 8310-5',
-    build: (b) =>
-      b.vitals({ systolic: 85, heartRate: 118, temperatureC: 38.2 }),
+    build: (b) => b.vitals({ systolic: 85, heartRate: 118, temperatureC: 38.2 }),
     expected: [
       obs(cc(LOINC, '8480-6'), T_TODAY, {
         valueQuantity: quantity(85, 'mm[Hg]'),
@@ -907,10 +813,7 @@ const CASES: readonly Case[] = [
   {
     row: 'Rev 2: HPV result',
     name: 'HPV DNA test negative 787724008 and positive, high risk 720005005',
-    build: (b) =>
-      b
-        .hpv('dna-negative', { yearsAgo: 2 })
-        .hpv('dna-positive-high-risk', { monthsAgo: 1 }),
+    build: (b) => b.hpv('dna-negative', { yearsAgo: 2 }).hpv('dna-positive-high-risk', { monthsAgo: 1 }),
     expected: [
       obs(cc(LOINC, '30167-1'), T_2Y, {
         valueCodeableConcept: cc(SCT, '787724008'),
@@ -958,8 +861,7 @@ const CASES: readonly Case[] = [
   {
     row: 'Rev 2: Cervical histology',
     name: 'Observation LOINC 65753-6 valued normal 165324008',
-    build: (b) =>
-      b.histology('normal', { monthsAgo: 1, resource: 'Observation' }),
+    build: (b) => b.histology('normal', { monthsAgo: 1, resource: 'Observation' }),
     expected: [
       obs(cc(LOINC, '65753-6'), T_1MO, {
         valueCodeableConcept: cc(SCT, '165324008'),
@@ -1060,8 +962,7 @@ const CASES: readonly Case[] = [
   {
     row: 'QuestionnaireResponse answers',
     name: 'completed QuestionnaireResponse, item linkId + valueBoolean, dated by authored',
-    build: (b) =>
-      b.questionnaireAnswer('new-sexual-partner', false, { weeksAgo: 1 }),
+    build: (b) => b.questionnaireAnswer('new-sexual-partner', false, { weeksAgo: 1 }),
     expected: [
       {
         ...qr('new-sexual-partner', false, T_1W),
@@ -1079,26 +980,21 @@ function build(c: Case): { patient: Patient; facts: FhirResource[] } {
 }
 
 describe('PatientBundleBuilder: one row per fact-encoding.md row', () => {
-  it.each(CASES.map((c) => [c.row, c.name, c] as const))(
-    '%s: %s',
-    (_row, _name, c) => {
-      const { patient, facts } = build(c);
-      if (c.patient !== undefined) {
-        expect(patient).toMatchObject(c.patient);
-      }
-      if (c.expected !== undefined) {
-        expect(facts).toHaveLength(c.expected.length);
-        c.expected.forEach((expected, i) =>
-          expect(facts[i]).toMatchObject(expected),
-        );
-      } else {
-        expect(facts).toHaveLength(0);
-      }
-      for (const key of c.absent ?? []) {
-        expect(facts[0]).not.toHaveProperty(key);
-      }
-    },
-  );
+  it.each(CASES.map((c) => [c.row, c.name, c] as const))('%s: %s', (_row, _name, c) => {
+    const { patient, facts } = build(c);
+    if (c.patient !== undefined) {
+      expect(patient).toMatchObject(c.patient);
+    }
+    if (c.expected !== undefined) {
+      expect(facts).toHaveLength(c.expected.length);
+      c.expected.forEach((expected, i) => expect(facts[i]).toMatchObject(expected));
+    } else {
+      expect(facts).toHaveLength(0);
+    }
+    for (const key of c.absent ?? []) {
+      expect(facts[0]).not.toHaveProperty(key);
+    }
+  });
 
   it('covers every row of fact-encoding.md', () => {
     const covered = new Set(CASES.map((c) => c.row));
@@ -1127,9 +1023,7 @@ describe('PatientBundleBuilder: bundle mechanics', () => {
   });
 
   it('gives each resource a deterministic id <patient>-<kind>-<n> and a PUT to <type>/<id>', () => {
-    expect(
-      bundle.entry?.map((e) => [e.fullUrl, e.request?.method, e.request?.url]),
-    ).toEqual([
+    expect(bundle.entry?.map((e) => [e.fullUrl, e.request?.method, e.request?.url])).toEqual([
       [`Patient/${PID}`, 'PUT', `Patient/${PID}`],
       [`Condition/${PID}-cond-1`, 'PUT', `Condition/${PID}-cond-1`],
       [`Observation/${PID}-obs-1`, 'PUT', `Observation/${PID}-obs-1`],
@@ -1139,9 +1033,7 @@ describe('PatientBundleBuilder: bundle mechanics', () => {
   });
 
   it('writes Observation status final and Conditions with clinical and verification status', () => {
-    const resources = (bundle.entry ?? []).map(
-      (e) => e.resource as FhirResource,
-    );
+    const resources = (bundle.entry ?? []).map((e) => e.resource as FhirResource);
     for (const r of resources) {
       if (r.resourceType === 'Observation') {
         expect(r.status).toBe('final');
@@ -1164,56 +1056,21 @@ describe('PatientBundleBuilder: bundle mechanics', () => {
     expect(second.entry?.[1]?.resource).not.toBe(first.entry?.[1]?.resource);
   });
 
-  it.each(['', '123', 'has space', 'x'.repeat(49), 'under_score'])(
-    'rejects patient id %j',
-    (id) => {
-      expect(() => new PatientBundleBuilder(id, TODAY)).toThrow();
-    },
-  );
+  it.each(['', '123', 'has space', 'x'.repeat(49), 'under_score'])('rejects patient id %j', (id) => {
+    expect(() => new PatientBundleBuilder(id, TODAY)).toThrow();
+  });
 
   it.each([
-    [
-      'unknown hysterectomy code',
-      (b: PatientBundleBuilder) => b.hysterectomy('999999'),
-    ],
-    [
-      'unknown cytology result',
-      (b: PatientBundleBuilder) => b.cytology('NOT-A-RESULT'),
-    ],
-    [
-      'tamoxifen is not an anticoagulant',
-      (b: PatientBundleBuilder) => b.medication('anticoagulant', '10324'),
-    ],
-    [
-      'contraceptive estrogen is not HRT',
-      (b: PatientBundleBuilder) => b.medication('hrt', '978944'),
-    ],
-    [
-      'a "pre" code given for post',
-      (b: PatientBundleBuilder) => b.menopause('post', { code: '22636003' }),
-    ],
-    [
-      'N95.1 given for pre',
-      (b: PatientBundleBuilder) => b.menopause('pre', { code: 'N95.1' }),
-    ],
-    [
-      'SNOMED has no "unknown" pregnancy value',
-      (b: PatientBundleBuilder) =>
-        b.pregnancyStatus('unknown', { system: 'snomed' }),
-    ],
-    [
-      'a future fact',
-      (b: PatientBundleBuilder) => b.pcbCondition({ daysAgo: -1 }),
-    ],
-    [
-      'a malformed birthDate',
-      (b: PatientBundleBuilder) => b.birthDate('2001-1-1'),
-    ],
-    [
-      'a panel without systolic',
-      (b: PatientBundleBuilder) =>
-        b.vitals({ diastolic: 50, bloodPressure: 'panel' }),
-    ],
+    ['unknown hysterectomy code', (b: PatientBundleBuilder) => b.hysterectomy('999999')],
+    ['unknown cytology result', (b: PatientBundleBuilder) => b.cytology('NOT-A-RESULT')],
+    ['tamoxifen is not an anticoagulant', (b: PatientBundleBuilder) => b.medication('anticoagulant', '10324')],
+    ['contraceptive estrogen is not HRT', (b: PatientBundleBuilder) => b.medication('hrt', '978944')],
+    ['a "pre" code given for post', (b: PatientBundleBuilder) => b.menopause('post', { code: '22636003' })],
+    ['N95.1 given for pre', (b: PatientBundleBuilder) => b.menopause('pre', { code: 'N95.1' })],
+    ['SNOMED has no "unknown" pregnancy value', (b: PatientBundleBuilder) => b.pregnancyStatus('unknown', { system: 'snomed' })],
+    ['a future fact', (b: PatientBundleBuilder) => b.pcbCondition({ daysAgo: -1 })],
+    ['a malformed birthDate', (b: PatientBundleBuilder) => b.birthDate('2001-1-1')],
+    ['a panel without systolic', (b: PatientBundleBuilder) => b.vitals({ diastolic: 50, bloodPressure: 'panel' })],
   ])('refuses %s', (_what, act) => {
     expect(() => act(new PatientBundleBuilder(PID, TODAY))).toThrow();
   });

@@ -92,13 +92,7 @@ import {
   knownCoding,
 } from './encoding-codes';
 import type { Ago } from './relative-dates';
-import {
-  dateAgo,
-  dateAhead,
-  fhirDate,
-  fhirDateTime,
-  startOfUtcDay,
-} from './relative-dates';
+import { dateAgo, dateAhead, fhirDate, fhirDateTime, startOfUtcDay } from './relative-dates';
 
 /** FHIR id: `[A-Za-z0-9\-\.]{1,64}` (R4 `id` datatype). */
 export const FHIR_ID_PATTERN = /^[A-Za-z0-9\-.]{1,64}$/;
@@ -145,34 +139,22 @@ const ID_PREFIX: Record<ResourceKind, string> = {
 };
 
 function coding(def: CodeDef): Coding {
-  return def.display === undefined
-    ? { system: def.system, code: def.code }
-    : { system: def.system, code: def.code, display: def.display };
+  return def.display === undefined ? { system: def.system, code: def.code } : { system: def.system, code: def.code, display: def.display };
 }
 
 function concept(def: CodeDef): CodeableConcept {
-  return def.display === undefined
-    ? { coding: [coding(def)] }
-    : { coding: [coding(def)], text: def.display };
+  return def.display === undefined ? { coding: [coding(def)] } : { coding: [coding(def)], text: def.display };
 }
 
 /** Resolve a table key (`'HSIL'`) or the code itself (`'416033009'`) to the table's coding. */
-function lookup<K extends string>(
-  table: Readonly<Record<K, CodeDef>>,
-  keyOrCode: string,
-  what: string,
-): CodeDef {
+function lookup<K extends string>(table: Readonly<Record<K, CodeDef>>, keyOrCode: string, what: string): CodeDef {
   const byKey = (table as Readonly<Record<string, CodeDef>>)[keyOrCode];
   if (byKey !== undefined) {
     return byKey;
   }
-  const byCode = Object.values<CodeDef>(table).find(
-    (c) => c.code === keyOrCode,
-  );
+  const byCode = Object.values<CodeDef>(table).find((c) => c.code === keyOrCode);
   if (byCode === undefined) {
-    throw new Error(
-      `Unknown ${what} '${keyOrCode}': add it to encoding-codes.ts (with its fact-encoding.md row) first`,
-    );
+    throw new Error(`Unknown ${what} '${keyOrCode}': add it to encoding-codes.ts (with its fact-encoding.md row) first`);
   }
   return byCode;
 }
@@ -195,23 +177,14 @@ export class PatientBundleBuilder {
     readonly patientId: string,
     today: Date = new Date(),
   ) {
-    if (
-      !FHIR_ID_PATTERN.test(patientId) ||
-      /^[0-9]+$/.test(patientId) ||
-      patientId.length > MAX_PATIENT_ID_LENGTH
-    ) {
-      throw new Error(
-        `Patient id '${patientId}' must be a FHIR id, not purely numeric, at most ${MAX_PATIENT_ID_LENGTH} characters`,
-      );
+    if (!FHIR_ID_PATTERN.test(patientId) || /^[0-9]+$/.test(patientId) || patientId.length > MAX_PATIENT_ID_LENGTH) {
+      throw new Error(`Patient id '${patientId}' must be a FHIR id, not purely numeric, at most ${MAX_PATIENT_ID_LENGTH} characters`);
     }
     this.anchor = startOfUtcDay(today);
     this.patient = { resourceType: 'Patient', id: patientId, active: true };
   }
 
-  static forPatient(
-    patientId: string,
-    today: Date = new Date(),
-  ): PatientBundleBuilder {
+  static forPatient(patientId: string, today: Date = new Date()): PatientBundleBuilder {
     return new PatientBundleBuilder(patientId, today);
   }
 
@@ -220,9 +193,7 @@ export class PatientBundleBuilder {
   // -------------------------------------------------------------------------------------------
 
   name(given: string, family: string): this {
-    this.patient.name = [
-      { use: 'official', family, given: [given], text: `${given} ${family}` },
-    ];
+    this.patient.name = [{ use: 'official', family, given: [given], text: `${given} ${family}` }];
     return this;
   }
 
@@ -234,13 +205,8 @@ export class PatientBundleBuilder {
 
   /** US Core birth sex extension (valueCode F / M / UNK). */
   birthSex(code: 'F' | 'M' | 'UNK'): this {
-    const others = (this.patient.extension ?? []).filter(
-      (e) => e.url !== US_CORE_BIRTH_SEX_URL,
-    );
-    this.patient.extension = [
-      ...others,
-      { url: US_CORE_BIRTH_SEX_URL, valueCode: code },
-    ];
+    const others = (this.patient.extension ?? []).filter((e) => e.url !== US_CORE_BIRTH_SEX_URL);
+    this.patient.extension = [...others, { url: US_CORE_BIRTH_SEX_URL, valueCode: code }];
     return this;
   }
 
@@ -303,9 +269,7 @@ export class PatientBundleBuilder {
   }
 
   /** Encounter with reasonCode N93.0, dated by `period.start` (default class ambulatory). */
-  pcbEncounter(
-    opts: Ago & { readonly encounterClass?: EncounterClass } = {},
-  ): this {
+  pcbEncounter(opts: Ago & { readonly encounterClass?: EncounterClass } = {}): this {
     return this.encounter({ ...opts, reason: 'pcb' });
   }
 
@@ -320,8 +284,7 @@ export class PatientBundleBuilder {
     },
   ): this {
     const start = this.at(opts);
-    const reason =
-      opts.reason === 'pcb' ? PCB.icd10 : CONTRACEPTION_COUNSELLING_REASON;
+    const reason = opts.reason === 'pcb' ? PCB.icd10 : CONTRACEPTION_COUNSELLING_REASON;
     const encounter: Encounter = {
       resourceType: 'Encounter',
       id: this.nextId('Encounter'),
@@ -350,9 +313,7 @@ export class PatientBundleBuilder {
     let answer: CodeDef;
     if (opts.system === 'snomed') {
       if (status === 'unknown') {
-        throw new Error(
-          'fact-encoding.md accepts SNOMED only for pregnant / not pregnant; use LOINC LA4489-6 for unknown',
-        );
+        throw new Error('fact-encoding.md accepts SNOMED only for pregnant / not pregnant; use LOINC LA4489-6 for unknown');
       }
       answer = PREGNANCY_STATUS.answers.snomed[status];
     } else {
@@ -375,13 +336,9 @@ export class PatientBundleBuilder {
   }
 
   /** Observation 49051-6 (or 11884-4 / 18185-9 / 11885-1), valueQuantity in weeks (UCUM wk), dated. */
-  gestationalAge(
-    opts: Ago & { readonly weeks: number; readonly code?: GestationalAgeCode },
-  ): this {
+  gestationalAge(opts: Ago & { readonly weeks: number; readonly code?: GestationalAgeCode }): this {
     if (!(opts.weeks >= 0 && opts.weeks <= 45)) {
-      throw new RangeError(
-        `gestational age ${opts.weeks} weeks is out of range`,
-      );
+      throw new RangeError(`gestational age ${opts.weeks} weeks is out of range`);
     }
     return this.observation({
       code: GESTATIONAL_AGE[opts.code ?? '49051-6'],
@@ -424,10 +381,7 @@ export class PatientBundleBuilder {
   }
 
   /** Qualitative hCG: LOINC 2106-3 (urine, default) or 2118-8 (serum), SNOMED positive / negative. */
-  hcg(
-    result: QualitativeResult,
-    opts: Ago & { readonly specimen?: HcgSpecimen } = {},
-  ): this {
+  hcg(result: QualitativeResult, opts: Ago & { readonly specimen?: HcgSpecimen } = {}): this {
     return this.observation({
       code: HCG.qualitative[opts.specimen ?? 'urine'],
       category: 'laboratory',
@@ -437,14 +391,9 @@ export class PatientBundleBuilder {
   }
 
   /** Quantitative hCG: LOINC 21198-7 (default) or 83086-9, valueQuantity in mIU/mL (>= 25 counts as positive). */
-  quantitativeHcg(
-    miuPerMl: number,
-    opts: Ago & { readonly code?: QuantitativeHcgCode } = {},
-  ): this {
+  quantitativeHcg(miuPerMl: number, opts: Ago & { readonly code?: QuantitativeHcgCode } = {}): this {
     if (!(miuPerMl >= 0)) {
-      throw new RangeError(
-        `hCG ${miuPerMl} mIU/mL is not a valid concentration`,
-      );
+      throw new RangeError(`hCG ${miuPerMl} mIU/mL is not a valid concentration`);
     }
     return this.observation({
       code: HCG.quantitative[opts.code ?? '21198-7'],
@@ -500,10 +449,7 @@ export class PatientBundleBuilder {
    * Placenta praevia (FE rev 2, R2-17): an active Condition, ICD-10-CM O44.x / O69.4 or SNOMED
    * 36813001 (and descendants), dated by the scan that found it.
    */
-  placentaPraevia(
-    code: PlacentaPraeviaCode,
-    opts: ConditionOptions = {},
-  ): this {
+  placentaPraevia(code: PlacentaPraeviaCode, opts: ConditionOptions = {}): this {
     return this.addCondition(PLACENTA_PRAEVIA[code], {
       ...opts,
       category: opts.category ?? 'problem-list-item',
@@ -519,15 +465,9 @@ export class PatientBundleBuilder {
    * (post 76498008, pre 22636003, peri 161541000119104). `code` picks another SNOMED value, or one of
    * the ICD-10-CM Conditions N95.1 / E28.310 / E28.319 (status 'post' only).
    */
-  menopause(
-    status: MenopauseStatus,
-    opts: Ago & { readonly code?: string } = {},
-  ): this {
+  menopause(status: MenopauseStatus, opts: Ago & { readonly code?: string } = {}): this {
     const values: readonly CodeDef[] = MENOPAUSE.values[status];
-    const valueDef =
-      opts.code === undefined
-        ? values[0]
-        : values.find((v) => v.code === opts.code);
+    const valueDef = opts.code === undefined ? values[0] : values.find((v) => v.code === opts.code);
     if (valueDef !== undefined) {
       return this.observation({
         code: MENOPAUSE.observation,
@@ -543,9 +483,7 @@ export class PatientBundleBuilder {
         category: 'problem-list-item',
       });
     }
-    throw new Error(
-      `Menopause code '${opts.code}' is not a '${status}' code of pcb-guideline.md §4.3`,
-    );
+    throw new Error(`Menopause code '${opts.code}' is not a '${status}' code of pcb-guideline.md §4.3`);
   }
 
   /**
@@ -553,15 +491,10 @@ export class PatientBundleBuilder {
    * Procedure (`performedDateTime`), "history of"/"absence of" codes a Condition (onset).
    * `undated: true` writes no date at all (FE rev 2 "Undated history": it still counts).
    */
-  hysterectomy(
-    code: string,
-    opts: Ago & { readonly undated?: boolean } = {},
-  ): this {
+  hysterectomy(code: string, opts: Ago & { readonly undated?: boolean } = {}): this {
     const def = HYSTERECTOMY_CODES.find((h) => h.coding.code === code);
     if (def === undefined) {
-      throw new Error(
-        `Unknown hysterectomy code '${code}': not in pcb-guideline.md §4.4 as listed in encoding-codes.ts`,
-      );
+      throw new Error(`Unknown hysterectomy code '${code}': not in pcb-guideline.md §4.4 as listed in encoding-codes.ts`);
     }
     if (def.resource === 'Procedure') {
       return this.addProcedure(def.coding, opts, opts.undated === true);
@@ -589,34 +522,17 @@ export class PatientBundleBuilder {
     } = {},
   ): this {
     const value = lookup(CYTOLOGY_RESULTS, result, 'cytology result');
-    return this.screeningResult(
-      CYTOLOGY_TEST_CODES[opts.code ?? '10524-7'],
-      value,
-      opts,
-      opts.report ?? false,
-    );
+    return this.screeningResult(CYTOLOGY_TEST_CODES[opts.code ?? '10524-7'], value, opts, opts.report ?? false);
   }
 
   /** HPV result ('negative' | 'positive' | 'hpv16-positive' | 'hpv18-positive', or the SNOMED code); default LOINC 30167-1. */
-  hpv(
-    result: HpvResult | string,
-    opts: Ago & { readonly code?: HpvTestCode; readonly report?: boolean } = {},
-  ): this {
+  hpv(result: HpvResult | string, opts: Ago & { readonly code?: HpvTestCode; readonly report?: boolean } = {}): this {
     const value = lookup(HPV_RESULTS, result, 'HPV result');
-    return this.screeningResult(
-      HPV_TEST_CODES[opts.code ?? '30167-1'],
-      value,
-      opts,
-      opts.report ?? false,
-    );
+    return this.screeningResult(HPV_TEST_CODES[opts.code ?? '30167-1'], value, opts, opts.report ?? false);
   }
 
   /** Cytology and HPV on the same day (a cotest). */
-  cotest(
-    cytologyResult: CytologyResult | string,
-    hpvResult: HpvResult | string,
-    opts: Ago = {},
-  ): this {
+  cotest(cytologyResult: CytologyResult | string, hpvResult: HpvResult | string, opts: Ago = {}): this {
     return this.cytology(cytologyResult, opts).hpv(hpvResult, opts);
   }
 
@@ -639,9 +555,7 @@ export class PatientBundleBuilder {
       when: opts,
       undated: true,
       value: {
-        valueCodeableConcept: concept(
-          lookup(HPV_RESULTS, hpvResult, 'HPV result'),
-        ),
+        valueCodeableConcept: concept(lookup(HPV_RESULTS, hpvResult, 'HPV result')),
       },
     }).lastId();
     const report: DiagnosticReport = {
@@ -652,9 +566,7 @@ export class PatientBundleBuilder {
       subject: this.subject(),
       effectiveDateTime: this.at(opts),
       result: [{ reference: `Observation/${hpvId}` }],
-      conclusionCode: [
-        concept(lookup(CYTOLOGY_RESULTS, cytologyResult, 'cytology result')),
-      ],
+      conclusionCode: [concept(lookup(CYTOLOGY_RESULTS, cytologyResult, 'cytology result'))],
     };
     this.resources.push(report);
     return this;
@@ -664,28 +576,13 @@ export class PatientBundleBuilder {
    * Cervical histology (FE rev 2): LOINC 65753-6 with the result in `conclusionCode` of a
    * DiagnosticReport (default) or the value of an Observation.
    */
-  histology(
-    result: HistologyResult,
-    opts: Ago & { readonly resource?: 'DiagnosticReport' | 'Observation' } = {},
-  ): this {
-    return this.screeningResult(
-      HISTOLOGY.report,
-      HISTOLOGY.results[result],
-      opts,
-      opts.resource !== 'Observation',
-    );
+  histology(result: HistologyResult, opts: Ago & { readonly resource?: 'DiagnosticReport' | 'Observation' } = {}): this {
+    return this.screeningResult(HISTOLOGY.report, HISTOLOGY.results[result], opts, opts.resource !== 'Observation');
   }
 
   /** ICD-10-CM R87.6xx / R87.810 Condition, which counts as an abnormal result dated by onset. */
-  abnormalCervicalDiagnosis(
-    icd10: AbnormalCervicalDiagnosis,
-    opts: ConditionOptions = {},
-  ): this {
-    const def = lookup(
-      ABNORMAL_CERVICAL_DIAGNOSES,
-      icd10,
-      'abnormal cervical diagnosis',
-    );
+  abnormalCervicalDiagnosis(icd10: AbnormalCervicalDiagnosis, opts: ConditionOptions = {}): this {
+    const def = lookup(ABNORMAL_CERVICAL_DIAGNOSES, icd10, 'abnormal cervical diagnosis');
     return this.addCondition(def, {
       ...opts,
       category: opts.category ?? 'encounter-diagnosis',
@@ -702,10 +599,7 @@ export class PatientBundleBuilder {
   }
 
   /** CIN2+/AIS/cervical-cancer history Condition (SNOMED or ICD-10-CM code of pcb-guideline.md §4.5). */
-  cervicalHistory(
-    code: CervicalHistoryCode,
-    opts: ConditionOptions = {},
-  ): this {
+  cervicalHistory(code: CervicalHistoryCode, opts: ConditionOptions = {}): this {
     const def = lookup(CERVICAL_HISTORY_CODES, code, 'cervical history code');
     return this.addCondition(def, {
       ...opts,
@@ -738,10 +632,7 @@ export class PatientBundleBuilder {
       if (opts.combined === true) {
         codes.push(NAAT_CODES['ct-ng'][specimen]);
       } else {
-        codes.push(
-          NAAT_CODES.chlamydia[specimen],
-          NAAT_CODES.gonorrhea[specimen],
-        );
+        codes.push(NAAT_CODES.chlamydia[specimen], NAAT_CODES.gonorrhea[specimen]);
       }
     } else {
       codes.push(NAAT_CODES[organism][specimen]);
@@ -758,16 +649,8 @@ export class PatientBundleBuilder {
   }
 
   /** `pcb-facts#new-sexual-partner` (default true) as an Observation or a QuestionnaireResponse answer. */
-  newSexualPartner(
-    opts: Ago & { readonly value?: boolean; readonly via?: FactChannel } = {},
-  ): this {
-    return this.booleanFact(
-      NEW_SEXUAL_PARTNER,
-      opts.value ?? true,
-      opts,
-      opts.via ?? 'observation',
-      'social-history',
-    );
+  newSexualPartner(opts: Ago & { readonly value?: boolean; readonly via?: FactChannel } = {}): this {
+    return this.booleanFact(NEW_SEXUAL_PARTNER, opts.value ?? true, opts, opts.via ?? 'observation', 'social-history');
   }
 
   // -------------------------------------------------------------------------------------------
@@ -785,13 +668,9 @@ export class PatientBundleBuilder {
       readonly resource?: 'MedicationRequest' | 'MedicationStatement';
     } = {},
   ): this {
-    const def = (MEDICATIONS[kind] as Readonly<Record<string, CodeDef>>)[
-      rxnormCode
-    ];
+    const def = (MEDICATIONS[kind] as Readonly<Record<string, CodeDef>>)[rxnormCode];
     if (def === undefined) {
-      throw new Error(
-        `RxNorm ${rxnormCode} is not a '${kind}' code in encoding-codes.ts`,
-      );
+      throw new Error(`RxNorm ${rxnormCode} is not a '${kind}' code in encoding-codes.ts`);
     }
     const at = this.at(opts);
     if (opts.resource === 'MedicationStatement') {
@@ -821,11 +700,7 @@ export class PatientBundleBuilder {
   }
 
   /** Any Condition by system alias and code (display taken from encoding-codes.ts when known). */
-  condition(
-    system: SystemAlias,
-    code: string,
-    opts: ConditionOptions = {},
-  ): this {
+  condition(system: SystemAlias, code: string, opts: ConditionOptions = {}): this {
     const uri = SYSTEMS[system];
     const def = knownCoding(uri, code) ?? { system: uri, code };
     return this.addCondition(def, {
@@ -854,10 +729,7 @@ export class PatientBundleBuilder {
    * An exam finding or symptom (key like 'cervical-polyp', or its code): an Observation with the finding
    * as `code` and valueBoolean true (default), or a Condition (`as: 'condition'`).
    */
-  finding(
-    keyOrCode: FindingKey | string,
-    opts: Ago & { readonly as?: 'observation' | 'condition' } = {},
-  ): this {
+  finding(keyOrCode: FindingKey | string, opts: Ago & { readonly as?: 'observation' | 'condition' } = {}): this {
     const def = lookup(FINDINGS, keyOrCode, 'finding');
     if (opts.as === 'condition') {
       return this.addCondition(def, {
@@ -875,26 +747,12 @@ export class PatientBundleBuilder {
 
   /** `pcb-facts#heavy-bleeding` valueBoolean true, as an Observation or a QuestionnaireResponse answer. */
   heavyBleeding(opts: Ago & { readonly via?: FactChannel } = {}): this {
-    return this.booleanFact(
-      BLEEDING_QUALIFIERS.heavy,
-      true,
-      opts,
-      opts.via ?? 'observation',
-      'exam',
-    );
+    return this.booleanFact(BLEEDING_QUALIFIERS.heavy, true, opts, opts.via ?? 'observation', 'exam');
   }
 
   /** `pcb-facts#intermenstrual-bleeding` valueBoolean true, as an Observation or a QuestionnaireResponse answer. */
-  intermenstrualBleeding(
-    opts: Ago & { readonly via?: FactChannel } = {},
-  ): this {
-    return this.booleanFact(
-      BLEEDING_QUALIFIERS.intermenstrual,
-      true,
-      opts,
-      opts.via ?? 'observation',
-      'exam',
-    );
+  intermenstrualBleeding(opts: Ago & { readonly via?: FactChannel } = {}): this {
+    return this.booleanFact(BLEEDING_QUALIFIERS.intermenstrual, true, opts, opts.via ?? 'observation', 'exam');
   }
 
   /**
@@ -920,9 +778,7 @@ export class PatientBundleBuilder {
       if (opts.systolic === undefined) {
         throw new Error('a blood pressure panel needs a systolic value');
       }
-      const component: ObservationComponent[] = [
-        { code: concept(VITALS.systolic), valueQuantity: mmHg(opts.systolic) },
-      ];
+      const component: ObservationComponent[] = [{ code: concept(VITALS.systolic), valueQuantity: mmHg(opts.systolic) }];
       if (opts.diastolic !== undefined) {
         component.push({
           code: concept(VITALS.diastolic),
@@ -1021,11 +877,7 @@ export class PatientBundleBuilder {
   // -------------------------------------------------------------------------------------------
 
   /** A completed QuestionnaireResponse with one boolean answer, dated by `authored`. */
-  questionnaireAnswer(
-    linkId: string,
-    valueBoolean: boolean,
-    opts: Ago = {},
-  ): this {
+  questionnaireAnswer(linkId: string, valueBoolean: boolean, opts: Ago = {}): this {
     if (linkId.trim() === '') {
       throw new Error('linkId must not be empty');
     }
@@ -1055,15 +907,8 @@ export class PatientBundleBuilder {
 
   /** The transaction Bundle: the Patient first, then the facts in the order they were added. */
   build(): Bundle<FhirResource> {
-    const patient: Patient = JSON.parse(
-      JSON.stringify(this.patient),
-    ) as Patient;
-    const all: FhirResource[] = [
-      patient,
-      ...this.resources.map(
-        (r) => JSON.parse(JSON.stringify(r)) as FhirResource,
-      ),
-    ];
+    const patient: Patient = JSON.parse(JSON.stringify(this.patient)) as Patient;
+    const all: FhirResource[] = [patient, ...this.resources.map((r) => JSON.parse(JSON.stringify(r)) as FhirResource)];
     const entry: BundleEntry<FhirResource>[] = all.map((resource) => {
       const url = `${resource.resourceType}/${resource.id}`;
       return { fullUrl: url, resource, request: { method: 'PUT', url } };
@@ -1104,13 +949,7 @@ export class PatientBundleBuilder {
     readonly when: Ago;
     /** No `effectiveDateTime` (a result that takes its report's date). */
     readonly undated?: boolean;
-    readonly value?: Pick<
-      Observation,
-      | 'valueCodeableConcept'
-      | 'valueQuantity'
-      | 'valueBoolean'
-      | 'valueDateTime'
-    >;
+    readonly value?: Pick<Observation, 'valueCodeableConcept' | 'valueQuantity' | 'valueBoolean' | 'valueDateTime'>;
     readonly component?: ObservationComponent[];
   }): this {
     const observation: Observation = {
@@ -1120,9 +959,7 @@ export class PatientBundleBuilder {
       category: [concept(OBSERVATION_CATEGORY[spec.category])],
       code: concept(spec.code),
       subject: this.subject(),
-      ...(spec.undated === true
-        ? {}
-        : { effectiveDateTime: this.at(spec.when) }),
+      ...(spec.undated === true ? {} : { effectiveDateTime: this.at(spec.when) }),
       ...(spec.value ?? {}),
       ...(spec.component === undefined ? {} : { component: spec.component }),
     };
@@ -1130,29 +967,21 @@ export class PatientBundleBuilder {
     return this;
   }
 
-  private addCondition(
-    def: CodeDef,
-    opts: PcbConditionOptions & { readonly undated?: boolean },
-  ): this {
+  private addCondition(def: CodeDef, opts: PcbConditionOptions & { readonly undated?: boolean }): this {
     const onset = this.at(opts);
     const dates =
       opts.undated === true
         ? {}
         : {
             ...(opts.omitOnset === true ? {} : { onsetDateTime: onset }),
-            recordedDate:
-              opts.recorded === undefined ? onset : this.at(opts.recorded),
+            recordedDate: opts.recorded === undefined ? onset : this.at(opts.recorded),
           };
     const condition: Condition = {
       resourceType: 'Condition',
       id: this.nextId('Condition'),
-      clinicalStatus: concept(
-        CONDITION_CLINICAL_STATUS[opts.clinicalStatus ?? 'active'],
-      ),
+      clinicalStatus: concept(CONDITION_CLINICAL_STATUS[opts.clinicalStatus ?? 'active']),
       verificationStatus: concept(CONDITION_VERIFICATION_CONFIRMED),
-      category: [
-        concept(CONDITION_CATEGORY[opts.category ?? 'problem-list-item']),
-      ],
+      category: [concept(CONDITION_CATEGORY[opts.category ?? 'problem-list-item'])],
       code: concept(def),
       subject: this.subject(),
       ...dates,
@@ -1174,12 +1003,7 @@ export class PatientBundleBuilder {
     return this;
   }
 
-  private screeningResult(
-    code: CodeDef,
-    value: CodeDef,
-    when: Ago,
-    report: boolean,
-  ): this {
+  private screeningResult(code: CodeDef, value: CodeDef, when: Ago, report: boolean): this {
     if (!report) {
       return this.observation({
         code,
@@ -1201,13 +1025,7 @@ export class PatientBundleBuilder {
     return this;
   }
 
-  private booleanFact(
-    code: CodeDef,
-    value: boolean,
-    when: Ago,
-    via: FactChannel,
-    category: ObservationCategory,
-  ): this {
+  private booleanFact(code: CodeDef, value: boolean, when: Ago, via: FactChannel, category: ObservationCategory): this {
     if (via === 'questionnaire') {
       return this.questionnaireAnswer(code.code, value, when);
     }
@@ -1221,9 +1039,6 @@ export class PatientBundleBuilder {
 }
 
 /** Shorthand: `patientBundle('pcb-demo-x', today).born({ yearsAgo: 30 })…build()`. */
-export function patientBundle(
-  patientId: string,
-  today: Date = new Date(),
-): PatientBundleBuilder {
+export function patientBundle(patientId: string, today: Date = new Date()): PatientBundleBuilder {
   return new PatientBundleBuilder(patientId, today);
 }

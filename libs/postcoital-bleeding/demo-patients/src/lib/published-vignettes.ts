@@ -112,8 +112,7 @@ interface VignetteSpec {
   readonly facts: (b: PatientBundleBuilder) => PatientBundleBuilder;
 }
 
-const NOTE_NAAT =
-  'NAAT neg = CT (53926-2) and NG (53879-3) vaginal NAATs, both negative, same day.';
+const NOTE_NAAT = 'NAAT neg = CT (53926-2) and NG (53879-3) vaginal NAATs, both negative, same day.';
 const NOTE_PRE_DEFAULT =
   'Default "premenopausal" recorded as 161712005 = 22636003: at 40–55 with no record the guideline derives "unknown" (PCB-02), which the expectation excludes.';
 
@@ -122,12 +121,8 @@ function vignettePatientId(id: VignetteId): string {
 }
 
 function startVignette(spec: VignetteSpec, today: Date): PatientBundleBuilder {
-  const b = new PatientBundleBuilder(vignettePatientId(spec.id), today)
-    .name('Vignette', spec.id)
-    .born({ yearsAgo: spec.age });
-  return spec.male === true
-    ? b.gender('male').birthSex('M')
-    : b.gender('female').birthSex('F');
+  const b = new PatientBundleBuilder(vignettePatientId(spec.id), today).name('Vignette', spec.id).born({ yearsAgo: spec.age });
+  return spec.male === true ? b.gender('male').birthSex('M') : b.gender('female').birthSex('F');
 }
 
 const SPECS: readonly VignetteSpec[] = [
@@ -141,23 +136,14 @@ const SPECS: readonly VignetteSpec[] = [
       '"stable partner" = new-sexual-partner Observation valueBoolean false (a recorded "no"), so a reader that ignores the value is caught.',
     ],
     age: 28,
-    facts: (b) =>
-      b
-        .pcbCondition({ weeksAgo: 1 })
-        .lmp({ weeksAgo: 2 })
-        .cytology('NILM', { yearsAgo: 1 })
-        .newSexualPartner({ value: false }),
+    facts: (b) => b.pcbCondition({ weeksAgo: 1 }).lmp({ weeksAgo: 2 }).cytology('NILM', { yearsAgo: 1 }).newSexualPartner({ value: false }),
   },
   {
     id: 'V02',
-    description:
-      '32 F; PCB 2 wk; cotest NILM/HPV-neg 2 y; CT/NG NAAT neg 2 mo, no new partner; urine hCG neg 3 d ago',
+    description: '32 F; PCB 2 wk; cotest NILM/HPV-neg 2 y; CT/NG NAAT neg 2 mo, no new partner; urine hCG neg 3 d ago',
     expectedRules: ['PCB-10'],
     highestIndicator: 'info',
-    encodingNotes: [
-      NOTE_NAAT,
-      '"no new partner" = new-sexual-partner Observation valueBoolean false, today.',
-    ],
+    encodingNotes: [NOTE_NAAT, '"no new partner" = new-sexual-partner Observation valueBoolean false, today.'],
     age: 32,
     facts: (b) =>
       b
@@ -169,8 +155,7 @@ const SPECS: readonly VignetteSpec[] = [
   },
   {
     id: 'V03',
-    description:
-      '24 F; PCB 1 wk; new sexual partner (questionnaire); abnormal discharge 271939006; cytology NILM 2 y; NAAT none',
+    description: '24 F; PCB 1 wk; new sexual partner (questionnaire); abnormal discharge 271939006; cytology NILM 2 y; NAAT none',
     expectedRules: ['PCB-10', 'PCB-13', 'PCB-14', 'PCB-52'],
     highestIndicator: 'info',
     encodingNotes: [
@@ -187,20 +172,16 @@ const SPECS: readonly VignetteSpec[] = [
   },
   {
     id: 'V04',
-    description:
-      '19 F (edge: <21); PCB 1 wk; no cervical screening on record (appropriately); sexually active; no NAAT',
+    description: '19 F (edge: <21); PCB 1 wk; no cervical screening on record (appropriately); sexually active; no NAAT',
     expectedRules: ['PCB-10', 'PCB-12', 'PCB-13', 'PCB-14'],
     highestIndicator: 'info',
-    encodingNotes: [
-      '"sexually active" has no code in fact-encoding.md and is implied by PCB itself; not written.',
-    ],
+    encodingNotes: ['"sexually active" has no code in fact-encoding.md and is implied by PCB itself; not written.'],
     age: 19,
     facts: (b) => b.pcbCondition({ weeksAgo: 1 }),
   },
   {
     id: 'V06',
-    description:
-      '35 F (missing data); PCB 1 wk; NO cytology/HPV result anywhere in record; no NAAT; pregnancy status not recorded',
+    description: '35 F (missing data); PCB 1 wk; NO cytology/HPV result anywhere in record; no NAAT; pregnancy status not recorded',
     expectedRules: ['PCB-03', 'PCB-10', 'PCB-11', 'PCB-13', 'PCB-14'],
     highestIndicator: 'info',
     age: 35,
@@ -208,8 +189,7 @@ const SPECS: readonly VignetteSpec[] = [
   },
   {
     id: 'V07',
-    description:
-      '45 F premenopausal; PCB 8 wk (recurrent); last cytology NILM 4 y ago (overdue); NAAT neg 1 mo; no new partner',
+    description: '45 F premenopausal; PCB 8 wk (recurrent); last cytology NILM 4 y ago (overdue); NAAT neg 1 mo; no new partner',
     expectedRules: ['PCB-10', 'PCB-11', 'PCB-14', 'PCB-15'],
     highestIndicator: 'warning',
     encodingNotes: [
@@ -229,14 +209,10 @@ const SPECS: readonly VignetteSpec[] = [
   },
   {
     id: 'V08',
-    description:
-      '30 F; PCB persisting 7 wk; NAAT neg 1 mo; cotest neg 1 y; hCG neg 2 d',
+    description: '30 F; PCB persisting 7 wk; NAAT neg 1 mo; cotest neg 1 y; hCG neg 2 d',
     expectedRules: ['PCB-10', 'PCB-15'],
     highestIndicator: 'warning',
-    encodingNotes: [
-      NOTE_NAAT,
-      '"hCG neg 2 d" = urine hCG 2106-3 negative 2 days ago.',
-    ],
+    encodingNotes: [NOTE_NAAT, '"hCG neg 2 d" = urine hCG 2106-3 negative 2 days ago.'],
     age: 30,
     facts: (b) =>
       b
@@ -247,14 +223,10 @@ const SPECS: readonly VignetteSpec[] = [
   },
   {
     id: 'V09',
-    description:
-      '30 F; PCB 5 wk (below 6-wk threshold for <35); otherwise as V08',
+    description: '30 F; PCB 5 wk (below 6-wk threshold for <35); otherwise as V08',
     expectedRules: ['PCB-10'],
     highestIndicator: 'info',
-    encodingNotes: [
-      '"otherwise as V08": NAAT neg 1 mo, cotest neg 1 y, urine hCG neg 2 d.',
-      NOTE_NAAT,
-    ],
+    encodingNotes: ['"otherwise as V08": NAAT neg 1 mo, cotest neg 1 y, urine hCG neg 2 d.', NOTE_NAAT],
     age: 30,
     facts: (b) =>
       b
@@ -265,34 +237,26 @@ const SPECS: readonly VignetteSpec[] = [
   },
   {
     id: 'V11',
-    description:
-      '29 F; cytology HSIL 3 mo ago, no colposcopy Procedure after it; no NAAT',
+    description: '29 F; cytology HSIL 3 mo ago, no colposcopy Procedure after it; no NAAT',
     expectedRules: ['PCB-10', 'PCB-13', 'PCB-14', 'PCB-16'],
     highestIndicator: 'warning',
     age: 29,
-    facts: (b) =>
-      b.pcbCondition({ weeksAgo: 1 }).cytology('HSIL', { monthsAgo: 3 }),
+    facts: (b) => b.pcbCondition({ weeksAgo: 1 }).cytology('HSIL', { monthsAgo: 3 }),
   },
   {
     id: 'V13',
-    description:
-      '33 F; ASC-US + hrHPV(other) 2 mo ago AND colposcopy (392003006) done after; no NAAT',
+    description: '33 F; ASC-US + hrHPV(other) 2 mo ago AND colposcopy (392003006) done after; no NAAT',
     expectedRules: ['PCB-10', 'PCB-13', 'PCB-14'],
     highestIndicator: 'info',
     encodingNotes: [
       'ASC-US cytology and HPV positive (10828004, "not 16/18") on the same day 2 months ago; colposcopy 1 month ago ("done after", date unstated).',
     ],
     age: 33,
-    facts: (b) =>
-      b
-        .pcbCondition({ weeksAgo: 1 })
-        .cotest('ASC-US', 'positive', { monthsAgo: 2 })
-        .colposcopy({ monthsAgo: 1 }),
+    facts: (b) => b.pcbCondition({ weeksAgo: 1 }).cotest('ASC-US', 'positive', { monthsAgo: 2 }).colposcopy({ monthsAgo: 1 }),
   },
   {
     id: 'V14',
-    description:
-      '40 M (administrative gender male, no gender-identity/organ-inventory data); N93.0 erroneously coded',
+    description: '40 M (administrative gender male, no gender-identity/organ-inventory data); N93.0 erroneously coded',
     expectedRules: [],
     highestIndicator: 'none',
     encodingNotes: [
@@ -304,13 +268,10 @@ const SPECS: readonly VignetteSpec[] = [
   },
   {
     id: 'V15',
-    description:
-      '27 F; contraception visit; no PCB Condition/Observation/reason code',
+    description: '27 F; contraception visit; no PCB Condition/Observation/reason code',
     expectedRules: [],
     highestIndicator: 'none',
-    encodingNotes: [
-      'Contraception visit = finished Encounter today with reasonCode ICD-10-CM Z30.09; no PCB anywhere.',
-    ],
+    encodingNotes: ['Contraception visit = finished Encounter today with reasonCode ICD-10-CM Z30.09; no PCB anywhere.'],
     age: 27,
     facts: (b) => b.encounter({ reason: 'contraception' }),
   },
@@ -336,8 +297,7 @@ const SPECS: readonly VignetteSpec[] = [
   },
   {
     id: 'V19',
-    description:
-      'Pregnant 8 wk; heavy bleeding with clots + cramping pelvic pain; RhD unknown; NAAT neg 1 mo',
+    description: 'Pregnant 8 wk; heavy bleeding with clots + cramping pelvic pain; RhD unknown; NAAT neg 1 mo',
     expectedRules: ['PCB-10', 'PCB-31', 'PCB-33'],
     highestIndicator: 'critical',
     encodingNotes: [
@@ -378,8 +338,7 @@ const SPECS: readonly VignetteSpec[] = [
   },
   {
     id: 'V21',
-    description:
-      '22 F pregnant 30 wk; PCB; RhD negative; no NAAT this pregnancy',
+    description: '22 F pregnant 30 wk; PCB; RhD negative; no NAAT this pregnancy',
     expectedRules: ['PCB-13', 'PCB-32', 'PCB-33'],
     highestIndicator: 'critical',
     encodingNotes: [
@@ -388,11 +347,7 @@ const SPECS: readonly VignetteSpec[] = [
     ],
     age: 22,
     facts: (b) =>
-      b
-        .pcbCondition({ weeksAgo: 1 })
-        .pregnancyStatus('pregnant')
-        .gestationalAge({ weeks: 30 })
-        .rhD('negative', { weeksAgo: 20 }),
+      b.pcbCondition({ weeksAgo: 1 }).pregnancyStatus('pregnant').gestationalAge({ weeks: 30 }).rhD('negative', { weeksAgo: 20 }),
   },
   {
     id: 'V23',
@@ -416,24 +371,16 @@ const SPECS: readonly VignetteSpec[] = [
   },
   {
     id: 'V25',
-    description:
-      '58 F postmenopausal (76498008), no HRT; PCB; cotest neg 3 y; no NAAT',
+    description: '58 F postmenopausal (76498008), no HRT; PCB; cotest neg 3 y; no NAAT',
     expectedRules: ['PCB-10', 'PCB-20'],
-    encodingNotes: [
-      'Revision 2 (R2-7): postmenopausal in US mode, so "no NAAT in 12 months" alone does not fire PCB-13.',
-    ],
+    encodingNotes: ['Revision 2 (R2-7): postmenopausal in US mode, so "no NAAT in 12 months" alone does not fire PCB-13.'],
     highestIndicator: 'warning',
     age: 58,
-    facts: (b) =>
-      b
-        .menopause('post', { code: '76498008' })
-        .pcbCondition({ weeksAgo: 1 })
-        .cotest('NILM', 'negative', { yearsAgo: 3 }),
+    facts: (b) => b.menopause('post', { code: '76498008' }).pcbCondition({ weeksAgo: 1 }).cotest('NILM', 'negative', { yearsAgo: 3 }),
   },
   {
     id: 'V26',
-    description:
-      '62 F postmenopausal on continuous combined HRT 2 y (estradiol/norethindrone; Z79.890); PCB; cotest neg 2 y; no NAAT',
+    description: '62 F postmenopausal on continuous combined HRT 2 y (estradiol/norethindrone; Z79.890); PCB; cotest neg 2 y; no NAAT',
     expectedRules: ['PCB-10', 'PCB-20', 'PCB-22'],
     highestIndicator: 'warning',
     encodingNotes: [
@@ -451,14 +398,10 @@ const SPECS: readonly VignetteSpec[] = [
   },
   {
     id: 'V28',
-    description:
-      '42 F premenopausal on tamoxifen; PCB; cotest neg 1 y; NAAT neg 2 mo; hCG neg',
+    description: '42 F premenopausal on tamoxifen; PCB; cotest neg 1 y; NAAT neg 2 mo; hCG neg',
     expectedRules: ['PCB-10', 'PCB-24'],
     highestIndicator: 'info',
-    encodingNotes: [
-      'Tamoxifen = active MedicationRequest RxNorm ingredient 10324, authored 1 year ago (start unstated).',
-      NOTE_NAAT,
-    ],
+    encodingNotes: ['Tamoxifen = active MedicationRequest RxNorm ingredient 10324, authored 1 year ago (start unstated).', NOTE_NAAT],
     age: 42,
     facts: (b) =>
       b
@@ -471,8 +414,7 @@ const SPECS: readonly VignetteSpec[] = [
   },
   {
     id: 'V29',
-    description:
-      '57 F postmenopausal; TVUS endometrial thickness 7 mm resulted 3 d ago; cotest neg 2 y; no NAAT',
+    description: '57 F postmenopausal; TVUS endometrial thickness 7 mm resulted 3 d ago; cotest neg 2 y; no NAAT',
     expectedRules: ['PCB-10', 'PCB-21'],
     highestIndicator: 'warning',
     encodingNotes: [
@@ -492,43 +434,30 @@ const SPECS: readonly VignetteSpec[] = [
       '48 F; menopausal status unknown (no LMP, no menopause Observation); also intermenstrual bleeding; cytology NILM 2 y; no NAAT',
     expectedRules: ['PCB-02', 'PCB-10', 'PCB-13', 'PCB-14', 'PCB-25'],
     highestIndicator: 'warning',
-    encodingNotes: [
-      'Intermenstrual bleeding = pcb-facts#intermenstrual-bleeding Observation true, today.',
-    ],
+    encodingNotes: ['Intermenstrual bleeding = pcb-facts#intermenstrual-bleeding Observation true, today.'],
     age: 48,
-    facts: (b) =>
-      b
-        .pcbCondition({ weeksAgo: 1 })
-        .intermenstrualBleeding()
-        .cytology('NILM', { yearsAgo: 2 }),
+    facts: (b) => b.pcbCondition({ weeksAgo: 1 }).intermenstrualBleeding().cytology('NILM', { yearsAgo: 2 }),
   },
   {
     id: 'V32',
-    description:
-      '48 F; menopausal status unknown; PCB only; cytology NILM 2 y; no NAAT',
+    description: '48 F; menopausal status unknown; PCB only; cytology NILM 2 y; no NAAT',
     expectedRules: ['PCB-02', 'PCB-10', 'PCB-13', 'PCB-14'],
     highestIndicator: 'info',
     age: 48,
-    facts: (b) =>
-      b.pcbCondition({ weeksAgo: 1 }).cytology('NILM', { yearsAgo: 2 }),
+    facts: (b) => b.pcbCondition({ weeksAgo: 1 }).cytology('NILM', { yearsAgo: 2 }),
   },
   {
     id: 'V34',
-    description:
-      '70 F postmenopausal; no screening results on record (not adequately screened); PCB; no NAAT',
+    description: '70 F postmenopausal; no screening results on record (not adequately screened); PCB; no NAAT',
     expectedRules: ['PCB-03', 'PCB-10', 'PCB-11', 'PCB-20'],
     highestIndicator: 'warning',
-    encodingNotes: [
-      'Revision 2 (R2-7): postmenopausal in US mode, so no PCB-13 for a missing NAAT alone.',
-    ],
+    encodingNotes: ['Revision 2 (R2-7): postmenopausal in US mode, so no PCB-13 for a missing NAAT alone.'],
     age: 70,
-    facts: (b) =>
-      b.menopause('post', { code: '76498008' }).pcbCondition({ weeksAgo: 1 }),
+    facts: (b) => b.menopause('post', { code: '76498008' }).pcbCondition({ weeksAgo: 1 }),
   },
   {
     id: 'V35',
-    description:
-      '52 F; total hysterectomy (116140006) for fibroids 10 y ago, no CIN history; PCB; no NAAT',
+    description: '52 F; total hysterectomy (116140006) for fibroids 10 y ago, no CIN history; PCB; no NAAT',
     expectedRules: ['PCB-10', 'PCB-13', 'PCB-40'],
     highestIndicator: 'info',
     encodingNotes: [
@@ -536,15 +465,11 @@ const SPECS: readonly VignetteSpec[] = [
       'No menopausal-status record: with no uterus the status does not enter any rule (PCB-02/14/20 need a corpus).',
     ],
     age: 52,
-    facts: (b) =>
-      b
-        .hysterectomy('116140006', { yearsAgo: 10 })
-        .pcbCondition({ weeksAgo: 1 }),
+    facts: (b) => b.hysterectomy('116140006', { yearsAgo: 10 }).pcbCondition({ weeksAgo: 1 }),
   },
   {
     id: 'V36',
-    description:
-      '50 F; total hysterectomy 8 y ago for CIN3 (252991009); PCB; no NAAT',
+    description: '50 F; total hysterectomy 8 y ago for CIN3 (252991009); PCB; no NAAT',
     expectedRules: ['PCB-10', 'PCB-13', 'PCB-40', 'PCB-44'],
     highestIndicator: 'warning',
     encodingNotes: [
@@ -563,30 +488,19 @@ const SPECS: readonly VignetteSpec[] = [
   },
   {
     id: 'V39',
-    description:
-      '34 F HIV (B20); cytology NILM 2 y (annual cytology required); no NAAT',
+    description: '34 F HIV (B20); cytology NILM 2 y (annual cytology required); no NAAT',
     expectedRules: ['PCB-10', 'PCB-11', 'PCB-13', 'PCB-14', 'PCB-43'],
     highestIndicator: 'info',
-    encodingNotes: [
-      'HIV = active Condition B20 with onset 6 years ago (date unstated).',
-    ],
+    encodingNotes: ['HIV = active Condition B20 with onset 6 years ago (date unstated).'],
     age: 34,
-    facts: (b) =>
-      b
-        .condition('icd10cm', 'B20', { yearsAgo: 6 })
-        .pcbCondition({ weeksAgo: 1 })
-        .cytology('NILM', { yearsAgo: 2 }),
+    facts: (b) => b.condition('icd10cm', 'B20', { yearsAgo: 6 }).pcbCondition({ weeksAgo: 1 }).cytology('NILM', { yearsAgo: 2 }),
   },
   {
     id: 'V40',
-    description:
-      '34 F HIV; cotest neg 2 y (q3y cotest OK ≥30); NAAT neg 6 mo; hCG neg',
+    description: '34 F HIV; cotest neg 2 y (q3y cotest OK ≥30); NAAT neg 6 mo; hCG neg',
     expectedRules: ['PCB-10', 'PCB-13', 'PCB-43'],
     highestIndicator: 'info',
-    encodingNotes: [
-      '"HIV" = active Condition B20 (as V39), onset 6 years ago.',
-      NOTE_NAAT,
-    ],
+    encodingNotes: ['"HIV" = active Condition B20 (as V39), onset 6 years ago.', NOTE_NAAT],
     age: 34,
     facts: (b) =>
       b
@@ -598,8 +512,7 @@ const SPECS: readonly VignetteSpec[] = [
   },
   {
     id: 'V42',
-    description:
-      '38 F; CIN2 treated by LEEP 3 y ago (Z87.410); HPV-based test neg 1 y ago (surveillance); no NAAT',
+    description: '38 F; CIN2 treated by LEEP 3 y ago (Z87.410); HPV-based test neg 1 y ago (surveillance); no NAAT',
     expectedRules: ['PCB-10', 'PCB-13', 'PCB-14', 'PCB-44'],
     highestIndicator: 'warning',
     encodingNotes: [
@@ -608,16 +521,11 @@ const SPECS: readonly VignetteSpec[] = [
       '"1 y ago" is exactly the CIN2+ surveillance limit (HPV-based <= 1 y) and the expectation has PCB-11 silent, so the test is dated 11 months ago: an annual surveillance test done on time, never on the wrong side of a 365/366-day boundary.',
     ],
     age: 38,
-    facts: (b) =>
-      b
-        .cervicalHistory('Z87.410', { yearsAgo: 3 })
-        .pcbCondition({ weeksAgo: 1 })
-        .hpv('negative', { monthsAgo: 11 }),
+    facts: (b) => b.cervicalHistory('Z87.410', { yearsAgo: 3 }).pcbCondition({ weeksAgo: 1 }).hpv('negative', { monthsAgo: 11 }),
   },
   {
     id: 'V43',
-    description:
-      '50 F premenopausal (LMP 2 wk) on apixaban (Z79.01); mild PCB; cotest neg 2 y; no NAAT',
+    description: '50 F premenopausal (LMP 2 wk) on apixaban (Z79.01); mild PCB; cotest neg 2 y; no NAAT',
     expectedRules: ['PCB-10', 'PCB-13', 'PCB-14', 'PCB-45'],
     highestIndicator: 'info',
     encodingNotes: [
@@ -635,8 +543,7 @@ const SPECS: readonly VignetteSpec[] = [
   },
   {
     id: 'V45',
-    description:
-      '28 F; PCB + fever 386661006 + pelvic pain + discharge; new partner; cytology NILM 1 y',
+    description: '28 F; PCB + fever 386661006 + pelvic pain + discharge; new partner; cytology NILM 1 y',
     expectedRules: ['PCB-10', 'PCB-13', 'PCB-14', 'PCB-51', 'PCB-52'],
     highestIndicator: 'warning',
     encodingNotes: [
@@ -655,24 +562,16 @@ const SPECS: readonly VignetteSpec[] = [
   },
   {
     id: 'V46',
-    description:
-      '39 F; PCB + unexplained weight loss 422868009; cotest neg 1 y; no NAAT',
+    description: '39 F; PCB + unexplained weight loss 422868009; cotest neg 1 y; no NAAT',
     expectedRules: ['PCB-10', 'PCB-13', 'PCB-14', 'PCB-53'],
     highestIndicator: 'warning',
-    encodingNotes: [
-      'Weight loss = encounter-diagnosis Condition 422868009 today.',
-    ],
+    encodingNotes: ['Weight loss = encounter-diagnosis Condition 422868009 today.'],
     age: 39,
-    facts: (b) =>
-      b
-        .pcbCondition({ weeksAgo: 1 })
-        .finding('weight-loss', { as: 'condition' })
-        .cotest('NILM', 'negative', { yearsAgo: 1 }),
+    facts: (b) => b.pcbCondition({ weeksAgo: 1 }).finding('weight-loss', { as: 'condition' }).cotest('NILM', 'negative', { yearsAgo: 1 }),
   },
   {
     id: 'V47',
-    description:
-      '30 F; heavy PCB, SBP 85 (unstable); pregnancy status not recorded; cytology NILM 1 y; no NAAT',
+    description: '30 F; heavy PCB, SBP 85 (unstable); pregnancy status not recorded; cytology NILM 1 y; no NAAT',
     expectedRules: ['PCB-10', 'PCB-13', 'PCB-14', 'PCB-54'],
     highestIndicator: 'critical',
     encodingNotes: [
@@ -690,8 +589,7 @@ const SPECS: readonly VignetteSpec[] = [
   },
   {
     id: 'V48',
-    description:
-      '27 F; chlamydia NAAT POSITIVE 3 wk ago (treated); PCB persisting 7 wk; cytology NILM 1 y; hCG neg',
+    description: '27 F; chlamydia NAAT POSITIVE 3 wk ago (treated); PCB persisting 7 wk; cytology NILM 1 y; hCG neg',
     expectedRules: ['PCB-10'],
     highestIndicator: 'info',
     encodingNotes: [
@@ -700,16 +598,11 @@ const SPECS: readonly VignetteSpec[] = [
     ],
     age: 27,
     facts: (b) =>
-      b
-        .pcbCondition({ weeksAgo: 7 })
-        .naat('chlamydia', 'positive', { weeksAgo: 3 })
-        .cytology('NILM', { yearsAgo: 1 })
-        .hcg('negative'),
+      b.pcbCondition({ weeksAgo: 7 }).naat('chlamydia', 'positive', { weeksAgo: 3 }).cytology('NILM', { yearsAgo: 1 }).hcg('negative'),
   },
   {
     id: 'V50',
-    description:
-      '34 F; last PCB Condition recorded 8 months ago, nothing in 90-day lookback',
+    description: '34 F; last PCB Condition recorded 8 months ago, nothing in 90-day lookback',
     expectedRules: [],
     highestIndicator: 'none',
     encodingNotes: [
@@ -739,8 +632,7 @@ const SPECS: readonly VignetteSpec[] = [
   {
     id: 'V54',
     mode: 'UK',
-    description:
-      '[UK mode] 68 F postmenopausal; ceased screening at 65 with adequate negatives; PCB; no NAAT',
+    description: '[UK mode] 68 F postmenopausal; ceased screening at 65 with adequate negatives; PCB; no NAAT',
     expectedRules: ['PCB-10', 'PCB-13', 'PCB-20', 'PCB-42'],
     highestIndicator: 'warning',
     encodingNotes: [
@@ -757,8 +649,7 @@ const SPECS: readonly VignetteSpec[] = [
   {
     id: 'V55',
     mode: 'UK',
-    description:
-      '[UK mode] 40 F; HPV-primary neg 4 y ago (UK 25–49: 3-yearly) → due; NAAT neg 1 mo; hCG neg',
+    description: '[UK mode] 40 F; HPV-primary neg 4 y ago (UK 25–49: 3-yearly) → due; NAAT neg 1 mo; hCG neg',
     expectedRules: ['PCB-10', 'PCB-11'],
     highestIndicator: 'info',
     encodingNotes: [
@@ -799,8 +690,7 @@ const SPECS: readonly VignetteSpec[] = [
   },
   {
     id: 'V59',
-    description:
-      '41 F; exam Observation: polyp of cervix 65576009 (benign-appearing); cotest neg 1 y; NAAT neg 1 mo; hCG neg',
+    description: '41 F; exam Observation: polyp of cervix 65576009 (benign-appearing); cotest neg 1 y; NAAT neg 1 mo; hCG neg',
     expectedRules: ['PCB-10', 'PCB-18'],
     highestIndicator: 'info',
     encodingNotes: [
@@ -820,20 +710,17 @@ const SPECS: readonly VignetteSpec[] = [
   },
   {
     id: 'V61',
-    description:
-      '23 F; cytology LSIL 6 mo ago (age 21–24 → repeat cytology at 1 y, no colposcopy); no NAAT',
+    description: '23 F; cytology LSIL 6 mo ago (age 21–24 → repeat cytology at 1 y, no colposcopy); no NAAT',
     expectedRules: ['PCB-10', 'PCB-13', 'PCB-14'],
     highestIndicator: 'info',
     encodingNotes: ['LSIL = SNOMED 62051000119105 (CCSM cytology result).'],
     age: 23,
-    facts: (b) =>
-      b.pcbCondition({ weeksAgo: 1 }).cytology('LSIL', { monthsAgo: 6 }),
+    facts: (b) => b.pcbCondition({ weeksAgo: 1 }).cytology('LSIL', { monthsAgo: 6 }),
   },
   {
     id: 'V63',
     mode: 'UK',
-    description:
-      '[UK mode] 34 F HIV (B20); cytology NILM 2 y; NAAT neg 1 mo; hCG neg (UK: annual screening with HIV)',
+    description: '[UK mode] 34 F HIV (B20); cytology NILM 2 y; NAAT neg 1 mo; hCG neg (UK: annual screening with HIV)',
     expectedRules: ['PCB-10', 'PCB-11', 'PCB-43'],
     highestIndicator: 'info',
     encodingNotes: [
@@ -853,8 +740,7 @@ const SPECS: readonly VignetteSpec[] = [
   {
     id: 'V64',
     mode: 'UK',
-    description:
-      '[UK mode] 15 F; PCB 1 wk; LMP 2 wk; no screening (appropriately), no NAAT',
+    description: '[UK mode] 15 F; PCB 1 wk; LMP 2 wk; no screening (appropriately), no NAAT',
     expectedRules: ['PCB-10', 'PCB-12', 'PCB-13', 'PCB-14', 'PCB-19'],
     highestIndicator: 'info',
     encodingNotes: [
@@ -865,8 +751,7 @@ const SPECS: readonly VignetteSpec[] = [
   },
   {
     id: 'V74',
-    description:
-      '29 F pregnant 10 wk; RhD pos; CT NAAT positive 2 wk ago; cytology NILM 1 y; light PCB',
+    description: '29 F pregnant 10 wk; RhD pos; CT NAAT positive 2 wk ago; cytology NILM 1 y; light PCB',
     expectedRules: ['PCB-10', 'PCB-30'],
     highestIndicator: 'warning',
     encodingNotes: [
@@ -886,8 +771,7 @@ const SPECS: readonly VignetteSpec[] = [
   },
   {
     id: 'V75',
-    description:
-      '60 F postmenopausal; TVUS ET 3 mm 60 d ago (before this episode); PCB onset 1 wk; cotest neg 2 y; no NAAT',
+    description: '60 F postmenopausal; TVUS ET 3 mm 60 d ago (before this episode); PCB onset 1 wk; cotest neg 2 y; no NAAT',
     expectedRules: ['PCB-10', 'PCB-20'],
     highestIndicator: 'warning',
     encodingNotes: [
@@ -929,14 +813,12 @@ function toVignette(spec: VignetteSpec): PublishedVignette {
     expectedRules: spec.expectedRules,
     highestIndicator: spec.highestIndicator,
     encodingNotes: spec.encodingNotes ?? [],
-    bundle: (today: Date = new Date()) =>
-      spec.facts(startVignette(spec, today)).build(),
+    bundle: (today: Date = new Date()) => spec.facts(startVignette(spec, today)).build(),
   };
 }
 
 /** The 47 published vignettes of pcb-guideline.md §5 (revision 2), in table order. */
-export const PUBLISHED_VIGNETTES: readonly PublishedVignette[] =
-  SPECS.map(toVignette);
+export const PUBLISHED_VIGNETTES: readonly PublishedVignette[] = SPECS.map(toVignette);
 
 /** One vignette by id (throws for an unknown id). */
 export function publishedVignette(id: VignetteId): PublishedVignette {

@@ -1,10 +1,4 @@
-import {
-  dateAgo,
-  dateAhead,
-  fhirDate,
-  fhirDateTime,
-  startOfUtcDay,
-} from './relative-dates';
+import { dateAgo, dateAhead, fhirDate, fhirDateTime, startOfUtcDay } from './relative-dates';
 
 describe('relative dates', () => {
   const today = new Date('2026-11-15T14:30:45.678Z');
@@ -12,9 +6,7 @@ describe('relative dates', () => {
 
   it('anchors every fact at 00:00:00Z of the UTC day of today', () => {
     expect(fhirDateTime(anchor)).toBe('2026-11-15T00:00:00Z');
-    expect(fhirDateTime(startOfUtcDay(new Date('2026-11-15T23:59:59Z')))).toBe(
-      '2026-11-15T00:00:00Z',
-    );
+    expect(fhirDateTime(startOfUtcDay(new Date('2026-11-15T23:59:59Z')))).toBe('2026-11-15T00:00:00Z');
   });
 
   it.each([
@@ -25,10 +17,7 @@ describe('relative dates', () => {
     [{ monthsAgo: 8 }, '2026-03-15T00:00:00Z'],
     [{ monthsAgo: 11 }, '2025-12-15T00:00:00Z'],
     [{ yearsAgo: 2 }, '2024-11-15T00:00:00Z'],
-    [
-      { yearsAgo: 1, monthsAgo: 2, weeksAgo: 1, daysAgo: 1 },
-      '2025-09-07T00:00:00Z',
-    ],
+    [{ yearsAgo: 1, monthsAgo: 2, weeksAgo: 1, daysAgo: 1 }, '2025-09-07T00:00:00Z'],
   ])('dateAgo(%j) = %s', (ago, expected) => {
     expect(fhirDateTime(dateAgo(anchor, ago))).toBe(expected);
   });

@@ -22,9 +22,7 @@ function checkCount(name: string, value: number | undefined): number {
     return 0;
   }
   if (!Number.isInteger(value) || value < 0) {
-    throw new RangeError(
-      `${name} must be a non-negative integer (got ${value}); demo facts never lie in the future`,
-    );
+    throw new RangeError(`${name} must be a non-negative integer (got ${value}); demo facts never lie in the future`);
   }
   return value;
 }
@@ -34,27 +32,20 @@ export function startOfUtcDay(today: Date): Date {
   if (Number.isNaN(today.getTime())) {
     throw new RangeError('today is not a valid Date');
   }
-  return new Date(
-    Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()),
-  );
+  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
 }
 
 /** The anchor day minus `ago` (calendar years and months, then weeks and days). */
 export function dateAgo(anchor: Date, ago: Ago = {}): Date {
   const years = checkCount('yearsAgo', ago.yearsAgo);
   const months = checkCount('monthsAgo', ago.monthsAgo);
-  const days =
-    checkCount('weeksAgo', ago.weeksAgo) * 7 +
-    checkCount('daysAgo', ago.daysAgo);
+  const days = checkCount('weeksAgo', ago.weeksAgo) * 7 + checkCount('daysAgo', ago.daysAgo);
   const d = new Date(anchor.getTime());
   // Calendar arithmetic on the day number: clamp to the last day of the target month.
-  const targetMonthIndex =
-    d.getUTCFullYear() * 12 + d.getUTCMonth() - years * 12 - months;
+  const targetMonthIndex = d.getUTCFullYear() * 12 + d.getUTCMonth() - years * 12 - months;
   const targetYear = Math.floor(targetMonthIndex / 12);
   const targetMonth = targetMonthIndex - targetYear * 12;
-  const lastDay = new Date(
-    Date.UTC(targetYear, targetMonth + 1, 0),
-  ).getUTCDate();
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
   const day = Math.min(d.getUTCDate(), lastDay);
   const shifted = Date.UTC(targetYear, targetMonth, day);
   return new Date(shifted - days * MS_PER_DAY);

@@ -36,7 +36,10 @@ export function dataGaps(f: Omit<PostcoitalBleedingFacts, 'dataGaps'>, record: P
   }
   const rhDConflict = latest(record.rhD)?.labelConflict;
   if (rhDConflict) {
-    gaps.push({ topic: 'rhd', text: `RhD result coded one way and labelled the other (${rhDConflict}): read as labelled; confirm the RhD type` });
+    gaps.push({
+      topic: 'rhd',
+      text: `RhD result coded one way and labelled the other (${rhDConflict}): read as labelled; confirm the RhD type`,
+    });
   }
   if (f.hysterectomy.ambiguity) {
     gaps.push({ topic: 'hysterectomy', text: 'Hysterectomy type unclear: cervix may be present' });

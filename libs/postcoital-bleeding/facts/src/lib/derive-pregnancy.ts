@@ -18,7 +18,10 @@ export function derivePregnancy(
   const { today } = record;
   const positives: (Dated & { what: string })[] = [
     ...record.pregnancyEvidence
-      .filter((e) => e.kind === 'status-pregnant' || e.kind === 'pregnancy-condition' || e.kind === 'antenatal-episode' || e.kind === 'hcg-positive')
+      .filter(
+        (e) =>
+          e.kind === 'status-pregnant' || e.kind === 'pregnancy-condition' || e.kind === 'antenatal-episode' || e.kind === 'hcg-positive',
+      )
       .map((e) => ({ date: e.date, what: describeEvidence(e.kind) })),
     ...record.pregnancyOfConcern.map((c) => ({ date: c.date, what: `${CONCERN_WORDS[c.kind]} recorded` })),
     ...record.placentaPraevia.map((c) => ({ date: c.date, what: `${c.display ?? 'placenta praevia'} recorded` })),
@@ -82,10 +85,7 @@ export function derivePregnancy(
 }
 
 /** GA = last recorded GA + elapsed time, else from EDD, else from LMP (§1). */
-function gestationalAge(
-  record: PatientRecord,
-  today: string,
-): Pick<PregnancyFacts, 'gestationalAgeWeeks' | 'gestationalAgeBasis'> {
+function gestationalAge(record: PatientRecord, today: string): Pick<PregnancyFacts, 'gestationalAgeWeeks' | 'gestationalAgeBasis'> {
   const ga = latest(record.gestationalAge);
   if (ga) {
     const weeks = round1(ga.weeks + daysBetween(ga.date, today) / 7);

@@ -16,7 +16,9 @@ export function deriveRisks(record: PatientRecord, p: GuidelineParameters): Risk
   const active = (kind: RiskKind): Risk[] => record.risks.filter((r) => r.kind === kind && r.active !== false);
   const dated = (risks: Risk[]): (Risk & Dated)[] => risks.filter((r): r is Risk & Dated => r.date !== undefined);
   const immunosuppressants = record.risks.filter(
-    (r) => r.kind === 'immunosuppressant' && (r.active !== false || (r.date !== undefined && withinMonths(r.date, p.immunosuppressantRecentMonths, today))),
+    (r) =>
+      r.kind === 'immunosuppressant' &&
+      (r.active !== false || (r.date !== undefined && withinMonths(r.date, p.immunosuppressantRecentMonths, today))),
   );
   const activeImmunosuppressant = immunosuppressants.some((r) => r.active !== false);
   const hiv = latestOrUndated(record.risks.filter((r) => r.kind === 'hiv'));

@@ -46,18 +46,38 @@ export function deriveScreening(
   }
   const described = describeEvent(event, record.today);
   if (unmanagedAbnormal) {
-    return { ...base, current: false, currencyReason: `${described}: at the colposcopy threshold with no colposcopy since`, schedule: 'average-risk' };
+    return {
+      ...base,
+      current: false,
+      currencyReason: `${described}: at the colposcopy threshold with no colposcopy since`,
+      schedule: 'average-risk',
+    };
   }
   if (atThreshold && managed && lastColposcopy) {
     const current = withinMonths(lastColposcopy.date, p.surveillanceMonths, record.today);
-    return { ...base, current, currencyReason: `${described}, colposcopy on ${lastColposcopy.date}${current ? '' : ': surveillance overdue'}`, schedule: 'average-risk' };
+    return {
+      ...base,
+      current,
+      currencyReason: `${described}, colposcopy on ${lastColposcopy.date}${current ? '' : ': surveillance overdue'}`,
+      schedule: 'average-risk',
+    };
   }
   if (verdict === 'surveillance') {
     const current = withinMonths(event.date, p.surveillanceMonths, record.today);
-    return { ...base, current, currencyReason: `${described}: below the colposcopy threshold, repeat testing due ${addMonths(event.date, p.surveillanceMonths)}`, schedule: 'average-risk' };
+    return {
+      ...base,
+      current,
+      currencyReason: `${described}: below the colposcopy threshold, repeat testing due ${addMonths(event.date, p.surveillanceMonths)}`,
+      schedule: 'average-risk',
+    };
   }
   if (verdict === 'needs-triage') {
-    return { ...base, current: false, currencyReason: `${described}: no valid result, the test needs repeating or triage`, schedule: 'average-risk' };
+    return {
+      ...base,
+      current: false,
+      currencyReason: `${described}: no valid result, the test needs repeating or triage`,
+      schedule: 'average-risk',
+    };
   }
   const currency = screeningCurrency(record, p, { ...patient, adequatelyScreenedOut });
   return { ...base, current: currency.current, currencyReason: `${described}: ${currency.reason}`, schedule: currency.schedule };
@@ -97,5 +117,7 @@ function isAdequatelyScreened(record: PatientRecord, p: GuidelineParameters, ris
   const negHpv = record.hpv.filter((h) => h.result === 'negative' && withinMonths(h.date, windowMonths, record.today));
   const last = latest([...negCytology, ...negHpv]);
   const enough = negCytology.length >= 3 || negHpv.length >= 2;
-  return Boolean(enough && last && withinMonths(last.date, p.adequateScreeningLastWithinYears * 12, record.today) && !risks.cin2PlusHistory);
+  return Boolean(
+    enough && last && withinMonths(last.date, p.adequateScreeningLastWithinYears * 12, record.today) && !risks.cin2PlusHistory,
+  );
 }

@@ -107,7 +107,12 @@ export interface PatientRecord {
   placentaNotLow: Dated[];
   menopausalStatus: (Dated & { value: 'pre' | 'peri' | 'post'; source: 'observation' | 'condition' })[];
   /** Undated entries count (fact-encoding.md rev 2 "Undated history"). */
-  hysterectomy: (MaybeDated & { group: HysterectomyGroup; code: string; display?: string; source?: 'procedure' | 'condition' | 'observation' })[];
+  hysterectomy: (MaybeDated & {
+    group: HysterectomyGroup;
+    code: string;
+    display?: string;
+    source?: 'procedure' | 'condition' | 'observation';
+  })[];
   cytology: (Dated & { result: CytologyResult })[];
   hpv: (Dated & { result: HpvResult })[];
   /** Colposcopy, ECC, cervical histology or excision/ablation: "colposcopy/histology since" a result. */
@@ -127,7 +132,13 @@ export interface PatientRecord {
     display?: string;
     active?: boolean;
     ingredient?: string;
-    drugClass?: 'vitamin-k-antagonist' | 'factor-xa-inhibitor' | 'dabigatran' | 'low-molecular-weight-heparin' | 'unfractionated-heparin' | 'unknown';
+    drugClass?:
+      | 'vitamin-k-antagonist'
+      | 'factor-xa-inhibitor'
+      | 'dabigatran'
+      | 'low-molecular-weight-heparin'
+      | 'unfractionated-heparin'
+      | 'unknown';
   })[];
   /** `at`: the full dateTime when the source had one (R2-20 windows are in hours). */
   symptoms: (Dated & { kind: SymptomKind; at?: string })[];

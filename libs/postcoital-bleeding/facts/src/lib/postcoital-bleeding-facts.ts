@@ -38,7 +38,6 @@ export interface DataGap {
   text: string;
 }
 
-
 export interface PcbEpisode {
   inLookback: boolean;
   /** Earliest onset of the current episode. */

@@ -32,7 +32,11 @@ export function screeningCurrency(
     const last = latest([...normalCytology, ...negativeHpv]);
     if (patient.risks.hiv) {
       const months = p.ukHivScreeningMonths;
-      return { current: within(last, months), reason: `living with HIV: NHS programme screening every ${months / 12} year`, schedule: 'nhs-programme' };
+      return {
+        current: within(last, months),
+        reason: `living with HIV: NHS programme screening every ${months / 12} year`,
+        schedule: 'nhs-programme',
+      };
     }
     const extended = lastHpv !== undefined && lastHpv === last && lastHpv.date >= p.ukExtendedIntervalFrom;
     const months = age >= p.ukOlderFromAge || extended ? p.ukOlderIntervalMonths : p.ukYoungerIntervalMonths;
@@ -46,12 +50,17 @@ export function screeningCurrency(
     const negativesSince = cin2Date ? negativeHpv.filter((h) => h.date >= cin2Date).length : 0;
     const months = negativesSince >= 3 ? p.postCin2HpvAfterThreeNegativeMonths : p.postCin2HpvMonths;
     const when = cin2Date ?? 'date not recorded';
-    return { current: within(lastHpv, months), reason: `after CIN2+ (${when}) HPV-based testing every ${months / 12} year(s)`, schedule: 'post-cin2' };
+    return {
+      current: within(lastHpv, months),
+      reason: `after CIN2+ (${when}) HPV-based testing every ${months / 12} year(s)`,
+      schedule: 'post-cin2',
+    };
   }
   if (patient.risks.immunocompromised) {
     const annualNormals = normalCytology.filter((c) => withinMonths(c.date, 36, today)).length;
     const cytologyMonths = annualNormals >= 3 ? p.immunocompromisedCytologyAfterThreeNormalMonths : p.immunocompromisedCytologyMonths;
-    const cotestCurrent = age >= p.hpvFromAge && within(lastHpv, p.immunocompromisedCotestMonths) && within(lastCytology, p.immunocompromisedCotestMonths);
+    const cotestCurrent =
+      age >= p.hpvFromAge && within(lastHpv, p.immunocompromisedCotestMonths) && within(lastCytology, p.immunocompromisedCotestMonths);
     return {
       current: within(lastCytology, cytologyMonths) || cotestCurrent,
       reason: `immunocompromised: cytology every ${cytologyMonths / 12} year(s)${age >= p.hpvFromAge ? ' or cotest every 3 years' : ''}, lifelong`,

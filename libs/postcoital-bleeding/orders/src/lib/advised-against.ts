@@ -164,7 +164,14 @@ const abnormalResultAwaitingColposcopy: Check = (ctx) => {
 const hpvUnderCotestAge: Check = (ctx) => {
   const { facts: f, parameters: p } = ctx;
   const age = f.ageYears;
-  if (p.jurisdiction !== 'US' || !f.hasCervix || f.risks.cin2PlusHistory || age === undefined || age < p.screenMinAge || age >= p.hpvFromAge) {
+  if (
+    p.jurisdiction !== 'US' ||
+    !f.hasCervix ||
+    f.risks.cin2PlusHistory ||
+    age === undefined ||
+    age < p.screenMinAge ||
+    age >= p.hpvFromAge
+  ) {
     return undefined;
   }
   return {

@@ -28,7 +28,11 @@ export interface OrderCoverage {
  * (a) Fired rules with orders still missing, each reduced to exactly the orders to suggest. Rules
  * without orders (history, advice) are not repeated: an order hook speaks about orders.
  */
-export function missingSteps(recommendations: readonly Recommendation[], coverage: OrderCoverage, scope: MissingStepsScope): Recommendation[] {
+export function missingSteps(
+  recommendations: readonly Recommendation[],
+  coverage: OrderCoverage,
+  scope: MissingStepsScope,
+): Recommendation[] {
   const byClinician = (kind: string): boolean => coverage.drafted.has(kind) || coverage.onChart.has(kind);
   const covered = (kind: string): boolean => byClinician(kind) || coverage.offered.has(kind);
   return recommendations.flatMap((r) => {

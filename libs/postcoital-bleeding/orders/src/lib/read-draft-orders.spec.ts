@@ -4,7 +4,13 @@ import { readDraftOrders, selectedDrafts } from './read-draft-orders';
 const LOINC = 'http://loinc.org';
 const SNOMED = 'http://snomed.info/sct';
 const serviceRequest = (id: string | undefined, system: string, code: string, text?: string) => ({
-  resource: { resourceType: 'ServiceRequest', ...(id ? { id } : {}), status: 'draft', intent: 'order', code: { coding: [{ system, code }], ...(text ? { text } : {}) } },
+  resource: {
+    resourceType: 'ServiceRequest',
+    ...(id ? { id } : {}),
+    status: 'draft',
+    intent: 'order',
+    code: { coding: [{ system, code }], ...(text ? { text } : {}) },
+  },
 });
 const bundle = (...entry: unknown[]) => ({ resourceType: 'Bundle', type: 'collection', entry });
 
@@ -42,7 +48,9 @@ describe('reading context.draftOrders', () => {
             resourceType: 'MedicationRequest',
             id: 'smart-MedicationRequest-103',
             status: 'draft',
-            medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '617993', display: 'Amoxicillin 120 MG/ML' }] },
+            medicationCodeableConcept: {
+              coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '617993', display: 'Amoxicillin 120 MG/ML' }],
+            },
           },
         },
       ),
@@ -70,7 +78,10 @@ describe('reading context.draftOrders', () => {
   });
 
   it('selections pick drafts by Type/id; unknown references and junk are ignored', () => {
-    const drafts = readDraftOrders(bundle(serviceRequest('a', LOINC, '47528-5'), serviceRequest('b', LOINC, '80362-7')), defaultTerminology);
+    const drafts = readDraftOrders(
+      bundle(serviceRequest('a', LOINC, '47528-5'), serviceRequest('b', LOINC, '80362-7')),
+      defaultTerminology,
+    );
     expect(selectedDrafts(drafts, ['ServiceRequest/b', 'ServiceRequest/zzz', 42])).toEqual([drafts[1]]);
     expect(selectedDrafts(drafts, undefined)).toEqual([]);
   });

@@ -1,4 +1,17 @@
-import { ageLine, dated, elapsed, hasEpisodeScan, hasRecentNegativeNaat, hysterectomyLine, isPregnancyTestIndicated, menopauseLine, naatLine, pregnancyLine, screeningLine, wordsFor } from '@pcb-cds/postcoital-bleeding-rules';
+import {
+  ageLine,
+  dated,
+  elapsed,
+  hasEpisodeScan,
+  hasRecentNegativeNaat,
+  hysterectomyLine,
+  isPregnancyTestIndicated,
+  menopauseLine,
+  naatLine,
+  pregnancyLine,
+  screeningLine,
+  wordsFor,
+} from '@pcb-cds/postcoital-bleeding-rules';
 import type { RuleId } from '@pcb-cds/postcoital-bleeding-rules';
 import type { GuidelineDraftOrder } from './draft-order';
 import type { DraftFinding } from './draft-verdict';
@@ -27,7 +40,8 @@ const noCervix: Check = ({ facts: f }) =>
     ? {
         concern: 'no-cervix',
         ruleIds: ['PCB-40'],
-        advice: 'No cervix (total hysterectomy) and no CIN2+ history: no cervical cytology or HPV testing. Examine the vaginal vault instead.',
+        advice:
+          'No cervix (total hysterectomy) and no CIN2+ history: no cervical cytology or HPV testing. Examine the vaginal vault instead.',
         because: [hysterectomyLine(f)],
         replacement: [],
       }
@@ -122,7 +136,10 @@ const pregnancyTestNotIndicated: Check = ({ facts: f, parameters: p }) => {
       ? ['Postmenopausal: a pregnancy test is not indicated, whatever the bleeding.', menopauseLine(f)]
       : age !== undefined && (age < p.hcgMinAge || age > p.hcgMaxAge)
         ? [`At ${age} a pregnancy test is not indicated (it is asked for from ${p.hcgMinAge} to ${p.hcgMaxAge}).`, ageLine(f)]
-        : [`The pregnancy ended ${f.pregnancy.ended?.weeksSince ?? 'a few'} weeks ago: hCG can stay positive, so a test would not answer.`, pregnancyLine(f)];
+        : [
+            `The pregnancy ended ${f.pregnancy.ended?.weeksSince ?? 'a few'} weeks ago: hCG can stay positive, so a test would not answer.`,
+            pregnancyLine(f),
+          ];
   return { concern: 'pregnancy-test-not-indicated', ruleIds: ['PCB-14'], advice, because: [because], replacement: [] };
 };
 

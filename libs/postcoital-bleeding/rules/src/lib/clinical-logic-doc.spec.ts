@@ -25,7 +25,10 @@ describe('docs/clinical-logic.md is in step with the rules', () => {
 
   it('has a row for every rule, each once, in evaluation order', () => {
     expect(RULES.map((r) => r.id)).toEqual([...RULE_IDS]);
-    const rows = expected.split('\n').filter((l) => /^\| PCB-\d\d \|/.test(l)).map((l) => l.slice(2, 8));
+    const rows = expected
+      .split('\n')
+      .filter((l) => /^\| PCB-\d\d \|/.test(l))
+      .map((l) => l.slice(2, 8));
     expect(rows).toEqual([...RULE_IDS]);
   });
 

@@ -6,9 +6,16 @@ import type { Urgency } from './recommendation';
 import type { Rule } from './rule';
 
 /** The command that rewrites docs/clinical-logic.md from the rule objects. */
-export const REGENERATE_CLINICAL_LOGIC = 'UPDATE_CLINICAL_LOGIC=1 npx jest -c libs/postcoital-bleeding/rules/jest.config.cts clinical-logic-doc';
+export const REGENERATE_CLINICAL_LOGIC =
+  'UPDATE_CLINICAL_LOGIC=1 npx jest -c libs/postcoital-bleeding/rules/jest.config.cts clinical-logic-doc';
 
-const INDICATOR: Record<Urgency, string> = { routine: 'info', soon: 'warning', urgent: 'warning', emergency: 'critical', immediate: 'critical' };
+const INDICATOR: Record<Urgency, string> = {
+  routine: 'info',
+  soon: 'warning',
+  urgent: 'warning',
+  emergency: 'critical',
+  immediate: 'critical',
+};
 
 const SECTIONS: Record<Rule['section'], string> = {
   'data-quality': 'Data quality (PCB-01…04)',
@@ -71,9 +78,15 @@ export function clinicalLogicDocument(p: GuidelineParameters, appendix: string):
     '',
     '| Key | Citation | Canonical link |',
     '|---|---|---|',
-    ...Object.entries(CITATIONS).map(([k, c]) => `| ${k} | ${cell(c.citation)} | ${'url' in c ? c.url : '— (citation shown without a link)'} |`),
+    ...Object.entries(CITATIONS).map(
+      ([k, c]) => `| ${k} | ${cell(c.citation)} | ${'url' in c ? c.url : '— (citation shown without a link)'} |`,
+    ),
     '',
-    'Seed articles (trace only, by title): ' + Object.entries(SEEDS).map(([k, s]) => `${k} ${s.citation}${s.onCards ? '' : ' (documentation only)'}`).join(' · ') + '.',
+    'Seed articles (trace only, by title): ' +
+      Object.entries(SEEDS)
+        .map(([k, s]) => `${k} ${s.citation}${s.onCards ? '' : ' (documentation only)'}`)
+        .join(' · ') +
+      '.',
   ].join('\n');
   return [header, ...sections, citations, appendix.trim()].join('\n\n') + '\n';
 }

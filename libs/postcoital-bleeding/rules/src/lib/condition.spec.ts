@@ -26,7 +26,12 @@ describe('conditions built from named predicates', () => {
   });
 
   it('words a parameterised predicate with the parameter value', () => {
-    const late = predicate('late', 'PCB-32', (p) => `pregnant at ≥${p.obTriageWeeks} weeks`, () => false);
+    const late = predicate(
+      'late',
+      'PCB-32',
+      (p) => `pregnant at ≥${p.obTriageWeeks} weeks`,
+      () => false,
+    );
     expect(describeCondition(late, US_PARAMETERS)).toBe('pregnant at ≥20 weeks');
   });
 });

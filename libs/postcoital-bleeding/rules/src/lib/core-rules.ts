@@ -1,7 +1,18 @@
 import type { GuidelineParameters, PostcoitalBleedingFacts } from '@pcb-cds/postcoital-bleeding-facts';
 import { withinDays, withinMonths } from '@pcb-cds/postcoital-bleeding-facts';
 import { all, not, predicate } from './condition';
-import { ageLine, ago, dated, duration, hysterectomyLine, menopauseLine, naatLine, pcbLine, pregnancyLine, screeningLine } from './fact-lines';
+import {
+  ageLine,
+  ago,
+  dated,
+  duration,
+  hysterectomyLine,
+  menopauseLine,
+  naatLine,
+  pcbLine,
+  pregnancyLine,
+  screeningLine,
+} from './fact-lines';
 import { ageOrAdult, isPregnancyTestIndicated, isPregnant, isUndatedPregnancy, PREDICATES } from './predicates';
 import { redFlagHcgOrder } from './red-flag-orders';
 import type { OrderAdvice } from './recommendation';
@@ -17,8 +28,10 @@ type P = GuidelineParameters;
  * R2-15: the patient safety-netting line on the work-up card. Pregnancy is named unless she cannot
  * become pregnant (no uterus, or after the menopause): a negative test today does not cover next month.
  */
-const SAFETY_NET = 'Tell her to seek urgent care if the bleeding is heavy or lasts more than 24 hours, or comes with pain, fever or feeling faint';
-const safetyNet = (f: F): string => (!f.hasCorpus || f.menopause.status === 'post' ? `${SAFETY_NET}.` : `${SAFETY_NET}, or if she is or may be pregnant.`);
+const SAFETY_NET =
+  'Tell her to seek urgent care if the bleeding is heavy or lasts more than 24 hours, or comes with pain, fever or feeling faint';
+const safetyNet = (f: F): string =>
+  !f.hasCorpus || f.menopause.status === 'post' ? `${SAFETY_NET}.` : `${SAFETY_NET}, or if she is or may be pregnant.`;
 
 /** R2-15: "pregnancy is not a contraindication" only where pregnancy is possible. */
 const pregnancyPossible = (f: F, p: P): boolean => isPregnant(f) || (f.pregnancy.status === 'unknown' && isPregnancyTestIndicated(f, p));
@@ -105,7 +118,12 @@ export const coreRules: Rule[] = [
         ].join(' '),
         notNeeded: workUpNotNeeded(f, p),
         orders: [],
-        because: [pcbLine(f), ageLine(f), ...(isPregnant(f) ? [pregnancyLine(f)] : []), ...(f.hysterectomy.class === 'total' ? [hysterectomyLine(f)] : [])],
+        because: [
+          pcbLine(f),
+          ageLine(f),
+          ...(isPregnant(f) ? [pregnancyLine(f)] : []),
+          ...(f.hysterectomy.class === 'total' ? [hysterectomyLine(f)] : []),
+        ],
         safetyNet: safetyNet(f),
         variant: isUndatedPregnancy(f) ? 'undated-pregnancy' : f.hasCervix ? undefined : 'no-cervix',
       };
@@ -119,10 +137,22 @@ export const coreRules: Rule[] = [
       PREDICATES.hasCervix,
       PREDICATES.inScreeningAgeBand,
       predicate('noUnmanagedAbnormal', 'PCB-11', 'no abnormal result awaiting colposcopy', (f) => !f.screening.unmanagedAbnormal),
-      predicate('screeningNotCurrent', 'PCB-11, §1 screenCurrent', 'screening not current for age and risk (US option: diagnostic cytology when not due)', screeningDue),
+      predicate(
+        'screeningNotCurrent',
+        'PCB-11, §1 screenCurrent',
+        'screening not current for age and risk (US option: diagnostic cytology when not due)',
+        screeningDue,
+      ),
     ),
     urgencies: ['routine'],
-    parameters: ['screenMinAge', 'screenMaxAge', 'hpvFromAge', 'cytologyIntervalMonths', 'hpvIntervalMonths', 'diagnosticCytologyWhenNotDue'],
+    parameters: [
+      'screenMinAge',
+      'screenMaxAge',
+      'hpvFromAge',
+      'cytologyIntervalMonths',
+      'hpvIntervalMonths',
+      'diagnosticCytologyWhenNotDue',
+    ],
     sources: { US: ['S1', 'S5', 'S4'], UK: ['S24', 'S23'] },
     trace: { section: '§2 PCB-11; R2-13, R2-15', seeds: ['000', '003'] },
     gapTopics: ['screening'],
@@ -148,7 +178,9 @@ export const coreRules: Rule[] = [
       const cotest = age >= p.hpvFromAge;
       const orders: OrderAdvice[] = [
         { kind: 'cervical-cytology', priority: 'routine', reason: 'cervical screening not current' },
-        ...(cotest ? [{ kind: 'hpv-test' as const, priority: 'routine' as const, reason: `cotest: hrHPV with cytology from age ${p.hpvFromAge}` }] : []),
+        ...(cotest
+          ? [{ kind: 'hpv-test' as const, priority: 'routine' as const, reason: `cotest: hrHPV with cytology from age ${p.hpvFromAge}` }]
+          : []),
       ];
       return {
         urgency: 'routine',
@@ -166,14 +198,22 @@ export const coreRules: Rule[] = [
     title: { US: 'Under screening age: no cytology', UK: 'Under screening age: no cervical screening' },
     when: all(
       PREDICATES.hasCervix,
-      predicate('underScreeningAge', 'PCB-12', (p) => `age under ${p.screenMinAge} (UK 25)`, (f, p) => f.ageYears !== undefined && f.ageYears < p.screenMinAge),
+      predicate(
+        'underScreeningAge',
+        'PCB-12',
+        (p) => `age under ${p.screenMinAge} (UK 25)`,
+        (f, p) => f.ageYears !== undefined && f.ageYears < p.screenMinAge,
+      ),
     ),
     urgencies: ['routine'],
     parameters: ['screenMinAge'],
     sources: { US: ['S6', 'S1'], UK: ['S22', 'S23'] },
     trace: { section: '§2 PCB-12', seeds: [] },
     gapTopics: [],
-    recommendationText: { US: 'No cytology/HPV under 21; examination, NAAT and hCG still required; suspicious cervix → colposcopy', UK: 'Cytology not part of the pathway under 25; swabs and pregnancy test; refer if it persists 6–8 weeks' },
+    recommendationText: {
+      US: 'No cytology/HPV under 21; examination, NAAT and hCG still required; suspicious cervix → colposcopy',
+      UK: 'Cytology not part of the pathway under 25; swabs and pregnancy test; refer if it persists 6–8 weeks',
+    },
     output: (f, p) => ({
       urgency: 'routine',
       summary: `Age ${f.ageYears}: no ${p.jurisdiction === 'UK' ? 'cervical screening' : 'cytology'} under ${p.screenMinAge} — examine and test for infection and pregnancy`,
@@ -211,7 +251,15 @@ export const coreRules: Rule[] = [
       ),
     ),
     urgencies: ['routine'],
-    parameters: ['stiYoungMaxAge', 'newPartnerMonths', 'stiStaleMonths', 'stiRecentNegativeMonths', 'stiTestAll', 'stiPositiveNoRetestWeeks', 'stiPositiveRetestMonths'],
+    parameters: [
+      'stiYoungMaxAge',
+      'newPartnerMonths',
+      'stiStaleMonths',
+      'stiRecentNegativeMonths',
+      'stiTestAll',
+      'stiPositiveNoRetestWeeks',
+      'stiPositiveRetestMonths',
+    ],
     sources: { US: ['S13', 'S14'], UK: ['S23', 'S21'] },
     trace: { section: '§2 PCB-13; R2-6, R2-7, R2-23', seeds: ['000', '003'] },
     gapTopics: ['sti'],
@@ -231,7 +279,19 @@ export const coreRules: Rule[] = [
         advice: `Test for chlamydia and ${w.uk ? 'gonorrhoea' : 'gonorrhea'} by NAAT (vaginal swab preferred; endocervical at speculum; urine acceptable)${trich ? ', with T. vaginalis NAAT' : ''}. Positive: treat, treat partner(s), retest at 3 months${w.uk ? '; gonorrhoea: test of cure (NAAT at least 2 weeks after treatment)' : ''}.`,
         orders: [
           { kind: 'ct-ng-naat', priority: 'routine', reason: reasons[0].value },
-          ...(trich ? [{ kind: 'trichomonas-naat' as const, priority: 'routine' as const, reason: f.redFlags.discharge ? 'abnormal discharge' : f.redFlags.cervicitis ? 'cervicitis on examination' : 'HIV or immunosuppression' }] : []),
+          ...(trich
+            ? [
+                {
+                  kind: 'trichomonas-naat' as const,
+                  priority: 'routine' as const,
+                  reason: f.redFlags.discharge
+                    ? 'abnormal discharge'
+                    : f.redFlags.cervicitis
+                      ? 'cervicitis on examination'
+                      : 'HIV or immunosuppression',
+                },
+              ]
+            : []),
         ],
         because: [naatLine(f, p.jurisdiction), ...reasons.slice(0, 3)],
         variant: p.jurisdiction === 'UK' ? 'UK' : undefined,
@@ -252,7 +312,11 @@ export const coreRules: Rule[] = [
       US: 'Urine hCG now; positive → pregnancy pathway. With heavy bleeding, instability, fever or pain the hCG goes, once, on the most urgent red-flag card at stat (quantitative serum hCG with heavy bleeding)',
     },
     output: (f, p) => {
-      const order = redFlagHcgOrder(f, p) ?? { kind: 'urine-hcg' as const, priority: 'routine' as const, reason: 'pregnancy status unknown' };
+      const order = redFlagHcgOrder(f, p) ?? {
+        kind: 'urine-hcg' as const,
+        priority: 'routine' as const,
+        reason: 'pregnancy status unknown',
+      };
       return {
         urgency: 'routine',
         summary: `Pregnancy status unknown at ${f.ageYears ?? 'unknown age'}: ${order.kind === 'urine-hcg' ? 'urine' : 'quantitative serum'} hCG`,
@@ -270,18 +334,31 @@ export const coreRules: Rule[] = [
     when: all(
       PREDICATES.hasCervix,
       not(PREDICATES.pregnant),
-      predicate('persisting', 'PCB-15', (p) => `bleeding for ≥${p.persistWeeks} weeks (≥${p.persistWeeksOlder} from age ${p.persistOlderFromAge})`, (f, p) => f.pcb.days !== undefined && f.pcb.days >= persistWeeksFor(f, p) * 7),
+      predicate(
+        'persisting',
+        'PCB-15',
+        (p) => `bleeding for ≥${p.persistWeeks} weeks (≥${p.persistWeeksOlder} from age ${p.persistOlderFromAge})`,
+        (f, p) => f.pcb.days !== undefined && f.pcb.days >= persistWeeksFor(f, p) * 7,
+      ),
       not(
         predicate(
           'recentPositiveSti',
           'PCB-15, R2-23',
-          (p) => `positive STI in the last ${p.stiBlockUnknownTreatmentWeeks} weeks (${p.stiBlockAfterPositiveWeeks} when the treatment date is known; the record carries none)`,
+          (p) =>
+            `positive STI in the last ${p.stiBlockUnknownTreatmentWeeks} weeks (${p.stiBlockAfterPositiveWeeks} when the treatment date is known; the record carries none)`,
           (f, p) => Boolean(f.sti.lastPositive && withinDays(f.sti.lastPositive.date, p.stiBlockUnknownTreatmentWeeks * 7, f.today)),
         ),
       ),
     ),
     urgencies: ['soon'],
-    parameters: ['persistWeeks', 'persistWeeksOlder', 'persistOlderFromAge', 'stiBlockAfterPositiveWeeks', 'stiBlockUnknownTreatmentWeeks', 'cotestNegativeDeescalation'],
+    parameters: [
+      'persistWeeks',
+      'persistWeeksOlder',
+      'persistOlderFromAge',
+      'stiBlockAfterPositiveWeeks',
+      'stiBlockUnknownTreatmentWeeks',
+      'cotestNegativeDeescalation',
+    ],
     sources: { US: ['S18', 'S19'], UK: ['S21', 'S23'] },
     trace: { section: '§2 PCB-15; R2-23', seeds: ['000', '003'] },
     gapTopics: [],
@@ -295,7 +372,11 @@ export const coreRules: Rule[] = [
       const days = f.pcb.days ?? 0;
       const cotest = f.screening.lastCotest;
       const deescalate =
-        p.cotestNegativeDeescalation && cotest?.cytology === 'NILM' && cotest.hpv === 'negative' && withinMonths(cotest.date, 12, f.today) && !f.redFlags.cervicalLesion;
+        p.cotestNegativeDeescalation &&
+        cotest?.cytology === 'NILM' &&
+        cotest.hpv === 'negative' &&
+        withinMonths(cotest.date, 12, f.today) &&
+        !f.redFlags.cervicalLesion;
       const uk = p.jurisdiction === 'UK';
       const w = wordsFor(p);
       return {
@@ -327,8 +408,11 @@ export const coreRules: Rule[] = [
     title: { US: 'Abnormal result awaiting colposcopy', UK: 'Abnormal result awaiting colposcopy' },
     when: all(
       PREDICATES.hasCervix,
-      predicate('unmanagedAbnormal', 'PCB-16, ASCCP 2019', 'latest result at the ASCCP colposcopy threshold (by age and immune status) with no colposcopy or histology since', (f) =>
-        Boolean(f.screening.unmanagedAbnormal),
+      predicate(
+        'unmanagedAbnormal',
+        'PCB-16, ASCCP 2019',
+        'latest result at the ASCCP colposcopy threshold (by age and immune status) with no colposcopy or histology since',
+        (f) => Boolean(f.screening.unmanagedAbnormal),
       ),
     ),
     urgencies: ['urgent', 'soon'],
@@ -343,7 +427,9 @@ export const coreRules: Rule[] = [
     },
     output: (f, p) => {
       const abnormal = f.screening.unmanagedAbnormal as NonNullable<F['screening']['unmanagedAbnormal']>;
-      const result = [abnormal.cytology && `cytology ${abnormal.cytology}`, abnormal.hpv && `HPV ${abnormal.hpv}`].filter(Boolean).join(' + ');
+      const result = [abnormal.cytology && `cytology ${abnormal.cytology}`, abnormal.hpv && `HPV ${abnormal.hpv}`]
+        .filter(Boolean)
+        .join(' + ');
       const urgent = abnormal.urgent;
       const uk = p.jurisdiction === 'UK';
       return {
@@ -364,7 +450,12 @@ export const coreRules: Rule[] = [
     id: 'PCB-17',
     section: 'core',
     title: { US: 'Suspicious cervical or vaginal lesion', UK: 'Suspicious cervical or vaginal lesion' },
-    when: predicate('suspiciousLesion', 'PCB-17', 'suspicious cervical, vaginal or vulval lesion on examination (any age, pregnant included)', (f) => Boolean(f.redFlags.cervicalLesion || f.redFlags.vaginalLesion)),
+    when: predicate(
+      'suspiciousLesion',
+      'PCB-17',
+      'suspicious cervical, vaginal or vulval lesion on examination (any age, pregnant included)',
+      (f) => Boolean(f.redFlags.cervicalLesion || f.redFlags.vaginalLesion),
+    ),
     urgencies: ['urgent'],
     parameters: ['lookbackDays'],
     sources: { US: ['S5', 'S6', 'S20'], UK: ['S20', 'S23'] },
@@ -375,14 +466,19 @@ export const coreRules: Rule[] = [
       US: 'Urgent colposcopy with biopsy (gynecology); frank tumor → gynecologic oncology; do not wait for cytology. Vaginal lesion: urgent gynecology assessment with vaginal colposcopy and biopsy',
       UK: 'Urgent suspected cancer referral (2-week wait): appearance of the cervix consistent with cancer (NG12); vaginal lesion: consider a suspected-cancer referral',
     },
-    output: (f, p) => (f.redFlags.cervicalLesion ? suspiciousCervix(f, p, f.redFlags.cervicalLesion) : suspiciousVaginalLesion(f, p, f.redFlags.vaginalLesion as NonNullable<F['redFlags']['vaginalLesion']>)),
+    output: (f, p) =>
+      f.redFlags.cervicalLesion
+        ? suspiciousCervix(f, p, f.redFlags.cervicalLesion)
+        : suspiciousVaginalLesion(f, p, f.redFlags.vaginalLesion as NonNullable<F['redFlags']['vaginalLesion']>),
   },
   {
     id: 'PCB-18',
     section: 'core',
     title: { US: 'Benign cervical finding', UK: 'Benign cervical finding' },
     when: all(
-      predicate('benignFinding', 'PCB-18', 'cervical polyp or ectropion on examination', (f) => Boolean(f.redFlags.cervicalPolyp || f.redFlags.ectropion)),
+      predicate('benignFinding', 'PCB-18', 'cervical polyp or ectropion on examination', (f) =>
+        Boolean(f.redFlags.cervicalPolyp || f.redFlags.ectropion),
+      ),
       not(predicate('noLesion', 'PCB-18', 'suspicious lesion', (f) => Boolean(f.redFlags.cervicalLesion || f.redFlags.vaginalLesion))),
     ),
     urgencies: ['routine'],
@@ -390,7 +486,10 @@ export const coreRules: Rule[] = [
     sources: { US: ['S21', 'S23'], UK: ['S21', 'S23'] },
     trace: { section: '§2 PCB-18', seeds: ['000'] },
     gapTopics: [],
-    recommendationText: { US: 'Polyp: remove and send for histology (or refer); ectropion: reassure, consider contraception review; persisting → PCB-15', UK: 'Same; do not refer polyps directly to colposcopy' },
+    recommendationText: {
+      US: 'Polyp: remove and send for histology (or refer); ectropion: reassure, consider contraception review; persisting → PCB-15',
+      UK: 'Same; do not refer polyps directly to colposcopy',
+    },
     output: (f, p) => {
       const { cervicalPolyp, ectropion } = f.redFlags;
       const finding = cervicalPolyp ? 'cervical polyp' : 'ectropion';
@@ -412,7 +511,12 @@ export const coreRules: Rule[] = [
     id: 'PCB-19',
     section: 'core',
     title: { US: 'Safeguarding: under 18', UK: 'Safeguarding: under 18' },
-    when: predicate('minor', 'PCB-19, R2-30', (p) => `age under ${p.safeguardingAge}`, (f, p) => f.ageYears !== undefined && f.ageYears < p.safeguardingAge),
+    when: predicate(
+      'minor',
+      'PCB-19, R2-30',
+      (p) => `age under ${p.safeguardingAge}`,
+      (f, p) => f.ageYears !== undefined && f.ageYears < p.safeguardingAge,
+    ),
     urgencies: ['routine', 'urgent'],
     parameters: ['safeguardingAge', 'safeguardingStrongAge', 'safeguardingMandatoryAge'],
     sources: { US: ['S30'], UK: ['S30'] },
@@ -435,7 +539,7 @@ export const coreRules: Rule[] = [
         urgency: mandatory ? 'urgent' : 'routine',
         summary: mandatory
           ? `Age ${age}: sexual activity under ${p.safeguardingMandatoryAge} — mandatory safeguarding ${uk ? 'referral' : 'report'} today`
-          : `Age ${age}: safeguarding — ask about consent, coercion and abuse${strong ? uk ? '; Gillick/Fraser assessment' : '; check state reporting duty' : ''}`,
+          : `Age ${age}: safeguarding — ask about consent, coercion and abuse${strong ? (uk ? '; Gillick/Fraser assessment' : '; check state reporting duty') : ''}`,
         action: `safeguarding (${age})`,
         advice: mandatory
           ? `Under ${p.safeguardingMandatoryAge}, sexual activity is always a ${uk ? 'safeguarding referral to children’s social care' : 'mandatory child-protection report'}: make it today. ${base}`

@@ -10,8 +10,11 @@ export const dataQualityRules: Rule[] = [
     id: 'PCB-01',
     section: 'data-quality',
     title: { US: 'Pregnancy has ended', UK: 'Pregnancy has ended' },
-    when: predicate('pregnancyEnded', 'PCB-01, R2-25', 'positive pregnancy evidence followed by a delivery, completed abortion or later "not pregnant"', (f) =>
-      Boolean(f.pregnancy.conflict && f.pregnancy.ended),
+    when: predicate(
+      'pregnancyEnded',
+      'PCB-01, R2-25',
+      'positive pregnancy evidence followed by a delivery, completed abortion or later "not pregnant"',
+      (f) => Boolean(f.pregnancy.conflict && f.pregnancy.ended),
     ),
     urgencies: ['routine'],
     parameters: ['postPregnancyWeeks'],
@@ -31,9 +34,19 @@ export const dataQualityRules: Rule[] = [
         summary: `Pregnancy ended ${weeks} ago: consider postpartum causes of the bleeding`,
         action: `pregnancy ended ${weeks} ago`,
         advice: `Pregnancy ended ${weeks} ago. Consider postpartum causes: lactational (low-${w.oestrogen}) atrophy, granulation tissue at a tear or scar, and progestogen-only contraception.${
-          recent ? ` Within ${p.postPregnancyWeeks} weeks of the pregnancy ending, involve the obstetric provider; an hCG test may stay positive and is not needed.` : ''
+          recent
+            ? ` Within ${p.postPregnancyWeeks} weeks of the pregnancy ending, involve the obstetric provider; an hCG test may stay positive and is not needed.`
+            : ''
         } Update the pregnancy status in the record if it still reads pregnant.`,
-        orders: recent ? [{ kind: 'obstetrics-referral', priority: 'urgent', reason: `bleeding within ${p.postPregnancyWeeks} weeks of a pregnancy ending` }] : [],
+        orders: recent
+          ? [
+              {
+                kind: 'obstetrics-referral',
+                priority: 'urgent',
+                reason: `bleeding within ${p.postPregnancyWeeks} weeks of a pregnancy ending`,
+              },
+            ]
+          : [],
         because: [pregnancyLine(f), dated('Pregnancy ended', `${weeks} ago`, ended.date)],
         variant: recent ? 'ended-recently' : undefined,
       };
@@ -46,14 +59,21 @@ export const dataQualityRules: Rule[] = [
     when: all(
       PREDICATES.hasUterus,
       not(PREDICATES.pregnant),
-      predicate('menopauseUnknown', 'PCB-02', (p) => `menopausal status unknown (age ${p.menopauseUnknownFromAge}–${p.assumePostmenopausalAge - 1}, no LMP or menopause record)`, (f) => f.menopause.status === 'unknown'),
+      predicate(
+        'menopauseUnknown',
+        'PCB-02',
+        (p) => `menopausal status unknown (age ${p.menopauseUnknownFromAge}–${p.assumePostmenopausalAge - 1}, no LMP or menopause record)`,
+        (f) => f.menopause.status === 'unknown',
+      ),
     ),
     urgencies: ['routine'],
     parameters: ['menopauseUnknownFromAge', 'assumePostmenopausalAge', 'amenorrhoeaMonths', 'amenorrhoeaMinAge'],
     sources: { US: ['S25', 'S9'], UK: ['S25'] },
     trace: { section: '§2 PCB-02', seeds: [] },
     gapTopics: ['menopause'],
-    recommendationText: { US: 'Record LMP and menopausal status; ≥12 months amenorrhoea after 45 → manage as postmenopausal bleeding; do not dismiss an endometrial source' },
+    recommendationText: {
+      US: 'Record LMP and menopausal status; ≥12 months amenorrhoea after 45 → manage as postmenopausal bleeding; do not dismiss an endometrial source',
+    },
     output: (f, p) => ({
       urgency: 'routine',
       summary: `Menopausal status unknown at ${f.ageYears ?? 'unknown age'}: record the last menstrual period`,
@@ -94,13 +114,20 @@ export const dataQualityRules: Rule[] = [
     id: 'PCB-04',
     section: 'data-quality',
     title: { US: 'Hysterectomy type unclear', UK: 'Hysterectomy type unclear' },
-    when: predicate('hysterectomyAmbiguous', 'PCB-04', 'only ambiguous hysterectomy codes, or a cervical result dated after a "total" hysterectomy', (f) => Boolean(f.hysterectomy.ambiguity)),
+    when: predicate(
+      'hysterectomyAmbiguous',
+      'PCB-04',
+      'only ambiguous hysterectomy codes, or a cervical result dated after a "total" hysterectomy',
+      (f) => Boolean(f.hysterectomy.ambiguity),
+    ),
     urgencies: ['routine'],
     parameters: [],
     sources: { US: ['S6'], UK: ['S6'] },
     trace: { section: '§2 PCB-04; §4.4', seeds: [] },
     gapTopics: ['hysterectomy'],
-    recommendationText: { US: 'Confirm whether the cervix was removed; meanwhile cervix present for examination/cytology rules, uterus absent for endometrial/hCG rules' },
+    recommendationText: {
+      US: 'Confirm whether the cervix was removed; meanwhile cervix present for examination/cytology rules, uterus absent for endometrial/hCG rules',
+    },
     output: (f) => ({
       urgency: 'routine',
       summary: 'Hysterectomy recorded without saying whether the cervix was removed: confirm',

@@ -7,7 +7,10 @@ import type { FactLine } from './recommendation';
 
 type F = PostcoitalBleedingFacts;
 
-export const ageLine = (f: F): FactLine => ({ label: 'Age', value: f.ageYears === undefined ? 'unknown (no birth date)' : `${f.ageYears} years` });
+export const ageLine = (f: F): FactLine => ({
+  label: 'Age',
+  value: f.ageYears === undefined ? 'unknown (no birth date)' : `${f.ageYears} years`,
+});
 
 export const pcbLine = (f: F): FactLine => ({
   label: 'Postcoital bleeding',
@@ -53,7 +56,9 @@ export const CONCERN: Record<NonNullable<F['pregnancy']['ofConcern']>['kind'], s
 export const menopauseLine = (f: F): FactLine => ({
   label: 'Menopausal status',
   value: `${f.menopause.status} (${menopauseBasis(f)})`,
-  ...(f.menopause.basis === 'recorded' || f.menopause.basis === 'diagnosis' || f.menopause.basis === 'last-menstrual-period' ? { date: f.menopause.date } : {}),
+  ...(f.menopause.basis === 'recorded' || f.menopause.basis === 'diagnosis' || f.menopause.basis === 'last-menstrual-period'
+    ? { date: f.menopause.date }
+    : {}),
 });
 
 /** `jurisdiction` picks the spelling (R2-13); the order hooks call it without one (US). */
@@ -82,7 +87,10 @@ export function acuteLines(f: F): FactLine[] {
 }
 
 /** The key finding in a few words for a summary: "heavy bleeding, SBP 82, HR 124", "shock index 1.1 (HR 120, SBP 110)". */
-export function acuteFindingText(f: F, p: Pick<GuidelineParameters, 'unstableSystolicBelow' | 'unstableHeartRateAbove' | 'shockIndexAtLeast'>): string {
+export function acuteFindingText(
+  f: F,
+  p: Pick<GuidelineParameters, 'unstableSystolicBelow' | 'unstableHeartRateAbove' | 'shockIndexAtLeast'>,
+): string {
   const { systolicBp, heartRate } = f.vitalSigns ?? {};
   const low = systolicBp !== undefined && systolicBp.value < p.unstableSystolicBelow;
   const fast = heartRate !== undefined && heartRate.value > p.unstableHeartRateAbove;
@@ -93,7 +101,12 @@ export function acuteFindingText(f: F, p: Pick<GuidelineParameters, 'unstableSys
   if (!heavy && !syncope && !(low && fast) && index !== undefined && index >= p.shockIndexAtLeast) {
     return `shock index ${index.toFixed(1)} (HR ${heartRate?.value}, SBP ${systolicBp?.value})`;
   }
-  const parts = [heavy ? 'heavy bleeding' : '', low ? `SBP ${systolicBp?.value}` : '', fast ? `HR ${heartRate?.value}` : '', syncope ? 'syncope' : ''].filter(Boolean);
+  const parts = [
+    heavy ? 'heavy bleeding' : '',
+    low ? `SBP ${systolicBp?.value}` : '',
+    fast ? `HR ${heartRate?.value}` : '',
+    syncope ? 'syncope' : '',
+  ].filter(Boolean);
   if (parts.length === 0 && f.redFlags.unstable) {
     parts.push(f.redFlags.unstable.reason);
   }

@@ -13,12 +13,14 @@ type P = GuidelineParameters;
 const scanText = (scan: NonNullable<F['endometrialThickness']>): string =>
   scan.mm === undefined || scan.notVisualised ? 'endometrium not visualised' : `endometrial thickness ${scan.mm} mm`;
 
-const scanLine = (f: F): FactLine[] => (f.endometrialThickness ? [dated('Transvaginal ultrasound', scanText(f.endometrialThickness), f.endometrialThickness.date)] : []);
+const scanLine = (f: F): FactLine[] =>
+  f.endometrialThickness ? [dated('Transvaginal ultrasound', scanText(f.endometrialThickness), f.endometrialThickness.date)] : [];
 
 /** R2-24 UK: from 55 a primary-care scan does not replace the suspected-cancer referral. */
 const ukReferralAge = 55;
 
-const scanSuppressesPmbWorkUp = (f: F, p: P): boolean => hasEpisodeScan(f, p) && !(p.jurisdiction === 'UK' && ageOrAdult(f, p) >= ukReferralAge);
+const scanSuppressesPmbWorkUp = (f: F, p: P): boolean =>
+  hasEpisodeScan(f, p) && !(p.jurisdiction === 'UK' && ageOrAdult(f, p) >= ukReferralAge);
 
 const thickOrNotSeen = (f: F, p: P): boolean => {
   const scan = f.endometrialThickness;
@@ -28,7 +30,9 @@ const thickOrNotSeen = (f: F, p: P): boolean => {
 const persistingAfterThinScan = (f: F, p: P): boolean => {
   const scan = f.endometrialThickness;
   const weeks = ageOrAdult(f, p) >= p.persistOlderFromAge ? p.persistWeeksOlder : p.persistWeeks;
-  return Boolean(scan && scan.mm !== undefined && scan.mm <= p.endometrialThicknessMm && f.pcb.days !== undefined && f.pcb.days >= weeks * 7);
+  return Boolean(
+    scan && scan.mm !== undefined && scan.mm <= p.endometrialThicknessMm && f.pcb.days !== undefined && f.pcb.days >= weeks * 7,
+  );
 };
 
 /** §2 postmenopausal and endometrial rules PCB-20…25. */
@@ -45,7 +49,8 @@ export const postmenopausalRules: Rule[] = [
         predicate(
           'episodeScan',
           'PCB-20, R2-8, R2-24',
-          (p) => `a transvaginal ultrasound result (any thickness, or not visualised) dated on or after the start of this episode and ≤${p.endometrialThicknessRecentDays} d (UK, age ≥55: does not suppress)`,
+          (p) =>
+            `a transvaginal ultrasound result (any thickness, or not visualised) dated on or after the start of this episode and ≤${p.endometrialThicknessRecentDays} d (UK, age ≥55: does not suppress)`,
           scanSuppressesPmbWorkUp,
         ),
       ),
@@ -79,7 +84,13 @@ export const postmenopausalRules: Rule[] = [
           action: 'postmenopausal bleeding: 2-week wait',
           advice: `Postcoital bleeding after the menopause is postmenopausal bleeding: ${refer ? 'urgent suspected cancer referral (2-week wait) to gynaecology (NG12, age 55 or over)' : 'consider an urgent suspected cancer referral (2-week wait; NG12, under 55)'}; examine for atrophy and cervical or vaginal lesions.`,
           cautions,
-          orders: [{ kind: 'gynecology-referral', priority: 'urgent', reason: `postmenopausal bleeding at ${age}: urgent suspected cancer referral (2-week wait)` }],
+          orders: [
+            {
+              kind: 'gynecology-referral',
+              priority: 'urgent',
+              reason: `postmenopausal bleeding at ${age}: urgent suspected cancer referral (2-week wait)`,
+            },
+          ],
           because: [menopauseLine(f), ageLine(f), ...scanLine(f)],
           variant: 'UK',
         };
@@ -106,8 +117,19 @@ export const postmenopausalRules: Rule[] = [
       PREDICATES.postmenopausal,
       PREDICATES.hasUterus,
       any(
-        predicate('thickOrNotSeen', 'PCB-21, R2-8', (p) => `endometrial thickness >${p.endometrialThicknessMm} mm or endometrium not visualised`, thickOrNotSeen),
-        predicate('persistingAfterThinScan', 'PCB-21', (p) => `bleeding persisting ≥${p.persistWeeks} weeks (≥${p.persistWeeksOlder} from ${p.persistOlderFromAge}) after ET ≤${p.endometrialThicknessMm} mm`, persistingAfterThinScan),
+        predicate(
+          'thickOrNotSeen',
+          'PCB-21, R2-8',
+          (p) => `endometrial thickness >${p.endometrialThicknessMm} mm or endometrium not visualised`,
+          thickOrNotSeen,
+        ),
+        predicate(
+          'persistingAfterThinScan',
+          'PCB-21',
+          (p) =>
+            `bleeding persisting ≥${p.persistWeeks} weeks (≥${p.persistWeeksOlder} from ${p.persistOlderFromAge}) after ET ≤${p.endometrialThicknessMm} mm`,
+          persistingAfterThinScan,
+        ),
       ),
     ),
     urgencies: ['urgent'],
@@ -131,7 +153,13 @@ export const postmenopausalRules: Rule[] = [
         action: 'endometrial biopsy',
         advice: `${thick ? `${scanText(scan)[0].toUpperCase()}${scanText(scan).slice(1)}: endometrial sampling.` : 'Bleeding persists after a thin endometrium: endometrial sampling; after benign blind sampling, hysteroscopy with D&C (or sonohysterography).'}${uk ? ' Through the urgent suspected cancer (2-week wait) pathway.' : ''}`,
         notNeeded: [`Repeat transvaginal ultrasound: the scan ${ago(scan.date, f.today)} has answered it.`],
-        orders: [{ kind: 'endometrial-biopsy', priority: 'urgent', reason: thick ? scanText(scan) : 'persistent postmenopausal bleeding after a thin endometrium' }],
+        orders: [
+          {
+            kind: 'endometrial-biopsy',
+            priority: 'urgent',
+            reason: thick ? scanText(scan) : 'persistent postmenopausal bleeding after a thin endometrium',
+          },
+        ],
         because: [...scanLine(f), ...(thick ? [] : [pcbLine(f)])],
         variant: thick ? undefined : 'persisting',
       };
@@ -141,7 +169,10 @@ export const postmenopausalRules: Rule[] = [
     id: 'PCB-22',
     section: 'postmenopausal',
     title: { US: 'On systemic HRT', UK: 'On systemic HRT' },
-    when: all(PREDICATES.postmenopausal, predicate('systemicHrt', '§1 meds', 'active systemic HRT', (f) => Boolean(f.risks.systemicHrt))),
+    when: all(
+      PREDICATES.postmenopausal,
+      predicate('systemicHrt', '§1 meds', 'active systemic HRT', (f) => Boolean(f.risks.systemicHrt)),
+    ),
     urgencies: ['routine'],
     parameters: ['hrtReviewAfterMonths'],
     sources: { US: ['S9', 'S25'], UK: ['S25'] },
@@ -183,7 +214,10 @@ export const postmenopausalRules: Rule[] = [
     sources: { US: ['S10'], UK: ['S20', 'S10'] },
     trace: { section: '§2 PCB-23', seeds: [] },
     gapTopics: [],
-    recommendationText: { US: 'Any bleeding investigated: endometrial sampling preferred; ET ≤4 mm alone does not end the work-up; inform oncology', UK: 'Urgent suspected cancer referral (2-week wait)' },
+    recommendationText: {
+      US: 'Any bleeding investigated: endometrial sampling preferred; ET ≤4 mm alone does not end the work-up; inform oncology',
+      UK: 'Urgent suspected cancer referral (2-week wait)',
+    },
     output: (f, p) => {
       const uk = p.jurisdiction === 'UK';
       return {
@@ -195,7 +229,11 @@ export const postmenopausalRules: Rule[] = [
         advice: `Postmenopausal bleeding on tamoxifen must be investigated: ${uk ? 'urgent suspected cancer referral (2-week wait) for endometrial assessment' : 'endometrial sampling (office biopsy or hysteroscopy) preferred'}; a thin endometrium on ultrasound alone does not end the work-up; inform oncology.`,
         orders: [
           uk
-            ? { kind: 'gynecology-referral', priority: 'urgent', reason: 'postmenopausal bleeding on tamoxifen: urgent suspected cancer referral' }
+            ? {
+                kind: 'gynecology-referral',
+                priority: 'urgent',
+                reason: 'postmenopausal bleeding on tamoxifen: urgent suspected cancer referral',
+              }
             : { kind: 'endometrial-biopsy', priority: 'urgent', reason: 'postmenopausal bleeding on tamoxifen' },
         ],
         because: [dated('Tamoxifen', 'active', f.risks.tamoxifen?.date), menopauseLine(f)],
@@ -207,7 +245,15 @@ export const postmenopausalRules: Rule[] = [
     id: 'PCB-24',
     section: 'postmenopausal',
     title: { US: 'Tamoxifen before the menopause', UK: 'Tamoxifen before the menopause' },
-    when: all(PREDICATES.tamoxifen, predicate('premenopausal', '§1 menopause', 'pre- or perimenopausal', (f) => f.menopause.status === 'pre' || f.menopause.status === 'peri')),
+    when: all(
+      PREDICATES.tamoxifen,
+      predicate(
+        'premenopausal',
+        '§1 menopause',
+        'pre- or perimenopausal',
+        (f) => f.menopause.status === 'pre' || f.menopause.status === 'peri',
+      ),
+    ),
     urgencies: ['routine'],
     parameters: [],
     sources: { US: ['S10'], UK: ['S10'] },
@@ -218,7 +264,8 @@ export const postmenopausalRules: Rule[] = [
       urgency: 'routine',
       summary: 'On tamoxifen before the menopause: standard work-up, no extra endometrial surveillance',
       action: 'tamoxifen: standard work-up',
-      advice: 'Premenopausal on tamoxifen: no increased uterine-cancer risk and no extra endometrial surveillance; standard postcoital bleeding work-up.',
+      advice:
+        'Premenopausal on tamoxifen: no increased uterine-cancer risk and no extra endometrial surveillance; standard postcoital bleeding work-up.',
       orders: [],
       because: [dated('Tamoxifen', 'active', f.risks.tamoxifen?.date), menopauseLine(f)],
     }),
@@ -232,7 +279,9 @@ export const postmenopausalRules: Rule[] = [
       not(PREDICATES.postmenopausal),
       not(PREDICATES.pregnant),
       predicate('age45', 'PCB-25', 'age ≥45', (f) => f.ageYears !== undefined && f.ageYears >= 45),
-      predicate('intermenstrual', 'PCB-25', 'other irregular or intermenstrual bleeding', (f) => Boolean(f.redFlags.intermenstrualBleeding)),
+      predicate('intermenstrual', 'PCB-25', 'other irregular or intermenstrual bleeding', (f) =>
+        Boolean(f.redFlags.intermenstrualBleeding),
+      ),
     ),
     urgencies: ['soon'],
     parameters: [],

@@ -17,7 +17,8 @@ export const isPregnant = (f: F): boolean => f.pregnancy.status === 'yes';
 export const isLatePregnancy = (f: F, p: P): boolean =>
   isPregnant(f) &&
   !f.pregnancy.ofConcern &&
-  (Boolean(f.pregnancy.placentaPraevia) || (f.pregnancy.gestationalAgeWeeks !== undefined && f.pregnancy.gestationalAgeWeeks >= p.obTriageWeeks));
+  (Boolean(f.pregnancy.placentaPraevia) ||
+    (f.pregnancy.gestationalAgeWeeks !== undefined && f.pregnancy.gestationalAgeWeeks >= p.obTriageWeeks));
 
 /** PCB-30/31: pregnant before the triage gestation, or gestation unknown, with no known praevia. */
 export const isEarlyOrUndatedPregnancy = (f: F, p: P): boolean => isPregnant(f) && !isLatePregnancy(f, p);
@@ -76,7 +77,8 @@ export const inScreeningAgeBand = (f: F, p: P): boolean => {
 };
 
 /** Pregnancy ended within `postPregnancyWeeks` (hCG can stay positive; bleeding may be postpartum). */
-export const endedRecently = (f: F, p: P): boolean => f.pregnancy.ended !== undefined && f.pregnancy.ended.weeksSince <= p.postPregnancyWeeks;
+export const endedRecently = (f: F, p: P): boolean =>
+  f.pregnancy.ended !== undefined && f.pregnancy.ended.weeksSince <= p.postPregnancyWeeks;
 
 /**
  * PCB-14's conditions: uterus, age 12–55, not postmenopausal, not known pregnant, no negative hCG
@@ -109,11 +111,36 @@ export const PREDICATES = {
   hasCervix: predicate('hasCervix', '§1 hyst', 'cervix present (no total hysterectomy)', (f) => f.hasCervix),
   hasUterus: predicate('hasUterus', '§1 hyst', 'uterus present (no hysterectomy)', (f) => f.hasCorpus),
   pregnant: predicate('pregnant', '§1 pregnant', 'pregnant', isPregnant),
-  latePregnancy: predicate('latePregnancy', 'PCB-32, R2-17', (p) => `pregnant at ≥${p.obTriageWeeks} weeks or with known placenta praevia`, isLatePregnancy),
-  earlyOrUndatedPregnancy: predicate('earlyOrUndatedPregnancy', 'PCB-30, R2-25', (p) => `pregnant at <${p.obTriageWeeks} weeks or gestation unknown, no known praevia`, isEarlyOrUndatedPregnancy),
-  heavyBleeding: predicate('heavyBleeding', 'R2-20', (p) => `heavy bleeding within ${p.acuteSymptomHours} h`, (f) => Boolean(f.redFlags.heavyBleeding)),
-  pelvicPain: predicate('pelvicPain', 'R2-20', (p) => `acute pelvic/abdominal pain within ${p.acuteSymptomHours} h`, (f) => Boolean(f.redFlags.pelvicPain)),
-  fever: predicate('fever', '§1 fever', (p) => `fever (≥${p.feverCelsius} °C or recorded) within ${p.acuteSymptomHours} h`, (f) => Boolean(f.redFlags.fever)),
+  latePregnancy: predicate(
+    'latePregnancy',
+    'PCB-32, R2-17',
+    (p) => `pregnant at ≥${p.obTriageWeeks} weeks or with known placenta praevia`,
+    isLatePregnancy,
+  ),
+  earlyOrUndatedPregnancy: predicate(
+    'earlyOrUndatedPregnancy',
+    'PCB-30, R2-25',
+    (p) => `pregnant at <${p.obTriageWeeks} weeks or gestation unknown, no known praevia`,
+    isEarlyOrUndatedPregnancy,
+  ),
+  heavyBleeding: predicate(
+    'heavyBleeding',
+    'R2-20',
+    (p) => `heavy bleeding within ${p.acuteSymptomHours} h`,
+    (f) => Boolean(f.redFlags.heavyBleeding),
+  ),
+  pelvicPain: predicate(
+    'pelvicPain',
+    'R2-20',
+    (p) => `acute pelvic/abdominal pain within ${p.acuteSymptomHours} h`,
+    (f) => Boolean(f.redFlags.pelvicPain),
+  ),
+  fever: predicate(
+    'fever',
+    '§1 fever',
+    (p) => `fever (≥${p.feverCelsius} °C or recorded) within ${p.acuteSymptomHours} h`,
+    (f) => Boolean(f.redFlags.fever),
+  ),
   unstable: predicate(
     'unstable',
     'PCB-31, R2-20',
@@ -136,5 +163,10 @@ export const PREDICATES = {
   ),
   postmenopausal: predicate('postmenopausal', '§1 menopause', 'postmenopausal', (f) => f.menopause.status === 'post'),
   tamoxifen: predicate('tamoxifen', '§1 meds', 'on tamoxifen', (f) => Boolean(f.risks.tamoxifen)),
-  inScreeningAgeBand: predicate('inScreeningAgeBand', 'PCB-03/11', (p) => `age ≥${p.screenMinAge}${p.jurisdiction === 'UK' ? `–${p.screenMaxAge}` : ''} (UK 25–64)`, inScreeningAgeBand),
+  inScreeningAgeBand: predicate(
+    'inScreeningAgeBand',
+    'PCB-03/11',
+    (p) => `age ≥${p.screenMinAge}${p.jurisdiction === 'UK' ? `–${p.screenMaxAge}` : ''} (UK 25–64)`,
+    inScreeningAgeBand,
+  ),
 } as const;

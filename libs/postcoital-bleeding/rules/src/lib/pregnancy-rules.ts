@@ -20,7 +20,10 @@ function gestation(f: F, w: Words): string {
   return f.pregnancy.placentaPraevia ? `known placenta ${w.praevia}, ${ga}` : ga;
 }
 
-const praeviaLine = (f: F): FactLine[] => (f.pregnancy.placentaPraevia ? [dated('Placenta praevia', f.pregnancy.placentaPraevia.display ?? 'recorded', f.pregnancy.placentaPraevia.date)] : []);
+const praeviaLine = (f: F): FactLine[] =>
+  f.pregnancy.placentaPraevia
+    ? [dated('Placenta praevia', f.pregnancy.placentaPraevia.display ?? 'recorded', f.pregnancy.placentaPraevia.date)]
+    : [];
 
 const NO_DIGITAL_UNTIL_DATED =
   'Gestation unknown: **no digital or bimanual examination until gestation and placental site are known**; sterile speculum only.';
@@ -64,7 +67,11 @@ export const pregnancyRules: Rule[] = [
           action: 'emergency assessment',
           advice: `Known ${CONCERN[concern.kind]} pregnancy with bleeding: emergency assessment today (${uk ? 'early pregnancy assessment unit or A&E' : 'emergency department or early pregnancy unit'}): ultrasound, quantitative hCG, ${w.cbc}, ${w.groupAndScreen}; anti-D per RhD status. ${w.call} if she becomes faint, has severe pain or heavy bleeding.`,
           orders: [
-            { kind: uk ? 'early-pregnancy-unit-referral' : 'emergency-referral', priority: 'stat', reason: `known ${CONCERN[concern.kind]} pregnancy with bleeding` },
+            {
+              kind: uk ? 'early-pregnancy-unit-referral' : 'emergency-referral',
+              priority: 'stat',
+              reason: `known ${CONCERN[concern.kind]} pregnancy with bleeding`,
+            },
             { kind: 'serum-quantitative-hcg', priority: 'stat', reason: `known ${CONCERN[concern.kind]} pregnancy` },
             { kind: 'cbc', priority: 'stat', reason: 'bleeding in a pregnancy of concern' },
           ],
@@ -87,7 +94,11 @@ export const pregnancyRules: Rule[] = [
           .join(' '),
         orders: [
           uk
-            ? { kind: epau ? 'early-pregnancy-unit-referral' : 'obstetrics-referral', priority: 'urgent', reason: `bleeding in pregnancy${ga === undefined ? ', gestation unknown' : ` at ${ga} weeks`}` }
+            ? {
+                kind: epau ? 'early-pregnancy-unit-referral' : 'obstetrics-referral',
+                priority: 'urgent',
+                reason: `bleeding in pregnancy${ga === undefined ? ', gestation unknown' : ` at ${ga} weeks`}`,
+              }
             : { kind: 'obstetrics-referral', priority: 'urgent', reason: `bleeding in pregnancy before ${p.obTriageWeeks} weeks` },
           { kind: 'obstetric-ultrasound', priority: 'urgent', reason: 'confirm intrauterine pregnancy and viability' },
         ],
@@ -115,7 +126,8 @@ export const pregnancyRules: Rule[] = [
       const w = wordsFor(p);
       const unstable = isUnstable(f);
       const inHospital = f.setting === 'hospital';
-      const finding = acuteFindingText(f, p) || [f.redFlags.pelvicPain ? 'pain' : '', f.redFlags.fever ? 'fever' : ''].filter(Boolean).join(' and ');
+      const finding =
+        acuteFindingText(f, p) || [f.redFlags.pelvicPain ? 'pain' : '', f.redFlags.fever ? 'fever' : ''].filter(Boolean).join(' and ');
       const concern = f.pregnancy.ofConcern;
       const action = unstable
         ? inHospital
@@ -139,7 +151,11 @@ export const pregnancyRules: Rule[] = [
           .filter(Boolean)
           .join(' '),
         orders: [
-          ...(inHospital && unstable ? [] : [{ kind: 'emergency-referral' as const, priority: 'stat' as const, reason: `pregnant (${gestation(f, w)}) with ${finding}` }]),
+          ...(inHospital && unstable
+            ? []
+            : [
+                { kind: 'emergency-referral' as const, priority: 'stat' as const, reason: `pregnant (${gestation(f, w)}) with ${finding}` },
+              ]),
           { kind: 'serum-quantitative-hcg', priority: 'stat', reason: 'exclude ectopic pregnancy' },
           { kind: 'obstetric-ultrasound', priority: 'stat', reason: 'locate the pregnancy (transvaginal); exclude ectopic pregnancy' },
           { kind: 'cbc', priority: 'stat', reason: 'bleeding in early pregnancy' },
@@ -179,13 +195,19 @@ export const pregnancyRules: Rule[] = [
             ? `**Known placenta ${w.praevia}: never a digital vaginal examination.**`
             : `**No digital vaginal examination until ultrasound has excluded placenta and vasa ${w.praevia}.**`,
           `Sterile speculum is acceptable. Maternal ${w.haemodynamic}s, fetal assessment, placental location, RhD status.`,
-          w.uk && ga !== undefined && ga < 24 ? 'Antepartum haemorrhage is defined from 24+0 weeks; at 20+0–23+6 follow local policy, keeping the no-digital-examination precaution.' : '',
+          w.uk && ga !== undefined && ga < 24
+            ? 'Antepartum haemorrhage is defined from 24+0 weeks; at 20+0–23+6 follow local policy, keeping the no-digital-examination precaution.'
+            : '',
         ]
           .filter(Boolean)
           .join(' '),
         notNeeded: ['Pregnancy test and routine cervical screening: not needed now — she is pregnant and is assessed obstetrically today.'],
         orders: [
-          { kind: 'obstetrics-referral', priority: 'stat', reason: praevia ? `bleeding with known placenta ${w.praevia}` : `bleeding in pregnancy at ≥${p.obTriageWeeks} weeks` },
+          {
+            kind: 'obstetrics-referral',
+            priority: 'stat',
+            reason: praevia ? `bleeding with known placenta ${w.praevia}` : `bleeding in pregnancy at ≥${p.obTriageWeeks} weeks`,
+          },
           { kind: 'obstetric-ultrasound', priority: 'stat', reason: 'placental location before any digital examination' },
         ],
         because: [pregnancyLine(f), ...praeviaLine(f), ...acuteLines(f)],
@@ -197,7 +219,10 @@ export const pregnancyRules: Rule[] = [
     id: 'PCB-33',
     section: 'pregnancy',
     title: { US: 'RhD status in pregnancy', UK: 'RhD status in pregnancy' },
-    when: all(PREDICATES.pregnant, predicate('rhdNotPositive', 'PCB-33', 'RhD negative or unknown', (f) => f.rhD !== 'positive')),
+    when: all(
+      PREDICATES.pregnant,
+      predicate('rhdNotPositive', 'PCB-33', 'RhD negative or unknown', (f) => f.rhD !== 'positive'),
+    ),
     urgencies: ['urgent', 'routine'],
     parameters: ['rhigWeeks', 'antiDWithinHours'],
     sources: { US: ['S17', 'S26'], UK: ['S31', 'S26'] },
@@ -221,7 +246,9 @@ export const pregnancyRules: Rule[] = [
         : `${w.antiD} within ${p.antiDWithinHours} h of the bleed if unsensitised${late ? `; quantify fetomaternal ${w.haemorrhage} (Kleihauer or flow cytometry) to dose it` : ''}`;
       const orders: OrderAdvice[] = [
         ...(unknown ? groupAndScreen(urgent ? 'urgent' : 'routine', 'RhD status unknown in pregnancy with bleeding') : []),
-        ...(f.rhD === 'negative' && late ? [{ kind: 'kleihauer-fmh' as const, priority: 'urgent' as const, reason: `RhD negative, bleeding at ${at}: dose anti-D` }] : []),
+        ...(f.rhD === 'negative' && late
+          ? [{ kind: 'kleihauer-fmh' as const, priority: 'urgent' as const, reason: `RhD negative, bleeding at ${at}: dose anti-D` }]
+          : []),
       ];
       return {
         urgency: urgent ? 'urgent' : 'routine',
@@ -261,7 +288,8 @@ export const pregnancyRules: Rule[] = [
       const major = tierOne(f);
       const inHospital = f.setting === 'hospital';
       const ga = f.pregnancy.gestationalAgeWeeks;
-      const finding = acuteFindingText(f, p) || [f.redFlags.pelvicPain ? 'pain' : '', f.redFlags.fever ? 'fever' : ''].filter(Boolean).join(' and ');
+      const finding =
+        acuteFindingText(f, p) || [f.redFlags.pelvicPain ? 'pain' : '', f.redFlags.fever ? 'fever' : ''].filter(Boolean).join(' and ');
       const fetal =
         ga !== undefined && ga < p.viabilityWeeks
           ? `Below the local threshold of viability (${p.viabilityWeeks} weeks): document the fetal heart; no CTG.`
@@ -269,18 +297,36 @@ export const pregnancyRules: Rule[] = [
       const rhNeg = f.rhD === 'negative';
       const orders: OrderAdvice[] = [
         inHospital
-          ? { kind: 'obstetrics-referral', priority: 'stat', reason: major ? 'obstetric emergency team: antepartum haemorrhage' : 'immediate obstetric assessment: possible abruption' }
-          : { kind: major ? 'emergency-referral' : 'obstetrics-referral', priority: 'stat', reason: `antepartum ${w.haemorrhage}: ${finding}` },
+          ? {
+              kind: 'obstetrics-referral',
+              priority: 'stat',
+              reason: major ? 'obstetric emergency team: antepartum haemorrhage' : 'immediate obstetric assessment: possible abruption',
+            }
+          : {
+              kind: major ? 'emergency-referral' : 'obstetrics-referral',
+              priority: 'stat',
+              reason: `antepartum ${w.haemorrhage}: ${finding}`,
+            },
         { kind: 'cbc', priority: 'stat', reason: `antepartum ${w.haemorrhage}` },
         ...groupAndScreen('stat', `antepartum ${w.haemorrhage}`),
         ...(major
           ? [
               { kind: 'crossmatch' as const, priority: 'stat' as const, reason: `major antepartum ${w.haemorrhage}` },
-              { kind: 'coagulation-screen-with-fibrinogen' as const, priority: 'stat' as const, reason: `major antepartum ${w.haemorrhage}` },
-              ...(rhNeg ? [{ kind: 'kleihauer-fmh' as const, priority: 'stat' as const, reason: 'RhD negative: quantify fetomaternal haemorrhage' }] : []),
+              {
+                kind: 'coagulation-screen-with-fibrinogen' as const,
+                priority: 'stat' as const,
+                reason: `major antepartum ${w.haemorrhage}`,
+              },
+              ...(rhNeg
+                ? [{ kind: 'kleihauer-fmh' as const, priority: 'stat' as const, reason: 'RhD negative: quantify fetomaternal haemorrhage' }]
+                : []),
             ]
           : []),
-        { kind: 'obstetric-ultrasound', priority: 'stat', reason: major ? 'placental site — must not delay resuscitation or delivery' : 'placental site; possible abruption' },
+        {
+          kind: 'obstetric-ultrasound',
+          priority: 'stat',
+          reason: major ? 'placental site — must not delay resuscitation or delivery' : 'placental site; possible abruption',
+        },
       ];
       const go = major
         ? inHospital
@@ -310,4 +356,3 @@ export const pregnancyRules: Rule[] = [
     },
   },
 ];
-

@@ -58,7 +58,10 @@ export const redFlagRules: Rule[] = [
           ...hcg(f, p),
           ...coag.orders,
         ],
-        because: [...acuteLines(f), ...(f.risks.anticoagulant ? [dated('Anticoagulant', f.risks.anticoagulant.display ?? 'active', f.risks.anticoagulant.date)] : [])],
+        because: [
+          ...acuteLines(f),
+          ...(f.risks.anticoagulant ? [dated('Anticoagulant', f.risks.anticoagulant.display ?? 'active', f.risks.anticoagulant.date)] : []),
+        ],
       };
     },
   },
@@ -79,7 +82,9 @@ export const redFlagRules: Rule[] = [
     output: (f, p) => {
       const { fever, pelvicPain } = f.redFlags;
       const ectopic = pregnancyNotExcluded(f, p);
-      const finding = [pelvicPain ? 'pelvic pain' : '', fever ? fever.reason.replace('fever recorded', 'fever') : ''].filter(Boolean).join(' and ');
+      const finding = [pelvicPain ? 'pelvic pain' : '', fever ? fever.reason.replace('fever recorded', 'fever') : '']
+        .filter(Boolean)
+        .join(' and ');
       return {
         urgency: 'urgent',
         summary: ectopic
@@ -107,7 +112,12 @@ export const redFlagRules: Rule[] = [
     section: 'red-flags',
     title: { US: 'Abnormal discharge or cervicitis', UK: 'Abnormal discharge or cervicitis' },
     // fact-encoding.md rev 2: cervicitis on examination (SNOMED 37610005) counts with discharge.
-    when: predicate('discharge', '§1 discharge; fact-encoding.md rev 2 (cervicitis)', 'abnormal vaginal discharge or cervicitis in the look-back', (f) => Boolean(f.redFlags.discharge || f.redFlags.cervicitis)),
+    when: predicate(
+      'discharge',
+      '§1 discharge; fact-encoding.md rev 2 (cervicitis)',
+      'abnormal vaginal discharge or cervicitis in the look-back',
+      (f) => Boolean(f.redFlags.discharge || f.redFlags.cervicitis),
+    ),
     urgencies: ['routine'],
     parameters: ['lookbackDays'],
     sources: { US: ['S13'], UK: ['S13'] },
@@ -121,7 +131,13 @@ export const redFlagRules: Rule[] = [
         summary: `${finding}: T. vaginalis NAAT; evaluate for bacterial vaginosis and candida`,
         action: `T. vaginalis NAAT (${f.redFlags.discharge ? 'discharge' : 'cervicitis'})`,
         advice: `${finding}: add T. vaginalis NAAT and evaluate for bacterial vaginosis and candida; cervicitis → chlamydia/${wordsFor(p).gonorrhoea} NAAT.`,
-        orders: [{ kind: 'trichomonas-naat', priority: 'routine', reason: f.redFlags.discharge ? 'abnormal vaginal discharge' : 'cervicitis on examination' }],
+        orders: [
+          {
+            kind: 'trichomonas-naat',
+            priority: 'routine',
+            reason: f.redFlags.discharge ? 'abnormal vaginal discharge' : 'cervicitis on examination',
+          },
+        ],
         because: [
           ...(f.redFlags.discharge ? [dated('Vaginal discharge', 'abnormal', f.redFlags.discharge.date)] : []),
           ...(f.redFlags.cervicitis ? [dated('Examination', 'cervicitis', f.redFlags.cervicitis.date)] : []),
@@ -133,7 +149,12 @@ export const redFlagRules: Rule[] = [
     id: 'PCB-53',
     section: 'red-flags',
     title: { US: 'Possible malignancy', UK: 'Possible malignancy' },
-    when: predicate('malignancySigns', 'PCB-53', 'unexplained weight loss or night sweats, or a palpable pelvic, vaginal or vulval mass', (f) => Boolean(f.redFlags.weightLoss || f.redFlags.pelvicMass)),
+    when: predicate(
+      'malignancySigns',
+      'PCB-53',
+      'unexplained weight loss or night sweats, or a palpable pelvic, vaginal or vulval mass',
+      (f) => Boolean(f.redFlags.weightLoss || f.redFlags.pelvicMass),
+    ),
     urgencies: ['urgent'],
     parameters: ['lookbackDays'],
     sources: { US: ['S23', 'S20'], UK: ['S20', 'S23'] },
@@ -150,7 +171,9 @@ export const redFlagRules: Rule[] = [
       if (pelvicMass) {
         return {
           urgency: 'urgent',
-          summary: uk ? 'URGENT: pelvic or vaginal mass: urgent suspected cancer referral (2-week wait)' : 'URGENT: palpable pelvic or vaginal mass: urgent gynecologic-oncology assessment',
+          summary: uk
+            ? 'URGENT: pelvic or vaginal mass: urgent suspected cancer referral (2-week wait)'
+            : 'URGENT: palpable pelvic or vaginal mass: urgent gynecologic-oncology assessment',
           action: uk ? 'urgent suspected cancer referral' : 'gynecologic oncology',
           advice: uk
             ? 'Pelvic or abdominal mass: suspected-cancer pathway; vaginal mass or vulval lump/ulcer: consider an urgent suspected cancer referral (2-week wait, NG12).'
@@ -160,7 +183,10 @@ export const redFlagRules: Rule[] = [
               ? { kind: 'gynecology-referral', priority: 'urgent', reason: 'urgent suspected cancer referral (2-week wait): mass' }
               : { kind: 'oncology-referral', priority: 'urgent', reason: 'palpable pelvic or vaginal mass' },
           ],
-          because: [dated('Pelvic or vaginal mass', 'palpable', pelvicMass.date), ...(weightLoss ? [dated('Unexplained weight loss', 'yes', weightLoss.date)] : [])],
+          because: [
+            dated('Pelvic or vaginal mass', 'palpable', pelvicMass.date),
+            ...(weightLoss ? [dated('Unexplained weight loss', 'yes', weightLoss.date)] : []),
+          ],
           variant: uk ? 'UK-mass' : 'mass',
         };
       }
@@ -215,14 +241,19 @@ export const redFlagRules: Rule[] = [
           .join(' '),
         notNeeded: [hcgNotNeeded(f, p)].filter((l): l is string => Boolean(l)),
         orders: [
-          ...(inHospital ? [] : [{ kind: 'emergency-referral' as const, priority: 'stat' as const, reason: `${w.haemodynamic} instability: ${finding}` }]),
+          ...(inHospital
+            ? []
+            : [{ kind: 'emergency-referral' as const, priority: 'stat' as const, reason: `${w.haemodynamic} instability: ${finding}` }]),
           ...hcg(f, p),
           { kind: 'cbc', priority: 'stat', reason: `${w.haemodynamic} instability` },
           { kind: 'crossmatch', priority: 'stat', reason: `${w.haemodynamic} instability` },
           { kind: 'coagulation-screen-with-fibrinogen', priority: 'stat', reason: `${w.haemodynamic} instability` },
           ...coag.orders,
         ],
-        because: [...acuteLines(f), ...(f.risks.anticoagulant ? [dated('Anticoagulant', f.risks.anticoagulant.display ?? 'active', f.risks.anticoagulant.date)] : [])],
+        because: [
+          ...acuteLines(f),
+          ...(f.risks.anticoagulant ? [dated('Anticoagulant', f.risks.anticoagulant.display ?? 'active', f.risks.anticoagulant.date)] : []),
+        ],
         variant: inHospital ? 'hospital' : undefined,
       };
     },

@@ -9,8 +9,16 @@ const safetyNet = (record: PatientRecord): string | undefined =>
 describe('R2-15 safety-netting line: pregnancy named only where she can become pregnant', () => {
   it.each<[string, PatientRecord, boolean]>([
     ['Ada, 28, uterus present: names pregnancy', chart(28), true],
-    ['Bea, 52, total hysterectomy 10 years ago: no pregnancy clause', chart(52, { hysterectomy: [{ date: yearsAgo(10), group: 'no-cervix', code: '116140006' }] }), false],
-    ['Cleo, 60, postmenopausal: no pregnancy clause', chart(60, { menopausalStatus: [{ date: TODAY, value: 'post', source: 'observation' }] }), false],
+    [
+      'Bea, 52, total hysterectomy 10 years ago: no pregnancy clause',
+      chart(52, { hysterectomy: [{ date: yearsAgo(10), group: 'no-cervix', code: '116140006' }] }),
+      false,
+    ],
+    [
+      'Cleo, 60, postmenopausal: no pregnancy clause',
+      chart(60, { menopausalStatus: [{ date: TODAY, value: 'post', source: 'observation' }] }),
+      false,
+    ],
   ])('%s', (_name, record, namesPregnancy) => {
     const line = safetyNet(record);
     expect(line).toContain('seek urgent care if the bleeding is heavy or lasts more than 24 hours');

@@ -9,7 +9,8 @@ import { COLPOSCOPY_IN_PREGNANCY, wordsFor } from './words';
 
 type F = PostcoitalBleedingFacts;
 
-const immuneLine = (f: F): FactLine => dated('Immune status', f.risks.hiv ? 'living with HIV' : 'immunosuppressed', f.risks.immunocompromised?.date ?? f.risks.hiv?.date);
+const immuneLine = (f: F): FactLine =>
+  dated('Immune status', f.risks.hiv ? 'living with HIV' : 'immunosuppressed', f.risks.immunocompromised?.date ?? f.risks.hiv?.date);
 
 /** §2 special populations PCB-40…45. */
 export const specialPopulationRules: Rule[] = [
@@ -34,7 +35,9 @@ export const specialPopulationRules: Rule[] = [
         summary: 'After total hysterectomy: examine the vaginal vault; no cervical screening or pregnancy test',
         action: 'vaginal vault examination',
         advice: `No cervix: speculum examination of the vaginal vault (granulation tissue, atrophy, vault prolapse, vaginal intraepithelial neoplasia or cancer). A vault lesion → biopsy / ${w.gynaecology}; a mass → ${w.uk ? 'consider an urgent suspected cancer referral (NG12)' : 'urgent assessment'}.`,
-        notNeeded: [`Cervical screening, pregnancy test and endometrial work-up: not needed — no cervix or uterus after total hysterectomy${f.hysterectomy.date ? ` (${f.hysterectomy.date})` : ''}.`],
+        notNeeded: [
+          `Cervical screening, pregnancy test and endometrial work-up: not needed — no cervix or uterus after total hysterectomy${f.hysterectomy.date ? ` (${f.hysterectomy.date})` : ''}.`,
+        ],
         orders: [],
         because: [hysterectomyLine(f)],
       };
@@ -44,7 +47,12 @@ export const specialPopulationRules: Rule[] = [
     id: 'PCB-41',
     section: 'special-populations',
     title: { US: 'After subtotal hysterectomy', UK: 'After subtotal hysterectomy' },
-    when: predicate('subtotalHysterectomy', '§1 hyst', 'subtotal hysterectomy (cervix retained)', (f) => f.hysterectomy.class === 'subtotal'),
+    when: predicate(
+      'subtotalHysterectomy',
+      '§1 hyst',
+      'subtotal hysterectomy (cervix retained)',
+      (f) => f.hysterectomy.class === 'subtotal',
+    ),
     urgencies: ['routine'],
     parameters: [],
     sources: { US: ['S1'], UK: ['S24'] },
@@ -55,7 +63,8 @@ export const specialPopulationRules: Rule[] = [
       urgency: 'routine',
       summary: 'Subtotal hysterectomy: cervix retained — cervical work-up applies; no pregnancy test',
       action: 'cervix retained',
-      advice: 'Subtotal hysterectomy: the cervix remains, so cervical screening by age and the cervical work-up apply; endometrial work-up and pregnancy test do not.',
+      advice:
+        'Subtotal hysterectomy: the cervix remains, so cervical screening by age and the cervical work-up apply; endometrial work-up and pregnancy test do not.',
       notNeeded: ['Pregnancy test and endometrial work-up: not needed — the uterus was removed.'],
       orders: [],
       because: [hysterectomyLine(f)],
@@ -67,9 +76,18 @@ export const specialPopulationRules: Rule[] = [
     title: { US: 'Screened out after 65 but symptomatic', UK: 'Screened out after 64 but symptomatic' },
     when: all(
       PREDICATES.hasCervix,
-      predicate('aboveScreeningExit', 'PCB-42', (p) => `age >${p.screenMaxAge} (UK >64)`, (f, p) => ageOrAdult(f, p) > p.screenMaxAge),
+      predicate(
+        'aboveScreeningExit',
+        'PCB-42',
+        (p) => `age >${p.screenMaxAge} (UK >64)`,
+        (f, p) => ageOrAdult(f, p) > p.screenMaxAge,
+      ),
       predicate('adequatelyScreenedOut', 'PCB-42', 'adequately screened before the exit', (f) => f.screening.adequatelyScreenedOut),
-      not(predicate('cin2OrImmune', 'PCB-42', 'CIN2+ history or immunosuppression', (f) => Boolean(f.risks.cin2PlusHistory || f.risks.immunocompromised))),
+      not(
+        predicate('cin2OrImmune', 'PCB-42', 'CIN2+ history or immunosuppression', (f) =>
+          Boolean(f.risks.cin2PlusHistory || f.risks.immunocompromised),
+        ),
+      ),
     ),
     urgencies: ['routine'],
     parameters: ['screenMaxAge', 'adequateScreeningWindowYears', 'adequateScreeningLastWithinYears'],
@@ -93,7 +111,9 @@ export const specialPopulationRules: Rule[] = [
     id: 'PCB-43',
     section: 'special-populations',
     title: { US: 'HIV or immunosuppression', UK: 'Living with HIV or immunosuppressed' },
-    when: predicate('immunocompromised', '§1 immuno', 'HIV or other immunosuppression', (f) => Boolean(f.risks.immunocompromised || f.risks.hiv)),
+    when: predicate('immunocompromised', '§1 immuno', 'HIV or other immunosuppression', (f) =>
+      Boolean(f.risks.immunocompromised || f.risks.hiv),
+    ),
     urgencies: ['routine'],
     parameters: ['immunocompromisedCytologyMonths', 'immunocompromisedCytologyAfterThreeNormalMonths', 'immunocompromisedCotestMonths'],
     sources: { US: ['S8', 'S6'], UK: ['S24'] },
@@ -127,7 +147,9 @@ export const specialPopulationRules: Rule[] = [
     id: 'PCB-44',
     section: 'special-populations',
     title: { US: 'Prior CIN2+ or cervical cancer', UK: 'Prior CIN2+ or cervical cancer' },
-    when: predicate('cin2PlusHistory', 'PCB-44', 'CIN2+/AIS within 25 years (undated counts) or cervical cancer ever', (f) => Boolean(f.risks.cin2PlusHistory)),
+    when: predicate('cin2PlusHistory', 'PCB-44', 'CIN2+/AIS within 25 years (undated counts) or cervical cancer ever', (f) =>
+      Boolean(f.risks.cin2PlusHistory),
+    ),
     urgencies: ['soon', 'urgent'],
     parameters: ['postCin2SurveillanceYears', 'postCin2HpvMonths', 'postCin2HpvAfterThreeNegativeMonths'],
     sources: { US: ['S4', 'S6'], UK: ['S24', 'S20'] },
@@ -154,7 +176,11 @@ export const specialPopulationRules: Rule[] = [
           cautions: isPregnant(f) ? [COLPOSCOPY_IN_PREGNANCY] : [],
           orders: [
             uk
-              ? { kind: 'gynecology-referral', priority: 'urgent', reason: 'urgent suspected cancer referral: previous cervical cancer with bleeding' }
+              ? {
+                  kind: 'gynecology-referral',
+                  priority: 'urgent',
+                  reason: 'urgent suspected cancer referral: previous cervical cancer with bleeding',
+                }
               : { kind: 'oncology-referral', priority: 'urgent', reason: 'previous cervical cancer with bleeding: possible recurrence' },
           ],
           because: [dated('Cervical history', history.display ?? 'cervical cancer', history.date)],
@@ -173,7 +199,11 @@ export const specialPopulationRules: Rule[] = [
         cautions: isPregnant(f) ? [COLPOSCOPY_IN_PREGNANCY] : [],
         orders: [
           noCervix
-            ? { kind: 'gynecology-referral', priority: 'routine', reason: 'vaginal vault assessment with vaginal colposcopy: previous CIN2+' }
+            ? {
+                kind: 'gynecology-referral',
+                priority: 'routine',
+                reason: 'vaginal vault assessment with vaginal colposcopy: previous CIN2+',
+              }
             : { kind: 'colposcopy', priority: 'routine', reason: 'symptomatic with previous CIN2+' },
         ],
         because: [dated('Cervical history', history.display ?? 'CIN2 or worse', history.date), ...(noCervix ? [hysterectomyLine(f)] : [])],
@@ -185,13 +215,17 @@ export const specialPopulationRules: Rule[] = [
     id: 'PCB-45',
     section: 'special-populations',
     title: { US: 'Anticoagulant or bleeding disorder', UK: 'Anticoagulant or bleeding disorder' },
-    when: predicate('anticoagulantOrBleedingDisorder', '§1 meds', 'anticoagulant or known bleeding disorder', (f) => Boolean(f.risks.anticoagulant || f.risks.bleedingDisorder)),
+    when: predicate('anticoagulantOrBleedingDisorder', '§1 meds', 'anticoagulant or known bleeding disorder', (f) =>
+      Boolean(f.risks.anticoagulant || f.risks.bleedingDisorder),
+    ),
     urgencies: ['routine'],
     parameters: [],
     sources: { US: ['S28'], UK: ['S28', 'S23'] },
     trace: { section: '§2 PCB-45; R2-26', seeds: [] },
     gapTopics: [],
-    recommendationText: { US: 'Does not explain PCB: complete the structural evaluation; heavy or unstable → PCB-50/54 with the drug-specific test (R2-26), coordinate with the prescriber' },
+    recommendationText: {
+      US: 'Does not explain PCB: complete the structural evaluation; heavy or unstable → PCB-50/54 with the drug-specific test (R2-26), coordinate with the prescriber',
+    },
     output: (f) => {
       const drug = f.risks.anticoagulant;
       const test = anticoagulantTest(f, 'anticoagulated');
@@ -201,7 +235,11 @@ export const specialPopulationRules: Rule[] = [
         action: drug ? 'anticoagulant: complete work-up' : 'bleeding disorder: complete work-up',
         advice: `Anticoagulation or a bleeding disorder does not explain postcoital bleeding: complete the structural evaluation.${test.words ? ` If bleeding is heavy: ${test.words}, and coordinate with the prescriber.` : ''}`,
         orders: [],
-        because: [drug ? dated('Anticoagulant', drug.display ?? 'active', drug.date) : dated('Bleeding disorder', 'yes', f.risks.bleedingDisorder?.date)],
+        because: [
+          drug
+            ? dated('Anticoagulant', drug.display ?? 'active', drug.date)
+            : dated('Bleeding disorder', 'yes', f.risks.bleedingDisorder?.date),
+        ],
       };
     },
   },

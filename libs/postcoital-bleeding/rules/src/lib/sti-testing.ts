@@ -67,16 +67,21 @@ export function stiBlock(f: F, p: P): string | undefined {
       : undefined;
   }
   const weeks = weeksSince(last.date, f.today);
-  const newSince = [f.sti.newPartner, f.redFlags.discharge, f.redFlags.cervicitis, f.redFlags.fever, f.redFlags.pelvicPain].some((d) => d && d.date > last.date);
+  const newSince = [f.sti.newPartner, f.redFlags.discharge, f.redFlags.cervicitis, f.redFlags.fever, f.redFlags.pelvicPain].some(
+    (d) => d && d.date > last.date,
+  );
   const blocked =
-    weeks < p.stiPositiveNoRetestWeeks ||
-    (withinMonths(last.date, p.stiPositiveRetestMonths, f.today) && !isPregnant(f) && !newSince);
+    weeks < p.stiPositiveNoRetestWeeks || (withinMonths(last.date, p.stiPositiveRetestMonths, f.today) && !isPregnant(f) && !newSince);
   if (!blocked) {
     return undefined;
   }
   const organisms = f.sti.lastPositive?.organisms ?? [];
   const gonorrhoea = organisms.includes('gonorrhoea');
-  const named = organisms.filter((o) => o !== 'unknown').join(' and ').replace('gonorrhoea', g) || `chlamydia/${g}`;
+  const named =
+    organisms
+      .filter((o) => o !== 'unknown')
+      .join(' and ')
+      .replace('gonorrhoea', g) || `chlamydia/${g}`;
   return [
     `NAAT positive for ${named} ${ago(last.date, f.today)} (${last.date}) — no retest now: a test this soon after treatment can stay positive. `,
     `Confirm she and her partner(s) were treated; retest due ${addMonths(last.date, p.stiPositiveRetestMonths)}`,

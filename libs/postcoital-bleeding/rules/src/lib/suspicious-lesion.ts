@@ -42,7 +42,13 @@ export function suspiciousVaginalLesion(f: PostcoitalBleedingFacts, p: Guideline
     advice: uk
       ? 'Suspicious vaginal lesion: urgent gynaecology assessment with vaginal colposcopy and biopsy; consider an urgent suspected cancer referral (2-week wait) for a mass in or at the entrance to the vagina (NG12). A previous normal cervical screening result must not delay referral.'
       : 'Suspicious vaginal lesion: urgent gynecology assessment with vaginal colposcopy and biopsy (VAIN or vaginal cancer); a frank tumor → gynecologic oncology. A previous negative Pap must not delay referral.',
-    orders: [{ kind: 'gynecology-referral', priority: 'urgent', reason: 'suspicious vaginal lesion on examination: vaginal colposcopy and biopsy' }],
+    orders: [
+      {
+        kind: 'gynecology-referral',
+        priority: 'urgent',
+        reason: 'suspicious vaginal lesion on examination: vaginal colposcopy and biopsy',
+      },
+    ],
     because: [dated('Examination', 'suspicious vaginal lesion', lesion.date)],
     variant: uk ? 'UK' : undefined,
   };

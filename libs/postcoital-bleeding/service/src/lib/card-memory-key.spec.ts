@@ -3,9 +3,12 @@ import type { Recommendation } from '@pcb-cds/postcoital-bleeding-rules';
 import { evidenceHash } from './card-memory-key';
 
 // Only the parts the hash reads: the recommendations' rule and `because` lines, the episode, the pregnancy evidence.
-const rec = (because: Recommendation['because'], ruleId: Recommendation['ruleId'] = 'PCB-15'): Recommendation => ({ ruleId, urgency: 'soon', because }) as Recommendation;
-const facts = (pregnancy: Partial<PostcoitalBleedingFacts['pregnancy']> = { status: 'no' }, start = '2026-10-15'): PostcoitalBleedingFacts =>
-  ({ pcb: { start }, pregnancy }) as PostcoitalBleedingFacts;
+const rec = (because: Recommendation['because'], ruleId: Recommendation['ruleId'] = 'PCB-15'): Recommendation =>
+  ({ ruleId, urgency: 'soon', because }) as Recommendation;
+const facts = (
+  pregnancy: Partial<PostcoitalBleedingFacts['pregnancy']> = { status: 'no' },
+  start = '2026-10-15',
+): PostcoitalBleedingFacts => ({ pcb: { start }, pregnancy }) as PostcoitalBleedingFacts;
 const LINES = [
   { label: 'Postcoital bleeding', value: 'first recorded', date: '2026-10-15' },
   { label: 'Cotest', value: 'last negative 3 weeks ago', date: '2026-11-12' },

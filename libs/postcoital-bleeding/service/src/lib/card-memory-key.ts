@@ -23,7 +23,12 @@ const ELAPSED = /\b(?:today|yesterday|in the future|\d+ (?:day|week|month|year)s
  * A new result, a new episode or a changed pregnancy status changes the hash; the passing of time does not.
  * Pure (no I/O): a step after the cards.
  */
-export function withCardMemoryKeys(cards: Card[], recommendations: readonly Recommendation[], facts: PostcoitalBleedingFacts, jurisdiction: string): Card[] {
+export function withCardMemoryKeys(
+  cards: Card[],
+  recommendations: readonly Recommendation[],
+  facts: PostcoitalBleedingFacts,
+  jurisdiction: string,
+): Card[] {
   return cards.map((card) => {
     const ruleIds = new Set((card.extension?.[RULES_EXTENSION] as string[] | undefined) ?? []);
     const recs = recommendations.filter((r) => ruleIds.has(r.ruleId));

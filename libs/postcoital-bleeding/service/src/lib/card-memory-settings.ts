@@ -47,7 +47,9 @@ export function cardMemorySettings(value: unknown, knownReasonCodes: readonly st
   if (v['overrideReasonDays'] !== undefined) {
     for (const [code, days] of Object.entries(plainObject(v['overrideReasonDays'], 'cardMemory.overrideReasonDays'))) {
       if (!knownReasonCodes.includes(code)) {
-        throw new CardMemorySettingsError(`cardMemory.overrideReasonDays.${code} is not an override reason code (${knownReasonCodes.join(', ')})`);
+        throw new CardMemorySettingsError(
+          `cardMemory.overrideReasonDays.${code} is not an override reason code (${knownReasonCodes.join(', ')})`,
+        );
       }
       overrideReasonDays[code] = wholeDays(days, `cardMemory.overrideReasonDays.${code}`);
     }
@@ -55,7 +57,8 @@ export function cardMemorySettings(value: unknown, knownReasonCodes: readonly st
   const accepted = v['acceptedSuggestionDays'];
   return {
     overrideReasonDays,
-    acceptedSuggestionDays: accepted === undefined ? DEFAULT_CARD_MEMORY.acceptedSuggestionDays : wholeDays(accepted, 'cardMemory.acceptedSuggestionDays'),
+    acceptedSuggestionDays:
+      accepted === undefined ? DEFAULT_CARD_MEMORY.acceptedSuggestionDays : wholeDays(accepted, 'cardMemory.acceptedSuggestionDays'),
     neverHiddenUrgencies: DEFAULT_CARD_MEMORY.neverHiddenUrgencies,
   };
 }

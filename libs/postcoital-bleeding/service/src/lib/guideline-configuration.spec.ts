@@ -41,8 +41,16 @@ describe('guideline configuration file', () => {
     ['an unknown urgency', { indicatorMap: { later: 'info' } }, 'indicatorMap.later is not a known setting'],
     ['an unknown indicator', { indicatorMap: { urgent: 'red' } }, 'indicatorMap.urgent must be one of info, warning, critical'],
     ['an unknown value set', { siteCodes: { valueSets: { bleeding: ['a|b'] } } }, 'siteCodes.valueSets.bleeding is not a value set'],
-    ['a code without system', { siteCodes: { valueSets: { postcoitalBleeding: ['PCB'] } } }, 'siteCodes.valueSets.postcoitalBleeding must be a list of "system|code" strings'],
-    ['an unknown category', { siteCodes: { conceptMaps: { symptom: { 'a|b': 'headache' } } } }, 'siteCodes.conceptMaps.symptom["a|b"] must map'],
+    [
+      'a code without system',
+      { siteCodes: { valueSets: { postcoitalBleeding: ['PCB'] } } },
+      'siteCodes.valueSets.postcoitalBleeding must be a list of "system|code" strings',
+    ],
+    [
+      'an unknown category',
+      { siteCodes: { conceptMaps: { symptom: { 'a|b': 'headache' } } } },
+      'siteCodes.conceptMaps.symptom["a|b"] must map',
+    ],
     ['not an object', [], '(root) must be an object'],
   ])('refuses %s, naming the key', (_name, file, message) => {
     expect(() => buildGuidelineConfiguration(file)).toThrow(GuidelineConfigurationError);

@@ -36,7 +36,8 @@ const INDICATORS = ['info', 'warning', 'critical'];
 export function buildGuidelineConfiguration(file: unknown, jurisdictionOverride?: Jurisdiction): GuidelineConfiguration {
   const f = object(file, '(root)');
   allowOnly(f, ['jurisdiction', 'parameters', 'indicatorMap', 'siteCodes', 'cardMemory'], '');
-  const jurisdiction = jurisdictionOverride ?? (f['jurisdiction'] === undefined ? 'US' : oneOf(f['jurisdiction'], ['US', 'UK'], 'jurisdiction'));
+  const jurisdiction =
+    jurisdictionOverride ?? (f['jurisdiction'] === undefined ? 'US' : oneOf(f['jurisdiction'], ['US', 'UK'], 'jurisdiction'));
   const defaults = defaultParameters(jurisdiction as Jurisdiction);
   const parameters: GuidelineParameters = { ...defaults };
   const overrides = f['parameters'] === undefined ? {} : object(f['parameters'], 'parameters');
@@ -54,7 +55,11 @@ export function buildGuidelineConfiguration(file: unknown, jurisdictionOverride?
   const indicators = f['indicatorMap'] === undefined ? {} : object(f['indicatorMap'], 'indicatorMap');
   allowOnly(indicators, Object.keys(DEFAULT_INDICATOR_MAP), 'indicatorMap.');
   for (const [urgency, indicator] of Object.entries(indicators)) {
-    indicatorMap[urgency as keyof IndicatorMap] = oneOf(indicator, INDICATORS, `indicatorMap.${urgency}`) as IndicatorMap[keyof IndicatorMap];
+    indicatorMap[urgency as keyof IndicatorMap] = oneOf(
+      indicator,
+      INDICATORS,
+      `indicatorMap.${urgency}`,
+    ) as IndicatorMap[keyof IndicatorMap];
   }
   const terminology = siteTerminology(f['siteCodes']);
   return { parameters, indicatorMap, terminology, cardMemory: cardMemoryOf(f['cardMemory'], terminology) };
@@ -93,7 +98,9 @@ function siteTerminology(value: unknown): Terminology {
     }
     for (const [code, category] of Object.entries(object(map, `siteCodes.conceptMaps.${name}`))) {
       if (!/^[^|\s]+\|[^|\s]+$/.test(code) || typeof category !== 'string' || !categories.includes(category)) {
-        throw new GuidelineConfigurationError(`siteCodes.conceptMaps.${name}["${code}"] must map "system|code" to one of: ${categories.join(', ')}`);
+        throw new GuidelineConfigurationError(
+          `siteCodes.conceptMaps.${name}["${code}"] must map "system|code" to one of: ${categories.join(', ')}`,
+        );
       }
     }
   }

@@ -1,7 +1,13 @@
 import type { Card, CdsResponse, ResolvedHookRequest } from '@pcb-cds/cds-hooks-model';
 import type { CardContext } from '@pcb-cds/postcoital-bleeding-cards';
 import { byIndicator, toCards } from '@pcb-cds/postcoital-bleeding-cards';
-import { isGuidelineOrder, prefetchWithoutDrafts, readDraftOrders, reviewDraftOrders, selectedDrafts } from '@pcb-cds/postcoital-bleeding-orders';
+import {
+  isGuidelineOrder,
+  prefetchWithoutDrafts,
+  readDraftOrders,
+  reviewDraftOrders,
+  selectedDrafts,
+} from '@pcb-cds/postcoital-bleeding-orders';
 import type { PostcoitalBleedingSettings } from './evaluate-guideline';
 import { evaluateGuideline } from './evaluate-guideline';
 import { verdictCard } from './order-verdict-card';
@@ -28,7 +34,12 @@ export function answerOrderHook(settings: PostcoitalBleedingSettings, request: R
     return { cards: [] };
   }
   // The session's own drafts are judged from context, not counted as "already ordered" from prefetch.
-  const { facts, recommendations } = evaluateGuideline(settings, prefetchWithoutDrafts(request.prefetch, drafts), patientId, request.unavailablePrefetchKeys);
+  const { facts, recommendations } = evaluateGuideline(
+    settings,
+    prefetchWithoutDrafts(request.prefetch, drafts),
+    patientId,
+    request.unavailablePrefetchKeys,
+  );
   const review = reviewDraftOrders({
     facts,
     parameters,

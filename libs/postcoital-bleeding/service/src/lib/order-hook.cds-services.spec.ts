@@ -25,13 +25,20 @@ const example = (hook: 'order-select' | 'order-sign'): HookContext =>
   readSharedJson<{ context: HookContext }>(`cds-hooks-spec/hook-context-examples/${hook}--1-example-r4.json`).context;
 
 const patient = (id: string): PatientBundleBuilder =>
-  PatientBundleBuilder.forPatient(id, new Date(`${TODAY}T12:00:00Z`)).gender('female').birthSex('F').pcbCondition({ weeksAgo: 1 });
+  PatientBundleBuilder.forPatient(id, new Date(`${TODAY}T12:00:00Z`))
+    .gender('female')
+    .birthSex('F')
+    .pcbCondition({ weeksAgo: 1 });
 
 /** The chart as prefetch: each prefetch key holds a searchset of its resource type. */
 const prefetchOf = (chart: Bundle<FhirResource>, extra: FhirResource[] = []): Record<string, FhirResourceJson | null> => {
   const resources = [...(chart.entry ?? []).map((e) => e.resource as FhirResource), ...extra];
   const searchset = (type: string): FhirResourceJson =>
-    ({ resourceType: 'Bundle', type: 'searchset', entry: resources.filter((r) => r.resourceType === type).map((resource) => ({ resource })) }) as FhirResourceJson;
+    ({
+      resourceType: 'Bundle',
+      type: 'searchset',
+      entry: resources.filter((r) => r.resourceType === type).map((resource) => ({ resource })),
+    }) as FhirResourceJson;
   return {
     patient: resources.find((r) => r.resourceType === 'Patient') as unknown as FhirResourceJson,
     conditions: searchset('Condition'),
@@ -63,7 +70,12 @@ const ORDERS = {
 };
 
 /** A resolved request in the hook-context example's shape, for `patientId`, with `drafts` added to its draftOrders. */
-function request(hook: 'order-select' | 'order-sign', chart: PatientBundleBuilder, drafts: ServiceRequest[], options: { selections?: string[]; extraPrefetch?: FhirResource[] } = {}): ResolvedHookRequest {
+function request(
+  hook: 'order-select' | 'order-sign',
+  chart: PatientBundleBuilder,
+  drafts: ServiceRequest[],
+  options: { selections?: string[]; extraPrefetch?: FhirResource[] } = {},
+): ResolvedHookRequest {
   const base = example(hook);
   const draftOrders = base.draftOrders as unknown as Bundle;
   const ours = drafts.map((d) => ({ resource: { ...d, subject: { reference: `Patient/${chart.patientId}` } } }));
@@ -80,8 +92,11 @@ function request(hook: 'order-select' | 'order-sign', chart: PatientBundleBuilde
   };
 }
 
-const select = (chart: PatientBundleBuilder, drafts: ServiceRequest[], options?: { selections?: string[]; extraPrefetch?: FhirResource[] }): Promise<CdsResponse> =>
-  new PcbOrderSelectCdsService(SETTINGS).handle(request('order-select', chart, drafts, options));
+const select = (
+  chart: PatientBundleBuilder,
+  drafts: ServiceRequest[],
+  options?: { selections?: string[]; extraPrefetch?: FhirResource[] },
+): Promise<CdsResponse> => new PcbOrderSelectCdsService(SETTINGS).handle(request('order-select', chart, drafts, options));
 const sign = (chart: PatientBundleBuilder, drafts: ServiceRequest[], options?: { extraPrefetch?: FhirResource[] }): Promise<CdsResponse> =>
   new PcbOrderSignCdsService(SETTINGS).handle(request('order-sign', chart, drafts, options));
 
@@ -92,7 +107,13 @@ const outline = (response: CdsResponse): string[] => {
 };
 const actionsOf = (c: Card): string =>
   (c.suggestions ?? [])
-    .map((s) => (s.actions ?? []).map((a) => (a.type === 'delete' ? `delete ${a.resourceId}` : `create ${(a.resource as unknown as ServiceRequest).code?.coding?.[0].code}`)).join(' + '))
+    .map((s) =>
+      (s.actions ?? [])
+        .map((a) =>
+          a.type === 'delete' ? `delete ${a.resourceId}` : `create ${(a.resource as unknown as ServiceRequest).code?.coding?.[0].code}`,
+        )
+        .join(' + '),
+    )
     .join(' | ');
 
 describe('discovery', () => {
@@ -100,7 +121,12 @@ describe('discovery', () => {
     const patientView = new PostcoitalBleedingCdsService(SETTINGS).definition;
     const selectDef = new PcbOrderSelectCdsService(SETTINGS).definition;
     const signDef = new PcbOrderSignCdsService(SETTINGS).definition;
-    expect([selectDef.id, selectDef.hook, signDef.id, signDef.hook]).toEqual([PCB_ORDER_SELECT_SERVICE_ID, 'order-select', PCB_ORDER_SIGN_SERVICE_ID, 'order-sign']);
+    expect([selectDef.id, selectDef.hook, signDef.id, signDef.hook]).toEqual([
+      PCB_ORDER_SELECT_SERVICE_ID,
+      'order-select',
+      PCB_ORDER_SIGN_SERVICE_ID,
+      'order-sign',
+    ]);
     expect(selectDef.prefetch).toEqual(patientView.prefetch);
     expect(signDef.prefetch).toEqual(patientView.prefetch);
     assertCdsHooksInvariants('discovery', { services: [patientView, selectDef, signDef] }, { failOnWarnings: true });
@@ -109,7 +135,12 @@ describe('discovery', () => {
 
 describe('order-select', () => {
   it('pregnant 30 weeks, bimanual exam selected → warning PCB-32 (delete + obstetric ultrasound), L&D referral still missing', async () => {
-    const chart = patient('os-30w').born({ yearsAgo: 31 }).pregnancyStatus('pregnant').gestationalAge({ weeks: 30 }).rhD('positive', { monthsAgo: 1 }).naat('ct-ng', 'negative', { weeksAgo: 2 });
+    const chart = patient('os-30w')
+      .born({ yearsAgo: 31 })
+      .pregnancyStatus('pregnant')
+      .gestationalAge({ weeks: 30 })
+      .rhD('positive', { monthsAgo: 1 })
+      .naat('ct-ng', 'negative', { weeksAgo: 2 });
     expect(outline(await select(chart, [ORDERS.bimanual()]))).toEqual([
       'critical PCB-32: create 308484001',
       'warning PCB-32: delete ServiceRequest/bimanual + create 268445003',
@@ -117,7 +148,11 @@ describe('order-select', () => {
   });
 
   it('the warning card: summary, detail with dated facts, source, override reasons, one suggestion ordered delete then create', async () => {
-    const chart = patient('os-30w-card').born({ yearsAgo: 31 }).pregnancyStatus('pregnant').gestationalAge({ weeks: 30 }).rhD('positive', { monthsAgo: 1 });
+    const chart = patient('os-30w-card')
+      .born({ yearsAgo: 31 })
+      .pregnancyStatus('pregnant')
+      .gestationalAge({ weeks: 30 })
+      .rhD('positive', { monthsAgo: 1 });
     const card = (await select(chart, [ORDERS.bimanual()])).cards.find((c) => c.indicator === 'warning') as Card;
     expect(card.summary).toBe('Pregnant ≥20 weeks: no digital or bimanual exam until ultrasound excludes placenta previa');
     expect(card.detail).toContain('**Draft order: Bimanual pelvic examination** (not advised for this patient)');
@@ -131,12 +166,29 @@ describe('order-select', () => {
     expect(card.overrideReasons?.map((r) => r.code)).toContain('obstetric-team-assessing-today');
     expect(card.suggestions).toHaveLength(1);
     const [remove, create] = card.suggestions?.[0].actions ?? [];
-    expect(remove).toEqual({ type: 'delete', description: 'Remove the draft order: Bimanual pelvic examination', resourceId: 'ServiceRequest/bimanual' });
-    expect(create.resource).toMatchObject({ resourceType: 'ServiceRequest', status: 'draft', intent: 'proposal', priority: 'stat', subject: { reference: 'Patient/os-30w-card' }, encounter: { reference: 'Encounter/89284' } });
+    expect(remove).toEqual({
+      type: 'delete',
+      description: 'Remove the draft order: Bimanual pelvic examination',
+      resourceId: 'ServiceRequest/bimanual',
+    });
+    expect(create.resource).toMatchObject({
+      resourceType: 'ServiceRequest',
+      status: 'draft',
+      intent: 'proposal',
+      priority: 'stat',
+      subject: { reference: 'Patient/os-30w-card' },
+      encounter: { reference: 'Encounter/89284' },
+    });
   });
 
   it('pregnant 10 weeks, cytology normal, ECC selected → warning PCB-16: delete ECC, no colposcopy offered (no rule asks for it, R2-14)', async () => {
-    const chart = patient('os-ecc').born({ yearsAgo: 29 }).pregnancyStatus('pregnant').gestationalAge({ weeks: 10 }).rhD('positive', { monthsAgo: 1 }).cytology('NILM', { yearsAgo: 1 }).naat('ct-ng', 'negative', { monthsAgo: 1 });
+    const chart = patient('os-ecc')
+      .born({ yearsAgo: 29 })
+      .pregnancyStatus('pregnant')
+      .gestationalAge({ weeks: 10 })
+      .rhD('positive', { monthsAgo: 1 })
+      .cytology('NILM', { yearsAgo: 1 })
+      .naat('ct-ng', 'negative', { monthsAgo: 1 });
     expect(outline(await select(chart, [ORDERS.ecc()]))).toEqual([
       'warning PCB-16: delete ServiceRequest/ecc',
       'warning PCB-30: create 308484001 | create 268445003',
@@ -144,13 +196,24 @@ describe('order-select', () => {
   });
 
   it('pregnant 10 weeks with HSIL, ECC selected → delete ECC + create colposcopy (PCB-16 asks for it)', async () => {
-    const chart = patient('os-ecc-hsil').born({ yearsAgo: 29 }).pregnancyStatus('pregnant').gestationalAge({ weeks: 10 }).rhD('positive', { monthsAgo: 1 }).cytology('HSIL', { monthsAgo: 2 }).naat('ct-ng', 'negative', { monthsAgo: 1 });
+    const chart = patient('os-ecc-hsil')
+      .born({ yearsAgo: 29 })
+      .pregnancyStatus('pregnant')
+      .gestationalAge({ weeks: 10 })
+      .rhD('positive', { monthsAgo: 1 })
+      .cytology('HSIL', { monthsAgo: 2 })
+      .naat('ct-ng', 'negative', { monthsAgo: 1 });
     const [ecc] = (await select(chart, [ORDERS.ecc()])).cards.filter((c) => actionsOf(c).startsWith('delete ServiceRequest/ecc'));
     expect(actionsOf(ecc)).toBe('delete ServiceRequest/ecc + create 392003006');
   });
 
   it('known placenta praevia at 18 weeks, bimanual selected → warning: no digital exam at any gestation, nothing created', async () => {
-    const chart = patient('os-praevia').born({ yearsAgo: 30 }).pregnancyStatus('pregnant').gestationalAge({ weeks: 18 }).placentaPraevia('36813001', { weeksAgo: 2 }).rhD('positive', { monthsAgo: 1 });
+    const chart = patient('os-praevia')
+      .born({ yearsAgo: 30 })
+      .pregnancyStatus('pregnant')
+      .gestationalAge({ weeks: 18 })
+      .placentaPraevia('36813001', { weeksAgo: 2 })
+      .rhD('positive', { monthsAgo: 1 });
     const response = await select(chart, [ORDERS.bimanual()]);
     const verdict = response.cards.find((c) => actionsOf(c).startsWith('delete ServiceRequest/bimanual')) as Card;
     expect(verdict.indicator).toBe('warning');
@@ -169,7 +232,9 @@ describe('order-select', () => {
       .vitals({ systolic: 82, heartRate: 124 })
       .rhD('positive', { monthsAgo: 1 });
     const response = await select(chart, [ORDERS.bimanual()]);
-    const emergency = response.cards.find((c) => (c.extension?.[RULES] as string[]).includes('PCB-34') && !actionsOf(c).startsWith('delete')) as Card;
+    const emergency = response.cards.find(
+      (c) => (c.extension?.[RULES] as string[]).includes('PCB-34') && !actionsOf(c).startsWith('delete'),
+    ) as Card;
     const verdict = response.cards.find((c) => actionsOf(c).startsWith('delete ServiceRequest/bimanual')) as Card;
     expect(emergency.indicator).toBe('critical');
     expect(verdict.indicator).toBe('critical');
@@ -181,7 +246,11 @@ describe('order-select', () => {
   });
 
   it('not pregnant, heavy bleeding with SBP 82 / HR 124 (PCB-54), CBC selected → no verdict against it; the immediate card carries the rest, not the CBC', async () => {
-    const chart = patient('os-shock').born({ yearsAgo: 34 }).heavyBleeding().vitals({ systolic: 82, heartRate: 124 }).hcg('negative', { daysAgo: 1 });
+    const chart = patient('os-shock')
+      .born({ yearsAgo: 34 })
+      .heavyBleeding()
+      .vitals({ systolic: 82, heartRate: 124 })
+      .hcg('negative', { daysAgo: 1 });
     const response = await select(chart, [order('cbc', LOINC, '58410-2', 'CBC')]);
     expect(response.cards.every((c) => !actionsOf(c).includes('delete'))).toBe(true);
     const immediate = response.cards.find((c) => (c.extension?.[RULES] as string[]).includes('PCB-54')) as Card;
@@ -190,7 +259,12 @@ describe('order-select', () => {
   });
 
   it('a revision-1 Rh type draft (LOINC 10331-7) counts as the ABO/Rh group; the antibody screen is still missing', async () => {
-    const chart = patient('os-rh').born({ yearsAgo: 27 }).pregnancyStatus('pregnant').gestationalAge({ weeks: 14 }).cytology('NILM', { yearsAgo: 1 }).naat('ct-ng', 'negative', { monthsAgo: 1 });
+    const chart = patient('os-rh')
+      .born({ yearsAgo: 27 })
+      .pregnancyStatus('pregnant')
+      .gestationalAge({ weeks: 14 })
+      .cytology('NILM', { yearsAgo: 1 })
+      .naat('ct-ng', 'negative', { monthsAgo: 1 });
     const response = await select(chart, [order('rh', LOINC, '10331-7', 'Rh type')]);
     const codes = response.cards.map(actionsOf).join(' | ');
     expect(codes).toContain('create 890-4');
@@ -198,7 +272,11 @@ describe('order-select', () => {
   });
 
   it('a replacement order at 30 weeks carries the antepartum-haemorrhage reason and the weeks (O46.93 + Z3A.30), its category and the official display', async () => {
-    const chart = patient('os-reason').born({ yearsAgo: 31 }).pregnancyStatus('pregnant').gestationalAge({ weeks: 30 }).rhD('positive', { monthsAgo: 1 });
+    const chart = patient('os-reason')
+      .born({ yearsAgo: 31 })
+      .pregnancyStatus('pregnant')
+      .gestationalAge({ weeks: 30 })
+      .rhD('positive', { monthsAgo: 1 });
     const verdict = (await select(chart, [ORDERS.bimanual()])).cards.find((c) => actionsOf(c).startsWith('delete')) as Card;
     const created = verdict.suggestions?.[0].actions?.[1].resource as unknown as ServiceRequest;
     expect(created.reasonCode?.map((r) => r.coding?.[0].code)).toEqual(['O46.93', 'Z3A.30']);
@@ -208,26 +286,45 @@ describe('order-select', () => {
   });
 
   it('UK mode: the replacement order gives WHO ICD-10 O46.9, no trimester digit, no Z3A', async () => {
-    const chart = patient('os-reason-uk').born({ yearsAgo: 31 }).pregnancyStatus('pregnant').gestationalAge({ weeks: 30 }).rhD('positive', { monthsAgo: 1 });
+    const chart = patient('os-reason-uk')
+      .born({ yearsAgo: 31 })
+      .pregnancyStatus('pregnant')
+      .gestationalAge({ weeks: 30 })
+      .rhD('positive', { monthsAgo: 1 });
     const service = new PcbOrderSelectCdsService({ ...SETTINGS, parameters: UK_PARAMETERS });
-    const verdict = (await service.handle(request('order-select', chart, [ORDERS.bimanual()]))).cards.find((c) => actionsOf(c).startsWith('delete')) as Card;
+    const verdict = (await service.handle(request('order-select', chart, [ORDERS.bimanual()]))).cards.find((c) =>
+      actionsOf(c).startsWith('delete'),
+    ) as Card;
     const created = verdict.suggestions?.[0].actions?.[1].resource as unknown as ServiceRequest;
-    expect(created.reasonCode).toEqual([{ coding: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'O46.9', display: 'Antepartum haemorrhage, unspecified' }], text: expect.any(String) }]);
+    expect(created.reasonCode).toEqual([
+      {
+        coding: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'O46.9', display: 'Antepartum haemorrhage, unspecified' }],
+        text: expect.any(String),
+      },
+    ]);
   });
 
   it.each([
     ['US', US_PARAMETERS, /gynaecolog|haemorrhage|gonorrhoea|\bFBC\b|A&E|999|labour|\bsmear\b|praevia/],
     ['UK', UK_PARAMETERS, /gynecolog|hemorrhage|gonorrhea\b|\bCBC\b|911|\bED\b|emergency department|L&D|labor\b|\bPap\b/],
-  ] as const)('%s: a 19-year-old\'s cervical sample → the draft card and its replacement in the jurisdiction\'s own words (R2-13)', async (_name, parameters, foreign) => {
-    const chart = patient(`os-words-${parameters.jurisdiction}`).born({ yearsAgo: 19 });
-    const service = new PcbOrderSelectCdsService({ ...SETTINGS, parameters });
-    // The draft's own text is the EHR's (neutral here); the card's words are ours.
-    const response = await service.handle(request('order-select', chart, [order('pap', LOINC, '10524-7', 'Cervical cytology')]));
-    const verdict = response.cards.find((c) => actionsOf(c).startsWith('delete')) as Card;
-    const words = [verdict.summary, verdict.detail?.split('**Sources**')[0], verdict.suggestions?.[0].label, ...(verdict.suggestions?.[0].actions ?? []).map((a) => a.description)].join('\n');
-    expect(words).toContain('NAAT');
-    expect(words).not.toMatch(foreign);
-  });
+  ] as const)(
+    "%s: a 19-year-old's cervical sample → the draft card and its replacement in the jurisdiction's own words (R2-13)",
+    async (_name, parameters, foreign) => {
+      const chart = patient(`os-words-${parameters.jurisdiction}`).born({ yearsAgo: 19 });
+      const service = new PcbOrderSelectCdsService({ ...SETTINGS, parameters });
+      // The draft's own text is the EHR's (neutral here); the card's words are ours.
+      const response = await service.handle(request('order-select', chart, [order('pap', LOINC, '10524-7', 'Cervical cytology')]));
+      const verdict = response.cards.find((c) => actionsOf(c).startsWith('delete')) as Card;
+      const words = [
+        verdict.summary,
+        verdict.detail?.split('**Sources**')[0],
+        verdict.suggestions?.[0].label,
+        ...(verdict.suggestions?.[0].actions ?? []).map((a) => a.description),
+      ].join('\n');
+      expect(words).toContain('NAAT');
+      expect(words).not.toMatch(foreign);
+    },
+  );
 
   it('35 y, cytology NILM 4 months ago, Pap selected → info PCB-11 delete; NAAT and hCG still missing', async () => {
     const chart = patient('os-pap').born({ yearsAgo: 35 }).cytology('NILM', { monthsAgo: 4 });
@@ -239,12 +336,20 @@ describe('order-select', () => {
 
   it('speaks to the selection only: the unselected Pap is not judged, but the selected NAAT covers PCB-13', async () => {
     const chart = patient('os-sel').born({ yearsAgo: 35 }).cytology('NILM', { monthsAgo: 4 });
-    expect(outline(await select(chart, [ORDERS.cytology(), ORDERS.naat()], { selections: ['ServiceRequest/naat'] }))).toEqual(['info PCB-14: create 2106-3']);
+    expect(outline(await select(chart, [ORDERS.cytology(), ORDERS.naat()], { selections: ['ServiceRequest/naat'] }))).toEqual([
+      'info PCB-14: create 2106-3',
+    ]);
   });
 
-  it('selecting only the example\'s diet and antibiotic says nothing', async () => {
+  it("selecting only the example's diet and antibiotic says nothing", async () => {
     const chart = patient('os-none').born({ yearsAgo: 35 });
-    expect(outline(await select(chart, [ORDERS.naat()], { selections: ['NutritionOrder/pureeddiet-simple', 'MedicationRequest/smart-MedicationRequest-103'] }))).toEqual([]);
+    expect(
+      outline(
+        await select(chart, [ORDERS.naat()], {
+          selections: ['NutritionOrder/pureeddiet-simple', 'MedicationRequest/smart-MedicationRequest-103'],
+        }),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -266,14 +371,23 @@ describe('order-sign', () => {
     const chart = patient('sg-dup').born({ yearsAgo: 35 }).cytology('NILM', { yearsAgo: 1 }).hcg('negative', { daysAgo: 1 });
     const stored = { ...ORDERS.naat(), subject: { reference: 'Patient/sg-dup' } };
     expect(outline(await sign(chart, [ORDERS.naat()], { extraPrefetch: [stored] }))).toEqual([]);
-    const active = { ...ORDERS.naat('lab-1'), status: 'active' as const, authoredOn: '2026-11-19', subject: { reference: 'Patient/sg-dup' } };
+    const active = {
+      ...ORDERS.naat('lab-1'),
+      status: 'active' as const,
+      authoredOn: '2026-11-19',
+      subject: { reference: 'Patient/sg-dup' },
+    };
     const response = await sign(chart, [ORDERS.naat()], { extraPrefetch: [stored, active] });
     expect(outline(response)).toEqual(['info PCB-13: delete ServiceRequest/naat']);
     expect(response.cards[0].detail).toContain('- Already ordered: CT/NG NAAT vaginal swab (2026-11-19)');
   });
 
   it('a draft without id cannot be deleted: the card says why, with no suggestion', async () => {
-    const chart = patient('sg-noid').born({ yearsAgo: 35 }).cytology('NILM', { monthsAgo: 4 }).naat('ct-ng', 'negative', { monthsAgo: 1 }).hcg('negative', { daysAgo: 1 });
+    const chart = patient('sg-noid')
+      .born({ yearsAgo: 35 })
+      .cytology('NILM', { monthsAgo: 4 })
+      .naat('ct-ng', 'negative', { monthsAgo: 1 })
+      .hcg('negative', { daysAgo: 1 });
     const withoutId: ServiceRequest = { ...ORDERS.cytology(), id: undefined };
     const response = await sign(chart, [withoutId]);
     expect(outline(response)).toEqual(['info PCB-11: ']);
@@ -286,7 +400,12 @@ describe('order-sign', () => {
   });
 
   it('gate closed (PCB 8 months ago) → no cards, even for an ECC in pregnancy', async () => {
-    const chart = PatientBundleBuilder.forPatient('sg-gate', new Date(`${TODAY}T12:00:00Z`)).gender('female').born({ yearsAgo: 29 }).pcbCondition({ monthsAgo: 8 }).pregnancyStatus('pregnant').gestationalAge({ weeks: 10 });
+    const chart = PatientBundleBuilder.forPatient('sg-gate', new Date(`${TODAY}T12:00:00Z`))
+      .gender('female')
+      .born({ yearsAgo: 29 })
+      .pcbCondition({ monthsAgo: 8 })
+      .pregnancyStatus('pregnant')
+      .gestationalAge({ weeks: 10 });
     expect(outline(await sign(chart, [ORDERS.ecc()]))).toEqual([]);
   });
 
@@ -294,14 +413,20 @@ describe('order-sign', () => {
     const chart = patient('sg-bad').born({ yearsAgo: 19 });
     const req = request('order-sign', chart, [ORDERS.cytology()]);
     for (const draftOrders of [undefined, { resourceType: 'ServiceRequest' }, 'text']) {
-      const response = await new PcbOrderSignCdsService(SETTINGS).handle({ ...req, context: { ...req.context, draftOrders: draftOrders as FhirResourceJson } });
+      const response = await new PcbOrderSignCdsService(SETTINGS).handle({
+        ...req,
+        context: { ...req.context, draftOrders: draftOrders as FhirResourceJson },
+      });
       expect(outline(response)).toEqual([]);
     }
   });
 
   it('the urgency map applies: a site mapping soon → critical makes an advised-against draft critical', async () => {
     const chart = patient('sg-map').born({ yearsAgo: 19 });
-    const service = new PcbOrderSignCdsService({ ...SETTINGS, indicatorMap: { routine: 'info', soon: 'critical', urgent: 'warning', emergency: 'critical', immediate: 'critical' } });
+    const service = new PcbOrderSignCdsService({
+      ...SETTINGS,
+      indicatorMap: { routine: 'info', soon: 'critical', urgent: 'warning', emergency: 'critical', immediate: 'critical' },
+    });
     const response = await service.handle(request('order-sign', chart, [ORDERS.cytology()]));
     expect(outline(response)[0]).toBe('critical PCB-12: delete ServiceRequest/pap + create 80362-7');
   });
@@ -310,7 +435,12 @@ describe('order-sign', () => {
 describe('patient-view is unchanged by the shared pipeline', () => {
   it('the same chart fires the same rules', async () => {
     const chart = patient('pv-19').born({ yearsAgo: 19 });
-    const response = await new PostcoitalBleedingCdsService(SETTINGS).handle({ hook: 'patient-view', hookInstance: 'x', context: { patientId: 'pv-19' }, prefetch: prefetchOf(chart.build()) });
+    const response = await new PostcoitalBleedingCdsService(SETTINGS).handle({
+      hook: 'patient-view',
+      hookInstance: 'x',
+      context: { patientId: 'pv-19' },
+      prefetch: prefetchOf(chart.build()),
+    });
     expect(response.cards.flatMap((c) => c.extension?.[RULES] as string[]).sort()).toEqual(['PCB-10', 'PCB-12', 'PCB-13', 'PCB-14']);
   });
 });

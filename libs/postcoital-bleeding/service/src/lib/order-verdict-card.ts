@@ -1,6 +1,13 @@
 import type { Card, CardAction, FhirResourceJson, Suggestion } from '@pcb-cds/cds-hooks-model';
 import type { CardContext } from '@pcb-cds/postcoital-bleeding-cards';
-import { DEFAULT_INDICATOR_MAP, draftServiceRequest, primarySource, RULES_EXTENSION, sourceLinks, traceExtension } from '@pcb-cds/postcoital-bleeding-cards';
+import {
+  DEFAULT_INDICATOR_MAP,
+  draftServiceRequest,
+  primarySource,
+  RULES_EXTENSION,
+  sourceLinks,
+  traceExtension,
+} from '@pcb-cds/postcoital-bleeding-cards';
 import type { GuidelineParameters } from '@pcb-cds/postcoital-bleeding-facts';
 import type { DraftVerdict } from '@pcb-cds/postcoital-bleeding-orders';
 import type { RuleId, SourceKey } from '@pcb-cds/postcoital-bleeding-rules';
@@ -28,7 +35,11 @@ export function verdictCard(v: DraftVerdict, ctx: CardContext, parameters: Guide
   return {
     summary: fit(summaryOf(v, wording, parameters)),
     indicator,
-    detail: verdictDetail(v, ctx.terminology, { guideline: guidelineOf(v, wording, parameters), sources, jurisdiction: parameters.jurisdiction }),
+    detail: verdictDetail(v, ctx.terminology, {
+      guideline: guidelineOf(v, wording, parameters),
+      sources,
+      jurisdiction: parameters.jurisdiction,
+    }),
     source: primarySource(sources),
     ...(suggestion ? { suggestions: [suggestion], selectionBehavior: 'any' as const } : {}),
     ...(indicator !== 'info' ? { overrideReasons: ctx.terminology.overrideReasons(pregnancy ? 'pregnancy' : 'other') } : {}),
@@ -51,7 +62,9 @@ function summaryOf(v: DraftVerdict, wording: VerdictWording, p: GuidelineParamet
 
 /** In an emergency: the emergency's own action, then only what still holds in it. */
 function guidelineOf(v: DraftVerdict, wording: VerdictWording, p: GuidelineParameters): string {
-  return v.emergency && wording.inEmergency ? `${v.emergency.title}: ${v.emergency.action}. ${wording.inEmergency(p).guideline}` : wording.guideline(p);
+  return v.emergency && wording.inEmergency
+    ? `${v.emergency.title}: ${v.emergency.action}. ${wording.inEmergency(p).guideline}`
+    : wording.guideline(p);
 }
 
 /** The concern's own source first (when more specific), then each rule's §7.1 sources for the jurisdiction. */
@@ -77,7 +90,11 @@ function suggestionFor(v: DraftVerdict, ctx: CardContext): Suggestion | undefine
   }
   const instead = v.replacement.map((o) => t.order(o.kind, ctx.jurisdiction).text).join(' + ');
   return {
-    label: creations.length ? (removal.length ? `Replace with: ${instead}` : `Order instead: ${instead}`) : `Remove the draft: ${v.draft.display}`,
+    label: creations.length
+      ? removal.length
+        ? `Replace with: ${instead}`
+        : `Order instead: ${instead}`
+      : `Remove the draft: ${v.draft.display}`,
     actions,
   };
 }

@@ -45,7 +45,8 @@ export const VERDICT_WORDING: Record<DraftConcern, VerdictWording> = {
   },
   'recent-negative-hcg': {
     summary: (p) => `Pregnancy test negative within ${p.hcgRecentDays} days: no repeat needed`,
-    guideline: (p) => `A pregnancy test is asked for unless one was negative within ${p.hcgRecentDays} days, and a quantitative hCG for heavy bleeding or instability only on the same terms.`,
+    guideline: (p) =>
+      `A pregnancy test is asked for unless one was negative within ${p.hcgRecentDays} days, and a quantitative hCG for heavy bleeding or instability only on the same terms.`,
   },
   'pregnancy-test-not-indicated': {
     summary: () => 'Pregnancy test not indicated for this patient: no hCG needed',
@@ -58,7 +59,8 @@ export const VERDICT_WORDING: Record<DraftConcern, VerdictWording> = {
   },
   'no-uterus': {
     summary: () => 'No uterus on record: no pregnancy test needed',
-    guideline: () => 'Without a uterus the hCG and endometrial rules do not apply (nor while the type of hysterectomy is unclear and the uterus may be absent).',
+    guideline: () =>
+      'Without a uterus the hCG and endometrial rules do not apply (nor while the type of hysterectomy is unclear and the uterus may be absent).',
   },
   'recent-endometrial-scan': {
     summary: () => 'Transvaginal ultrasound already done during this episode: no repeat scan needed',
@@ -70,22 +72,32 @@ export const VERDICT_WORDING: Record<DraftConcern, VerdictWording> = {
     guideline: () =>
       'Pregnant: colposcopy is still indicated when a result or the cervix calls for it; endocervical curettage and endometrial sampling are unacceptable (ASCCP).',
     source: 'S7',
-    inEmergency: () => ({ summary: 'no endocervical curettage', guideline: 'Endocervical curettage and endometrial sampling are unacceptable in pregnancy (ASCCP).' }),
+    inEmergency: () => ({
+      summary: 'no endocervical curettage',
+      guideline: 'Endocervical curettage and endometrial sampling are unacceptable in pregnancy (ASCCP).',
+    }),
   },
   'endometrial-sampling-in-pregnancy': {
     summary: () => 'No endometrial sampling in pregnancy: obstetric assessment instead',
     guideline: () =>
       'Pregnant: endocervical curettage and endometrial sampling are unacceptable (ASCCP); bleeding in pregnancy is assessed obstetrically.',
-    inEmergency: () => ({ summary: 'no endometrial sampling', guideline: 'Endocervical curettage and endometrial sampling are unacceptable in pregnancy (ASCCP).' }),
+    inEmergency: () => ({
+      summary: 'no endometrial sampling',
+      guideline: 'Endocervical curettage and endometrial sampling are unacceptable in pregnancy (ASCCP).',
+    }),
   },
   'digital-exam-known-praevia': {
     summary: (p) => `Known placenta ${wordsFor(p).praevia}: no digital or bimanual examination, at any gestation`,
     guideline: (p) =>
       `Known placenta ${wordsFor(p).praevia} (or low-lying placenta): never a digital vaginal examination, whatever the gestation; sterile speculum only; same-day obstetric assessment of any bleeding, an emergency now if it is heavy, painful or she is unstable.`,
-    inEmergency: (p) => ({ summary: `known placenta ${wordsFor(p).praevia}, no digital or bimanual exam`, guideline: digitalExamInEmergency(p) }),
+    inEmergency: (p) => ({
+      summary: `known placenta ${wordsFor(p).praevia}, no digital or bimanual exam`,
+      guideline: digitalExamInEmergency(p),
+    }),
   },
   'digital-exam-before-placenta-known': {
-    summary: (p) => `Pregnant ≥${p.obTriageWeeks} weeks: no digital or bimanual exam until ultrasound excludes placenta ${wordsFor(p).praevia}`,
+    summary: (p) =>
+      `Pregnant ≥${p.obTriageWeeks} weeks: no digital or bimanual exam until ultrasound excludes placenta ${wordsFor(p).praevia}`,
     guideline: (p) =>
       `Pregnant at ≥${p.obTriageWeeks} weeks: same-day obstetric triage; NO digital vaginal examination until ultrasound has excluded placenta/vasa ${wordsFor(p).praevia}; sterile speculum acceptable. Heavy bleeding, pain or instability: obstetric emergency now.`,
     inEmergency: (p) => ({ summary: 'no digital or bimanual exam', guideline: digitalExamInEmergency(p) }),
@@ -98,7 +110,8 @@ export const VERDICT_WORDING: Record<DraftConcern, VerdictWording> = {
   },
   'under-screening-age': {
     summary: (p) => `Under ${p.screenMinAge}: no cytology or HPV test; examine, NAAT and pregnancy test instead`,
-    guideline: (p) => `Under ${p.screenMinAge}: no cytology/HPV, but examination, CT/NG NAAT and hCG are still required; a suspicious cervix → colposcopy.`,
+    guideline: (p) =>
+      `Under ${p.screenMinAge}: no cytology/HPV, but examination, CT/NG NAAT and hCG are still required; a suspicious cervix → colposcopy.`,
   },
   'hpv-under-cotest-age': {
     summary: (p) => `Under ${p.hpvFromAge}: no hrHPV cotest; screen with cytology alone`,
@@ -106,6 +119,7 @@ export const VERDICT_WORDING: Record<DraftConcern, VerdictWording> = {
   },
   'abnormal-result-needs-colposcopy': {
     summary: () => 'Abnormal result awaiting colposcopy: refer, do not repeat cervical testing',
-    guideline: () => 'A result at the ASCCP colposcopy threshold with no colposcopy since → colposcopy; cytology is not repeated meanwhile.',
+    guideline: () =>
+      'A result at the ASCCP colposcopy threshold with no colposcopy since → colposcopy; cytology is not repeated meanwhile.',
   },
 };

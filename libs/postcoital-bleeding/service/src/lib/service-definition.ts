@@ -15,7 +15,7 @@ export function pcbServiceDefinition(t: Terminology): CdsServiceDefinition {
       '(examination, cervical screening, STI NAAT, pregnancy test, ultrasound, colposcopy or endometrial referral, ' +
       'same-day obstetric or emergency care), as cards with draft orders, each citing its guideline and the patient facts it rests on.',
     usageRequirements:
-      'Needs read access to the patient\'s Patient, Condition, Observation, Procedure, MedicationRequest, MedicationStatement, ' +
+      "Needs read access to the patient's Patient, Condition, Observation, Procedure, MedicationRequest, MedicationStatement, " +
       'MedicationAdministration, Encounter, EpisodeOfCare, QuestionnaireResponse, ServiceRequest and DiagnosticReport resources, by prefetch or through fhirServer ' +
       'with fhirAuthorization. Returns no cards when no postcoital bleeding is recorded in the last 90 days.',
     prefetch: prefetchTemplates(t),

@@ -20,7 +20,12 @@ describe('orders an EHR can act on (R2-14, R2-26)', () => {
     ['obstetric-ultrasound', SNOMED, '268445003', 'Ultrasound scan - obstetric'],
     ['transvaginal-ultrasound', SNOMED, '429915000', 'Transvaginal ultrasonography of pelvis'],
     ['endometrial-biopsy', SNOMED, '386802000', 'Endometrial biopsy'],
-    ['ct-ng-naat', LOINC, '80362-7', 'Chlamydia trachomatis+Neisseria gonorrhoeae rRNA [Presence] in Vaginal fluid by NAA with probe detection'],
+    [
+      'ct-ng-naat',
+      LOINC,
+      '80362-7',
+      'Chlamydia trachomatis+Neisseria gonorrhoeae rRNA [Presence] in Vaginal fluid by NAA with probe detection',
+    ],
     ['colposcopy', SNOMED, '392003006', 'Colposcopy'],
     ['gynecology-referral', SNOMED, '308485000', 'Referral to gynecologist'],
   ])('%s: %s|%s with the code system display', (kind, system, code, display) => {
@@ -32,7 +37,7 @@ describe('orders an EHR can act on (R2-14, R2-26)', () => {
     ['gynecology-referral', 'Referral to gynecology', 'Referral to gynaecology'],
     ['ct-ng-naat', 'Chlamydia and gonorrhea NAAT (vaginal swab)', 'Chlamydia and gonorrhoea NAAT (vaginal swab)'],
     ['emergency-referral', 'Emergency department assessment', 'A&E assessment'],
-  ])('%s: the text in each jurisdiction\'s words (R2-13), the same codes', (kind, us, uk) => {
+  ])("%s: the text in each jurisdiction's words (R2-13), the same codes", (kind, us, uk) => {
     expect(orderCode(kind, 'US').text).toBe(us);
     expect(orderCode(kind, 'UK').text).toBe(uk);
     expect(orderCode(kind, 'UK').codings).toEqual(orderCode(kind, 'US').codings);
@@ -45,20 +50,23 @@ describe('orders an EHR can act on (R2-14, R2-26)', () => {
     expect(tvus.codings.map((c) => c.display)).not.toContain(tvus.text);
   });
 
-  it.each(ORDER_KINDS.map((k) => [k]))('%s: standard codes first, the project code only as the last coding, a category, never CPT', (kind) => {
-    const order = orderCode(kind);
-    const project = order.codings.filter((c) => c.system === PROJECT);
-    expect(project.length).toBeLessThanOrEqual(1);
-    if (order.standardCoded) {
-      expect(order.codings[0].system).not.toBe(PROJECT);
-      expect(order.codings.slice(0, -1).some((c) => c.system === PROJECT)).toBe(false);
-    } else {
-      expect(entry(kind).unverified).toEqual(expect.stringContaining('No '));
-    }
-    expect(order.codings.some((c) => c.system.includes('cpt'))).toBe(false);
-    expect(CATEGORY_CODES).toContain(order.categoryCoding.code);
-    expect(order.categoryCoding.system).toBe(SNOMED);
-  });
+  it.each(ORDER_KINDS.map((k) => [k]))(
+    '%s: standard codes first, the project code only as the last coding, a category, never CPT',
+    (kind) => {
+      const order = orderCode(kind);
+      const project = order.codings.filter((c) => c.system === PROJECT);
+      expect(project.length).toBeLessThanOrEqual(1);
+      if (order.standardCoded) {
+        expect(order.codings[0].system).not.toBe(PROJECT);
+        expect(order.codings.slice(0, -1).some((c) => c.system === PROJECT)).toBe(false);
+      } else {
+        expect(entry(kind).unverified).toEqual(expect.stringContaining('No '));
+      }
+      expect(order.codings.some((c) => c.system.includes('cpt'))).toBe(false);
+      expect(CATEGORY_CODES).toContain(order.categoryCoding.code);
+      expect(order.categoryCoding.system).toBe(SNOMED);
+    },
+  );
 
   it.each(ORDER_KINDS.map((k) => [k]))('%s: every standard code names the value set or IG file it came from', (kind) => {
     for (const coding of entry(kind).codings.filter((c) => !c.code.startsWith('pcb|'))) {
@@ -70,7 +78,9 @@ describe('orders an EHR can act on (R2-14, R2-26)', () => {
   it('orders with no verified standard code say so and send the project code alone', () => {
     const unverified = ORDER_KINDS.filter((k) => !orderCode(k).standardCoded);
     expect(unverified).toEqual(expect.arrayContaining(['trichomonas-naat', 'crossmatch', 'kleihauer-fmh', 'anti-xa']));
-    expect(orderCode('trichomonas-naat').codings).toEqual([{ system: PROJECT, code: 'trichomonas-naat', display: 'Trichomonas vaginalis NAAT' }]);
+    expect(orderCode('trichomonas-naat').codings).toEqual([
+      { system: PROJECT, code: 'trichomonas-naat', display: 'Trichomonas vaginalis NAAT' },
+    ]);
   });
 });
 

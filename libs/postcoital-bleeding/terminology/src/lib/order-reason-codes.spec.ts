@@ -27,14 +27,38 @@ describe('orderReasonCodes (R2-14, R2-27)', () => {
     ['28+0 → third trimester: O46.93 + Z3A.28', pregnant(ga(28)), ['O46.93', 'Z3A.28']],
     ['43 weeks → O46.93 + Z3A.49 (more than 42 weeks)', pregnant(43), ['O46.93', 'Z3A.49']],
     ['gestation unknown → O46.90 + Z3A.00', pregnant(), ['O46.90', 'Z3A.00']],
-    ['known ectopic, gestation unknown → early pregnancy O20.9 + Z3A.00', pregnant(undefined, { ofConcern: { kind: 'ectopic' } }), ['O20.9', 'Z3A.00']],
-    ['placenta praevia at 13+6 → O44.11 (first trimester), never O46', pregnant(ga(13, 6), { placentaPraevia: { display: 'Placenta previa' } }), ['O44.11', 'Z3A.13']],
-    ['placenta praevia at 14+0 → O44.12 (second trimester)', pregnant(ga(14), { placentaPraevia: { display: 'Placenta previa' } }), ['O44.12', 'Z3A.14']],
-    ['placenta praevia at 18 weeks (< 20) → O44.12, not O20.9', pregnant(18, { placentaPraevia: { display: 'Placenta praevia' } }), ['O44.12', 'Z3A.18']],
+    [
+      'known ectopic, gestation unknown → early pregnancy O20.9 + Z3A.00',
+      pregnant(undefined, { ofConcern: { kind: 'ectopic' } }),
+      ['O20.9', 'Z3A.00'],
+    ],
+    [
+      'placenta praevia at 13+6 → O44.11 (first trimester), never O46',
+      pregnant(ga(13, 6), { placentaPraevia: { display: 'Placenta previa' } }),
+      ['O44.11', 'Z3A.13'],
+    ],
+    [
+      'placenta praevia at 14+0 → O44.12 (second trimester)',
+      pregnant(ga(14), { placentaPraevia: { display: 'Placenta previa' } }),
+      ['O44.12', 'Z3A.14'],
+    ],
+    [
+      'placenta praevia at 18 weeks (< 20) → O44.12, not O20.9',
+      pregnant(18, { placentaPraevia: { display: 'Placenta praevia' } }),
+      ['O44.12', 'Z3A.18'],
+    ],
     ['placenta praevia, gestation unknown → O44.10 + Z3A.00', pregnant(undefined, { placentaPraevia: {} }), ['O44.10', 'Z3A.00']],
     ['low-lying placenta at 30 weeks → O44.53', pregnant(30, { placentaPraevia: { display: 'Low lying placenta' } }), ['O44.53', 'Z3A.30']],
-    ['marginal praevia at 22 weeks → partial O44.32', pregnant(22, { placentaPraevia: { display: 'Marginal placenta previa' } }), ['O44.32', 'Z3A.22']],
-    ['vasa praevia at 30 weeks (not placental) → O46.93', pregnant(30, { placentaPraevia: { display: 'Vasa previa' } }), ['O46.93', 'Z3A.30']],
+    [
+      'marginal praevia at 22 weeks → partial O44.32',
+      pregnant(22, { placentaPraevia: { display: 'Marginal placenta previa' } }),
+      ['O44.32', 'Z3A.22'],
+    ],
+    [
+      'vasa praevia at 30 weeks (not placental) → O46.93',
+      pregnant(30, { placentaPraevia: { display: 'Vasa previa' } }),
+      ['O46.93', 'Z3A.30'],
+    ],
   ])('US: %s', (_name, facts, expected) => {
     const reasons = orderReasonCodes(facts, 'US');
     expect(reasons.map((r) => r.code)).toEqual(expected);

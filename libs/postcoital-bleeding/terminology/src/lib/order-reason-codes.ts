@@ -47,7 +47,11 @@ export function orderReasonCodes(facts: ReasonFacts, jurisdiction: ReasonJurisdi
   const coded = (codes: Code[]): ReasonCoding[] => codes.map(({ code, display }) => ({ system, code, display }));
   const { pregnancy } = facts;
   if (pregnancy.status === 'yes') {
-    return coded(jurisdiction === 'UK' ? [ukPregnancyReason(pregnancy)] : [usPregnancyReason(pregnancy), weeksOfGestation(pregnancy.gestationalAgeWeeks)]);
+    return coded(
+      jurisdiction === 'UK'
+        ? [ukPregnancyReason(pregnancy)]
+        : [usPregnancyReason(pregnancy), weeksOfGestation(pregnancy.gestationalAgeWeeks)],
+    );
   }
   const codes = jurisdiction === 'UK' ? reasonData.UK : reasonData.US;
   return coded([facts.menopause.status === 'post' ? codes.postmenopausalBleeding : codes.postcoitalBleeding]);
@@ -72,7 +76,8 @@ function ukPregnancyReason(pregnancy: ReasonFacts['pregnancy']): Code {
 
 /** Haemorrhage in early pregnancy: before 20 completed weeks, or a pregnancy of concern (dated or not). */
 const isEarly = (pregnancy: ReasonFacts['pregnancy']): boolean =>
-  pregnancy.ofConcern !== undefined || (pregnancy.gestationalAgeWeeks !== undefined && pregnancy.gestationalAgeWeeks < WEEKS.earlyHaemorrhageBefore);
+  pregnancy.ofConcern !== undefined ||
+  (pregnancy.gestationalAgeWeeks !== undefined && pregnancy.gestationalAgeWeeks < WEEKS.earlyHaemorrhageBefore);
 
 /** ICD-10-CM trimesters; unknown gestation → the "unspecified trimester" character. */
 function trimesterOf(weeks: number | undefined): Trimester {
@@ -95,6 +100,7 @@ function weeksOfGestation(weeks: number | undefined): Code {
 /** Which O44 subcategory the recorded praevia is, from the record's words; undefined for vasa praevia (no placental praevia). */
 function praeviaKind(display: string | undefined): PraeviaKind | undefined {
   const words = (display ?? '').toLowerCase();
-  const kind = reasonData.praeviaKinds.byWords.find((k) => k.words.some((w) => words.includes(w)))?.kind ?? reasonData.praeviaKinds.otherwise;
+  const kind =
+    reasonData.praeviaKinds.byWords.find((k) => k.words.some((w) => words.includes(w)))?.kind ?? reasonData.praeviaKinds.otherwise;
   return kind === 'vasa' ? undefined : (kind as PraeviaKind);
 }

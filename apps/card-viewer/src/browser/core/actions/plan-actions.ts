@@ -10,7 +10,10 @@ export interface FhirRequest {
 }
 
 /** One change to the order pad. */
-export type PadChange = { kind: 'add'; draft: FhirResource } | { kind: 'remove'; reference: string } | { kind: 'replace'; draft: FhirResource };
+export type PadChange =
+  | { kind: 'add'; draft: FhirResource }
+  | { kind: 'remove'; reference: string }
+  | { kind: 'replace'; draft: FhirResource };
 
 export interface ActionPlan {
   fhir: FhirRequest[];

@@ -9,7 +9,15 @@ const DAY_MS = 86_400_000;
 export function resourceDate(resource: FhirResource): string | undefined {
   const r = resource as Record<string, unknown>;
   const period = (key: string): unknown => (r[key] as { start?: unknown } | undefined)?.start;
-  const candidates = [r['effectiveDateTime'], r['effectiveInstant'], period('effectivePeriod'), r['onsetDateTime'], period('onsetPeriod'), r['recordedDate'], r['issued']];
+  const candidates = [
+    r['effectiveDateTime'],
+    r['effectiveInstant'],
+    period('effectivePeriod'),
+    r['onsetDateTime'],
+    period('onsetPeriod'),
+    r['recordedDate'],
+    r['issued'],
+  ];
   return candidates.find((c): c is string => typeof c === 'string' && /^\d{4}/.test(c));
 }
 

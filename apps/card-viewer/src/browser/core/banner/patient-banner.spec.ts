@@ -7,7 +7,13 @@ const LOINC = 'http://loinc.org';
 const SNOMED = 'http://snomed.info/sct';
 const ICD = 'http://hl7.org/fhir/sid/icd-10-cm';
 
-const patient: PatientJson = { resourceType: 'Patient', id: 'p1', name: [{ given: ['Grace'], family: 'Demo' }], gender: 'female', birthDate: '1995-11-23' };
+const patient: PatientJson = {
+  resourceType: 'Patient',
+  id: 'p1',
+  name: [{ given: ['Grace'], family: 'Demo' }],
+  gender: 'female',
+  birthDate: '1995-11-23',
+};
 const concept = (system: string, code: string): { coding: { system: string; code: string }[] } => ({ coding: [{ system, code }] });
 const obs = (code: string, date: string, value: Record<string, unknown>, system = LOINC): FhirResource => ({
   resourceType: 'Observation',
@@ -22,7 +28,8 @@ const condition = (code: string, date: string, clinical = 'active'): FhirResourc
   onsetDateTime: date,
   clinicalStatus: concept('http://terminology.hl7.org/CodeSystem/condition-clinical', clinical),
 });
-const banner = (resources: FhirResource[], p: PatientJson = patient): ReturnType<typeof patientBanner> => patientBanner(p, resources, TODAY);
+const banner = (resources: FhirResource[], p: PatientJson = patient): ReturnType<typeof patientBanner> =>
+  patientBanner(p, resources, TODAY);
 
 describe('patientBanner', () => {
   it('names the patient and gives sex and age (the day before the birthday)', () => {
@@ -34,7 +41,9 @@ describe('patientBanner', () => {
       menopause: 'Not recorded',
       lastScreening: 'None on record',
     });
-    expect(banner([], { resourceType: 'Patient', id: 'x', name: [{ text: 'A. Text' }] }).sexAndAge).toBe('Sex not recorded, age not recorded');
+    expect(banner([], { resourceType: 'Patient', id: 'x', name: [{ text: 'A. Text' }] }).sexAndAge).toBe(
+      'Sex not recorded, age not recorded',
+    );
     expect(banner([], { resourceType: 'Patient', id: 'x' }).name).toBe('Unnamed patient');
   });
 
@@ -63,7 +72,9 @@ describe('patientBanner', () => {
       obs('82810-3', '2026-11-20', { valueCodeableConcept: concept(SNOMED, '60001007') }),
     ];
     expect(banner(resources).pregnancy).toBe('Not pregnant (recorded 2026-11-20)');
-    expect(banner([obs('82810-3', '2026-11-20', { valueCodeableConcept: concept(LOINC, 'LA4489-6') })]).pregnancy).toBe('Unknown (recorded 2026-11-20)');
+    expect(banner([obs('82810-3', '2026-11-20', { valueCodeableConcept: concept(LOINC, 'LA4489-6') })]).pregnancy).toBe(
+      'Unknown (recorded 2026-11-20)',
+    );
   });
 
   it('ignores records entered in error and Conditions no longer active', () => {
@@ -81,7 +92,10 @@ describe('patientBanner', () => {
       'Postmenopausal (recorded 2022-11-22)',
     );
     expect(banner([condition('N95.1', '2020-05-01')]).menopause).toBe('Postmenopausal (recorded 2020-05-01)');
-    const pre = [obs('161712005', '2026-11-01', { valueCodeableConcept: concept(SNOMED, '22636003') }, SNOMED), obs('8665-2', '2026-11-01', { valueDateTime: '2026-10-30' })];
+    const pre = [
+      obs('161712005', '2026-11-01', { valueCodeableConcept: concept(SNOMED, '22636003') }, SNOMED),
+      obs('8665-2', '2026-11-01', { valueDateTime: '2026-10-30' }),
+    ];
     expect(banner(pre).menopause).toBe('Premenopausal (recorded 2026-11-01; LMP 2026-10-30)');
     expect(banner([obs('8665-2', '2026-11-01', { valueDateTime: '2026-10-30' })]).menopause).toBe('Not recorded (LMP 2026-10-30)');
   });

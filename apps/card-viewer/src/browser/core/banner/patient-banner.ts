@@ -30,7 +30,9 @@ interface Dated<T> {
 export function patientBanner(patient: PatientJson, resources: FhirResource[], today: Date): PatientBanner {
   const records = resources.filter(isCurrent);
   const pregnancy = latest([
-    ...withCode(records, 'Observation', 'pregnancyStatus').map((o) => dated(o, mapValue(o['valueCodeableConcept'], 'pregnancyStatusAnswer'))),
+    ...withCode(records, 'Observation', 'pregnancyStatus').map((o) =>
+      dated(o, mapValue(o['valueCodeableConcept'], 'pregnancyStatusAnswer')),
+    ),
     ...withCode(records, 'Condition', 'pregnantCondition').map((c) => dated(c, 'pregnant')),
   ]);
   return {
@@ -77,7 +79,9 @@ function gestationalAge(records: FhirResource[], today: Date): string | undefine
     const days = Math.round(ga.value * 7) + daysSince(ga.date, today);
     return formatGestation(days, `${ga.value} wk recorded ${dayOf(ga.date)}`);
   }
-  const edd = latest(withCode(records, 'Observation', 'estimatedDeliveryDate').map((o) => dated(o, o['valueDateTime'] as string | undefined)));
+  const edd = latest(
+    withCode(records, 'Observation', 'estimatedDeliveryDate').map((o) => dated(o, o['valueDateTime'] as string | undefined)),
+  );
   if (edd?.value) {
     return formatGestation(280 + daysSince(edd.value, today), `from EDD ${dayOf(edd.value)}`);
   }
@@ -104,7 +108,9 @@ function weeksOf(quantity: unknown): number | undefined {
 
 function menopauseText(records: FhirResource[]): string {
   const status = latest([
-    ...withCode(records, 'Observation', 'menopausalStatus').map((o) => dated(o, mapValue(o['valueCodeableConcept'], 'menopausalStatusValue'))),
+    ...withCode(records, 'Observation', 'menopausalStatus').map((o) =>
+      dated(o, mapValue(o['valueCodeableConcept'], 'menopausalStatusValue')),
+    ),
     ...withCode(records, 'Condition', 'postmenopausalCondition').map((c) => dated(c, 'post')),
   ]);
   const label: Record<string, string> = { post: 'Postmenopausal', pre: 'Premenopausal', peri: 'Perimenopausal' };
@@ -129,7 +135,10 @@ function screeningText(records: FhirResource[], today: Date): string {
     ...screeningResults(records, 'cytologyTest', 'Cytology', 'cytologyResult'),
     ...screeningResults(records, 'hpvTest', 'HPV', 'hpvResult'),
   ].filter((r): r is Dated<string> & { date: string } => r.date !== undefined);
-  const last = results.map((r) => dayOf(r.date)).sort().at(-1);
+  const last = results
+    .map((r) => dayOf(r.date))
+    .sort()
+    .at(-1);
   if (!last) {
     return 'None on record';
   }
@@ -148,7 +157,9 @@ function screeningResults(records: FhirResource[], valueSet: ValueSetName, test:
 
 function withCode(records: FhirResource[], resourceType: string, valueSet: ValueSetName): FhirResource[] {
   const codes: readonly string[] = BANNER_VALUE_SETS[valueSet];
-  return records.filter((r) => r.resourceType === resourceType && codingsOf(r['code']).some((c) => codes.includes(aliasKey(c.system, c.code) ?? '')));
+  return records.filter(
+    (r) => r.resourceType === resourceType && codingsOf(r['code']).some((c) => codes.includes(aliasKey(c.system, c.code) ?? '')),
+  );
 }
 
 function mapValue(concept: unknown, map: ConceptMapName): string | undefined {

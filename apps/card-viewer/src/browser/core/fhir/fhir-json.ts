@@ -32,7 +32,9 @@ export function codingsOf(concept: unknown): CodingJson[] {
 
 /** The resources of a search Bundle (search mode `match` and `include` alike). */
 export function bundleResources(bundle: BundleJson): FhirResource[] {
-  return (bundle.entry ?? []).map((e) => e.resource).filter((r): r is FhirResource => r !== undefined && typeof r.resourceType === 'string');
+  return (bundle.entry ?? [])
+    .map((e) => e.resource)
+    .filter((r): r is FhirResource => r !== undefined && typeof r.resourceType === 'string');
 }
 
 /** The Bundle's `next` page, if any. */

@@ -6,7 +6,11 @@ describe('heldBackCards (response extension org.pcb-cds.suppressed)', () => {
       'org.pcb-cds.suppressed': {
         count: 2,
         cards: [
-          { summary: 'Refer for colposcopy', reason: { code: 'done-elsewhere', display: 'Done elsewhere (outside records)' }, until: '2027-01-02T18:09:55.562Z' },
+          {
+            summary: 'Refer for colposcopy',
+            reason: { code: 'done-elsewhere', display: 'Done elsewhere (outside records)' },
+            until: '2027-01-02T18:09:55.562Z',
+          },
           { summary: 'Work-up', reason: { code: 'accepted' }, until: '2026-12-17T10:00:00.000Z' },
         ],
       },
@@ -20,6 +24,8 @@ describe('heldBackCards (response extension org.pcb-cds.suppressed)', () => {
   it('reads nothing from a response without it, and skips malformed entries', () => {
     expect(heldBackCards(undefined)).toEqual([]);
     expect(heldBackCards({ 'org.pcb-cds.suppressed': 'x' })).toEqual([]);
-    expect(heldBackCards({ 'org.pcb-cds.suppressed': { cards: [null, { summary: 3 }, { summary: 'ok' }] } })).toEqual([{ summary: 'ok', reason: 'no reason given', until: '' }]);
+    expect(heldBackCards({ 'org.pcb-cds.suppressed': { cards: [null, { summary: 3 }, { summary: 'ok' }] } })).toEqual([
+      { summary: 'ok', reason: 'no reason given', until: '' },
+    ]);
   });
 });

@@ -22,7 +22,14 @@ export function heldBackCards(extension: Record<string, unknown> | undefined): H
       return [];
     }
     const e = entry as { summary: string; reason?: { code?: unknown; display?: unknown }; until?: unknown };
-    const reason = typeof e.reason?.display === 'string' ? e.reason.display : typeof e.reason?.code === 'string' ? e.reason.code : 'no reason given';
-    return [{ summary: e.summary, reason: reason === 'accepted' ? 'suggestion accepted' : reason, until: typeof e.until === 'string' ? e.until.slice(0, 10) : '' }];
+    const reason =
+      typeof e.reason?.display === 'string' ? e.reason.display : typeof e.reason?.code === 'string' ? e.reason.code : 'no reason given';
+    return [
+      {
+        summary: e.summary,
+        reason: reason === 'accepted' ? 'suggestion accepted' : reason,
+        until: typeof e.until === 'string' ? e.until.slice(0, 10) : '',
+      },
+    ];
   });
 }

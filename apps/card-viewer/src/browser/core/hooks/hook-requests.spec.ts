@@ -43,12 +43,23 @@ describe('feedback', () => {
 
   it('overridden: the reason and a trimmed comment', () => {
     expect(overriddenFeedback(card, at, reason, '  seen at the clinic  ')).toEqual({
-      feedback: [{ card: 'c-1', outcome: 'overridden', overrideReason: { reason, userComment: 'seen at the clinic' }, outcomeTimestamp: '2026-11-22T10:00:00Z' }],
+      feedback: [
+        {
+          card: 'c-1',
+          outcome: 'overridden',
+          overrideReason: { reason, userComment: 'seen at the clinic' },
+          outcomeTimestamp: '2026-11-22T10:00:00Z',
+        },
+      ],
     });
   });
 
   it('overridden without reason or comment has no overrideReason (cds-fb-3 forbids an empty one)', () => {
-    expect(overriddenFeedback(card, at, undefined, '   ')?.feedback[0]).toEqual({ card: 'c-1', outcome: 'overridden', outcomeTimestamp: '2026-11-22T10:00:00Z' });
+    expect(overriddenFeedback(card, at, undefined, '   ')?.feedback[0]).toEqual({
+      card: 'c-1',
+      outcome: 'overridden',
+      outcomeTimestamp: '2026-11-22T10:00:00Z',
+    });
     expect(overriddenFeedback(card, at, undefined, 'comment only')?.feedback[0].overrideReason).toEqual({ userComment: 'comment only' });
   });
 

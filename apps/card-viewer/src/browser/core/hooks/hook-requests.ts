@@ -43,7 +43,9 @@ export function acceptedFeedback(card: Card, suggestion: Suggestion, at: Date): 
   if (!card.uuid || !suggestion.uuid) {
     return undefined;
   }
-  return { feedback: [{ card: card.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: suggestion.uuid }], outcomeTimestamp: instant(at) }] };
+  return {
+    feedback: [{ card: card.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: suggestion.uuid }], outcomeTimestamp: instant(at) }],
+  };
 }
 
 /** A reason from the card's own overrideReasons and/or the clinician's comment; neither is required by the spec. */
@@ -53,7 +55,9 @@ export function overriddenFeedback(card: Card, at: Date, reason?: Coding, commen
   }
   const userComment = comment?.trim() || undefined;
   const overrideReason = reason || userComment ? { ...(reason ? { reason } : {}), ...(userComment ? { userComment } : {}) } : undefined;
-  return { feedback: [{ card: card.uuid, outcome: 'overridden', ...(overrideReason ? { overrideReason } : {}), outcomeTimestamp: instant(at) }] };
+  return {
+    feedback: [{ card: card.uuid, outcome: 'overridden', ...(overrideReason ? { overrideReason } : {}), outcomeTimestamp: instant(at) }],
+  };
 }
 
 function context(basis: HookCallBasis): { userId: string; patientId: string } {

@@ -55,7 +55,11 @@ describe('parseInline', () => {
   it('links http(s) URLs with inline markup in the label, title ignored, parentheses balanced', () => {
     expect(parseInline('see [the **NICE** guide](https://nice.org.uk/a_(b) "title")!')).toEqual([
       text('see '),
-      { kind: 'link', href: 'https://nice.org.uk/a_(b)', children: [text('the '), { kind: 'strong', children: [text('NICE')] }, text(' guide')] },
+      {
+        kind: 'link',
+        href: 'https://nice.org.uk/a_(b)',
+        children: [text('the '), { kind: 'strong', children: [text('NICE')] }, text(' guide')],
+      },
       text('!'),
     ]);
     expect(parseInline('[a](<http://x.org/a>)')).toEqual([{ kind: 'link', href: 'http://x.org/a', children: [text('a')] }]);
@@ -94,7 +98,10 @@ describe('parseInline', () => {
   });
 
   it('shows an image as a link to it, never as an image', () => {
-    expect(parseInline('![x](https://example.org/x.png)')).toEqual([text('!'), { kind: 'link', href: 'https://example.org/x.png', children: [text('x')] }]);
+    expect(parseInline('![x](https://example.org/x.png)')).toEqual([
+      text('!'),
+      { kind: 'link', href: 'https://example.org/x.png', children: [text('x')] },
+    ]);
   });
 
   it('does not nest links (the inner one wins, as CommonMark says) and leaves a bracket that is no link as text', () => {

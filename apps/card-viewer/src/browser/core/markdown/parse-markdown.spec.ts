@@ -43,7 +43,13 @@ describe('parseMarkdown', () => {
         ordered: false,
         start: 1,
         items: [
-          [{ kind: 'link', href: 'https://www.aafp.org/pubs/afp/issues/2007/0415/p1199.html', children: [text('AAFP 2007: Late pregnancy bleeding')] }],
+          [
+            {
+              kind: 'link',
+              href: 'https://www.aafp.org/pubs/afp/issues/2007/0415/p1199.html',
+              children: [text('AAFP 2007: Late pregnancy bleeding')],
+            },
+          ],
           // Underscores inside words are never emphasis.
           [text('BellyBelly: Bleeding After Sex During Pregnancy')],
         ],
@@ -53,10 +59,7 @@ describe('parseMarkdown', () => {
 
   it('keeps raw HTML as text: there is no HTML node at all', () => {
     const doc = parseMarkdown('<img src=x onerror="alert(1)">\n\n<script>alert(1)</script> and <b>bold</b>');
-    expect(doc.blocks).toEqual([
-      p(text('<img src=x onerror="alert(1)">')),
-      p(text('<script>alert(1)</script> and <b>bold</b>')),
-    ]);
+    expect(doc.blocks).toEqual([p(text('<img src=x onerror="alert(1)">')), p(text('<script>alert(1)</script> and <b>bold</b>'))]);
   });
 
   it('keeps quotes, code blocks, rules and reference definitions as text: the tree has no node for them', () => {

@@ -6,7 +6,10 @@ import { ORDER_CATALOGUE } from './order-catalogue';
 const DATA = join(__dirname, '../../../../../../libs/postcoital-bleeding/terminology/src/data');
 const read = (file: string): Record<string, unknown> => JSON.parse(readFileSync(join(DATA, file), 'utf8'));
 const systems = read('systems.json') as Record<string, string>;
-const orders = read('orders.json') as Record<string, { text: string | { US: string; UK: string }; codings: { code: string; display: string }[] }>;
+const orders = read('orders.json') as Record<
+  string,
+  { text: string | { US: string; UK: string }; codings: { code: string; display: string }[] }
+>;
 /** The pad speaks US English (the page is not told the jurisdiction). */
 const usText = (text: string | { US: string }): string => (typeof text === 'string' ? text : text.US);
 

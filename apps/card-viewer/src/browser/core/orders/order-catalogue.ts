@@ -41,7 +41,13 @@ export const ORDER_CATALOGUE: readonly CatalogueOrder[] = [
   {
     key: 'ct-ng-naat',
     text: 'Chlamydia and gonorrhea NAAT (vaginal swab)',
-    codings: [{ system: LOINC, code: '80362-7', display: 'Chlamydia trachomatis+Neisseria gonorrhoeae rRNA [Presence] in Vaginal fluid by NAA with probe detection' }],
+    codings: [
+      {
+        system: LOINC,
+        code: '80362-7',
+        display: 'Chlamydia trachomatis+Neisseria gonorrhoeae rRNA [Presence] in Vaginal fluid by NAA with probe detection',
+      },
+    ],
   },
   {
     key: 'urine-hcg',
@@ -56,9 +62,21 @@ export const ORDER_CATALOGUE: readonly CatalogueOrder[] = [
       { system: PCB, code: 'transvaginal-ultrasound', display: 'Transvaginal ultrasound' },
     ],
   },
-  { key: 'colposcopy', text: 'Colposcopy with directed biopsy as indicated', codings: [{ system: SNOMED, code: '392003006', display: 'Colposcopy' }] },
-  { key: 'endocervical-curettage', text: 'Endocervical curettage (ECC)', codings: [{ system: SNOMED, code: '52889002', display: 'Endocervical curettage' }] },
-  { key: 'bimanual-pelvic-examination', text: 'Bimanual (digital) pelvic examination', codings: [{ system: SNOMED, code: '35025007', display: 'Manual pelvic examination' }] },
+  {
+    key: 'colposcopy',
+    text: 'Colposcopy with directed biopsy as indicated',
+    codings: [{ system: SNOMED, code: '392003006', display: 'Colposcopy' }],
+  },
+  {
+    key: 'endocervical-curettage',
+    text: 'Endocervical curettage (ECC)',
+    codings: [{ system: SNOMED, code: '52889002', display: 'Endocervical curettage' }],
+  },
+  {
+    key: 'bimanual-pelvic-examination',
+    text: 'Bimanual (digital) pelvic examination',
+    codings: [{ system: SNOMED, code: '35025007', display: 'Manual pelvic examination' }],
+  },
   {
     key: 'endometrial-biopsy',
     text: 'Endometrial biopsy (office sampling)',

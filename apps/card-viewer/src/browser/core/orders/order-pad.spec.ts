@@ -17,7 +17,10 @@ describe('the order pad', () => {
       id: 'draft-1',
       status: 'draft',
       intent: 'order',
-      code: { coding: [{ system: 'http://snomed.info/sct', code: '52889002', display: 'Endocervical curettage' }], text: 'Endocervical curettage (ECC)' },
+      code: {
+        coding: [{ system: 'http://snomed.info/sct', code: '52889002', display: 'Endocervical curettage' }],
+        text: 'Endocervical curettage (ECC)',
+      },
       subject: { reference: 'Patient/p1' },
       authoredOn: '2026-11-22T10:00:00.000Z',
     });
@@ -32,7 +35,10 @@ describe('the order pad', () => {
     if (!tvus) {
       throw new Error('catalogue changed');
     }
-    const byProjectCode = { ...draft, code: { coding: [{ system: 'http://pcb-cds.org/fhir/CodeSystem/pcb-facts', code: 'transvaginal-ultrasound' }] } };
+    const byProjectCode = {
+      ...draft,
+      code: { coding: [{ system: 'http://pcb-cds.org/fhir/CodeSystem/pcb-facts', code: 'transvaginal-ultrasound' }] },
+    };
     expect(isDraftOf(byProjectCode, tvus)).toBe(true);
     expect(catalogueDraft(tvus, 'p1', 'draft-2', now)['code']).toEqual({
       coding: [

@@ -55,7 +55,11 @@ export function removeDraft(pad: OrderPad, reference: string): OrderPad {
 
 /** What signing writes to the FHIR server: the order made active; the server assigns the id. */
 export function signedOrder(draft: FhirResource): FhirResource {
-  const order: FhirResource = { ...draft, status: 'active', intent: draft['intent'] === 'proposal' ? 'order' : (draft['intent'] ?? 'order') };
+  const order: FhirResource = {
+    ...draft,
+    status: 'active',
+    intent: draft['intent'] === 'proposal' ? 'order' : (draft['intent'] ?? 'order'),
+  };
   delete order.id;
   return order;
 }

@@ -5,12 +5,23 @@ import { h } from '../h.js';
  * without it, so the dialog cannot be dismissed; `refused` says the last token given was not accepted.
  */
 export function askAccessToken(refused: boolean): Promise<string> {
-  const input = h('input', { id: 'access-token', name: 'access-token', type: 'password', autocomplete: 'off', required: true, minlength: '32' });
+  const input = h('input', {
+    id: 'access-token',
+    name: 'access-token',
+    type: 'password',
+    autocomplete: 'off',
+    required: true,
+    minlength: '32',
+  });
   const form = h(
     'form',
     { class: 'access__form' },
     h('h2', { id: 'access-title' }, 'Access token needed'),
-    h('p', {}, 'This card viewer is protected. Enter the access token its operator set (CARD_VIEWER_TOKEN). It is kept for this browser tab only.'),
+    h(
+      'p',
+      {},
+      'This card viewer is protected. Enter the access token its operator set (CARD_VIEWER_TOKEN). It is kept for this browser tab only.',
+    ),
     h('label', { for: 'access-token' }, 'Access token'),
     input,
     refused && h('p', { class: 'access__refused', role: 'alert' }, 'That access token was not accepted.'),

@@ -30,7 +30,12 @@ function renderCard(card: Card, handlers: CardHandlers, id: string): HTMLElement
   const article = h(
     'article',
     { class: `card card--${indicator}`, 'aria-labelledby': `${id}-summary`, 'data-indicator': indicator, 'data-card-uuid': card.uuid },
-    h('header', { class: 'card__header' }, h('span', { class: 'card__indicator' }, INDICATOR_LABEL[indicator]), h('h3', { class: 'card__summary', id: `${id}-summary` }, card.summary)),
+    h(
+      'header',
+      { class: 'card__header' },
+      h('span', { class: 'card__indicator' }, INDICATOR_LABEL[indicator]),
+      h('h3', { class: 'card__summary', id: `${id}-summary` }, card.summary),
+    ),
   );
   if (card.detail) {
     const detail = h('div', { class: 'card__detail' });

@@ -59,7 +59,10 @@ export class OrderPadView {
     this.fieldset.disabled = !enabled;
     this.checkboxes.forEach((box) => (box.checked = false));
     this.showDrafts([]);
-    replaceChildren(this.selectCards, h('p', { class: 'cards__empty' }, enabled ? 'Pick an order to see the order-select cards.' : 'Open a patient to write orders.'));
+    replaceChildren(
+      this.selectCards,
+      h('p', { class: 'cards__empty' }, enabled ? 'Pick an order to see the order-select cards.' : 'Open a patient to write orders.'),
+    );
     replaceChildren(this.signCards);
     this.offerSignAnyway(false);
   }

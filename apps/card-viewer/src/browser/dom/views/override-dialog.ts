@@ -31,7 +31,12 @@ export function askOverride(card: Card): Promise<OverrideChoice | undefined> {
           { class: 'override__reasons' },
           h('legend', {}, 'Reason'),
           ...reasons.map((reason, index) =>
-            h('label', { class: 'override__reason' }, h('input', { type: 'radio', name: 'reason', value: String(index), required: true }), ` ${reason.display ?? reason.code}`),
+            h(
+              'label',
+              { class: 'override__reason' },
+              h('input', { type: 'radio', name: 'reason', value: String(index), required: true }),
+              ` ${reason.display ?? reason.code}`,
+            ),
           ),
         )
       : h('p', {}, 'This card offers no override reasons; you may say why in a comment.'),

@@ -39,7 +39,12 @@ export class PatientListView {
       this.list,
       ...sorted.map((patient) => {
         const id = patient.id ?? '';
-        const button = h('button', { type: 'button', class: 'patient-list__button', 'data-patient-id': id }, h('span', { class: 'patient-list__name' }, displayName(patient)), h('span', { class: 'patient-list__id' }, id));
+        const button = h(
+          'button',
+          { type: 'button', class: 'patient-list__button', 'data-patient-id': id },
+          h('span', { class: 'patient-list__name' }, displayName(patient)),
+          h('span', { class: 'patient-list__id' }, id),
+        );
         button.addEventListener('click', () => this.onOpen(id));
         return h('li', { 'data-search': `${displayName(patient)} ${id}`.toLowerCase() }, button);
       }),

@@ -25,7 +25,11 @@ export function checkAnswer(target: FuzzTarget, answer: RawAnswer, secrets: read
   if (answer.status >= 400) {
     const contentType = String(answer.headers['content-type'] ?? '');
     const body = parse(answer.text) as { resourceType?: unknown; issue?: Array<{ details?: { text?: unknown } }> } | undefined;
-    if (!contentType.startsWith('application/json') || body?.resourceType !== 'OperationOutcome' || typeof body.issue?.[0]?.details?.text !== 'string') {
+    if (
+      !contentType.startsWith('application/json') ||
+      body?.resourceType !== 'OperationOutcome' ||
+      typeof body.issue?.[0]?.details?.text !== 'string'
+    ) {
       throw new Error(`4xx without an OperationOutcome: ${excerpt()}`);
     }
     return;

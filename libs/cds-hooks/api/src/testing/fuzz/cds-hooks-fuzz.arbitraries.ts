@@ -69,12 +69,26 @@ export function jsonMutation(): fc.Arbitrary<JsonMutation> {
     { weight: 3, arbitrary: fc.record({ op: fc.constant('replace' as const), path, value }) },
     {
       weight: 3,
-      arbitrary: fc.record({ op: fc.constant('retype' as const), path, to: fc.constantFrom('string', 'number', 'boolean', 'null', 'array', 'object') as fc.Arbitrary<Extract<JsonMutation, { op: 'retype' }>['to']> }),
+      arbitrary: fc.record({
+        op: fc.constant('retype' as const),
+        path,
+        to: fc.constantFrom('string', 'number', 'boolean', 'null', 'array', 'object') as fc.Arbitrary<
+          Extract<JsonMutation, { op: 'retype' }>['to']
+        >,
+      }),
     },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('huge-string' as const), path, length: fc.integer({ min: 1_000, max: 300_000 }) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ op: fc.constant('huge-string' as const), path, length: fc.integer({ min: 1_000, max: 300_000 }) }),
+    },
     {
       weight: 2,
-      arbitrary: fc.record({ op: fc.constant('add-key' as const), path, key: fc.oneof(fc.constantFrom(...INTERESTING_KEYS), fc.string({ maxLength: 12 }), hostileString()), value }),
+      arbitrary: fc.record({
+        op: fc.constant('add-key' as const),
+        path,
+        key: fc.oneof(fc.constantFrom(...INTERESTING_KEYS), fc.string({ maxLength: 12 }), hostileString()),
+        value,
+      }),
     },
   );
 }
@@ -214,5 +228,8 @@ export function encode(body: Buffer, encoding: ContentEncoding | undefined): { b
 }
 
 export function httpMethod(): fc.Arbitrary<string> {
-  return fc.oneof({ weight: 20, arbitrary: fc.constant('POST') }, { weight: 1, arbitrary: fc.constantFrom('GET', 'PUT', 'PATCH', 'DELETE') });
+  return fc.oneof(
+    { weight: 20, arbitrary: fc.constant('POST') },
+    { weight: 1, arbitrary: fc.constantFrom('GET', 'PUT', 'PATCH', 'DELETE') },
+  );
 }

@@ -54,7 +54,14 @@ export class FuzzEchoService implements CdsService {
       source: { label: 'Fuzz', url: i % 2 === 0 ? '' : undefined, topic: null },
       detail: JSON.stringify(request.context).slice(0, 2000),
       suggestions:
-        i === 1 ? [{ label: 'Order', actions: [{ type: 'create', description: 'Order it', resource: { resourceType: 'ServiceRequest', status: 'draft' } }] }] : [],
+        i === 1
+          ? [
+              {
+                label: 'Order',
+                actions: [{ type: 'create', description: 'Order it', resource: { resourceType: 'ServiceRequest', status: 'draft' } }],
+              },
+            ]
+          : [],
       links: i === 2 ? [{ label: 'Guideline', url: 'https://example.org/guideline', type: 'absolute' }] : null,
       overrideReasons: i > 0 ? [{ system: 'http://example.org/reasons', code: 'other', display: 'Other' }] : undefined,
       extension: { 'org.example.echo': request.extension ?? null, 'org.example.unavailable': request.unavailablePrefetchKeys ?? null },

@@ -71,7 +71,7 @@ function set(holder: Container, key: string | number, value: unknown): void {
 function retype(value: unknown, to: Extract<JsonMutation, { op: 'retype' }>['to']): unknown {
   switch (to) {
     case 'string':
-      return typeof value === 'string' ? '' : JSON.stringify(value) ?? '';
+      return typeof value === 'string' ? '' : (JSON.stringify(value) ?? '');
     case 'number':
       return typeof value === 'string' ? value.length : 0;
     case 'boolean':
