@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: lint (module boundaries), type-check, then every Jest project, and finally the
+// `npm test`: format check (Prettier), lint (module boundaries), type-check, then every Jest project, and finally the
 // one plain line CI reads ("N passed, N failed"). Jest's own summary is per project and is not
 // on CI's list of readable runners, so the counts are summed from each project's JSON report.
 import { spawnSync } from 'node:child_process';
@@ -21,6 +21,8 @@ const reports = () => [...projectDirs('apps', 1), ...projectDirs('libs', 2)].map
 for (const stale of reports()) rmSync(stale);
 
 const steps = [
+  // The formatting the README promises: `npx prettier --write .` fixes what this finds.
+  ['format', run('npx', ['prettier', '--check', '.', '--log-level=warn'])],
   ['lint', run('npx', ['nx', 'run-many', '-t', 'lint', '--skip-nx-cache', '--outputStyle=static'])],
   ['typecheck', run('npx', ['tsc', '-p', 'tsconfig.typecheck.json', '--noEmit'])],
   [
