@@ -31,6 +31,11 @@ export interface CdsHooksHttpOptions {
   bodyLimit?: string | number;
   /** Deepest nesting of arrays/objects accepted in a JSON body; default 100. */
   maxJsonDepth?: number;
+  /**
+   * Serve `POST /cds-services/{id}` by the fast hook route (hook-route.ts) ahead of Nest; default true. Off, the
+   * Nest controller route answers it: the same guards, checks and answers, through Nest's per-request machinery.
+   */
+  fastHookRoute?: boolean;
 }
 
 /**
@@ -64,7 +69,7 @@ export function configureCdsHooksHttp<T extends INestApplication>(app: T, option
   const bodyLimits = { limitBytes: limitInBytes(bodyLimit), maxDepth };
   const parseJson = createJsonBodyParser({ limit: bodyLimit, maxDepth });
   const invoker = optional<CdsHookInvoker>(app, CdsHookInvoker);
-  if (invoker) {
+  if (invoker && options.fastHookRoute !== false) {
     app.use(
       createHookRoute({
         invoker,
