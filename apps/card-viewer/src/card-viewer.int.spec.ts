@@ -238,18 +238,7 @@ describe('card viewer (browser, whole product)', () => {
   });
 
   describe('order pad', () => {
-    if (!product.orderHooks) {
-      it('says that the order hooks are not available', async () => {
-        await openPatient(page, 'pcb-demo-pregnant-8w');
-        await expect(page.getByTestId('order-hooks-status').textContent()).resolves.toContain('Order hooks not available');
-        await page.locator('#order-pad').scrollIntoViewIfNeeded();
-        await screenshot(page, 'order-pad');
-      });
-    }
-
-    const withOrderHooks = product.orderHooks ? it : it.skip;
-
-    withOrderHooks('picking endocervical curettage in pregnancy fires order-select and shows the warning', async () => {
+    it('picking endocervical curettage in pregnancy fires order-select and shows the warning', async () => {
       await openPatient(page, 'pcb-demo-pregnant-8w');
       await expect(page.getByTestId('order-hooks-status').textContent()).resolves.toContain('order-select pcb-order-select');
       await page.getByRole('checkbox', { name: 'Endocervical curettage (ECC)' }).check();
@@ -259,7 +248,7 @@ describe('card viewer (browser, whole product)', () => {
       await screenshot(page, 'order-pad');
     });
 
-    withOrderHooks('accepting the ECC card’s suggestion takes ECC off the pad; Sign writes the order to the FHIR server', async () => {
+    it('accepting the ECC card’s suggestion takes ECC off the pad; Sign writes the order to the FHIR server', async () => {
       const patientId = 'pcb-demo-pregnant-8w';
       // Whatever the service offers instead of ECC in pregnancy (a replacement, or removing the draft), the pad follows it.
       const suggestion = page
@@ -303,7 +292,7 @@ describe('card viewer (browser, whole product)', () => {
       ]);
     });
 
-    withOrderHooks('picking a digital examination at 30 weeks shows the warning', async () => {
+    it('picking a digital examination at 30 weeks shows the warning', async () => {
       await openPatient(page, 'pcb-demo-pregnant-30w');
       await page.getByRole('checkbox', { name: 'Bimanual (digital) pelvic examination' }).check();
       const area = await waitForOrderSelect(page);

@@ -70,9 +70,17 @@ describe('card viewer (browser) when a server is down', () => {
     await expect(page.getByRole('alert').textContent()).resolves.toBe(message);
   });
 
-  it('CDS service error: the page quotes the OperationOutcome with the status', async () => {
+  it('CDS service error: the page quotes the OperationOutcome with the status; with no order service the order pad says so', async () => {
     const { viewerUrl } = await start({}, [failingService()]);
     await gotoViewer(page, viewerUrl);
+    // Discovery and the patient list load side by side: wait for the discovery's outcome.
+    await page
+      .getByTestId('order-hooks-status')
+      .filter({ hasText: /^Order hooks/ })
+      .waitFor();
+    await expect(page.getByTestId('order-hooks-status').textContent()).resolves.toMatch(
+      /^Order hooks not available: the CDS service offers no order-select or order-sign service/,
+    );
     await openPatient(page, PATIENT);
     await expect(page.locator('#cards .cards__error').textContent()).resolves.toMatch(/^The CDS service answered HTTP 500/);
   });

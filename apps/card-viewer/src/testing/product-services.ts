@@ -5,29 +5,21 @@ import type { Bundle, FhirResource } from 'fhir/r4';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { allDemoBundles, DEMO_PATIENTS } from '@pcb-cds/postcoital-bleeding-demo-patients';
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import * as pcbService from '@pcb-cds/postcoital-bleeding-service';
-
-type ServiceSettings = ReturnType<typeof pcbService.buildGuidelineConfiguration> & { clock: () => Date };
-type ServiceClass = new (settings: ServiceSettings) => CdsService;
-
-/** The order-hook services, looked up by name so these tests run (and skip the order cases) before they exist. */
-const ORDER_SERVICE_CLASSES = ['PcbOrderSelectCdsService', 'PcbOrderSignCdsService'];
+import { buildGuidelineConfiguration, PcbOrderHookCdsService, PostcoitalBleedingCdsService } from '@pcb-cds/postcoital-bleeding-service';
 
 export interface ProductServices {
   services: CdsService[];
-  /** Whether order-select and order-sign are served. */
-  orderHooks: boolean;
 }
 
-/** The product's CDS services (US defaults), evaluating as of `today`. */
+/** The product's CDS services (US defaults) as `npm start` serves them, patient-view and both order hooks, evaluating as of `today`. */
 export function productServices(today: Date): ProductServices {
-  const settings: ServiceSettings = { ...pcbService.buildGuidelineConfiguration({}), clock: () => today };
-  const exported = pcbService as unknown as Record<string, ServiceClass | undefined>;
-  const orderClasses = ORDER_SERVICE_CLASSES.map((name) => exported[name]).filter((c): c is ServiceClass => typeof c === 'function');
-  const orderHooks = orderClasses.length === ORDER_SERVICE_CLASSES.length;
+  const settings = { ...buildGuidelineConfiguration({}), clock: () => today };
   return {
-    services: [new pcbService.PostcoitalBleedingCdsService(settings), ...(orderHooks ? orderClasses.map((C) => new C(settings)) : [])],
-    orderHooks,
+    services: [
+      new PostcoitalBleedingCdsService(settings),
+      new PcbOrderHookCdsService(settings, 'order-select'),
+      new PcbOrderHookCdsService(settings, 'order-sign'),
+    ],
   };
 }
 

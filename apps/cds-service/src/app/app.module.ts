@@ -13,7 +13,7 @@ import type { UnrecognisedCode } from '@pcb-cds/platform-observability';
 import type { ReadinessCheck } from '@pcb-cds/platform-observability';
 import type { GuidelineConfiguration } from '@pcb-cds/postcoital-bleeding-service';
 import { RULES_EXTENSION } from '@pcb-cds/postcoital-bleeding-cards';
-import { PcbOrderSelectCdsService, PcbOrderSignCdsService, PostcoitalBleedingCdsService } from '@pcb-cds/postcoital-bleeding-service';
+import { PcbOrderHookCdsService, PostcoitalBleedingCdsService } from '@pcb-cds/postcoital-bleeding-service';
 import type { AppConfig } from './app-config';
 import type { FeedbackStoreWiring } from './card-memory-setup';
 import { cardMemorySetup } from './card-memory-setup';
@@ -48,7 +48,7 @@ export class AppModule {
       onUnrecognisedResults: (results: readonly UnrecognisedCode[]): void => countUnrecognised(results),
     };
     const service = new PostcoitalBleedingCdsService(settings);
-    const services = [service, new PcbOrderSelectCdsService(settings), new PcbOrderSignCdsService(settings)];
+    const services = [service, new PcbOrderHookCdsService(settings, 'order-select'), new PcbOrderHookCdsService(settings, 'order-sign')];
     const metrics = new ObservabilityMetrics({ knownServiceIds: services.map((s) => s.definition.id) });
     const countUnrecognised = unrecognisedCodesRecorder(metrics);
     const durableLedger = config.feedback?.ledger;

@@ -6,7 +6,7 @@ import { UK_PARAMETERS, US_PARAMETERS } from '@pcb-cds/postcoital-bleeding-facts
 import { TODAY } from '@pcb-cds/postcoital-bleeding-facts/testing';
 import { defaultTerminology } from '@pcb-cds/postcoital-bleeding-terminology';
 import type { PostcoitalBleedingSettings } from './evaluate-guideline';
-import { PcbOrderSelectCdsService, PcbOrderSignCdsService } from './order-hook.cds-services';
+import { PcbOrderHookCdsService } from './order-hook.cds-services';
 import { PCB_ORDER_SELECT_SERVICE_ID, PCB_ORDER_SIGN_SERVICE_ID } from './order-service-definitions';
 import { PostcoitalBleedingCdsService } from './postcoital-bleeding.cds-service';
 
@@ -96,9 +96,9 @@ const select = (
   chart: PatientBundleBuilder,
   drafts: ServiceRequest[],
   options?: { selections?: string[]; extraPrefetch?: FhirResource[] },
-): Promise<CdsResponse> => new PcbOrderSelectCdsService(SETTINGS).handle(request('order-select', chart, drafts, options));
+): Promise<CdsResponse> => new PcbOrderHookCdsService(SETTINGS, 'order-select').handle(request('order-select', chart, drafts, options));
 const sign = (chart: PatientBundleBuilder, drafts: ServiceRequest[], options?: { extraPrefetch?: FhirResource[] }): Promise<CdsResponse> =>
-  new PcbOrderSignCdsService(SETTINGS).handle(request('order-sign', chart, drafts, options));
+  new PcbOrderHookCdsService(SETTINGS, 'order-sign').handle(request('order-sign', chart, drafts, options));
 
 /** One line per card: indicator, rules, and the suggestion's action types with their targets. */
 const outline = (response: CdsResponse): string[] => {
@@ -119,8 +119,8 @@ const actionsOf = (c: Card): string =>
 describe('discovery', () => {
   it('two services on the order hooks, with the same prefetch as patient-view', () => {
     const patientView = new PostcoitalBleedingCdsService(SETTINGS).definition;
-    const selectDef = new PcbOrderSelectCdsService(SETTINGS).definition;
-    const signDef = new PcbOrderSignCdsService(SETTINGS).definition;
+    const selectDef = new PcbOrderHookCdsService(SETTINGS, 'order-select').definition;
+    const signDef = new PcbOrderHookCdsService(SETTINGS, 'order-sign').definition;
     expect([selectDef.id, selectDef.hook, signDef.id, signDef.hook]).toEqual([
       PCB_ORDER_SELECT_SERVICE_ID,
       'order-select',
@@ -291,7 +291,7 @@ describe('order-select', () => {
       .pregnancyStatus('pregnant')
       .gestationalAge({ weeks: 30 })
       .rhD('positive', { monthsAgo: 1 });
-    const service = new PcbOrderSelectCdsService({ ...SETTINGS, parameters: UK_PARAMETERS });
+    const service = new PcbOrderHookCdsService({ ...SETTINGS, parameters: UK_PARAMETERS }, 'order-select');
     const verdict = (await service.handle(request('order-select', chart, [ORDERS.bimanual()]))).cards.find((c) =>
       actionsOf(c).startsWith('delete'),
     ) as Card;
@@ -311,7 +311,7 @@ describe('order-select', () => {
     "%s: a 19-year-old's cervical sample → the draft card and its replacement in the jurisdiction's own words (R2-13)",
     async (_name, parameters, foreign) => {
       const chart = patient(`os-words-${parameters.jurisdiction}`).born({ yearsAgo: 19 });
-      const service = new PcbOrderSelectCdsService({ ...SETTINGS, parameters });
+      const service = new PcbOrderHookCdsService({ ...SETTINGS, parameters }, 'order-select');
       // The draft's own text is the EHR's (neutral here); the card's words are ours.
       const response = await service.handle(request('order-select', chart, [order('pap', LOINC, '10524-7', 'Cervical cytology')]));
       const verdict = response.cards.find((c) => actionsOf(c).startsWith('delete')) as Card;
@@ -413,7 +413,7 @@ describe('order-sign', () => {
     const chart = patient('sg-bad').born({ yearsAgo: 19 });
     const req = request('order-sign', chart, [ORDERS.cytology()]);
     for (const draftOrders of [undefined, { resourceType: 'ServiceRequest' }, 'text']) {
-      const response = await new PcbOrderSignCdsService(SETTINGS).handle({
+      const response = await new PcbOrderHookCdsService(SETTINGS, 'order-sign').handle({
         ...req,
         context: { ...req.context, draftOrders: draftOrders as FhirResourceJson },
       });
@@ -423,10 +423,13 @@ describe('order-sign', () => {
 
   it('the urgency map applies: a site mapping soon → critical makes an advised-against draft critical', async () => {
     const chart = patient('sg-map').born({ yearsAgo: 19 });
-    const service = new PcbOrderSignCdsService({
-      ...SETTINGS,
-      indicatorMap: { routine: 'info', soon: 'critical', urgent: 'warning', emergency: 'critical', immediate: 'critical' },
-    });
+    const service = new PcbOrderHookCdsService(
+      {
+        ...SETTINGS,
+        indicatorMap: { routine: 'info', soon: 'critical', urgent: 'warning', emergency: 'critical', immediate: 'critical' },
+      },
+      'order-sign',
+    );
     const response = await service.handle(request('order-sign', chart, [ORDERS.cytology()]));
     expect(outline(response)[0]).toBe('critical PCB-12: delete ServiceRequest/pap + create 80362-7');
   });

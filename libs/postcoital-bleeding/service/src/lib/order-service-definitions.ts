@@ -1,6 +1,7 @@
 import type { CdsServiceDefinition } from '@pcb-cds/cds-hooks-model';
 import { prefetchTemplates } from '@pcb-cds/postcoital-bleeding-context';
 import type { Terminology } from '@pcb-cds/postcoital-bleeding-terminology';
+import type { OrderHook } from './order-hook-answer';
 
 export const PCB_ORDER_SELECT_SERVICE_ID = 'pcb-order-select';
 export const PCB_ORDER_SIGN_SERVICE_ID = 'pcb-order-sign';
@@ -13,7 +14,7 @@ const USAGE =
   'Returns no cards when no postcoital bleeding is recorded in the last 90 days, or when no draft order is part of the postcoital bleeding work-up.';
 
 /** order-select: the orders just picked (context.selections) and what the work-up still lacks. */
-export function pcbOrderSelectDefinition(t: Terminology): CdsServiceDefinition {
+function pcbOrderSelectDefinition(t: Terminology): CdsServiceDefinition {
   return {
     id: PCB_ORDER_SELECT_SERVICE_ID,
     hook: 'order-select',
@@ -30,7 +31,7 @@ export function pcbOrderSelectDefinition(t: Terminology): CdsServiceDefinition {
 }
 
 /** order-sign: only what is about to be signed, and the steps nothing in it addresses. */
-export function pcbOrderSignDefinition(t: Terminology): CdsServiceDefinition {
+function pcbOrderSignDefinition(t: Terminology): CdsServiceDefinition {
   return {
     id: PCB_ORDER_SIGN_SERVICE_ID,
     hook: 'order-sign',
@@ -42,4 +43,9 @@ export function pcbOrderSignDefinition(t: Terminology): CdsServiceDefinition {
     usageRequirements: USAGE,
     prefetch: prefetchTemplates(t),
   };
+}
+
+/** The discovery entry of the service on `hook`. */
+export function pcbOrderHookDefinition(hook: OrderHook, t: Terminology): CdsServiceDefinition {
+  return hook === 'order-select' ? pcbOrderSelectDefinition(t) : pcbOrderSignDefinition(t);
 }
