@@ -40,5 +40,6 @@ export {
 } from './lib/request-context';
 export type { RequestContext } from './lib/request-context';
 export { REQUEST_ID_HEADER, RequestObserver, routePattern, UNMATCHED_ROUTE } from './lib/request-observer';
+export { labelRoute } from './lib/route-label';
 export { GovernanceMetrics } from './lib/governance.metrics';
 export type { GovernanceCardCount, GovernanceMetricsOptions } from './lib/governance.metrics';

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ObservabilityMetrics } from './observability.metrics';
 import { OBSERVABILITY_ROUTES } from './observability.options';
 import { createRequestContext, runWithRequestContext } from './request-context';
+import { routeLabelOf } from './route-label';
 import { setHeaderOnWrite } from './set-header-on-write';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
@@ -87,8 +88,15 @@ export class RequestObserver {
   }
 }
 
-/** The matched route's pattern (`/cds-services/:id`), never the URL: no ids, no query string. */
+/**
+ * The route's pattern (`/cds-services/:id`), never the URL: no ids, no query string. The label a handler gave
+ * with labelRoute first, else the route Express matched.
+ */
 export function routePattern(req: RoutedRequest): string {
+  const label = routeLabelOf(req);
+  if (label !== undefined) {
+    return label;
+  }
   const path = req.route?.path;
   if (typeof path !== 'string') {
     return UNMATCHED_ROUTE;
