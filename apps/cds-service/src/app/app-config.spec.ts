@@ -84,10 +84,42 @@ describe('log levels', () => {
   it.each([
     [undefined, ['fatal', 'error', 'warn', 'log']],
     ['warn', ['fatal', 'error', 'warn']],
-    ['debug', ['fatal', 'error', 'warn', 'log', 'debug']],
-    ['chatty', ['fatal', 'error', 'warn', 'log']],
+    ['DEBUG', ['fatal', 'error', 'warn', 'log', 'debug']],
   ])('LOG_LEVEL=%s → %o', (value, levels) => {
-    expect(nestLogLevels(value)).toEqual(levels);
+    expect(nestLogLevels(loadConfig(value === undefined ? {} : { LOG_LEVEL: value }).logLevel)).toEqual(levels);
+  });
+});
+
+describe('FAST_HOOK_ROUTE', () => {
+  it.each([
+    [{}, true],
+    [{ FAST_HOOK_ROUTE: 'on' }, true],
+    [{ FAST_HOOK_ROUTE: 'off' }, false],
+  ])('%o → %p', (env, expected) => {
+    expect(loadConfig(env).fastHookRoute).toBe(expected);
+  });
+
+  it.each(['yes', 'false', 'OFF'])('refuses %s', (value) => {
+    expect(() => loadConfig({ FAST_HOOK_ROUTE: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ FAST_HOOK_ROUTE: value })).toThrow('FAST_HOOK_ROUTE must be on or off');
+  });
+});
+
+describe('card viewer location', () => {
+  it('reads CARD_VIEWER_DIR and CARD_VIEWER_FHIR_URL', () => {
+    expect(loadConfig({ CARD_VIEWER_DIR: '/srv/viewer', CARD_VIEWER_FHIR_URL: 'http://localhost:8080/fhir' }).cardViewer).toMatchObject({
+      staticDir: '/srv/viewer',
+      browserFhirBaseUrl: 'http://localhost:8080/fhir',
+    });
+    expect(loadConfig({}).cardViewer.staticDir).toBeUndefined();
+  });
+
+  it.each([
+    [{ CARD_VIEWER_DIR: 'dist/viewer' }, 'CARD_VIEWER_DIR'],
+    [{ CARD_VIEWER_FHIR_URL: 'localhost:8080/fhir' }, 'CARD_VIEWER_FHIR_URL'],
+  ])('refuses %o, naming %s', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(name);
   });
 });
 

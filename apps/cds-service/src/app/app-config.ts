@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import type { Jurisdiction } from '@pcb-cds/postcoital-bleeding-facts';
 import type { GuidelineConfiguration } from '@pcb-cds/postcoital-bleeding-service';
 import { buildGuidelineConfiguration, GuidelineConfigurationError } from '@pcb-cds/postcoital-bleeding-service';
@@ -58,8 +59,13 @@ export interface AppConfig {
   fhirResponseLimits: { maxResponseBytes: number; maxTotalBytes: number };
   /** Lowest level logged: error, warn, info (default) or debug. */
   logLevel: 'error' | 'warn' | 'info' | 'debug';
-  /** The card viewer at /viewer/ (CARD_VIEWER, CARD_VIEWER_TOKEN). */
+  /** The card viewer at /viewer/ (CARD_VIEWER, CARD_VIEWER_TOKEN, CARD_VIEWER_DIR, CARD_VIEWER_FHIR_URL). */
   cardViewer: CardViewerConfig;
+  /**
+   * FAST_HOOK_ROUTE (on|off, default on): `POST /cds-services/{id}` served by the fast hook route ahead of Nest;
+   * off, by the Nest controller route (same answers, more per-request work): a switch for comparing the two.
+   */
+  fastHookRoute: boolean;
 }
 
 /**
@@ -71,6 +77,10 @@ export interface CardViewerConfig {
   reason: 'CARD_VIEWER' | 'client authentication on' | 'client authentication off';
   /** CARD_VIEWER_TOKEN; never logged. Required (≥ 32 characters) when the viewer is on with authentication on. */
   accessToken?: string;
+  /** CARD_VIEWER_DIR: the built page (an absolute path); default: `viewer` beside the built service. */
+  staticDir?: string;
+  /** CARD_VIEWER_FHIR_URL: the FHIR base URL as the browser reaches it, when not as the service does (docker-compose). */
+  browserFhirBaseUrl?: string;
 }
 
 /** Long enough not to be guessed at any rate the service answers (e.g. `openssl rand -base64 32`: 44 characters). */
@@ -137,7 +147,19 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
     fhirResponseLimits: fhirResponseLimits(env),
     cardViewer: cardViewer(env, authMode(env['CDS_AUTH'], fhirBaseUrl).mode),
+    fastHookRoute: onOff(env, 'FAST_HOOK_ROUTE', true),
   };
+}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') {
+    return fallback;
+  }
+  if (raw !== 'on' && raw !== 'off') {
+    throw new ConfigError(`${name} must be on or off, not "${raw}"`);
+  }
+  return raw === 'on';
 }
 
 /** CARD_VIEWER=on|off (default: on only with authentication off) and its token; the messages never quote the token. */
@@ -161,7 +183,21 @@ function cardViewer(env: NodeJS.ProcessEnv, auth: 'on' | 'off'): CardViewerConfi
         'e.g. the output of `openssl rand -base64 32`): the viewer signs hook calls, so it must not answer anyone without it',
     );
   }
-  return { mode, reason, ...(accessToken !== undefined ? { accessToken } : {}) };
+  const staticDir = env['CARD_VIEWER_DIR'] || undefined;
+  if (staticDir !== undefined && !isAbsolute(staticDir)) {
+    throw new ConfigError(`CARD_VIEWER_DIR must be an absolute path, not "${staticDir}"`);
+  }
+  const browserFhirBaseUrl = env['CARD_VIEWER_FHIR_URL'] || undefined;
+  if (browserFhirBaseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(browserFhirBaseUrl)) {
+    throw new ConfigError('CARD_VIEWER_FHIR_URL must be an absolute http(s) URL');
+  }
+  return {
+    mode,
+    reason,
+    ...(accessToken !== undefined ? { accessToken } : {}),
+    ...(staticDir !== undefined ? { staticDir } : {}),
+    ...(browserFhirBaseUrl !== undefined ? { browserFhirBaseUrl } : {}),
+  };
 }
 
 /** 4 MiB per FHIR response and 16 MiB per hook request by default; the total may not be below one response. */
@@ -205,14 +241,8 @@ function deadlines(env: NodeJS.ProcessEnv): { hookDeadlineMs: number } {
   return { hookDeadlineMs };
 }
 
-/** Nest's level names for a LOG_LEVEL (an invalid one is reported by loadConfig; until then: info). */
-export function nestLogLevels(value: string | undefined): ('fatal' | 'error' | 'warn' | 'log' | 'debug')[] {
-  let level: AppConfig['logLevel'] = 'info';
-  try {
-    level = logLevel(value);
-  } catch {
-    // loadConfig names the bad value at start-up
-  }
+/** Nest's level names for the configured lowest level. */
+export function nestLogLevels(level: AppConfig['logLevel']): ('fatal' | 'error' | 'warn' | 'log' | 'debug')[] {
   const order = ['error', 'warn', 'info', 'debug'] as const;
   const nest = { error: 'error', warn: 'warn', info: 'log', debug: 'debug' } as const;
   return ['fatal', ...order.slice(0, order.indexOf(level) + 1).map((l) => nest[l])];

@@ -2,20 +2,20 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parseGovernanceReportArgs, ReportArgumentError, runGovernanceReport } from '@pcb-cds/cds-hooks-feedback-store';
 import { PostcoitalBleedingCdsService } from '@pcb-cds/postcoital-bleeding-service';
-import { ConfigError, loadConfig, loadGuidelineConfiguration } from './app-config';
+import type { AppConfig } from './app-config';
+import { ConfigError, loadGuidelineConfiguration } from './app-config';
 import { AppModule } from './app.module';
 import { benchPipeline } from './bench-pipeline';
 import { startEmbeddedSandbox } from './embedded-sandbox';
 import { loadDemoPatients } from './load-demo-patients';
 
-// One-shot commands of the built service: `node main.js <command>`.
+// One-shot commands of the built service: `node main.js <command>`, each given the configuration main.ts read.
 
 /**
  * `main.js feedback-report [--since d] [--until d] [--json]` (npm run feedback:report): per rule and jurisdiction
  * over the period (shown, accepted, overridden by reason, held back), then acceptance and override rates per rule.
  */
-async function feedbackReportCommand(): Promise<void> {
-  const config = loadConfig(process.env);
+async function feedbackReportCommand(config: AppConfig): Promise<void> {
   let args: ReturnType<typeof parseGovernanceReportArgs>;
   try {
     args = parseGovernanceReportArgs(process.argv.slice(3));
@@ -26,8 +26,7 @@ async function feedbackReportCommand(): Promise<void> {
 }
 
 /** `main.js load-demo`: load the demo patients into FHIR_BASE_URL and exit (docker-compose's loader). */
-async function loadDemo(): Promise<void> {
-  const config = loadConfig(process.env);
+async function loadDemo(config: AppConfig): Promise<void> {
   if (!config.fhirBaseUrl) {
     throw new ConfigError('load-demo needs FHIR_BASE_URL');
   }
@@ -39,8 +38,7 @@ async function loadDemo(): Promise<void> {
  * `main.js bench-pipeline [request.json]`: µs per in-process evaluation for each demo patient (and the given
  * hook request), as JSON (npm run bench).
  */
-async function benchPipelineCommand(): Promise<void> {
-  const config = loadConfig(process.env);
+async function benchPipelineCommand(config: AppConfig): Promise<void> {
   const app = await NestFactory.createApplicationContext(
     AppModule.forRoot({
       ...config,
@@ -61,14 +59,13 @@ async function benchPipelineCommand(): Promise<void> {
  * `main.js sandbox`: only the embedded FHIR sandbox with the demo data, on FHIR_SANDBOX_PORT, until stopped —
  * a FHIR server of its own process, as an EHR's would be (npm run bench runs the service against it).
  */
-async function sandboxCommand(): Promise<void> {
-  const config = loadConfig(process.env);
+async function sandboxCommand(config: AppConfig): Promise<void> {
   const sandbox = await startEmbeddedSandbox(config.sandboxPort, new Date());
   process.stdout.write(`FHIR R4 server: ${sandbox.baseUrl}\n`);
   process.once('SIGTERM', () => void sandbox.close().then(() => process.exit(0)));
 }
 
-export const COMMANDS: Record<string, () => Promise<void>> = {
+export const COMMANDS: Record<string, (config: AppConfig) => Promise<void>> = {
   'load-demo': loadDemo,
   sandbox: sandboxCommand,
   'bench-pipeline': benchPipelineCommand,
