@@ -17,3 +17,4 @@ export * from './lib/prefetch-warnings.extension';
 export * from './lib/validate-hook-request';
 export * from './lib/validate-feedback-request';
 export * from './lib/validation-result';
+export { buildPrefetch } from './lib/build-prefetch';
