@@ -1,5 +1,5 @@
 import type { IndicatorMap } from '@pcb-cds/postcoital-bleeding-cards';
-import { toPatientRecord } from '@pcb-cds/postcoital-bleeding-context';
+import { toPatientRecord } from '@pcb-cds/postcoital-bleeding-record';
 import type { GuidelineParameters, PostcoitalBleedingFacts, UnrecognisedResult } from '@pcb-cds/postcoital-bleeding-facts';
 import { deriveFacts } from '@pcb-cds/postcoital-bleeding-facts';
 import type { Recommendation } from '@pcb-cds/postcoital-bleeding-rules';

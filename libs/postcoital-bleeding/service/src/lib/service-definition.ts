@@ -1,5 +1,5 @@
 import type { CdsServiceDefinition } from '@pcb-cds/cds-hooks-model';
-import { prefetchTemplates } from '@pcb-cds/postcoital-bleeding-context';
+import { prefetchTemplates } from '@pcb-cds/postcoital-bleeding-record';
 import type { Terminology } from '@pcb-cds/postcoital-bleeding-terminology';
 
 export const PCB_SERVICE_ID = 'pcb-evaluation';
