@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import globals from 'globals';
 
 // Layers: an arrow may only point down this list (app → feature → data-access → domain → model/util).
 const layer = (sourceTag, onlyDependOnLibsWithTags, bannedExternalImports) => ({
@@ -11,6 +12,8 @@ const layer = (sourceTag, onlyDependOnLibsWithTags, bannedExternalImports) => ({
 const frameworkFree = ['@nestjs/*', 'express', 'fhir-kit-client', '@medplum/*', 'node:http', 'node:https', 'http', 'https'];
 
 const layers = [
+  // Scripts and suites outside apps/ and libs/ that drive the product from the outside.
+  layer('type:tool', ['*']),
   layer('type:app', ['type:feature', 'type:data-access', 'type:domain', 'type:model', 'type:util', 'type:data']),
   layer('type:feature', ['type:feature', 'type:data-access', 'type:domain', 'type:model', 'type:util']),
   layer('type:data-access', ['type:data-access', 'type:domain', 'type:model', 'type:util']),
@@ -18,7 +21,6 @@ const layers = [
   layer('type:util', ['type:util', 'type:model'], frameworkFree),
   layer('type:model', ['type:model'], frameworkFree),
   layer('type:data', ['type:model', 'type:util'], frameworkFree),
-  layer('type:testing', ['type:feature', 'type:data-access', 'type:domain', 'type:model', 'type:util', 'type:data', 'type:testing']),
 ];
 
 // Scopes: the protocol never learns about the guideline; the guideline may use the protocol.
@@ -26,7 +28,8 @@ const scopes = [
   layer('scope:cds-hooks', ['scope:cds-hooks', 'scope:fhir', 'scope:shared']),
   layer('scope:fhir', ['scope:fhir', 'scope:shared']),
   layer('scope:postcoital-bleeding', ['scope:postcoital-bleeding', 'scope:cds-hooks', 'scope:fhir', 'scope:shared']),
-  layer('scope:shared', ['scope:shared', 'scope:cds-hooks', 'scope:fhir', 'scope:postcoital-bleeding']),
+  // Shared platform code sits under every scope, so it may lean on nothing but itself.
+  layer('scope:shared', ['scope:shared']),
   layer('scope:card-viewer', ['scope:card-viewer', 'scope:cds-hooks', 'scope:fhir', 'scope:shared']),
   layer('scope:cds-service', ['*']),
 ];
@@ -34,21 +37,38 @@ const scopes = [
 // The rules are pure functions of facts: not even FHIR types may leak in.
 const purity = [layer('purity:fhir-free', ['type:domain', 'type:model', 'type:util'], [...frameworkFree, 'fhir', 'fhir/*'])];
 
-const boundaries = (extraTestingAccess) => [
+const boundaries = (specAccess, extraAllow = []) => [
   'error',
   {
     enforceBuildableLibDependency: true,
-    allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+    allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', ...extraAllow],
     depConstraints: [
-      ...layers.map((c) =>
-        extraTestingAccess && c.sourceTag !== 'type:testing'
-          ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing', 'type:data'] }
-          : c,
-      ),
+      ...layers.map((c) => (specAccess ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:data'] } : c)),
       ...scopes,
       ...purity,
     ],
   },
+];
+
+// Test support ships behind a `/testing` entry point (or in a src/testing folder, or a *.testing.ts file) so that
+// production code can never pull a stub server, a forged token or a fake clock into the running service.
+const testSupportOnly = 'Test support: import it from specs or other test support only.';
+const testSupportImports = [
+  'error',
+  {
+    patterns: [
+      { regex: '^@pcb-cds/[^/]+/testing$', message: testSupportOnly },
+      { regex: '^\\.{1,2}/(.+/)?(testing(/.*)?|[^/]+\\.testing)$', message: testSupportOnly },
+    ],
+  },
+];
+const testSupportFiles = [
+  '**/*.spec.ts',
+  '**/src/testing.ts',
+  '**/src/**/testing/**',
+  '**/*.testing.ts',
+  '**/jest.config.*',
+  'tools/hapi/tests/**',
 ];
 
 export default [
@@ -67,10 +87,29 @@ export default [
     },
   },
   {
-    // Specs may use the shared testing harness and the demo patients.
+    files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cts'],
+    ignores: testSupportFiles,
+    rules: { 'no-restricted-imports': testSupportImports },
+  },
+  {
+    // Plain Node scripts: no type-check stands behind them, so an undefined name must fail lint.
+    files: ['**/*.mjs'],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-undef': 'error', curly: 'error', eqeqeq: ['error', 'always'] },
+  },
+  {
+    // Specs may use the demo patients.
     files: ['**/*.spec.ts'],
     rules: {
       '@nx/enforce-module-boundaries': boundaries(true),
+      '@typescript-eslint/explicit-function-return-type': 'off',
+    },
+  },
+  {
+    // The HAPI suite starts the apps themselves, through the same harnesses the apps' own specs use.
+    files: ['tools/hapi/tests/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries(true, ['^(\\.\\./)+apps/']),
       '@typescript-eslint/explicit-function-return-type': 'off',
     },
   },

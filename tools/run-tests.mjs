@@ -18,7 +18,9 @@ const projectDirs = (dir, depth) =>
         .flatMap((d) => projectDirs(join(dir, d.name), depth - 1));
 // apps/<app> and libs/<scope>/<lib>: the folders Jest runs in.
 const reports = () => [...projectDirs('apps', 1), ...projectDirs('libs', 2)].map((d) => join(d, reportName)).filter((f) => existsSync(f));
-for (const stale of reports()) rmSync(stale);
+for (const stale of reports()) {
+  rmSync(stale);
+}
 
 const steps = [
   // The formatting the README promises: `npx prettier --write .` fixes what this finds.
@@ -57,7 +59,9 @@ for (const [name, status] of steps) {
     console.error(`step "${name}" failed (exit ${status})`);
     // A lint or type error, or a Jest project that failed without a failing test (no tests found,
     // a suite that did not compile), still counts as a failure.
-    if (name !== 'test' || testsFailed === 0) failed += 1;
+    if (name !== 'test' || testsFailed === 0) {
+      failed += 1;
+    }
   }
 }
 const ok = steps.every(([, s]) => s === 0) && passed > 0 && failed === 0;

@@ -43,7 +43,9 @@ try {
   let baseUrl = process.env.HAPI_FHIR_URL?.replace(/\/+$/, '');
   if (baseUrl) {
     console.log(`HAPI suite against HAPI_FHIR_URL=${baseUrl}`);
-    if (!(await answersMetadata(baseUrl))) throw new Error(`${baseUrl}/metadata does not answer`);
+    if (!(await answersMetadata(baseUrl))) {
+      throw new Error(`${baseUrl}/metadata does not answer`);
+    }
   } else {
     const built = buildHapi();
     hapi = await startHapi({ port: Number(process.env.HAPI_PORT ?? 0) || (await freePort()) });
@@ -54,7 +56,9 @@ try {
   await warmUp(baseUrl);
   console.log(`HAPI: warm-up ${seconds(Date.now() - warm)}`);
 
-  if (existsSync(REPORT)) rmSync(REPORT);
+  if (existsSync(REPORT)) {
+    rmSync(REPORT);
+  }
   const testsStarted = Date.now();
   const jest = spawnSync(
     'npx',
@@ -71,7 +75,10 @@ try {
     failed = r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0);
     skipped = r.numPendingTests + (r.numTodoTests ?? 0);
   }
-  if (jest.status !== 0 && failed === 0) failed = 1; // a suite that did not compile, or Jest itself failing
+  if (jest.status !== 0 && failed === 0) {
+    // a suite that did not compile, or Jest itself failing
+    failed = 1;
+  }
   exitCode = failed === 0 && passed > 0 ? 0 : 1;
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

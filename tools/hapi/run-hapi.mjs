@@ -8,7 +8,9 @@ const port = Number(process.env.HAPI_PORT ?? 8090);
 let hapi;
 let stopping = false;
 const stop = async (code) => {
-  if (stopping) return;
+  if (stopping) {
+    return;
+  }
   stopping = true;
   console.log('\nHAPI: stopping…');
   await hapi?.stop();
