@@ -44,7 +44,10 @@ describe('buildPrefetch', () => {
       { fhirBaseUrl: stub.baseUrl },
     );
     expect(prefetch['patient']).toEqual({ resourceType: 'Patient', id: 'p 1' });
-    expect((prefetch['conditions'] as { entry: { resource: { id: string } }[] }).entry.map((e) => e.resource.id)).toEqual(['c1', 'c2']);
+    expect((prefetch['conditions'] as unknown as { entry: { resource: { id: string } }[] }).entry.map((e) => e.resource.id)).toEqual([
+      'c1',
+      'c2',
+    ]);
     expect(prefetch['practitioner']).toBeNull();
     expect(prefetch['role']).toBeNull();
     expect(stub.requests.map((r) => r.path).sort()).toEqual(
