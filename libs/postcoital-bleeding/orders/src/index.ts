@@ -1,7 +1,4 @@
 export * from './lib/draft-order';
-export * from './lib/draft-order-kind';
-export * from './lib/read-draft-orders';
-export * from './lib/prefetch-without-drafts';
 export * from './lib/order-coverage';
 export * from './lib/draft-verdict';
 export * from './lib/review-context';

@@ -1,13 +1,8 @@
 import type { Card, CdsResponse, ResolvedHookRequest } from '@pcb-cds/cds-hooks-model';
 import type { CardContext } from '@pcb-cds/postcoital-bleeding-cards';
 import { byIndicator, toCards } from '@pcb-cds/postcoital-bleeding-cards';
-import {
-  isGuidelineOrder,
-  prefetchWithoutDrafts,
-  readDraftOrders,
-  reviewDraftOrders,
-  selectedDrafts,
-} from '@pcb-cds/postcoital-bleeding-orders';
+import { isGuidelineOrder, reviewDraftOrders } from '@pcb-cds/postcoital-bleeding-orders';
+import { prefetchWithoutDrafts, readDraftOrders, selectedDrafts } from '@pcb-cds/postcoital-bleeding-record';
 import type { PostcoitalBleedingSettings } from './evaluate-guideline';
 import { evaluateGuideline } from './evaluate-guideline';
 import { verdictCard } from './order-verdict-card';

@@ -1,5 +1,5 @@
 import type { CdsServiceDefinition } from '@pcb-cds/cds-hooks-model';
-import { prefetchTemplates } from '@pcb-cds/postcoital-bleeding-record';
+import { CODED_DRAFT_ORDER_TYPES, prefetchTemplates } from '@pcb-cds/postcoital-bleeding-record';
 import type { Terminology } from '@pcb-cds/postcoital-bleeding-terminology';
 import type { OrderHook } from './order-hook-answer';
 
@@ -10,7 +10,7 @@ export const PCB_ORDER_SIGN_SERVICE_ID = 'pcb-order-sign';
 const USAGE =
   'Needs the same read access as pcb-evaluation (Patient, Condition, Observation, Procedure, MedicationRequest, ' +
   'MedicationStatement, MedicationAdministration, Encounter, EpisodeOfCare, QuestionnaireResponse, ServiceRequest, DiagnosticReport), by prefetch or through ' +
-  'fhirServer with fhirAuthorization. Reads context.draftOrders (ServiceRequest / MedicationRequest; other types are ignored). ' +
+  `fhirServer with fhirAuthorization. Reads context.draftOrders (${CODED_DRAFT_ORDER_TYPES.join(' / ')}; other types are ignored). ` +
   'Returns no cards when no postcoital bleeding is recorded in the last 90 days, or when no draft order is part of the postcoital bleeding work-up.';
 
 /** order-select: the orders just picked (context.selections) and what the work-up still lacks. */

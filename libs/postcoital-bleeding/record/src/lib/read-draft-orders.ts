@@ -1,13 +1,25 @@
-import type { CodeableConcept, FhirResource } from 'fhir/r4';
+import type { CodeableConcept, FhirResource, MedicationRequest, ServiceRequest } from 'fhir/r4';
+import type { DraftOrder } from '@pcb-cds/postcoital-bleeding-orders';
 import type { Terminology } from '@pcb-cds/postcoital-bleeding-terminology';
-import type { DraftOrder } from './draft-order';
-import { draftOrderKind } from './draft-order-kind';
 
 // The FHIR adapter of the order hooks: context.draftOrders (a Bundle) and context.selections (references)
 // → DraftOrders. The protocol layer does not validate these hook-specific fields, so anything malformed is
 // read as "no drafts" rather than thrown: a CDS service must never break the EHR's ordering workflow.
 
-/** Every entry of the draftOrders Bundle; ServiceRequest and MedicationRequest carry a code the guideline may know. */
+/**
+ * The draft resource types whose code the guideline may know, and where that code is. A new type of draft
+ * order is one entry here; drafts of any other type (NutritionOrder, VisionPrescription, …) are read as
+ * orders of no guideline kind.
+ */
+const ORDER_CODE_OF = {
+  ServiceRequest: (r: ServiceRequest) => r.code,
+  MedicationRequest: (r: MedicationRequest) => r.medicationCodeableConcept,
+} satisfies { [T in FhirResource['resourceType']]?: (r: Extract<FhirResource, { resourceType: T }>) => CodeableConcept | undefined };
+
+/** The draft resource types read for their code (discovery's usage requirements name them). */
+export const CODED_DRAFT_ORDER_TYPES: readonly string[] = Object.keys(ORDER_CODE_OF);
+
+/** Every entry of the draftOrders Bundle; only the coded draft order types can be of a guideline order kind. */
 export function readDraftOrders(draftOrders: unknown, t: Terminology): DraftOrder[] {
   if (!isObject(draftOrders) || draftOrders['resourceType'] !== 'Bundle' || !Array.isArray(draftOrders['entry'])) {
     return [];
@@ -26,7 +38,7 @@ export function selectedDrafts(drafts: readonly DraftOrder[], selections: unknow
 
 function toDraftOrder(resource: FhirResource, t: Terminology): DraftOrder {
   const code = orderCode(resource);
-  const kind = code ? draftOrderKind(code.coding, t) : undefined;
+  const kind = code ? t.orderKindOf(code.coding) : undefined;
   return {
     ...(resource.id ? { reference: `${resource.resourceType}/${resource.id}` } : {}),
     ...(kind ? { kind } : {}),
@@ -35,15 +47,8 @@ function toDraftOrder(resource: FhirResource, t: Terminology): DraftOrder {
 }
 
 function orderCode(resource: FhirResource): CodeableConcept | undefined {
-  switch (resource.resourceType) {
-    case 'ServiceRequest':
-      return resource.code;
-    case 'MedicationRequest':
-      return resource.medicationCodeableConcept;
-    default:
-      // NutritionOrder, VisionPrescription, …: no guideline order is of these types.
-      return undefined;
-  }
+  const codeOf = (ORDER_CODE_OF as Partial<Record<string, (r: FhirResource) => CodeableConcept | undefined>>)[resource.resourceType];
+  return codeOf?.(resource);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

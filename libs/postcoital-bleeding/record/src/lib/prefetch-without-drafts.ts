@@ -1,4 +1,4 @@
-import type { DraftOrder } from './draft-order';
+import type { DraftOrder } from '@pcb-cds/postcoital-bleeding-orders';
 
 /**
  * The prefetch with this order session's drafts taken out. The `serviceRequests` prefetch asks for
