@@ -11,6 +11,8 @@ import { CdsServiceRegistry } from './cds-service.registry';
 import { CdsServicesController } from './cds-services.controller';
 import { FeedbackController } from './feedback.controller';
 import { FeedbackRecorder } from './feedback-recorder.service';
+import { HookBodyReader } from './hook-body-reader';
+import { HookController } from './hook.controller';
 import { JsonContentTypeGuard } from './json-content-type.guard';
 import { LoggingFeedbackSink } from './logging-feedback.sink';
 import { FhirRestPrefetchFetchers, PREFETCH_FETCHER_FACTORY } from './prefetch-fetcher';
@@ -58,7 +60,7 @@ export class CdsHooksApiModule {
     return {
       module: CdsHooksApiModule,
       imports: options.imports ?? [],
-      controllers: [CdsServicesController, FeedbackController],
+      controllers: [CdsServicesController, HookController, FeedbackController],
       providers: [
         ...serviceProviders,
         { provide: CDS_HOOKS_RUNTIME_OPTIONS, useValue: runtime },
@@ -76,6 +78,7 @@ export class CdsHooksApiModule {
         CdsHookInvoker,
         CdsRateLimitGuard,
         FeedbackRecorder,
+        HookBodyReader,
         JsonContentTypeGuard,
       ],
       exports: [CDS_SERVICES, FeedbackSink],

@@ -3,7 +3,7 @@ import type { DiscoveryResponse } from '@pcb-cds/cds-hooks-model';
 import { CdsRateLimitGuard } from './cds-rate-limit.guard';
 import { CdsServiceRegistry } from './cds-service.registry';
 
-/** Discovery: `{baseUrl}/cds-services`. Service calls (`POST {baseUrl}/cds-services/{id}`) are the hook route's. */
+/** Discovery: `{baseUrl}/cds-services`. Service calls (`POST {baseUrl}/cds-services/{id}`) are HookController's. */
 @Controller('cds-services')
 @UseGuards(CdsRateLimitGuard) // controller guards run after global ones: the auth guard has set req.cdsClient
 export class CdsServicesController {

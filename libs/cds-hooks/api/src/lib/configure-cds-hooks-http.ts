@@ -1,14 +1,14 @@
 import type { CanActivate, INestApplication } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import bytes from 'bytes';
+import type { RequestHandler } from 'express';
 import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
 import { CDS_CLIENT_GUARD } from './cds-client-guard';
 import { CdsHookInvoker } from './cds-hook-invoker.service';
-import { CdsRateLimitGuard } from './cds-rate-limit.guard';
 import { headersSetBy } from './headers-set-by';
-import { createHookRoute } from './hook-route';
-import { createJsonBodyParser, DEFAULT_BODY_LIMIT, DEFAULT_MAX_JSON_DEPTH } from './json-body-parser';
-import { JsonContentTypeGuard } from './json-content-type.guard';
+import { bodyReading, HookBodyReader } from './hook-body-reader';
+import { HOOK_ENDPOINT_GUARDS } from './hook-endpoint-guards';
+import { createHookRoute, isHookCall } from './hook-route';
+import { DEFAULT_BODY_LIMIT, DEFAULT_MAX_JSON_DEPTH } from './json-body-parser';
 import { OperationOutcomeFilter } from './operation-outcome.filter';
 import { securityHeaders } from './security-headers';
 
@@ -43,8 +43,8 @@ export interface CdsHooksHttpOptions {
  * Call it after creating the app (preferably with `{ bodyParser: false }`) and BEFORE `init()`/`listen()`:
  * Express middleware registered after the routes would never run.
  *
- * - The hook route first (`POST /cds-services/{id}`, see hook-route.ts): it runs the same guards, parser,
- *   headers and error answers as the steps below, without Nest's per-request machinery.
+ * - The fast hook route first (`POST /cds-services/{id}`, see hook-route.ts; unless `fastHookRoute: false`): the
+ *   hook endpoint's guards, body reader, headers and answers, without Nest's per-request machinery.
  * - Security headers (helmet, see security-headers.ts), so that every answer has them, preflights and
  *   errors included; they leave cross-origin reads to CORS.
  * - CORS on `/cds-services…` only, so that preflights and error answers carry its headers too: any origin,
@@ -52,7 +52,8 @@ export interface CdsHooksHttpOptions {
  *   and `Retry-After` readable by browser clients on a 429. Other paths get no CORS headers (same-origin only).
  * - JSON bodies (`application/json`, `application/fhir+json`) up to the limit; malformed or nested too deep →
  *   400, too large → 413, not UTF-8 → 415, prototype-polluting keys → 400, all as OperationOutcome. (Wrong
- *   content type → 415 is the controllers' guard.)
+ *   content type → 415 is the controllers' guard.) The hook endpoint's body is read with the same checks after
+ *   its guards instead (HookBodyReader), so that an unknown caller's body is never read.
  * - A global exception filter: no error leaves as anything but an OperationOutcome.
  */
 export function configureCdsHooksHttp<T extends INestApplication>(app: T, options: CdsHooksHttpOptions = {}): T {
@@ -64,20 +65,21 @@ export function configureCdsHooksHttp<T extends INestApplication>(app: T, option
   express.set?.('etag', false);
   express.disable?.('x-powered-by');
   const headers = securityHeaders();
-  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
-  const maxDepth = options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH;
-  const bodyLimits = { limitBytes: limitInBytes(bodyLimit), maxDepth };
-  const parseJson = createJsonBodyParser({ limit: bodyLimit, maxDepth });
+  const reading = bodyReading({
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    maxJsonDepth: options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH,
+  });
+  const reader = optional<HookBodyReader>(app, HookBodyReader);
+  reader?.use(reading);
   const invoker = optional<CdsHookInvoker>(app, CdsHookInvoker);
-  if (invoker && options.fastHookRoute !== false) {
+  if (reader && invoker && options.fastHookRoute !== false) {
     app.use(
       createHookRoute({
         invoker,
-        guards: [optional<CanActivate>(app, CDS_CLIENT_GUARD), app.get(CdsRateLimitGuard), app.get(JsonContentTypeGuard)].filter(
+        reader,
+        guards: [optional<CanActivate>(app, CDS_CLIENT_GUARD), ...HOOK_ENDPOINT_GUARDS.map((guard) => app.get(guard))].filter(
           (guard): guard is CanActivate => guard !== undefined,
         ),
-        parseJson,
-        bodyLimits,
         headers: [...headersSetBy(headers), ...CORS_SIMPLE_REQUEST_HEADERS],
       }),
     );
@@ -89,24 +91,20 @@ export function configureCdsHooksHttp<T extends INestApplication>(app: T, option
   app.enableCors((req: { url?: string }, callback: (error: Error | null, options: CorsOptions) => void) =>
     callback(null, isCdsHooksApiPath(req.url ?? '') ? cors : { origin: false }),
   );
-  app.use(parseJson);
+  app.use(reader ? exceptHookCalls(reading.parseJson) : reading.parseJson);
   app.useGlobalFilters(new OperationOutcomeFilter());
   return app;
 }
 
-/** `/cds-services` and below (query string ignored). */
-function isCdsHooksApiPath(url: string): boolean {
-  const path = url.split('?', 1)[0];
-  return path === '/cds-services' || path.startsWith('/cds-services/');
+/** The parser for every request but hook calls: the hook endpoint reads its body after its guards (HookBodyReader). */
+function exceptHookCalls(parseJson: RequestHandler): RequestHandler {
+  return (req, res, next) => (isHookCall(req) ? next() : parseJson(req, res, next));
 }
 
-/** The limit as body-parser reads it ('5mb', 1048576, …); a limit it cannot read refuses to start. */
-function limitInBytes(limit: string | number): number {
-  const parsed = typeof limit === 'number' ? limit : bytes.parse(limit);
-  if (parsed === null || !Number.isFinite(parsed) || parsed < 0) {
-    throw new Error(`bodyLimit ${JSON.stringify(limit)} is not a size (e.g. '5mb' or a number of bytes)`);
-  }
-  return parsed;
+/** `/cds-services` and below (query string ignored), in any case, as Express routes it. */
+function isCdsHooksApiPath(url: string): boolean {
+  const path = url.split('?', 1)[0].toLowerCase();
+  return path === '/cds-services' || path.startsWith('/cds-services/');
 }
 
 /**

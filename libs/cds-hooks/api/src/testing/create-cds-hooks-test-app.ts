@@ -54,6 +54,15 @@ export interface CdsHooksTestApp {
   close(): Promise<void>;
 }
 
+/**
+ * The two ways the hook endpoint (POST /cds-services/{id}) is served, for `describe.each`: the specs of its
+ * contract hold both to the same answers.
+ */
+export const HOOK_ENDPOINT_WAYS: readonly (readonly [string, CdsHooksHttpOptions])[] = [
+  ['fast hook route', { fastHookRoute: true }],
+  ['Nest route', { fastHookRoute: false }],
+];
+
 export interface CdsHooksTestAppSetup {
   /** Options of configureCdsHooksHttp. */
   http?: CdsHooksHttpOptions;
