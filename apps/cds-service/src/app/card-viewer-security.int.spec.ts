@@ -1,26 +1,23 @@
-import type { INestApplication, LoggerService } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { configureCdsHooksHttp } from '@pcb-cds/cds-hooks-api';
+import type { LoggerService } from '@nestjs/common';
 import { TestCdsClient } from '@pcb-cds/cds-hooks-auth/testing';
 import type { CdsResponse } from '@pcb-cds/cds-hooks-model';
 import type { FhirSandbox } from '@pcb-cds/fhir-sandbox';
 import { startFhirSandbox } from '@pcb-cds/fhir-sandbox';
 import { DEMO_PATIENTS } from '@pcb-cds/postcoital-bleeding-demo-patients';
-import { buildGuidelineConfiguration, PCB_SERVICE_ID, PostcoitalBleedingCdsService } from '@pcb-cds/postcoital-bleeding-service';
+import { PCB_SERVICE_ID } from '@pcb-cds/postcoital-bleeding-service';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
-import { AppModule } from './app.module';
-import { authSettings } from './auth-settings';
 import { cardViewerSetup } from './card-viewer-setup';
+import { composeApp } from './compose-app';
 import { startupBanner } from './startup-banner';
 
 /**
- * The card viewer in the product with client authentication on and a trusted-clients file, wired as main.ts
- * wires it from the environment, over real HTTP: every probe of issue 10 (an unauthenticated caller using the
- * viewer's signing proxy to get cards, discovery and feedback, its config, from another origin) is refused.
+ * The card viewer in the product with client authentication on and a trusted-clients file, composed from the
+ * environment as main.ts composes it, over real HTTP: every probe of an unauthenticated caller using the
+ * viewer's signing proxy (to get cards, discovery and feedback, its config, from another origin) is refused.
  */
 const TOKEN = 'Xq3vN8pL2mR7tY1wZ5aB9cD4eF6gH0jK';
 const PATIENT = 'pcb-demo-pregnant-30w';
@@ -82,33 +79,18 @@ describe('the card viewer in the product, client authentication on', () => {
       FHIR_BASE_URL: sandbox.baseUrl,
       CDS_TRUSTED_CLIENTS_FILE: trustedClientsFile,
       PUBLIC_BASE_URL: url,
+      HOST: '127.0.0.1',
       PORT: String(port),
+      CARD_VIEWER_DIR: site,
+      FEEDBACK_SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'viewer-security-feedback-')), 'feedback.sqlite'),
+      SHUTDOWN_DRAIN_MS: '0',
       ...env,
     });
-    const viewer = await cardViewerSetup(config, { staticDir: site, fhirBaseUrl: sandbox.baseUrl, audienceBaseUrl: config.publicBaseUrl });
     const logs = new CapturingLogger();
-    const app: INestApplication = await NestFactory.create(
-      AppModule.forRoot({
-        ...config,
-        guideline: buildGuidelineConfiguration({}),
-        auth: authSettings(config, viewer.trustedClient),
-        fhirServerAllowlist: [sandbox.baseUrl],
-        viewer: viewer.viewer,
-      }),
-      { bodyParser: false, logger: logs },
-    );
-    configureCdsHooksHttp(app);
-    await app.listen(port, '127.0.0.1');
-    const banner = startupBanner({
-      serviceUrl: url,
-      fhirBaseUrl: sandbox.baseUrl,
-      embedded: false,
-      service: app.get(PostcoitalBleedingCdsService),
-      today: new Date(),
-      auth: config.auth.mode,
-      viewer: { mode: config.cardViewer.mode, tokenRequired: config.cardViewer.accessToken !== undefined },
-    });
-    return { url, fhirBaseUrl: sandbox.baseUrl, logs, banner, close: () => app.close() };
+    const composed = await composeApp(config, { logger: logs });
+    await composed.app.listen(config.port, config.host);
+    const banner = startupBanner(composed.bannerFacts(url));
+    return { url, fhirBaseUrl: sandbox.baseUrl, logs, banner, close: () => composed.close() };
   }
 
   const hookFor = (fhirServer: string): object => ({

@@ -27,9 +27,17 @@ const CHART = PatientBundleBuilder.forPatient(PATIENT_ID, NOW)
 
 type Breakage = (path: string) => unknown | undefined;
 
-/** Forwards every request to the sandbox, except those `breakage` answers itself (with status 200). */
-async function startBreakingProxy(sandboxBaseUrl: string): Promise<{ server: Server; baseUrl: string; breakage: { current: Breakage } }> {
-  const sandbox = new URL(sandboxBaseUrl);
+/**
+ * Forwards every request to the sandbox (its origin, set once the stack runs), except those `breakage` answers
+ * itself (with status 200). Started first, so that the stack's FHIR_SERVER_ALLOWLIST can name it.
+ */
+async function startBreakingProxy(): Promise<{
+  server: Server;
+  baseUrl: string;
+  breakage: { current: Breakage };
+  sandbox: { origin: string };
+}> {
+  const sandbox = { origin: '' };
   const breakage: { current: Breakage } = { current: () => undefined };
   const server = createServer((req, res) => {
     const broken = breakage.current(req.url ?? '');
@@ -47,7 +55,7 @@ async function startBreakingProxy(sandboxBaseUrl: string): Promise<{ server: Ser
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}${sandbox.pathname}`, breakage };
+  return { server, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/fhir`, breakage, sandbox };
 }
 
 describe('a malformed FHIR answer for a patient 30 weeks pregnant', () => {
@@ -55,8 +63,10 @@ describe('a malformed FHIR answer for a patient 30 weeks pregnant', () => {
   let proxy: Awaited<ReturnType<typeof startBreakingProxy>>;
 
   beforeAll(async () => {
-    stack = await startPcbTestStack({ today: TODAY, bundles: [CHART] });
-    proxy = await startBreakingProxy(stack.fhirBaseUrl);
+    proxy = await startBreakingProxy();
+    stack = await startPcbTestStack({ today: TODAY, bundles: [CHART], env: { FHIR_SERVER_ALLOWLIST: proxy.baseUrl } });
+    proxy.sandbox.origin = new URL(stack.fhirBaseUrl).origin;
+    expect(new URL(stack.fhirBaseUrl).pathname).toBe('/fhir');
   }, 60_000);
   afterAll(async () => {
     await stack?.close();

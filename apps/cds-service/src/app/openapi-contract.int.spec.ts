@@ -1,18 +1,16 @@
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Bundle, ServiceRequest } from 'fhir/r4';
-import { configureCdsHooksHttp } from '@pcb-cds/cds-hooks-api';
 import { readSharedJson, StubFhirServer } from '@pcb-cds/cds-hooks-api/testing';
 import { TestCdsClient } from '@pcb-cds/cds-hooks-auth/testing';
+import { DurableCardLedger, SqliteFeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
 import type { CdsResponse, HookContext } from '@pcb-cds/cds-hooks-model';
 import { PatientBundleBuilder } from '@pcb-cds/postcoital-bleeding-demo-patients';
-import {
-  buildGuidelineConfiguration,
-  PCB_ORDER_SELECT_SERVICE_ID,
-  PCB_ORDER_SIGN_SERVICE_ID,
-  PCB_SERVICE_ID,
-} from '@pcb-cds/postcoital-bleeding-service';
-import { AppModule } from './app.module';
+import { PCB_ORDER_SELECT_SERVICE_ID, PCB_ORDER_SIGN_SERVICE_ID, PCB_SERVICE_ID } from '@pcb-cds/postcoital-bleeding-service';
+import { loadConfig } from './app-config';
+import type { ComposedApp } from './compose-app';
+import { composeApp } from './compose-app';
 import type { ObservedResponse } from './testing/openapi-contract';
 import { OpenApiContract, validateOpenApiDocument } from './testing/openapi-contract';
 import type { PcbTestStack } from './testing/pcb-test-stack';
@@ -204,7 +202,7 @@ describe('the product as the contract describes it (authentication off, as in th
 
 describe('the product as the contract describes it (authentication on, rate limit, slow FHIR server, failing readiness)', () => {
   const RATE_LIMIT = 4;
-  let app: INestApplication;
+  let composed: ComposedApp;
   let baseUrl: string;
   let client: TestCdsClient;
   let hangingFhir: StubFhirServer;
@@ -216,23 +214,30 @@ describe('the product as the contract describes it (authentication on, rate limi
     client = await TestCdsClient.create({ iss: 'https://ehr.example.org', alg: 'ES384' });
     hangingFhir = await StubFhirServer.start();
     hangingFhir.handler = () => new Promise(() => undefined);
-    app = await NestFactory.create(
-      AppModule.forRoot({
-        guideline: buildGuidelineConfiguration({}),
-        prefetchTimeoutMs: 300,
-        rateLimitPerMinute: RATE_LIMIT,
-        evaluationDate: TODAY,
-        auth: { mode: 'on', trustedClients: { clients: [client.trustedClient()] }, publicBaseUrl: PUBLIC_BASE_URL },
-        readinessChecks: [{ name: 'feedback-store', check: async () => Promise.reject(new Error('down')) }],
-      }),
-      { bodyParser: false, logger: false },
-    );
-    configureCdsHooksHttp(app);
-    await app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    // A feedback store that is down: its readiness check fails.
+    const store = new SqliteFeedbackRepository({ path: join(mkdtempSync(join(tmpdir(), 'contract-')), 'feedback.sqlite') });
+    await store.init();
+    await store.close();
+    const config = loadConfig({
+      HOST: '127.0.0.1',
+      PORT: '0',
+      FHIR_BASE_URL: hangingFhir.baseUrl,
+      PUBLIC_BASE_URL,
+      PREFETCH_TIMEOUT_MS: '300',
+      RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
+      PCB_EVALUATION_DATE: TODAY,
+      SHUTDOWN_DRAIN_MS: '0',
+    });
+    composed = await composeApp(config, {
+      logger: false,
+      auth: { mode: 'on', trustedClients: { clients: [client.trustedClient()] }, publicBaseUrl: PUBLIC_BASE_URL },
+      feedback: { repository: store, ledger: new DurableCardLedger(store, { patientHashSalt: 'contract-test-salt-0123456789' }) },
+    });
+    await composed.app.listen(config.port, config.host);
+    baseUrl = `http://127.0.0.1:${(composed.app.getHttpServer().address() as { port: number }).port}`;
   }, 60_000);
   afterAll(async () => {
-    await app?.close();
+    await composed?.close();
     await hangingFhir?.close();
   });
 

@@ -23,7 +23,7 @@ const ATTEMPTS = 200; // polls of 50 ms at most: a bound, not an expected durati
 
 interface Harness {
   port: number;
-  /** With HARNESS_SANDBOX=1: its FHIR sandbox. */
+  /** Its embedded FHIR sandbox. */
   fhirBaseUrl?: string;
   child: ChildProcess;
   exited: Promise<number | null>;
@@ -186,7 +186,7 @@ describeWithPostgres('/ready follows the feedback store (PostgreSQL behind a pro
     proxy = await startTcpProxy(target);
     const viaProxy = new URL(url.href);
     viaProxy.port = String(proxy.port);
-    harness = await startHarness({ HARNESS_DATABASE_URL: viaProxy.href, HARNESS_PG_SCHEMA: schema, HARNESS_SANDBOX: '1' });
+    harness = await startHarness({ HARNESS_DATABASE_URL: viaProxy.href, HARNESS_PG_SCHEMA: schema });
     const { port } = harness;
     expect(await until(async () => ((await readyStatus(port)()) === 200 ? 200 : undefined))).toBe(200);
 
@@ -197,7 +197,10 @@ describeWithPostgres('/ready follows the feedback store (PostgreSQL behind a pro
     });
     expect(JSON.parse(down.body)).toEqual({
       status: 'unavailable',
-      checks: [{ name: 'feedback-store', status: expect.stringMatching(/^(failed|timeout)$/) }],
+      checks: [
+        { name: 'fhir-sandbox', status: 'ok' },
+        { name: 'feedback-store', status: expect.stringMatching(/^(failed|timeout)$/) },
+      ],
     });
 
     // The EHR is still answered; the cards wait in memory for the store.
