@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Bundle } from 'fhir/r4';
-import { configureCdsHooksHttp } from '@pcb-cds/cds-hooks-api';
-import type { CdsResponse, DiscoveryResponse } from '@pcb-cds/cds-hooks-model';
-import { FhirRestClient } from '@pcb-cds/fhir-client';
+import { buildPrefetch, substitutePrefetchTokens } from '@pcb-cds/cds-hooks-api';
+import type { CdsResponse, DiscoveryResponse, HookContext } from '@pcb-cds/cds-hooks-model';
 import type { Jurisdiction } from '@pcb-cds/postcoital-bleeding-facts';
-import { buildGuidelineConfiguration, PCB_SERVICE_ID } from '@pcb-cds/postcoital-bleeding-service';
-import { AppModule } from '../../../apps/cds-service/src/app/app.module';
+import { PCB_SERVICE_ID } from '@pcb-cds/postcoital-bleeding-service';
+import { loadConfig } from '../../../apps/cds-service/src/app/app-config';
+import { composeApp } from '../../../apps/cds-service/src/app/compose-app';
 import { hapiBaseUrl } from './hapi-fhir';
 
 /**
@@ -20,7 +21,7 @@ const HOOK_DEADLINE_MS = 60_000;
 /**
  * How the hook call carries the patient's data:
  * - `none`: no prefetch, `fhirServer` = HAPI: the service queries HAPI itself;
- * - `full`: every discovery template resolved on HAPI beforehand, all pages, as an EHR would; no `fhirServer`;
+ * - `full`: every discovery template resolved on HAPI beforehand (buildPrefetch), all pages, as an EHR would; no `fhirServer`;
  * - `paged`: each search template's FIRST page only, `_count=<n>`, so HAPI's `next` links travel in the
  *   prefetch, with `fhirServer` = HAPI for the service to follow them.
  */
@@ -34,36 +35,40 @@ export interface ServiceOnHapi {
 }
 
 /**
- * The CDS service wired as the product's test stack wires it (AppModule, real HTTP on loopback, auth off,
- * evaluating as of `today`), with HAPI as the FHIR server of every hook call.
+ * The product as `npm start` composes it (composeApp: real HTTP on loopback, auth off, evaluating as of `today`),
+ * with HAPI as its FHIR server (FHIR_BASE_URL) and the FHIR server of every hook call.
  */
 export async function startServiceOnHapi(options: { today: string; jurisdiction?: Jurisdiction }): Promise<ServiceOnHapi> {
-  const app: INestApplication = await NestFactory.create(
-    AppModule.forRoot({
-      guideline: buildGuidelineConfiguration({}, options.jurisdiction),
-      prefetchTimeoutMs: PREFETCH_TIMEOUT_MS,
-      hookDeadlineMs: HOOK_DEADLINE_MS,
-      evaluationDate: options.today,
-      auth: { mode: 'off' },
-    }),
-    { bodyParser: false, logger: false },
-  );
-  configureCdsHooksHttp(app);
-  await app.listen(0, '127.0.0.1');
+  const fhir = hapiBaseUrl();
+  const config = loadConfig({
+    HOST: '127.0.0.1',
+    PORT: '0',
+    FHIR_BASE_URL: fhir,
+    CDS_AUTH: 'off',
+    PCB_EVALUATION_DATE: options.today,
+    ...(options.jurisdiction ? { PCB_JURISDICTION: options.jurisdiction } : {}),
+    PREFETCH_TIMEOUT_MS: String(PREFETCH_TIMEOUT_MS),
+    HOOK_DEADLINE_MS: String(HOOK_DEADLINE_MS),
+    RATE_LIMIT_PER_MINUTE: '0',
+    SHUTDOWN_DRAIN_MS: '0',
+    FEEDBACK_SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'service-on-hapi-')), 'feedback.sqlite'),
+  });
+  const composed = await composeApp(config, { logger: false });
+  const { app } = composed;
+  await app.listen(config.port, config.host);
   const serviceUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
   const discovery = (await (await fetch(`${serviceUrl}/cds-services`)).json()) as DiscoveryResponse;
   const templates = discovery.services.find((s) => s.id === PCB_SERVICE_ID)?.prefetch ?? {};
-  const fhir = hapiBaseUrl();
-  const client = new FhirRestClient({ baseUrl: fhir, timeoutMs: 60_000 });
 
-  const resolve = async (patientId: string, mode: Exclude<PrefetchMode, 'none'>): Promise<Record<string, unknown>> => {
+  /** Each search template's first page only: the remaining pages are for the service to fetch. */
+  const firstPages = async (context: HookContext, pageSize: number): Promise<Record<string, unknown>> => {
     const entries = await Promise.all(
       Object.entries(templates).map(async ([key, template]) => {
-        const url = template.replace('{{context.patientId}}', patientId);
-        if (mode === 'full' || !url.includes('?')) {
-          return [key, await client.get(url)] as const;
+        const filled = substitutePrefetchTokens(template, context);
+        if (!filled.ok || !filled.url.includes('?')) {
+          return [key, (await buildPrefetch({ [key]: template }, context, { fhirBaseUrl: fhir, timeoutMs: 60_000 }))[key]] as const;
         }
-        const res = await fetch(`${fhir}/${url}&_count=${mode.pageSize}`, { headers: { accept: 'application/fhir+json' } });
+        const res = await fetch(`${fhir}/${filled.url}&_count=${pageSize}`, { headers: { accept: 'application/fhir+json' } });
         return [key, (await res.json()) as Bundle] as const;
       }),
     );
@@ -74,12 +79,14 @@ export async function startServiceOnHapi(options: { today: string; jurisdiction?
     serviceUrl,
     templates,
     async patientView(patientId, prefetch) {
+      const context = { userId: 'Practitioner/example', patientId };
       const body = {
         hook: 'patient-view',
         hookInstance: randomUUID(),
-        context: { userId: 'Practitioner/example', patientId },
-        ...(prefetch === 'none' ? { fhirServer: fhir } : { prefetch: await resolve(patientId, prefetch) }),
-        ...(typeof prefetch === 'object' ? { fhirServer: fhir } : {}),
+        context,
+        ...(prefetch === 'none' ? { fhirServer: fhir } : {}),
+        ...(prefetch === 'full' ? { prefetch: await buildPrefetch(templates, context, { fhirBaseUrl: fhir, timeoutMs: 60_000 }) } : {}),
+        ...(typeof prefetch === 'object' ? { prefetch: await firstPages(context, prefetch.pageSize), fhirServer: fhir } : {}),
       };
       const res = await fetch(`${serviceUrl}/cds-services/${PCB_SERVICE_ID}`, {
         method: 'POST',
@@ -88,6 +95,6 @@ export async function startServiceOnHapi(options: { today: string; jurisdiction?
       });
       return { status: res.status, body: (await res.json()) as CdsResponse };
     },
-    close: () => app.close(),
+    close: () => composed.close(),
   };
 }
