@@ -1,7 +1,6 @@
-export * from './lib/to-cards';
-export * from './lib/card-plan';
-export * from './lib/card-sources';
-export * from './lib/indicator';
-// Shared with the order hooks: the same draft ServiceRequest and markdown escaping as patient-view cards.
-export * from './lib/draft-service-request';
-export * from './lib/markdown';
+export { toCards } from './lib/to-cards';
+export type { CardContext } from './lib/to-cards';
+export { verdictCard } from './lib/order-verdict-card';
+export { byIndicator, DEFAULT_INDICATOR_MAP } from './lib/indicator';
+export type { IndicatorMap } from './lib/indicator';
+export { RULES_EXTENSION } from './lib/card-sources';

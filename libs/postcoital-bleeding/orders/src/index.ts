@@ -1,7 +1,4 @@
-export * from './lib/draft-order';
-export * from './lib/order-coverage';
-export * from './lib/draft-verdict';
-export * from './lib/review-context';
-export * from './lib/missing-steps';
-export * from './lib/judge-draft';
-export * from './lib/review-draft-orders';
+export { isGuidelineOrder } from './lib/draft-order';
+export type { DraftOrder } from './lib/draft-order';
+export type { DraftConcern, DraftVerdict } from './lib/draft-verdict';
+export { reviewDraftOrders } from './lib/review-draft-orders';

@@ -1,8 +1,6 @@
-export * from './lib/postcoital-bleeding.cds-service';
-export * from './lib/service-definition';
-export * from './lib/guideline-configuration';
-export * from './lib/evaluate-guideline';
-export * from './lib/order-hook.cds-services';
-export * from './lib/order-service-definitions';
-export * from './lib/card-memory-key';
-export * from './lib/card-memory-settings';
+export { PostcoitalBleedingCdsService } from './lib/postcoital-bleeding.cds-service';
+export { PcbOrderHookCdsService } from './lib/order-hook.cds-services';
+export { PCB_SERVICE_ID } from './lib/service-definition';
+export { PCB_ORDER_SELECT_SERVICE_ID, PCB_ORDER_SIGN_SERVICE_ID } from './lib/order-service-definitions';
+export { buildGuidelineConfiguration, GuidelineConfigurationError } from './lib/guideline-configuration';
+export type { GuidelineConfiguration } from './lib/guideline-configuration';

@@ -1,11 +1,10 @@
 import type { Card, CdsResponse, ResolvedHookRequest } from '@pcb-cds/cds-hooks-model';
 import type { CardContext } from '@pcb-cds/postcoital-bleeding-cards';
-import { byIndicator, toCards } from '@pcb-cds/postcoital-bleeding-cards';
+import { byIndicator, toCards, verdictCard } from '@pcb-cds/postcoital-bleeding-cards';
 import { isGuidelineOrder, reviewDraftOrders } from '@pcb-cds/postcoital-bleeding-orders';
 import { prefetchWithoutDrafts, readDraftOrders, selectedDrafts } from '@pcb-cds/postcoital-bleeding-record';
 import type { PostcoitalBleedingSettings } from './evaluate-guideline';
 import { evaluateGuideline } from './evaluate-guideline';
-import { verdictCard } from './order-verdict-card';
 
 export type OrderHook = 'order-select' | 'order-sign';
 

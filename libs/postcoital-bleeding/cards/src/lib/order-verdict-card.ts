@@ -1,22 +1,17 @@
 import type { Card, CardAction, FhirResourceJson, Suggestion } from '@pcb-cds/cds-hooks-model';
-import type { CardContext } from '@pcb-cds/postcoital-bleeding-cards';
-import {
-  DEFAULT_INDICATOR_MAP,
-  draftServiceRequest,
-  primarySource,
-  RULES_EXTENSION,
-  sourceLinks,
-  traceExtension,
-} from '@pcb-cds/postcoital-bleeding-cards';
 import type { GuidelineParameters } from '@pcb-cds/postcoital-bleeding-facts';
 import type { DraftVerdict } from '@pcb-cds/postcoital-bleeding-orders';
 import type { RuleId, SourceKey } from '@pcb-cds/postcoital-bleeding-rules';
 import { RULES } from '@pcb-cds/postcoital-bleeding-rules';
+import { citations, primarySource, RULES_EXTENSION, sourceLinks, traceExtension } from './card-sources';
+import { draftServiceRequest } from './draft-service-request';
+import { DEFAULT_INDICATOR_MAP } from './indicator';
 import { verdictDetail } from './order-verdict-detail';
 import type { VerdictWording } from './order-verdict-wording';
 import { VERDICT_WORDING } from './order-verdict-wording';
+import type { CardContext } from './to-cards';
+import { SUMMARY_LIMIT } from './to-cards';
 
-const SUMMARY_LIMIT = 139;
 const PREGNANCY_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['PCB-01', 'PCB-30', 'PCB-31', 'PCB-32', 'PCB-33', 'PCB-34']);
 
 /**
@@ -29,7 +24,7 @@ const PREGNANCY_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['PCB-01', 'PCB-30'
 export function verdictCard(v: DraftVerdict, ctx: CardContext, parameters: GuidelineParameters): Card {
   const indicator = (ctx.indicatorMap ?? DEFAULT_INDICATOR_MAP)[v.urgency];
   const wording = VERDICT_WORDING[v.concern];
-  const sources = citationsOf(v, wording, parameters);
+  const sources = citations(sourceKeysOf(v, wording, parameters));
   const suggestion = suggestionFor(v, ctx);
   const pregnancy = v.ruleIds.some((id) => PREGNANCY_RULES.has(id)) || ctx.facts.pregnancy.status === 'yes';
   return {
@@ -68,9 +63,9 @@ function guidelineOf(v: DraftVerdict, wording: VerdictWording, p: GuidelineParam
 }
 
 /** The concern's own source first (when more specific), then each rule's §7.1 sources for the jurisdiction. */
-function citationsOf(v: DraftVerdict, wording: VerdictWording, p: GuidelineParameters): SourceKey[] {
+function sourceKeysOf(v: DraftVerdict, wording: VerdictWording, p: GuidelineParameters): SourceKey[] {
   const ruleSources = v.ruleIds.flatMap((id) => RULES.find((r) => r.id === id)?.sources[p.jurisdiction] ?? []);
-  return [...new Set([...(wording.source ? [wording.source] : []), ...ruleSources])];
+  return [...(wording.source ? [wording.source] : []), ...ruleSources];
 }
 
 /** Delete then create, in one suggestion so accepting it swaps the order; none when there is nothing to act on. */

@@ -1,6 +1,6 @@
-import type { SourceKey } from '@pcb-cds/postcoital-bleeding-cards';
 import type { GuidelineParameters } from '@pcb-cds/postcoital-bleeding-facts';
 import type { DraftConcern } from '@pcb-cds/postcoital-bleeding-orders';
+import type { SourceKey } from '@pcb-cds/postcoital-bleeding-rules';
 import { wordsFor } from '@pcb-cds/postcoital-bleeding-rules';
 
 export interface VerdictWording {

@@ -1,7 +1,8 @@
-import { escapeMarkdown, sourcesMarkdown } from '@pcb-cds/postcoital-bleeding-cards';
 import type { DraftVerdict } from '@pcb-cds/postcoital-bleeding-orders';
 import type { SourceKey } from '@pcb-cds/postcoital-bleeding-rules';
 import type { Terminology } from '@pcb-cds/postcoital-bleeding-terminology';
+import { sourcesMarkdown } from './card-sources';
+import { escapeMarkdown } from './markdown';
 
 /**
  * The markdown of a draft-order card, in the patient-view card's shape: what to do, the patient facts
