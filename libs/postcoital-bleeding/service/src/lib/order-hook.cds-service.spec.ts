@@ -6,7 +6,7 @@ import { UK_PARAMETERS, US_PARAMETERS } from '@pcb-cds/postcoital-bleeding-facts
 import { TODAY } from '@pcb-cds/postcoital-bleeding-facts/testing';
 import { defaultTerminology } from '@pcb-cds/postcoital-bleeding-terminology';
 import type { PostcoitalBleedingSettings } from './evaluate-guideline';
-import { PcbOrderHookCdsService } from './order-hook.cds-services';
+import { PcbOrderHookCdsService } from './order-hook.cds-service';
 import { PCB_ORDER_SELECT_SERVICE_ID, PCB_ORDER_SIGN_SERVICE_ID } from './order-service-definitions';
 import { PostcoitalBleedingCdsService } from './postcoital-bleeding.cds-service';
 
