@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { benchPipeline } from './bench-pipeline';
 import { startEmbeddedSandbox } from './embedded-sandbox';
 import { loadDemoPatients } from './load-demo-patients';
+import { prefetchCommand } from './prefetch-command';
 
 // One-shot commands of the built service: `node main.js <command>`, each given the configuration main.ts read.
 
@@ -70,4 +71,5 @@ export const COMMANDS: Record<string, (config: AppConfig) => Promise<void>> = {
   sandbox: sandboxCommand,
   'bench-pipeline': benchPipelineCommand,
   'feedback-report': feedbackReportCommand,
+  prefetch: (config) => prefetchCommand(config, process.argv.slice(3)),
 };
