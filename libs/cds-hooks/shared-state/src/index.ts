@@ -1,5 +1,5 @@
-export * from './lib/open-shared-redis';
-export * from './lib/redis-auth-failure.counter';
-export * from './lib/redis-jti-replay.store';
-export * from './lib/redis-throttler.storage';
-export * from './lib/shared-state-unavailable.error';
+export { openSharedRedis, sharedRedisReady } from './lib/open-shared-redis';
+export { RedisAuthFailureCounter } from './lib/redis-auth-failure.counter';
+export { RedisJtiReplayStore } from './lib/redis-jti-replay.store';
+export { RedisThrottlerStorage } from './lib/redis-throttler.storage';
+export { SharedStateUnavailableError } from './lib/shared-state-unavailable.error';

@@ -1,2 +1,3 @@
-export * from './lib/operation-outcome';
-export * from './lib/bundle';
+export { isOperationOutcome, operationOutcome } from './lib/operation-outcome';
+export type { IssueCode } from './lib/operation-outcome';
+export { isBundle } from './lib/bundle';

@@ -1,2 +1,2 @@
-export type { FhirSandbox, FhirSandboxOptions } from './lib/start-fhir-sandbox';
 export { startFhirSandbox } from './lib/start-fhir-sandbox';
+export type { FhirSandbox } from './lib/start-fhir-sandbox';

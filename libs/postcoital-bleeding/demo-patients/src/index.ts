@@ -2,12 +2,10 @@ import type { Bundle, FhirResource } from 'fhir/r4';
 import { DEMO_PATIENTS } from './lib/demo-patients';
 import { PUBLISHED_VIGNETTES } from './lib/published-vignettes';
 
-export * from './lib/encoding-codes';
-export * from './lib/relative-dates';
-export * from './lib/patient-bundle-builder';
-export * from './lib/demo-patients';
-export * from './lib/published-vignettes';
-export * from './lib/describe-bundle';
+export { DEMO_PATIENTS } from './lib/demo-patients';
+export { PUBLISHED_VIGNETTES } from './lib/published-vignettes';
+export { dateAgo, startOfUtcDay } from './lib/relative-dates';
+export { PatientBundleBuilder } from './lib/patient-bundle-builder';
 
 /**
  * Every demo patient's transaction Bundle for `today`, followed (unless `includeVignettes: false`)

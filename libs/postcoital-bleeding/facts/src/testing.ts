@@ -1,2 +1,2 @@
 // Test support: compact patient charts with dates relative to a fixed evaluation date.
-export * from './lib/record-builder.testing';
+export { chart, daysAgo, monthsAgo, TODAY, weeksAgo, yearsAgo } from './lib/record-builder.testing';
