@@ -138,7 +138,7 @@ describe('failed authentications are rate-limited per client address', () => {
 });
 
 describe('without a trusted reverse proxy', () => {
-  // Security probe (issue 10 re-run): with TRUST_PROXY unset a forger's X-Forwarded-For is only a header — rotating it
+  // Security probe: with TRUST_PROXY unset a forger's X-Forwarded-For is only a header — rotating it
   // does not reset the count, and naming the EHR's address in it does not lock the EHR out.
   it('counts the socket address whatever X-Forwarded-For says', async () => {
     const direct = await createAuthTestApp({

@@ -86,7 +86,7 @@ describe("CdsClientAuthModule mode 'on'", () => {
   });
 
   it('refuses a token for another service sent with an absolute-URI request line naming that service', async () => {
-    // Security probe (issue 10 re-run): `POST https://other.example/cds-services HTTP/1.1` puts the other service's
+    // Security probe: `POST https://other.example/cds-services HTTP/1.1` puts the other service's
     // name in the request target itself, not only in Host.
     testApp = await createAuthTestApp({
       mode: 'on',

@@ -92,7 +92,7 @@ export class DurableCardLedger extends CardLedger {
   private lost = 0;
   private outage = false;
   private lossLogged = false;
-  /** Patient id → salted hash: an HMAC per hook call was a visible share of its CPU; charts are reopened often. */
+  /** Patient id → salted hash: an HMAC per hook call is a visible share of its CPU; charts are reopened often. */
   private readonly patientHashes = new Map<string, PatientHash>();
   private timer?: ReturnType<typeof setTimeout>;
   private writing: Promise<void> = Promise.resolve();

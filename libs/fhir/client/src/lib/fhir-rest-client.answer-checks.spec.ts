@@ -99,8 +99,8 @@ describe('FhirRestClient checks each answer against what it asked for', () => {
       await expect(client.get('MedicationRequest?patient=1&_include=MedicationRequest:medication')).resolves.toEqual(body);
     });
 
-    // Security probe (issue 10): a Condition search answered with an Observation took the Conditions away —
-    // the pregnant patient's critical card disappeared behind a 200.
+    // Security probe: a Condition search answered with an Observation must not take the Conditions away —
+    // the pregnant patient's critical card would disappear behind a 200.
     const observation = { resourceType: 'Observation', id: 'o1', status: 'final', code: { text: 'x' } };
     it.each<[string, string, unknown]>([
       ['a match of another type', 'Condition?patient=1', searchset([{ resource: observation }])],

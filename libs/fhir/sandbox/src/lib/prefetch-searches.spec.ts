@@ -8,7 +8,7 @@ const BASE = 'http://127.0.0.1:9999/fhir';
 const subject = { reference: 'Patient/p1' };
 const ids = (bundle: Bundle): string[] => (bundle.entry ?? []).map((e) => `${e.resource?.resourceType}/${e.resource?.id}`).sort();
 
-/** The searches the postcoital-bleeding prefetch added for revision 2 (issue 14) answer in the sandbox. */
+/** The searches the postcoital-bleeding prefetch makes for revision 2's facts answer in the sandbox. */
 describe('revision-2 prefetch searches', () => {
   let repo: SandboxRepository;
 

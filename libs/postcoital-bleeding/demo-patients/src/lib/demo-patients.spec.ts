@@ -97,7 +97,7 @@ const REQUIRED: Readonly<Record<string, { readonly pathway: string; readonly fac
     pathway: 'menopause-unknown',
     facts: ['Patient gender=female birthSex=F age=48', 'QuestionnaireResponse intermenstrual-bleeding=true @today'],
   },
-  // Revision 2 pathways (issue 15)
+  // Revision 2 pathways
   'pcb-demo-aph-32w-shock': {
     pathway: 'antepartum-haemorrhage-shock',
     facts: [
@@ -148,7 +148,7 @@ const REQUIRED: Readonly<Record<string, { readonly pathway: string; readonly fac
     pathway: 'pregnancy-of-concern',
     facts: ['Condition icd10cm:O00.109 [active] @3d', 'Condition sct:30473006 [active] @today'],
   },
-  // Revision 2 encodings (issue 14)
+  // Revision 2 encodings
   'pcb-demo-hsil-report': {
     pathway: 'hsil-diagnostic-report',
     facts: [

@@ -46,7 +46,7 @@ export type DemoPathway =
   | 'screened-out-over-65'
   | 'infection-red-flags'
   | 'possible-malignancy'
-  // Revision 2 pathways (issue 15)
+  // Revision 2 pathways
   | 'antepartum-haemorrhage-shock'
   | 'instability-pregnancy-unknown'
   | 'heavy-bleeding-stable-anticoagulated'
@@ -55,7 +55,7 @@ export type DemoPathway =
   | 'uk-hiv-annual-screening'
   | 'pregnant-gestation-unknown'
   | 'pregnancy-of-concern'
-  // Revision 2 encodings other systems write (issue 14)
+  // Revision 2 encodings other systems write
   | 'hsil-diagnostic-report'
   | 'cervical-histology-report'
   | 'undated-hysterectomy'
@@ -648,7 +648,7 @@ const SPECS: readonly DemoSpec[] = [
         .pcbCondition({ weeksAgo: 2 }),
   },
   // ---------------------------------------------------------------------------------------------
-  // Revision 2 pathways (issue 15)
+  // Revision 2 pathways
   // ---------------------------------------------------------------------------------------------
   {
     id: 'pcb-demo-aph-32w-shock',
@@ -826,7 +826,7 @@ const SPECS: readonly DemoSpec[] = [
         .finding('pelvic-pain', { as: 'condition' }),
   },
   // ---------------------------------------------------------------------------------------------
-  // Revision 2: the encodings other systems write (issue 14, fact-encoding.md rev 2 additions)
+  // Revision 2: the encodings other systems write (fact-encoding.md rev 2 additions)
   // ---------------------------------------------------------------------------------------------
   {
     id: 'pcb-demo-hsil-report',

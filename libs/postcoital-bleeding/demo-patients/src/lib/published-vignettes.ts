@@ -27,9 +27,8 @@ import { PatientBundleBuilder } from './patient-bundle-builder';
  * - Where the §5 expectation needs a fact the row does not state (marked IMPLIED in `encodingNotes`),
  *   the fact is added and the note says why.
  * - Vital signs are standalone Observations (SBP 8480-6, HR 8867-4) unless the row's note says panel.
- *
- * Revision 2 (R2-5: PCB-32/34 suppress PCB-03) removed the cytology V20, V21 and V57 needed as IMPLIED
- * facts in revision 1; those bundles now hold only what their rows state (plus V57's NAAT).
+ * - V20, V21 and V57 hold only what their rows state (plus V57's NAAT): under revision 2 (R2-5: PCB-32/34
+ *   suppress PCB-03) their expectations need no IMPLIED cytology.
  */
 
 export type VignetteId =

@@ -421,7 +421,7 @@ describe('STI (R2-23)', () => {
   });
 });
 
-describe('data gaps (R2-15, issue 14)', () => {
+describe('data gaps (R2-15)', () => {
   it('an unrecognised result is one gap naming system, code, display and date, even when reported twice', () => {
     const result = {
       resourceType: 'Observation',

@@ -14,7 +14,7 @@ export interface MaybeDated {
   date?: IsoDate;
 }
 
-/** A result-bearing resource whose test code is known but whose result code is not (issue 14). */
+/** A result-bearing resource whose test code is known but whose result code is not. */
 export interface UnrecognisedResult {
   system?: string;
   code?: string;
