@@ -43,10 +43,8 @@ export class HookBodyReader {
 }
 
 export function bodyReading(options: { bodyLimit: string | number; maxJsonDepth: number }): BodyReading {
-  return {
-    parseJson: createJsonBodyParser({ limit: options.bodyLimit, maxDepth: options.maxJsonDepth }),
-    limits: { limitBytes: limitInBytes(options.bodyLimit), maxDepth: options.maxJsonDepth },
-  };
+  const limits = { limitBytes: limitInBytes(options.bodyLimit), maxDepth: options.maxJsonDepth };
+  return { parseJson: createJsonBodyParser({ limit: options.bodyLimit, maxDepth: options.maxJsonDepth }), limits };
 }
 
 function defaultReading(): BodyReading {
