@@ -1,7 +1,8 @@
 /**
- * Nest token of the guard that authenticates CDS clients, when the app has one (the auth library provides
- * it alongside its global guard). The hook route runs it first, as Nest runs global guards first. An app that
- * authenticates clients with a global guard of its own must provide it under this token too: the hook route
- * (POST /cds-services/{id}) does not pass through Nest's guards.
+ * Nest token of the guard that authenticates CDS clients, when the app has one (the auth library provides it
+ * alongside its global guard, the same instance). On the hook endpoint's Nest route Nest runs it as a global guard;
+ * the fast hook route, which does not pass through Nest's guards, runs it under this token, first, before
+ * HOOK_ENDPOINT_GUARDS. An app that authenticates clients with a global guard of its own must provide it under
+ * this token too.
  */
 export const CDS_CLIENT_GUARD = Symbol('CDS_CLIENT_GUARD');

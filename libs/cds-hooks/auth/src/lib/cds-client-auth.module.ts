@@ -13,7 +13,7 @@ import { CdsClientJwtVerifier } from './cds-client-jwt.verifier';
  *
  *   CdsClientAuthModule.forRoot({ mode: 'on', trustedClients: loadTrustedClientsConfig(file), publicBaseUrl: 'https://cds.example.org' })
  *
- * `on` registers CdsClientAuthGuard as a global guard (and as CDS_CLIENT_GUARD, for the hook route); `off` registers nothing and says so loudly at
+ * `on` registers CdsClientAuthGuard as a global guard (and as CDS_CLIENT_GUARD, for the fast hook route); `off` registers nothing and says so loudly at
  * start-up. Options are checked here, so a bad configuration (mode `on` without a public base URL included) stops
  * start-up rather than the first call.
  */
@@ -32,7 +32,8 @@ export class CdsClientAuthModule implements OnModuleInit {
       settings.mode === 'on'
         ? new CdsClientJwtVerifier(options.trustedClients ?? { clients: [] }, verifierOptionsOf(options), options.sharedState?.replay)
         : null;
-    // One guard instance: Nest runs it globally, the hook route (which bypasses Nest's router) runs it first.
+    // One guard instance under two tokens, run once per request: Nest runs it globally (APP_GUARD), the fast hook
+    // route (which bypasses Nest's router) runs it first as CDS_CLIENT_GUARD.
     const guard: Provider[] = verifier
       ? [
           CdsClientAuthGuard,

@@ -4,6 +4,7 @@ import { Test } from '@nestjs/testing';
 import type { Request } from 'express';
 import type { Server } from 'node:http';
 import type { CdsResponse, CdsService, ResolvedHookRequest } from '@pcb-cds/cds-hooks-model';
+import type { CdsHooksHttpOptions } from '@pcb-cds/cds-hooks-api';
 import { CdsHooksApiModule, configureCdsHooksHttp } from '@pcb-cds/cds-hooks-api';
 import { CapturingLogger } from '@pcb-cds/cds-hooks-api/testing';
 import { CdsClientAuthModule } from '../lib/cds-client-auth.module';
@@ -47,7 +48,8 @@ export interface AuthTestApp {
   close(): Promise<void>;
 }
 
-export async function createAuthTestApp(auth: CdsClientAuthOptions): Promise<AuthTestApp> {
+/** `http`: options of configureCdsHooksHttp (e.g. which way the hook endpoint is served). */
+export async function createAuthTestApp(auth: CdsClientAuthOptions, http: CdsHooksHttpOptions = {}): Promise<AuthTestApp> {
   const service = new EchoService();
   const moduleRef = await Test.createTestingModule({
     imports: [CdsHooksApiModule.register({ services: [service] }), CdsClientAuthModule.forRoot(auth)],
@@ -55,7 +57,7 @@ export async function createAuthTestApp(auth: CdsClientAuthOptions): Promise<Aut
   }).compile();
   const logger = new CapturingLogger();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger });
-  configureCdsHooksHttp(app);
+  configureCdsHooksHttp(app, http);
   await app.init();
   return { app, server: app.getHttpServer() as Server, logger, service, close: () => app.close() };
 }
