@@ -1,25 +1,22 @@
-// A realistic patient-view request of about 40 KB: the prefetch of a demo patient fetched from the
-// sandbox, topped up with the routine Observations a real chart carries (vital signs, labs) so the
-// body has ~35 Observations, Conditions, Procedures and MedicationRequests.
+// A realistic patient-view request of about 40 KB: the prefetch of a demo patient, built by the product's own
+// prefetch builder (see ../load/build-prefetch.mjs), topped up with the routine Observations a real chart carries
+// (vital signs, labs) so the body has ~35 Observations, Conditions, Procedures and MedicationRequests.
+import { buildPrefetches } from '../load/build-prefetch.mjs';
 
 const TARGET_BYTES = 40_000;
 
 export async function realisticRequest(serviceUrl, fhirBaseUrl, patientId) {
   const discovery = await (await fetch(`${serviceUrl}/cds-services`)).json();
   const templates = discovery.services.find((s) => s.id === 'pcb-evaluation').prefetch;
-  const prefetch = {};
-  for (const [key, template] of Object.entries(templates)) {
-    // Routine charts hold many Observations the service ignores; fetch them all, unfiltered.
-    const url =
-      key === 'observations' ? `Observation?patient=${patientId}&_count=200` : template.replaceAll('{{context.patientId}}', patientId);
-    const res = await fetch(`${fhirBaseUrl}/${url}`, { headers: { accept: 'application/fhir+json' } });
-    prefetch[key] = res.status === 404 ? null : await res.json();
-  }
+  const userId = 'Practitioner/bench';
+  // The one deliberate difference from the service's templates: the chart's Observations unfiltered (a routine
+  // chart holds many the service ignores), so that the body is as heavy as a real one.
+  const benchTemplates = { ...templates, observations: 'Observation?patient={{context.patientId}}&_count=200' };
+  const prefetch = (await buildPrefetches(benchTemplates, fhirBaseUrl, [patientId], { userId }))[patientId];
   const observations = prefetch.observations;
   observations.entry = observations.entry ?? [];
   let i = 0;
-  const body = () =>
-    JSON.stringify({ hook: 'patient-view', hookInstance: 'bench', context: { userId: 'Practitioner/bench', patientId }, prefetch });
+  const body = () => JSON.stringify({ hook: 'patient-view', hookInstance: 'bench', context: { userId, patientId }, prefetch });
   while (body().length < TARGET_BYTES) {
     observations.entry.push({ resource: routineObservation(patientId, i++) });
   }

@@ -11,7 +11,8 @@
 //   --url           the service's base URL (the "Discovery" line of its banner, without /cds-services)
 //   --fhir          the FHIR base URL of its banner ("FHIR R4 server"): the embedded sandbox with the demo patients
 //   --service       the CDS service id (default: the first patient-view service of the discovery document)
-//   --mode          prefetch: requests carry every prefetch key, fetched beforehand from --fhir;
+//   --mode          prefetch: requests carry every prefetch key, fetched beforehand from --fhir by the built
+//                   service's own prefetch builder (dist/apps/cds-service/main.js prefetch; `npm start` builds it);
 //                   fhir: requests carry no prefetch and `fhirServer` = --fhir, so the service fetches itself;
 //                   both (default): the two run at the same time, each on half of the connections
 //   --duration      seconds of load (1–300, default 20); the run stops at the first of duration and max requests
@@ -34,9 +35,9 @@ import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
+import { buildPrefetches } from './build-prefetch.mjs';
 
 const HOOK_INSTANCE_PLACEHOLDER = '00000000-0000-4000-8000-load-placeholder';
-const MAX_PAGES = 20;
 
 class UsageError extends Error {}
 
@@ -152,55 +153,15 @@ async function patientIds(options) {
   return ids.slice(0, options.maxPatients);
 }
 
-/** A search as ONE Bundle, pages followed on the same server (as the service itself does). */
-async function fetchAll(fhir, relativeUrl) {
-  const first = await getJson(`${fhir}/${relativeUrl}`);
-  if (first.resourceType !== 'Bundle') {
-    return first;
-  }
-  const entry = [...(first.entry ?? [])];
-  let page = first;
-  for (let pages = 1; ; pages++) {
-    const next = page.link?.find((l) => l.relation === 'next')?.url;
-    if (!next) {
-      break;
-    }
-    if (pages >= MAX_PAGES || !next.startsWith(`${fhir}/`)) {
-      throw new Error(`search ${relativeUrl.split('?')[0]} has too many pages or leaves the server`);
-    }
-    page = await getJson(next);
-    entry.push(...(page.entry ?? []));
-  }
-  return { ...first, entry, link: (first.link ?? []).filter((l) => l.relation === 'self') };
-}
-
-function fillTemplate(template, context) {
-  return template.replace(/\{\{\s*context\.(\w+)\s*\}\}/g, (_m, key) => {
-    if (context[key] === undefined) {
-      throw new UsageError(`prefetch template needs context.${key}`);
-    }
-    return encodeURIComponent(context[key]);
-  });
-}
-
 async function buildBodies(options, service, ids) {
   const bodies = { prefetch: [], fhir: [] };
+  const userId = 'Practitioner/load-test';
+  // Built by the product itself (see build-prefetch.mjs): every page of a search, a missing read as null.
+  const prefetches = options.modes.includes('prefetch') ? await buildPrefetches(service.prefetch ?? {}, options.fhir, ids, { userId }) : {};
   for (const patientId of ids) {
-    const context = { userId: 'Practitioner/load-test', patientId };
-    const base = { hook: 'patient-view', hookInstance: HOOK_INSTANCE_PLACEHOLDER, context };
+    const base = { hook: 'patient-view', hookInstance: HOOK_INSTANCE_PLACEHOLDER, context: { userId, patientId } };
     if (options.modes.includes('prefetch')) {
-      const prefetch = {};
-      for (const [key, template] of Object.entries(service.prefetch ?? {})) {
-        const relative = fillTemplate(template, context);
-        // A read that finds nothing is "no data" (null), as the CDS Hooks spec has it.
-        prefetch[key] = await fetchAll(options.fhir, relative).catch((error) => {
-          if (/answered 404/.test(error.message) && !relative.includes('?')) {
-            return null;
-          }
-          throw error;
-        });
-      }
-      bodies.prefetch.push(JSON.stringify({ ...base, prefetch }));
+      bodies.prefetch.push(JSON.stringify({ ...base, prefetch: prefetches[patientId] }));
     }
     if (options.modes.includes('fhir')) {
       bodies.fhir.push(JSON.stringify({ ...base, fhirServer: options.fhir }));
