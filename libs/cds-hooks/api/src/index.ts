@@ -1,20 +1,9 @@
-export * from './lib/cds-hooks-api.module';
-export * from './lib/cds-hooks-api.options';
-export * from './lib/configure-cds-hooks-http';
-export * from './lib/cds-client-guard';
-export * from './lib/fhir-server-allowlist';
-export * from './lib/operation-outcome.exception';
-export * from './lib/operation-outcome.filter';
-export * from './lib/logging-feedback.sink';
-export * from './lib/normalize-response';
-export * from './lib/substitute-prefetch-tokens';
-export * from './lib/missing-prefetch-keys';
-export * from './lib/plan-prefetch';
-export * from './lib/resolve-prefetch';
-export * from './lib/prefetch-fetcher';
-export * from './lib/prefetch-unavailable.error';
-export * from './lib/prefetch-warnings.extension';
-export * from './lib/validate-hook-request';
-export * from './lib/validate-feedback-request';
-export * from './lib/validation-result';
+// What other projects use of the CDS Hooks API; everything else stays inside the library.
+export { CdsHooksApiModule } from './lib/cds-hooks-api.module';
+export type { CdsHooksApiAsyncOptions, CdsHooksApiOptions } from './lib/cds-hooks-api.options';
+export { configureCdsHooksHttp } from './lib/configure-cds-hooks-http';
+export type { CdsHooksHttpOptions } from './lib/configure-cds-hooks-http';
+export { CDS_CLIENT_GUARD } from './lib/cds-client-guard';
+export { OperationOutcomeException } from './lib/operation-outcome.exception';
+export { substitutePrefetchTokens } from './lib/substitute-prefetch-tokens';
 export { buildPrefetch } from './lib/build-prefetch';
