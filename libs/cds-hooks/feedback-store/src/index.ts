@@ -10,3 +10,6 @@ export { feedbackReport } from './lib/feedback-report';
 export { DurableCardMemory } from './lib/durable-card.memory';
 export { CountedFeedbackSink } from './lib/counted-feedback.sink';
 export { parseGovernanceReportArgs, ReportArgumentError, runGovernanceReport } from './lib/governance-report';
+// The report in one call, as the README shows it (read a store, render markdown).
+export { renderFeedbackReport } from './lib/render-feedback-report';
+export { runFeedbackReport } from './lib/run-feedback-report';
