@@ -30,7 +30,7 @@ function prefetchArguments(
   config: AppConfig,
   argv: string[],
 ): { templates: Record<string, string>; userId: string; fhirBaseUrl: string; patientIds: string[] } {
-  let parsed: ReturnType<typeof parse>;
+  let parsed: ParsedArguments;
   try {
     parsed = parse(argv);
   } catch (error) {
@@ -48,7 +48,12 @@ function prefetchArguments(
   };
 }
 
-function parse(argv: string[]) {
+interface ParsedArguments {
+  values: { templates?: string; user?: string };
+  positionals: string[];
+}
+
+function parse(argv: string[]): ParsedArguments {
   return parseArgs({
     args: argv,
     options: { templates: { type: 'string' }, user: { type: 'string' } },
