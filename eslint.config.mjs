@@ -92,6 +92,16 @@ export default [
     rules: { 'no-restricted-imports': testSupportImports },
   },
   {
+    // A library's public surface is the list its entry points name: a wildcard would publish every export of a file.
+    files: ['**/src/index.ts', '**/src/testing.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportAllDeclaration', message: 'Name each export of an entry point (export { a } / export type { T }).' },
+      ],
+    },
+  },
+  {
     // Plain Node scripts: no type-check stands behind them, so an undefined name must fail lint.
     files: ['**/*.mjs'],
     languageOptions: { globals: globals.node },
