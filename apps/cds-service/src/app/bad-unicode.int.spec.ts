@@ -3,9 +3,9 @@ import { PCB_ORDER_SELECT_SERVICE_ID, PCB_ORDER_SIGN_SERVICE_ID, PCB_SERVICE_ID 
 import type { PcbTestStack } from './testing/pcb-test-stack';
 import { startPcbTestStack } from './testing/pcb-test-stack';
 
-// Issue 10: a lone surrogate in context.patientId made patient-view and order-select answer 500 (URIError while
-// building the FHIR query). Text that is not Unicode, and ids that are not FHIR ids, are the client's error: 400
-// with an OperationOutcome naming the field, for every hook of the product, before any FHIR server is asked.
+// A lone surrogate in context.patientId cannot go into a FHIR query (URIError) and must not become a 500. Text that
+// is not Unicode, and ids that are not FHIR ids, are the client's error: 400 with an OperationOutcome naming the
+// field, for every hook of the product, before any FHIR server is asked.
 
 const TODAY = '2026-11-22';
 const NOW = new Date(`${TODAY}T12:00:00Z`);
@@ -92,8 +92,8 @@ describe.each(HOOKS)('%s', (hook, serviceId) => {
         }),
       'context.draftOrders.entry[0].resource.id',
     ],
-    // Security probe (issue 10 re-run): on PostgreSQL a hookInstance with U+0000 made every later card ledger write
-    // wait behind it (PostgreSQL refuses U+0000 in text; the retry queue retried it forever).
+    // Security probe: PostgreSQL refuses U+0000 in text, so a hookInstance with it, if accepted, would make every later
+    // card ledger write wait behind a write retried forever.
     ['U+0000 in hookInstance', () => request(hook, {}, 'h-\u0000'), 'hookInstance'],
   ])('400 with an OperationOutcome for %s', async (_name, body, field) => {
     const { status, outcome } = await post(serviceId, JSON.stringify(body()));
@@ -113,8 +113,8 @@ describe.each(HOOKS)('%s', (hook, serviceId) => {
 });
 
 describe('feedback', () => {
-  // Security probe (issue 10 re-run): on PostgreSQL U+0000 in any feedback text answered 503 ("retry"), so an EHR would
-  // retry an entry that can never be stored.
+  // Security probe: PostgreSQL cannot store U+0000 in feedback text; answered 503 ("retry"), an EHR would retry an
+  // entry that can never be stored.
   const entry = (overrides: Record<string, unknown>): Record<string, unknown> => ({
     card: 'c0ffee00-0000-4000-8000-000000000001',
     outcome: 'overridden',

@@ -162,7 +162,7 @@ describe('the card viewer in the product, client authentication on', () => {
       expect(preflight.headers.get('access-control-allow-methods')).toBeNull();
     });
 
-    // Security probe (issue 10 re-run): an opaque origin (sandboxed iframe, file: page) sends `Origin: null`; a token
+    // Security probe: an opaque origin (sandboxed iframe, file: page) sends `Origin: null`; a token
     // in the query string (a link someone was sent) is no credential.
     it('answers the probes from Origin null with 403, and with the token only in the query string with 401', async () => {
       for (const [name, path, body] of probes()) {

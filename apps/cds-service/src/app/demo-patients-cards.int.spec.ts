@@ -14,7 +14,7 @@ import type { PcbTestStack } from './testing/pcb-test-stack';
 import { startPcbTestStack } from './testing/pcb-test-stack';
 
 /**
- * What a clinician reads on the cards for the revision-2 demo patients (issues 14 and 15), over real
+ * What a clinician reads on the cards for the revision-2 demo patients, over real
  * HTTP: summary words and values, indicator, the presence and absence of advice, order codes and
  * reason codes, links. Every code and phrase below is typed from pcb-guideline.md rev 2 (§R2, §2,
  * §4.9) and fact-encoding.md, not imported from the product.

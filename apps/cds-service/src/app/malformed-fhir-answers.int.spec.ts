@@ -8,8 +8,8 @@ import { PCB_SERVICE_ID } from '@pcb-cds/postcoital-bleeding-service';
 import type { PcbTestStack } from './testing/pcb-test-stack';
 import { startPcbTestStack } from './testing/pcb-test-stack';
 
-// The issue's probe, end to end: a FHIR server that answers the observations search with a Patient made the
-// service answer 200 {"cards":[]} for a patient 30 weeks pregnant — her critical card gone without a trace.
+// End to end: a FHIR server that answers the observations search with a Patient must never make the service
+// answer 200 {"cards":[]} for a patient 30 weeks pregnant — her critical card gone without a trace.
 // The same chart is served by the embedded sandbox, once directly and once through a loopback proxy that
 // breaks only that one answer; the broken answer must give 412, never an empty success.
 
@@ -108,7 +108,7 @@ describe('a malformed FHIR answer for a patient 30 weeks pregnant', () => {
       { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception' }] },
       'an OperationOutcome',
     ],
-    // The re-run probe: a searchset of another type's resources read as "no Observations" and the card went.
+    // A searchset of another type's resources, read as "no Observations", would take the card away.
     [
       'a searchset Bundle of Conditions',
       {

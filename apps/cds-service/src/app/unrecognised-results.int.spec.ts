@@ -4,7 +4,7 @@ import { PCB_SERVICE_ID } from '@pcb-cds/postcoital-bleeding-service';
 import type { PcbTestStack } from './testing/pcb-test-stack';
 import { startPcbTestStack } from './testing/pcb-test-stack';
 
-// Issue 14: a result whose test the service knows but whose result code it does not is named on the
+// A result whose test the service knows but whose result code it does not is named on the
 // card ("result not recognised: …") and counted per code in /metrics — never read as normal or absent.
 
 const TODAY = '2026-11-22';
