@@ -1,6 +1,7 @@
 import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import request from 'supertest';
 import { createCdsHooksTestApp, HOOK_ENDPOINT_WAYS, RecordingCdsService } from '../testing';
+import type * as HookEndpointGuards from './hook-endpoint-guards';
 import { HookController } from './hook.controller';
 
 // A guard added to HOOK_ENDPOINT_GUARDS, the one list, guards the hook endpoint both ways, and sees the same
@@ -10,7 +11,7 @@ import { HookController } from './hook.controller';
 const mockSeen: { controller: unknown; handler: unknown }[] = [];
 
 jest.mock('./hook-endpoint-guards', () => {
-  const actual = jest.requireActual<typeof import('./hook-endpoint-guards')>('./hook-endpoint-guards');
+  const actual = jest.requireActual<typeof HookEndpointGuards>('./hook-endpoint-guards');
   // Declared here: the mock is built while the imports above load, before this file's own declarations run.
   class RefusingTestGuard implements CanActivate {
     canActivate(context: ExecutionContext): boolean {
