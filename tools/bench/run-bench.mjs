@@ -5,9 +5,11 @@
 //      off) against it and the baseline server; the servers are pinned to core 0 when `taskset` exists,
 //      the sandbox and this load generator to core 1;
 //   2. drives each in turn with the same ~40 KB patient-view request (autocannon, fixed concurrency
-//      10 and 50, fixed duration), then the service without prefetch (it queries the sandbox);
-//   3. prints requests/s, p50/p99 latency, server CPU per request, peak RSS and the service/baseline
-//      ratio, and writes the table as JSON to bench-results/.
+//      10 and 50, fixed duration), then the service without prefetch (it queries the sandbox), then a
+//      second service with FAST_HOOK_ROUTE=off (the hook endpoint served by its Nest route) with the
+//      full-prefetch request;
+//   3. prints requests/s, p50/p99 latency, server CPU per request, peak RSS, the service/baseline
+//      ratio and the fast hook route's gain over the Nest route, and writes them as JSON to bench-results/.
 // Loopback only; every run is bounded. Options: --duration=SECONDS (default 10), --quick (3 s),
 // --fhir=hapi (the no-prefetch path against HAPI FHIR instead: see mainHapi below).
 import { execFileSync, spawn } from 'node:child_process';
@@ -109,6 +111,25 @@ async function profiledRun(script, env, ready, endpointOf, body) {
   return { cpuMsPerRequest: row.cpuMsPerRequest, stages: cpuProfileBreakdown(dir, skipSeconds, row.cpuMsPerRequest) };
 }
 
+const SERVICE_READY = /Discovery:\s+(http:\/\/\S+)\/cds-services/;
+const FULL_PREFETCH_LABEL = 'service, full prefetch';
+const NEST_ROUTE_LABEL = 'service, full prefetch, FAST_HOOK_ROUTE=off (Nest route)';
+
+/** The fast hook route against the Nest route at one concurrency: req/s and CPU ms/request each way, and their ratio. */
+function fastHookRouteGain(rows, connections) {
+  const on = rows.find((r) => r.label === FULL_PREFETCH_LABEL && r.connections === connections);
+  const off = rows.find((r) => r.label === NEST_ROUTE_LABEL && r.connections === connections);
+  const round2 = (n) => Math.round(n * 100) / 100;
+  return {
+    requestsPerSecondOn: on.requestsPerSecond,
+    requestsPerSecondOff: off.requestsPerSecond,
+    throughputRatio: round2(on.requestsPerSecond / off.requestsPerSecond),
+    cpuMsPerRequestOn: on.cpuMsPerRequest,
+    cpuMsPerRequestOff: off.cpuMsPerRequest,
+    cpuMsSavedPerRequest: round2(off.cpuMsPerRequest - on.cpuMsPerRequest),
+  };
+}
+
 async function main() {
   console.log('building the service…');
   execFileSync('npx', ['nx', 'build', 'cds-service', '--outputStyle=static'], {
@@ -125,11 +146,15 @@ async function main() {
     '1',
   );
   const fhirBaseUrl = sandbox.match[1];
-  const service = await startServer(
-    ['dist/apps/cds-service/main.js'],
-    { PORT: '0', HOST: '127.0.0.1', FHIR_BASE_URL: fhirBaseUrl, CDS_AUTH: 'off', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' },
-    /Discovery:\s+(http:\/\/\S+)\/cds-services/,
-  );
+  const serviceEnv = {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    FHIR_BASE_URL: fhirBaseUrl,
+    CDS_AUTH: 'off',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '0',
+  };
+  const service = await startServer(['dist/apps/cds-service/main.js'], serviceEnv, SERVICE_READY);
   const serviceUrl = service.match[1].replace('localhost', '127.0.0.1');
   const patientId = 'pcb-demo-overdue-pap';
   const { body, observationCount } = await realisticRequest(serviceUrl, fhirBaseUrl, patientId);
@@ -141,7 +166,7 @@ async function main() {
   const rows = [];
   for (const connections of [10, 50]) {
     rows.push(await drive('baseline (bare node:http, parse + fixed answer)', baselineUrl, body, connections, baseline.pid));
-    rows.push(await drive('service, full prefetch', endpoint, body, connections, service.pid));
+    rows.push(await drive(FULL_PREFETCH_LABEL, endpoint, body, connections, service.pid));
   }
   const fhirLatency = await sandboxLatency(serviceUrl, fhirBaseUrl, patientId);
   // c=1 isolates the no-prefetch latency (parallel FHIR queries) from queueing.
@@ -150,11 +175,18 @@ async function main() {
   }
   baseline.child.kill('SIGTERM');
   service.child.kill('SIGTERM');
+  // The same service with the hook endpoint served by its Nest route: what the fast hook route saves.
+  const nestRouted = await startServer(['dist/apps/cds-service/main.js'], { ...serviceEnv, FAST_HOOK_ROUTE: 'off' }, SERVICE_READY);
+  const nestEndpoint = `${nestRouted.match[1].replace('localhost', '127.0.0.1')}/cds-services/pcb-evaluation`;
+  for (const connections of [10, 50]) {
+    rows.push(await drive(NEST_ROUTE_LABEL, nestEndpoint, body, connections, nestRouted.pid));
+  }
+  nestRouted.child.kill('SIGTERM');
   const breakdown = {
     service: await profiledRun(
       'dist/apps/cds-service/main.js',
-      { PORT: '0', HOST: '127.0.0.1', FHIR_BASE_URL: fhirBaseUrl, CDS_AUTH: 'off', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' },
-      /Discovery:\s+(http:\/\/\S+)\/cds-services/,
+      serviceEnv,
+      SERVICE_READY,
       (match) => `${match[1].replace('localhost', '127.0.0.1')}/cds-services/pcb-evaluation`,
       body,
     ),
@@ -179,7 +211,7 @@ async function main() {
 
   const ratio = (c) => {
     const b = rows.find((r) => r.label.startsWith('baseline') && r.connections === c);
-    const s = rows.find((r) => r.label === 'service, full prefetch' && r.connections === c);
+    const s = rows.find((r) => r.label === FULL_PREFETCH_LABEL && r.connections === c);
     return Math.round((s.requestsPerSecond / b.requestsPerSecond) * 100) / 100;
   };
   const result = {
@@ -195,6 +227,7 @@ async function main() {
     durationSeconds: duration,
     rows,
     ratioServiceToBaseline: { c10: ratio(10), c50: ratio(50) },
+    fastHookRouteGain: { c10: fastHookRouteGain(rows, 10), c50: fastHookRouteGain(rows, 50) },
     sandboxSingleQuery: fhirLatency,
     pipelineMicroseconds: pipeline,
     cpuBreakdown: breakdown,
@@ -217,6 +250,8 @@ async function main() {
   console.log(
     `request ${body.length} bytes (${observationCount} Observations); service/baseline throughput: c10 ${result.ratioServiceToBaseline.c10}, c50 ${result.ratioServiceToBaseline.c50}; sandbox single query p50 ${fhirLatency.p50Ms} ms (mean ${fhirLatency.averageMs} ms)`,
   );
+  console.log('fast hook route gain, full prefetch (on = fast hook route, off = Nest route):');
+  console.table(result.fastHookRouteGain);
   console.table(pipeline);
   for (const [name, { cpuMsPerRequest, stages }] of Object.entries(breakdown)) {
     console.log(`where the ${name}'s CPU goes, full prefetch, c10 (profiled run: ${cpuMsPerRequest} ms/request)`);
@@ -250,7 +285,7 @@ async function mainHapi() {
     const service = await startServer(
       ['dist/apps/cds-service/main.js'],
       { PORT: '0', HOST: '127.0.0.1', FHIR_BASE_URL: fhirBaseUrl, CDS_AUTH: 'off', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' },
-      /Discovery:\s+(http:\/\/\S+)\/cds-services/,
+      SERVICE_READY,
     );
     const serviceUrl = service.match[1].replace('localhost', '127.0.0.1');
     const patientId = 'pcb-demo-overdue-pap';
