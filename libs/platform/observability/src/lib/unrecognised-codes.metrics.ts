@@ -14,7 +14,7 @@ export interface UnrecognisedCode {
 
 /**
  * `cds_unrecognised_result_codes_total{system,code}`: results the service received but could not read,
- * per code, so a site learns which local code to map (issue 14). Registered in the app's metrics
+ * per code, so a site learns which local code to map. Registered in the app's metrics
  * registry; returns the recorder the service calls. Bounded: at most MAX_UNRECOGNISED_CODE_SERIES series.
  */
 export function unrecognisedCodesRecorder(

@@ -1,5 +1,5 @@
 // The patient's chart as the guideline needs it: every item already classified (codes are resolved
-// by the terminology in the context library) and dated, but nothing interpreted yet. Interpretation
+// by the terminology in the record library) and dated, but nothing interpreted yet. Interpretation
 // (is she pregnant? is screening current?) depends on guideline parameters and happens in derive-*.ts.
 
 /** Calendar date, YYYY-MM-DD. */
