@@ -7,7 +7,6 @@ import { configureCdsHooksHttp } from '@pcb-cds/cds-hooks-api';
 import type { FhirSandbox } from '@pcb-cds/fhir-sandbox';
 import type { ReadinessCheck, ShutdownCloser } from '@pcb-cds/platform-observability';
 import { configureObservabilityHttp, enableGracefulShutdown, JsonLogger } from '@pcb-cds/platform-observability';
-import type { GuidelineConfiguration } from '@pcb-cds/postcoital-bleeding-service';
 import { PostcoitalBleedingCdsService } from '@pcb-cds/postcoital-bleeding-service';
 import type { AppConfig } from './app-config';
 import { loadGuidelineConfiguration, nestLogLevels } from './app-config';
@@ -33,8 +32,6 @@ export interface ComposeOverrides {
   sandboxBundles?: Bundle<FhirResource>[];
   /** An open feedback store instead of the one DATABASE_URL / FEEDBACK_SQLITE_PATH names (a test reads it back). */
   feedback?: FeedbackStoreWiring;
-  /** The guideline configuration instead of PCB_CONFIG_FILE's (a test passes a file's content, already built). */
-  guideline?: GuidelineConfiguration;
   /** Client authentication instead of CDS_TRUSTED_CLIENTS_FILE's (a test trusts keys it made). */
   auth?: Parameters<typeof AppModule.forRoot>[0]['auth'];
 }
@@ -65,7 +62,7 @@ export async function composeApp(config: AppConfig, overrides: ComposeOverrides 
   const logger = overrides.logger ?? new JsonLogger({ levels: nestLogLevels(config.logLevel) });
   // Start-up warnings (authentication off, an ephemeral salt) are logged before Nest exists.
   Logger.overrideLogger(logger);
-  const guideline = overrides.guideline ?? loadGuidelineConfiguration(config);
+  const guideline = loadGuidelineConfiguration(config);
   const today = config.evaluationDate ? new Date(`${config.evaluationDate}T12:00:00Z`) : new Date();
   const feedback = overrides.feedback ?? (await openFeedbackStore(config));
   const sandbox = config.fhirBaseUrl
