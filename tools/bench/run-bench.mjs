@@ -190,6 +190,14 @@ async function main() {
       (match) => `${match[1].replace('localhost', '127.0.0.1')}/cds-services/pcb-evaluation`,
       body,
     ),
+    // Stage by stage, what the fast hook route saves shows as "Express routing" (Express's router and Nest's pipeline).
+    'service with FAST_HOOK_ROUTE=off': await profiledRun(
+      'dist/apps/cds-service/main.js',
+      { ...serviceEnv, FAST_HOOK_ROUTE: 'off' },
+      SERVICE_READY,
+      (match) => `${match[1].replace('localhost', '127.0.0.1')}/cds-services/pcb-evaluation`,
+      body,
+    ),
     baseline: await profiledRun(
       'tools/bench/baseline-server.mjs',
       { PORT: '0' },
