@@ -11,7 +11,8 @@ export interface HookCallDependencies {
 /**
  * Answers `POST /cds-services/{id}` once admitted (the fast hook route passes its guards as `admit`; on the Nest
  * route they have run already): body → invoker → 200 JSON, or the OperationOutcome of whatever failed, written
- * directly (Express's `res.json` cost more than the guideline in profiles). Never rejects.
+ * directly rather than through Express's `res.json` (its content negotiation and header work show in profiles of
+ * this hot path). Both ways of serving the endpoint answer through here, so their bytes cannot drift. Never rejects.
  */
 export async function answerHookCall(
   deps: HookCallDependencies,
