@@ -1,7 +1,6 @@
 import type { CanActivate, INestApplication } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { RequestHandler } from 'express';
-import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
 import { CDS_CLIENT_GUARD } from './cds-client-guard';
 import { CdsHookInvoker } from './cds-hook-invoker.service';
 import { headersSetBy } from './headers-set-by';
@@ -11,6 +10,9 @@ import { createHookRoute, isHookCall } from './hook-route';
 import { DEFAULT_BODY_LIMIT, DEFAULT_MAX_JSON_DEPTH } from './json-body-parser';
 import { OperationOutcomeFilter } from './operation-outcome.filter';
 import { securityHeaders } from './security-headers';
+
+/** Nest's CORS options, as enableCors takes them (its package root does not export the type). */
+type CorsOptions = Exclude<NonNullable<Parameters<INestApplication['enableCors']>[0]>, (...args: never[]) => unknown>;
 
 const CORS = {
   origin: '*',
