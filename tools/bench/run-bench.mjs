@@ -191,7 +191,7 @@ async function main() {
       body,
     ),
     // Stage by stage, what the fast hook route saves shows as "Express routing" (Express's router and Nest's pipeline).
-    'service with FAST_HOOK_ROUTE=off': await profiledRun(
+    'service with FAST_HOOK_ROUTE=off (Nest route)': await profiledRun(
       'dist/apps/cds-service/main.js',
       { ...serviceEnv, FAST_HOOK_ROUTE: 'off' },
       SERVICE_READY,
@@ -262,7 +262,7 @@ async function main() {
   console.table(result.fastHookRouteGain);
   console.table(pipeline);
   for (const [name, { cpuMsPerRequest, stages }] of Object.entries(breakdown)) {
-    console.log(`where the ${name}'s CPU goes, full prefetch, c10 (profiled run: ${cpuMsPerRequest} ms/request)`);
+    console.log(`where the CPU goes: ${name}, full prefetch, c10 (profiled run: ${cpuMsPerRequest} ms/request)`);
     console.table(stages);
   }
   const file = join(root, 'bench-results', `bench-${result.date.replace(/[:.]/g, '-')}.json`);
