@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Bundle, ServiceRequest } from 'fhir/r4';
-import { readSharedJson, StubFhirServer } from '@pcb-cds/cds-hooks-api/testing';
+import { readSpecJson, StubFhirServer } from '@pcb-cds/cds-hooks-api/testing';
 import { TestCdsClient } from '@pcb-cds/cds-hooks-auth/testing';
 import { DurableCardLedger, SqliteFeedbackRepository } from '@pcb-cds/cds-hooks-feedback-store';
 import type { CdsResponse, HookContext } from '@pcb-cds/cds-hooks-model';
@@ -58,7 +58,7 @@ async function call(
 }
 
 function draftOrderRequest(hook: 'order-select' | 'order-sign', fhirServer: string): Record<string, unknown> {
-  const example = readSharedJson<{ context: HookContext }>(`cds-hooks-spec/hook-context-examples/${hook}--1-example-r4.json`).context;
+  const example = readSpecJson<{ context: HookContext }>(`cds-hooks-spec/hook-context-examples/${hook}--1-example-r4.json`).context;
   const pap: ServiceRequest = {
     resourceType: 'ServiceRequest',
     id: 'pap-1',

@@ -1,5 +1,5 @@
 import type { Bundle, FhirResource, ServiceRequest } from 'fhir/r4';
-import { assertCdsHooksInvariants, readSharedJson } from '@pcb-cds/cds-hooks-api/testing';
+import { assertCdsHooksInvariants, readSpecJson } from '@pcb-cds/cds-hooks-api/testing';
 import type { Card, CdsResponse, DiscoveryResponse, HookContext } from '@pcb-cds/cds-hooks-model';
 import { PatientBundleBuilder } from '@pcb-cds/postcoital-bleeding-demo-patients';
 import { PCB_ORDER_SELECT_SERVICE_ID, PCB_ORDER_SIGN_SERVICE_ID, PCB_SERVICE_ID } from '@pcb-cds/postcoital-bleeding-service';
@@ -51,7 +51,7 @@ const bimanual = (patientId: string): ServiceRequest => draft('bimanual-1', pati
 
 /** The spec example's context for `hook`, for `patientId`, with `drafts` added to its draftOrders (and selected, for order-select). */
 function hookRequest(stack: PcbTestStack, hook: OrderHook, patientId: string, drafts: ServiceRequest[]): Record<string, unknown> {
-  const example = readSharedJson<{ context: HookContext }>(`cds-hooks-spec/hook-context-examples/${hook}--1-example-r4.json`).context;
+  const example = readSpecJson<{ context: HookContext }>(`cds-hooks-spec/hook-context-examples/${hook}--1-example-r4.json`).context;
   const bundle = example.draftOrders as unknown as Bundle;
   return {
     hook,

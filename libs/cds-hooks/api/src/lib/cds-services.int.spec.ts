@@ -3,13 +3,7 @@ import type { Response } from 'supertest';
 import type { Bundle } from 'fhir/r4';
 import type { CdsResponse, CdsService, CdsServiceDefinition, ResolvedHookRequest } from '@pcb-cds/cds-hooks-model';
 import type { CdsHooksTestApp, StubFhirRequest, StubFhirServer } from '../testing';
-import {
-  assertCdsHooksInvariants,
-  createCdsHooksTestApp,
-  readSharedJson,
-  StubFhirServer as Stub,
-  unreachableFhirBaseUrl,
-} from '../testing';
+import { assertCdsHooksInvariants, createCdsHooksTestApp, readSpecJson, StubFhirServer as Stub, unreachableFhirBaseUrl } from '../testing';
 import { PREFETCH_WARNINGS_EXTENSION } from './prefetch-warnings.extension';
 
 const TOKEN = 'fhir-token-int-7d2f1c9e';
@@ -187,7 +181,7 @@ describe('POST /cds-services/{id}: prefetch', () => {
   });
 
   it('keeps null keys null and never fetches them (AHRQ null_prefetch_values vector)', async () => {
-    const vector = readSharedJson<Record<string, unknown>>(
+    const vector = readSpecJson<Record<string, unknown>>(
       'cds-hooks-spec/test-vectors/ahrq-cql-services/fixtures__hooks-patients__R4__null_prefetch_values_invocation.json',
     );
     const res = await post('/cds-services/ahrq-shaped', { ...vector, fhirServer: stub.baseUrl });
@@ -220,7 +214,7 @@ describe('POST /cds-services/{id}: prefetch', () => {
 
   it('fetches only the missing key of the AHRQ missing_prefetch_keys vector when fhirServer answers', async () => {
     stub.handler = fhirAnswer;
-    const vector = readSharedJson<Record<string, unknown>>(
+    const vector = readSpecJson<Record<string, unknown>>(
       'cds-hooks-spec/test-vectors/ahrq-cql-services/fixtures__hooks-patients__R4__missing_prefetch_keys_invocation.json',
     );
     const res = await post('/cds-services/ahrq-shaped', { ...vector, fhirServer: stub.baseUrl });
@@ -249,7 +243,7 @@ describe('POST /cds-services/{id}: prefetch', () => {
   });
 
   it('412 when fhirServer is unreachable (AHRQ missing_prefetch_keys vector, closed port)', async () => {
-    const vector = readSharedJson<Record<string, unknown>>(
+    const vector = readSpecJson<Record<string, unknown>>(
       'cds-hooks-spec/test-vectors/ahrq-cql-services/fixtures__hooks-patients__R4__missing_prefetch_keys_invocation.json',
     );
     const res = await post('/cds-services/ahrq-shaped', { ...vector, fhirServer: await unreachableFhirBaseUrl() });
@@ -314,7 +308,7 @@ describe('POST /cds-services/{id}: prefetch', () => {
   });
 
   it('completes a paginated prefetch Bundle sent by the client (3.0 ballot example shape)', async () => {
-    const example = readSharedJson<{ prefetch: { orders: Bundle } }>(
+    const example = readSpecJson<{ prefetch: { orders: Bundle } }>(
       'cds-hooks-spec/spec-3.0.0-ballot-examples/request-order-sign-paginated-prefetch.json',
     );
     // The example's shape (entries, total, links) under the Condition template: a search's matches must be of the

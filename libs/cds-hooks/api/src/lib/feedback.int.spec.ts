@@ -3,7 +3,7 @@ import type { Response } from 'supertest';
 import type { CdsResponse, CdsService, FeedbackEntry } from '@pcb-cds/cds-hooks-model';
 import { FeedbackSink } from '@pcb-cds/cds-hooks-model';
 import type { CdsHooksTestApp } from '../testing';
-import { assertCdsHooksInvariants, createCdsHooksTestApp, readSharedJson } from '../testing';
+import { assertCdsHooksInvariants, createCdsHooksTestApp, readSpecJson } from '../testing';
 
 class MemorySink extends FeedbackSink {
   readonly recorded: Array<{ serviceId: string; entries: FeedbackEntry[] }> = [];
@@ -22,7 +22,7 @@ const service: CdsService = {
   handle: async (): Promise<CdsResponse> => ({ cards: [] }),
 };
 
-const example = (file: string): { feedback: FeedbackEntry[] } => readSharedJson(`cds-hooks-spec/${file}`);
+const example = (file: string): { feedback: FeedbackEntry[] } => readSpecJson(`cds-hooks-spec/${file}`);
 const accepted = example('spec-2.0.1-examples/feedback-accepted.json');
 
 let testApp: CdsHooksTestApp;

@@ -1,7 +1,8 @@
 // A UTF-16 surrogate not paired with its other half: in a `u` regular expression, paired surrogates form one
 // astral code point, so only an unpaired one matches. U+0000 too: valid JSON (`\u0000`) and valid Unicode, but
-// not FHIR text and refused by PostgreSQL (text and jsonb, errors 22021/22P05) — a feedback entry holding one was
-// answered 503 "retry", and a hookInstance holding one wedged the card ledger's retry queue.
+// not FHIR text and refused by PostgreSQL (text and jsonb, errors 22021/22P05): let through, a feedback entry
+// holding one would be answered 503 "retry" for ever, and a hookInstance holding one would wedge the card
+// ledger's retry queue.
 // eslint-disable-next-line no-control-regex -- U+0000 is what this looks for
 const LONE_SURROGATE = /[\p{Cs}\u0000]/u;
 

@@ -1,5 +1,5 @@
 import type { Card, CdsResponse } from '@pcb-cds/cds-hooks-model';
-import { assertCdsHooksInvariants, readSharedJson } from '../testing';
+import { assertCdsHooksInvariants, readSpecJson } from '../testing';
 import { MAX_SUMMARY_LENGTH, normalizeResponse } from './normalize-response';
 
 const source = { label: 'Test' };
@@ -181,7 +181,7 @@ describe('normalizeResponse', () => {
   it.each(['response-cards-links-overrideReasons.json', 'response-empty-cards.json', 'response-systemActions.json'])(
     'leaves the spec example %s valid (invariants) and its content intact',
     (file) => {
-      const example = readSharedJson<CdsResponse>(`cds-hooks-spec/spec-2.0.1-examples/${file}`);
+      const example = readSpecJson<CdsResponse>(`cds-hooks-spec/spec-2.0.1-examples/${file}`);
       const { response } = normalizeResponse(example, { newUuid: sequentialUuids() });
       expect(assertCdsHooksInvariants('response', response).evaluations).toBeGreaterThan(0);
       expect(response.cards.map((c) => c.summary).sort()).toEqual(example.cards.map((c) => c.summary).sort());

@@ -1,7 +1,7 @@
-import { readSharedJson } from '../testing';
+import { readSpecJson } from '../testing';
 import { isInstant, validateFeedbackRequest } from './validate-feedback-request';
 
-const example = (file: string): Record<string, unknown> => readSharedJson(`cds-hooks-spec/${file}`);
+const example = (file: string): Record<string, unknown> => readSpecJson(`cds-hooks-spec/${file}`);
 const accepted = example('spec-2.0.1-examples/feedback-accepted.json');
 const entry = (accepted['feedback'] as Record<string, unknown>[])[0];
 const overridden = (example('spec-2.0.1-examples/feedback-overridden-with-reason.json')['feedback'] as Record<string, unknown>[])[0];

@@ -1,5 +1,5 @@
 import type { CdsServiceDefinition } from '@pcb-cds/cds-hooks-model';
-import { readSharedJson } from '../testing';
+import { readSpecJson } from '../testing';
 import { validateHookRequest } from './validate-hook-request';
 
 const definition: CdsServiceDefinition = {
@@ -8,7 +8,7 @@ const definition: CdsServiceDefinition = {
   description: 'echo',
   prefetch: { patient: 'Patient/{{context.patientId}}' },
 };
-const valid = readSharedJson<Record<string, unknown>>('cds-hooks-spec/spec-2.0.1-examples/request-patient-view.json');
+const valid = readSpecJson<Record<string, unknown>>('cds-hooks-spec/spec-2.0.1-examples/request-patient-view.json');
 
 function problemOf(body: unknown) {
   const result = validateHookRequest(body, definition);
@@ -39,7 +39,7 @@ describe('validateHookRequest', () => {
     'fixtures__hooks-patients__R4__missing_prefetch_keys_invocation.json',
     'fixtures__hooks-patients__R4__null_prefetch_values_invocation.json',
   ])('accepts the AHRQ vector %s', (file) => {
-    const body = readSharedJson(`cds-hooks-spec/test-vectors/ahrq-cql-services/${file}`);
+    const body = readSpecJson(`cds-hooks-spec/test-vectors/ahrq-cql-services/${file}`);
     expect(validateHookRequest(body, definition).ok).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 import { assertCdsHooksInvariants, evaluateCdsHooksInvariants } from './cds-hooks-invariants';
-import { readSharedJson } from './spec-files';
+import { readSpecJson } from './spec-files';
 
-const spec = (file: string): Record<string, unknown> => readSharedJson(`cds-hooks-spec/spec-2.0.1-examples/${file}`);
+const spec = (file: string): Record<string, unknown> => readSpecJson(`cds-hooks-spec/spec-2.0.1-examples/${file}`);
 const keys = (kind: Parameters<typeof evaluateCdsHooksInvariants>[0], json: unknown): string[] =>
   evaluateCdsHooksInvariants(kind, json).violations.map((v) => v.key);
 
@@ -19,7 +19,7 @@ describe('assertCdsHooksInvariants', () => {
     expect(() => assertCdsHooksInvariants(kind, spec(file))).not.toThrow();
   });
 
-  const allKeys = readSharedJson<{ invariants: Array<{ key: string }> }>('cds-hooks-spec/invariants.json').invariants.map((i) => i.key);
+  const allKeys = readSpecJson<{ invariants: Array<{ key: string }> }>('cds-hooks-spec/invariants.json').invariants.map((i) => i.key);
 
   const validRequest = {
     ...spec('request-patient-view.json'),

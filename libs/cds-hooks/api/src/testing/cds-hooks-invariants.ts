@@ -1,5 +1,5 @@
 import fhirpath from 'fhirpath';
-import { readSharedJson } from './spec-files';
+import { readSpecJson } from './spec-files';
 
 /** Which CDS Hooks document a JSON body is. */
 export type CdsHooksDocumentKind = 'discovery' | 'request' | 'response' | 'feedback';
@@ -92,7 +92,7 @@ const REQUIRED: Readonly<Record<CdsHooksDocumentKind, (doc: unknown) => Array<{ 
 let cached: InvariantDefinition[] | undefined;
 
 function invariants(): InvariantDefinition[] {
-  cached ??= readSharedJson<{ invariants: InvariantDefinition[] }>(INVARIANTS_FILE).invariants;
+  cached ??= readSpecJson<{ invariants: InvariantDefinition[] }>(INVARIANTS_FILE).invariants;
   return cached;
 }
 

@@ -6,11 +6,11 @@ import { join } from 'node:path';
  * the repository beside this file (`cds-hooks-spec/`, origins in its README) so that a clone runs its
  * tests anywhere. Paths passed below start with `cds-hooks-spec/`.
  */
-export function findSharedDir(): string {
+export function specDataDir(): string {
   return __dirname;
 }
 
 /** Parses a JSON file of the spec data, e.g. `cds-hooks-spec/spec-2.0.1-examples/feedback-accepted.json`. */
-export function readSharedJson<T = unknown>(relativePath: string): T {
-  return JSON.parse(readFileSync(join(findSharedDir(), relativePath), 'utf8')) as T;
+export function readSpecJson<T = unknown>(relativePath: string): T {
+  return JSON.parse(readFileSync(join(specDataDir(), relativePath), 'utf8')) as T;
 }

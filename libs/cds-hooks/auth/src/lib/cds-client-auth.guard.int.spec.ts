@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import type { Response } from 'supertest';
 import type { JSONWebKeySet } from 'jose';
-import { findSharedDir, HOOK_ENDPOINT_WAYS, readSharedJson } from '@pcb-cds/cds-hooks-api/testing';
+import { specDataDir, HOOK_ENDPOINT_WAYS, readSpecJson } from '@pcb-cds/cds-hooks-api/testing';
 import type { AuthTestApp } from '../testing/create-auth-test-app';
 import { createAuthTestApp } from '../testing/create-auth-test-app';
 import type { JwksTestServer } from '../testing';
@@ -14,17 +14,17 @@ const DISCOVERY = `${BASE}/cds-services`;
 const SERVICE = `${BASE}/cds-services/echo-service`;
 const FEEDBACK = `${BASE}/cds-services/echo-service/feedback`;
 
-const spec = (file: string): string => join(findSharedDir(), 'cds-hooks-spec', file);
+const spec = (file: string): string => join(specDataDir(), 'cds-hooks-spec', file);
 const specExpired = readFileSync(spec('spec-2.0.1-examples/jwt-example-expired.txt'), 'utf8').trim();
-const specJwks = readSharedJson<JSONWebKeySet>('cds-hooks-spec/spec-2.0.1-examples/jwks-public.json');
-const specPayload = readSharedJson<{ iss: string; aud: string }>('cds-hooks-spec/spec-2.0.1-examples/jwt-payload.json');
-const specJku = readSharedJson<{ jku: string }>('cds-hooks-spec/spec-2.0.1-examples/jwt-header.json').jku;
+const specJwks = readSpecJson<JSONWebKeySet>('cds-hooks-spec/spec-2.0.1-examples/jwks-public.json');
+const specPayload = readSpecJson<{ iss: string; aud: string }>('cds-hooks-spec/spec-2.0.1-examples/jwt-payload.json');
+const specJku = readSpecJson<{ jku: string }>('cds-hooks-spec/spec-2.0.1-examples/jwt-header.json').jku;
 const hookBody = {
   hook: 'patient-view',
   hookInstance: 'd1577c69-dfbe-44ad-ba6d-3e05e953b2ea',
   context: { userId: 'Practitioner/example', patientId: '1288992' },
 };
-const feedbackBody = readSharedJson<unknown>('cds-hooks-spec/spec-2.0.1-examples/feedback-accepted.json');
+const feedbackBody = readSpecJson<unknown>('cds-hooks-spec/spec-2.0.1-examples/feedback-accepted.json');
 
 let ehr: TestCdsClient;
 let jkuClient: TestCdsClient;

@@ -1,14 +1,14 @@
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { readSharedJson } from '@pcb-cds/cds-hooks-api/testing';
+import { readSpecJson } from '@pcb-cds/cds-hooks-api/testing';
 import type { AuthTestApp } from '../testing/create-auth-test-app';
 import { createAuthTestApp } from '../testing/create-auth-test-app';
 import { TestCdsClient } from '../testing';
 import { CdsClientAuthModule } from './cds-client-auth.module';
 
 const hookBody = { hook: 'patient-view', hookInstance: 'h-1', context: { patientId: 'p-1' } };
-const feedbackBody = readSharedJson<object>('cds-hooks-spec/spec-2.0.1-examples/feedback-accepted.json');
+const feedbackBody = readSpecJson<object>('cds-hooks-spec/spec-2.0.1-examples/feedback-accepted.json');
 
 let ehr: TestCdsClient;
 let testApp: AuthTestApp | undefined;

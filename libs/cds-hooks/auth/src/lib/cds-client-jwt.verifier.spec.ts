@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JSONWebKeySet } from 'jose';
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
-import { findSharedDir, readSharedJson } from '@pcb-cds/cds-hooks-api/testing';
+import { specDataDir, readSpecJson } from '@pcb-cds/cds-hooks-api/testing';
 import { hmacToken, testClaims, TestCdsClient, unsignedToken } from '../testing';
 import type { CdsClientJwtVerifierOptions } from './cds-client-jwt-verifier.options';
 import { CdsClientJwtVerifier } from './cds-client-jwt.verifier';
@@ -14,12 +14,12 @@ const AUD = 'https://cds.example.org/cds-services/pcb-evaluation';
 // Nothing listens there: a key set fetched from it could only fail, so a success proves nothing was fetched.
 const DEAD_JKU = 'http://127.0.0.1:9/.well-known/jwks.json';
 
-const specExpired = readFileSync(join(findSharedDir(), 'cds-hooks-spec/spec-2.0.1-examples/jwt-example-expired.txt'), 'utf8').trim();
-const specJwks = readSharedJson<JSONWebKeySet>('cds-hooks-spec/spec-2.0.1-examples/jwks-public.json');
-const specPayload = readSharedJson<{ iss: string; aud: string; tenant: string; exp: number; iat: number }>(
+const specExpired = readFileSync(join(specDataDir(), 'cds-hooks-spec/spec-2.0.1-examples/jwt-example-expired.txt'), 'utf8').trim();
+const specJwks = readSpecJson<JSONWebKeySet>('cds-hooks-spec/spec-2.0.1-examples/jwks-public.json');
+const specPayload = readSpecJson<{ iss: string; aud: string; tenant: string; exp: number; iat: number }>(
   'cds-hooks-spec/spec-2.0.1-examples/jwt-payload.json',
 );
-const specJku = readSharedJson<{ jku: string }>('cds-hooks-spec/spec-2.0.1-examples/jwt-header.json').jku;
+const specJku = readSpecJson<{ jku: string }>('cds-hooks-spec/spec-2.0.1-examples/jwt-header.json').jku;
 
 let es: TestCdsClient;
 let rs: TestCdsClient;

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import type { JSONWebKeySet, JWK } from 'jose';
-import { readSharedJson } from '@pcb-cds/cds-hooks-api/testing';
+import { readSpecJson } from '@pcb-cds/cds-hooks-api/testing';
 import { loadTrustedClientsConfig, parseTrustedClientsConfig } from './trusted-clients.config';
 import { TrustedClientsConfigError } from './trusted-clients-config.error';
 
-const sandboxJwks = readSharedJson<JSONWebKeySet>('cds-hooks-spec/test-vectors/sandbox-client/jwks.json');
-const specJwks = readSharedJson<JSONWebKeySet>('cds-hooks-spec/spec-2.0.1-examples/jwks-public.json');
-const specPrivateJwk = readSharedJson<JWK>('cds-hooks-spec/spec-2.0.1-examples/jwk-private-EXAMPLE-ONLY.json');
+const sandboxJwks = readSpecJson<JSONWebKeySet>('cds-hooks-spec/test-vectors/sandbox-client/jwks.json');
+const specJwks = readSpecJson<JSONWebKeySet>('cds-hooks-spec/spec-2.0.1-examples/jwks-public.json');
+const specPrivateJwk = readSpecJson<JWK>('cds-hooks-spec/spec-2.0.1-examples/jwk-private-EXAMPLE-ONLY.json');
 const ecKey = specJwks.keys[0];
 
 function rsaJwk(bits: number, kid = 'rsa-1'): JWK {

@@ -1,5 +1,5 @@
 import type { Bundle, FhirResource, ServiceRequest } from 'fhir/r4';
-import { assertCdsHooksInvariants, readSharedJson } from '@pcb-cds/cds-hooks-api/testing';
+import { assertCdsHooksInvariants, readSpecJson } from '@pcb-cds/cds-hooks-api/testing';
 import type { Card, CdsResponse, FhirResourceJson, HookContext, ResolvedHookRequest } from '@pcb-cds/cds-hooks-model';
 import { PatientBundleBuilder } from '@pcb-cds/postcoital-bleeding-demo-patients';
 import { UK_PARAMETERS, US_PARAMETERS } from '@pcb-cds/postcoital-bleeding-facts';
@@ -22,7 +22,7 @@ const SNOMED = 'http://snomed.info/sct';
 // The spec's hook-context examples (NutritionOrder + antibiotic drafts) are the base of every request:
 // guideline drafts are added to the same Bundle, the patient is a synthetic FHIR chart given as prefetch.
 const example = (hook: 'order-select' | 'order-sign'): HookContext =>
-  readSharedJson<{ context: HookContext }>(`cds-hooks-spec/hook-context-examples/${hook}--1-example-r4.json`).context;
+  readSpecJson<{ context: HookContext }>(`cds-hooks-spec/hook-context-examples/${hook}--1-example-r4.json`).context;
 
 const patient = (id: string): PatientBundleBuilder =>
   PatientBundleBuilder.forPatient(id, new Date(`${TODAY}T12:00:00Z`))

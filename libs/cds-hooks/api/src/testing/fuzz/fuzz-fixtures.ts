@@ -1,5 +1,5 @@
 import type { CdsResponse, CdsService, CdsServiceDefinition, ResolvedHookRequest } from '@pcb-cds/cds-hooks-model';
-import { readSharedJson } from '../spec-files';
+import { readSpecJson } from '../spec-files';
 import type { StubFhirRequest, StubFhirReply } from '../stub-fhir-server';
 
 // The fixtures of the fuzz run: fake services, the FHIR server's answers and the valid documents that get mutated.
@@ -84,9 +84,9 @@ export function fuzzFhirAnswer(req: StubFhirRequest): StubFhirReply {
 
 /** Valid patient-view requests: the spec's, the AHRQ vectors, and one that must fetch everything. */
 export function hookRequestSeeds(): Array<Record<string, unknown>> {
-  const spec = (file: string): Record<string, unknown> => readSharedJson(`cds-hooks-spec/spec-2.0.1-examples/${file}`);
+  const spec = (file: string): Record<string, unknown> => readSpecJson(`cds-hooks-spec/spec-2.0.1-examples/${file}`);
   const ahrq = (name: string): Record<string, unknown> =>
-    readSharedJson(`cds-hooks-spec/test-vectors/ahrq-cql-services/fixtures__hooks-patients__R4__${name}_invocation.json`);
+    readSpecJson(`cds-hooks-spec/test-vectors/ahrq-cql-services/fixtures__hooks-patients__R4__${name}_invocation.json`);
   return [
     spec('request-patient-view.json'),
     spec('request-with-extension.json'),
@@ -111,5 +111,5 @@ export function feedbackSeeds(): Array<Record<string, unknown>> {
     'spec-2.0.1-examples/feedback-overridden-no-reason.json',
     'test-vectors/ahrq-cql-services/examples__hooks__R4__feedback.json',
     'test-vectors/ahrq-cql-services/fixtures__hooks-feedback__feedbackFor2.json',
-  ].map((file) => readSharedJson<Record<string, unknown>>(`cds-hooks-spec/${file}`));
+  ].map((file) => readSpecJson<Record<string, unknown>>(`cds-hooks-spec/${file}`));
 }
