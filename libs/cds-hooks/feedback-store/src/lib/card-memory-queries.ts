@@ -41,12 +41,29 @@ export function periodParams(period: ReportPeriod): [string, string] {
   return [period.since ?? BEGINNING, period.until ?? END];
 }
 
-/** Feedback on this patient's cards of this service received since $3: params [patientHash, serviceId, since]. */
+/**
+ * Feedback on this patient's cards of this service received since then, oldest first (in arrival order among
+ * equal instants). Attributed rows are found by their own index; the unattributed ones (see
+ * feedback-attribution.ts) through the card join. Params: recallParams.
+ */
 export function recallSql(d: Dialect): string {
-  return `SELECT c.rule_ids, c.evidence_hash, f.outcome, f.reason_code, f.reason_display, f.received_at
-    FROM ${d.table(TABLES.feedback)} f JOIN ${d.table(TABLES.issuedCard)} c ON c.card_uuid = f.card_uuid
-    WHERE c.patient_hash = ${d.text(1)} AND c.service_id = ${d.text(2)} AND f.received_at >= ${d.instant(3)}
-    ORDER BY f.received_at`;
+  const columns = 'f.id, c.rule_ids, c.evidence_hash, f.outcome, f.reason_code, f.reason_display, f.received_at';
+  const feedback = `${d.table(TABLES.feedback)} f`;
+  const card = `${d.table(TABLES.issuedCard)} c`;
+  // CROSS JOIN: SQLite then keeps feedback as the outer loop (it would otherwise start from the patient's cards,
+  // which is the cost this query avoids); PostgreSQL plans it as the inner join it is.
+  return `SELECT ${columns} FROM ${feedback} JOIN ${card} ON c.card_uuid = f.card_uuid
+    WHERE f.card_patient_hash = ${d.text(1)} AND f.card_service_id = ${d.text(2)} AND f.received_at >= ${d.instant(3)}
+    UNION ALL
+    SELECT ${columns} FROM ${feedback} CROSS JOIN ${card}
+    WHERE f.card_patient_hash IS NULL AND f.received_at >= ${d.instant(4)}
+      AND c.card_uuid = f.card_uuid AND c.patient_hash = ${d.text(5)} AND c.service_id = ${d.text(6)}
+    ORDER BY received_at, id`;
+}
+
+/** recallSql's parameters in order (each written once, as SQLite's `?` takes them). */
+export function recallParams(query: { patientHash: string; serviceId: string; since: string }): string[] {
+  return [query.patientHash, query.serviceId, query.since, query.since, query.patientHash, query.serviceId];
 }
 
 export interface RecallRow {

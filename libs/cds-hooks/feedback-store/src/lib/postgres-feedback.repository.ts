@@ -8,11 +8,13 @@ import {
   heldBackValues,
   periodParams,
   postgresDialect,
+  recallParams,
   recallSql,
   toGovernanceRows,
   toRemembered,
 } from './card-memory-queries';
 import { HELD_BACK_TABLE, migratePostgresCardMemory } from './card-memory-schema';
+import { ATTRIBUTION_COLUMNS, migratePostgresFeedbackAttribution } from './feedback-attribution';
 import type { FeedbackRecord, FeedbackStatistics, IssuedCardRecord } from './feedback-records';
 import { FeedbackRepository } from './feedback.repository';
 import { FeedbackStoreClosedError } from './feedback-store.error';
@@ -95,14 +97,20 @@ export class PostgresFeedbackRepository extends FeedbackRepository {
     if (cards.length === 0) {
       return;
     }
-    // One statement, so atomic (a uuid already stored is kept). Rule ids travel as JSON text: unnest cannot
-    // take an array of arrays of different lengths.
+    // One statement, so atomic (a uuid already stored is kept), which also attributes the feedback that arrived
+    // before its card (see feedback-attribution.ts). Rule ids travel as JSON text: unnest cannot take an array
+    // of arrays of different lengths.
     await this.pool.query(
-      `INSERT INTO ${this.t.issuedCard} (card_uuid, service_id, hook_instance, patient_hash, indicator, issued_at, rule_ids, evidence_hash, jurisdiction, urgency)
-       SELECT card_uuid, service_id, hook_instance, patient_hash, indicator, issued_at, rule_ids::jsonb, evidence_hash, jurisdiction, urgency
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::text[])
-         AS u (card_uuid, service_id, hook_instance, patient_hash, indicator, issued_at, rule_ids, evidence_hash, jurisdiction, urgency)
-       ON CONFLICT (card_uuid) DO NOTHING`,
+      `WITH inserted AS (
+         INSERT INTO ${this.t.issuedCard} (card_uuid, service_id, hook_instance, patient_hash, indicator, issued_at, rule_ids, evidence_hash, jurisdiction, urgency)
+         SELECT card_uuid, service_id, hook_instance, patient_hash, indicator, issued_at, rule_ids::jsonb, evidence_hash, jurisdiction, urgency
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::text[])
+           AS u (card_uuid, service_id, hook_instance, patient_hash, indicator, issued_at, rule_ids, evidence_hash, jurisdiction, urgency)
+         ON CONFLICT (card_uuid) DO NOTHING
+         RETURNING card_uuid, patient_hash, service_id)
+       UPDATE ${this.t.feedback} AS f SET card_patient_hash = i.patient_hash, card_service_id = i.service_id
+       FROM inserted AS i
+       WHERE f.card_patient_hash IS NULL AND f.card_uuid = i.card_uuid`,
       [
         cards.map((c) => c.cardUuid),
         cards.map((c) => c.serviceId),
@@ -127,11 +135,13 @@ export class PostgresFeedbackRepository extends FeedbackRepository {
     const column = (i: number): FeedbackValues[number][] => rows.map((row) => row[i]);
     const types = ['text', 'text', 'text', 'jsonb', 'text', 'text', 'text', 'text', 'text', 'timestamptz'];
     const names = FEEDBACK_COLUMNS.join(', ');
+    // Attributed from the card when the ledger has it (see feedback-attribution.ts).
     const result = await this.pool.query(
-      `INSERT INTO ${this.t.feedback} (${names})
-       SELECT ${names} FROM unnest(${types.map((type, i) => `$${i + 1}::${type}[]`).join(', ')})
-         WITH ORDINALITY AS u (${names}, n)
-       ORDER BY n
+      `INSERT INTO ${this.t.feedback} (${names}, ${ATTRIBUTION_COLUMNS.join(', ')})
+       SELECT ${FEEDBACK_COLUMNS.map((name) => `u.${name}`).join(', ')}, c.patient_hash, c.service_id
+       FROM unnest(${types.map((type, i) => `$${i + 1}::${type}[]`).join(', ')}) WITH ORDINALITY AS u (${names}, n)
+         LEFT JOIN ${this.t.issuedCard} AS c ON c.card_uuid = u.card_uuid
+       ORDER BY u.n
        ON CONFLICT (card_uuid, outcome, outcome_timestamp) DO NOTHING`,
       FEEDBACK_COLUMNS.map((_name, i) => column(i)),
     );
@@ -167,11 +177,7 @@ export class PostgresFeedbackRepository extends FeedbackRepository {
 
   async recallFeedback(query: { patientHash: string; serviceId: string; since: string }): Promise<RememberedFeedback[]> {
     await this.init();
-    const result = await this.pool.query<RecallRow>(recallSql(postgresDialect(this.schema)), [
-      query.patientHash,
-      query.serviceId,
-      query.since,
-    ]);
+    const result = await this.pool.query<RecallRow>(recallSql(postgresDialect(this.schema)), recallParams(query));
     return result.rows.map(toRemembered);
   }
 
@@ -267,6 +273,7 @@ export class PostgresFeedbackRepository extends FeedbackRepository {
         );`);
       await this.moveLegacyRuleIdsOntoCards(client);
       await migratePostgresCardMemory(client, this.schema);
+      await migratePostgresFeedbackAttribution(client, this.schema);
     });
   }
 

@@ -8,12 +8,19 @@ import {
   HELD_BACK_COLUMNS,
   heldBackValues,
   periodParams,
+  recallParams,
   recallSql,
   SQLITE_DIALECT,
   toGovernanceRows,
   toRemembered,
 } from './card-memory-queries';
 import { HELD_BACK_TABLE, migrateSqliteCardMemory } from './card-memory-schema';
+import {
+  ATTRIBUTION_COLUMNS,
+  migrateSqliteFeedbackAttribution,
+  SQLITE_ATTRIBUTE_WAITING_FEEDBACK,
+  SQLITE_CARD_ATTRIBUTION,
+} from './feedback-attribution';
 import type { FeedbackRecord, FeedbackStatistics, IssuedCardRecord } from './feedback-records';
 import { FeedbackRepository } from './feedback.repository';
 import { FeedbackStoreClosedError } from './feedback-store.error';
@@ -77,6 +84,8 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
   private readonly db: Database.Database;
   private readonly insertCard: Database.Statement;
   private readonly insertFeedback: Database.Statement;
+  private readonly cardAttribution: Database.Statement;
+  private readonly attributeWaitingFeedback: Database.Statement;
 
   constructor(options: SqliteFeedbackRepositoryOptions = {}) {
     super();
@@ -97,6 +106,7 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
           this.db.exec(SCHEMA);
           moveLegacyRuleIdsOntoCards(this.db);
           migrateSqliteCardMemory(this.db);
+          migrateSqliteFeedbackAttribution(this.db);
         })
         .immediate();
     } catch (error) {
@@ -107,11 +117,14 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
       `INSERT INTO ${TABLES.issuedCard} (card_uuid, service_id, hook_instance, patient_hash, indicator, issued_at, rule_ids, evidence_hash, jurisdiction, urgency)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (card_uuid) DO NOTHING`,
     );
+    const feedbackColumns = [...FEEDBACK_COLUMNS, ...ATTRIBUTION_COLUMNS];
     this.insertFeedback = this.db.prepare(
-      `INSERT INTO ${TABLES.feedback} (${FEEDBACK_COLUMNS.join(', ')})
-       VALUES (${FEEDBACK_COLUMNS.map(() => '?').join(', ')})
+      `INSERT INTO ${TABLES.feedback} (${feedbackColumns.join(', ')})
+       VALUES (${feedbackColumns.map(() => '?').join(', ')})
        ON CONFLICT (card_uuid, outcome, outcome_timestamp) DO NOTHING`,
     );
+    this.cardAttribution = this.db.prepare(SQLITE_CARD_ATTRIBUTION);
+    this.attributeWaitingFeedback = this.db.prepare(SQLITE_ATTRIBUTE_WAITING_FEEDBACK);
   }
 
   /** The schema is created (or migrated) on open. */
@@ -124,27 +137,34 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
    * blocked the event loop and cost ~10% of a hook call's CPU. In WAL mode that is still safe from a process
    * crash; an OS crash or power loss may lose the newest ledger batches, which the ledger already accepts for a
    * crash (its buffering window). Feedback stays FULL, and its commit makes every earlier ledger row durable.
+   * IMMEDIATE, as the feedback write is: another process's feedback write is either wholly before (and is
+   * attributed here) or wholly after (and finds the card).
    */
   async recordIssuedCards(cards: readonly IssuedCardRecord[]): Promise<void> {
     this.checkOpen();
     this.db.pragma('synchronous = NORMAL');
     try {
-      this.db.transaction((): void => {
-        for (const card of cards) {
-          this.insertCard.run(
-            card.cardUuid,
-            card.serviceId,
-            card.hookInstance,
-            card.patientHash,
-            card.indicator,
-            card.issuedAt,
-            ruleIdsJson(card),
-            card.evidenceHash ?? null,
-            card.jurisdiction ?? null,
-            card.urgency ?? null,
-          );
-        }
-      })();
+      this.db
+        .transaction((): void => {
+          for (const card of cards) {
+            const inserted = this.insertCard.run(
+              card.cardUuid,
+              card.serviceId,
+              card.hookInstance,
+              card.patientHash,
+              card.indicator,
+              card.issuedAt,
+              ruleIdsJson(card),
+              card.evidenceHash ?? null,
+              card.jurisdiction ?? null,
+              card.urgency ?? null,
+            );
+            if (inserted.changes > 0) {
+              this.attributeWaitingFeedback.run(card.patientHash, card.serviceId, card.cardUuid);
+            }
+          }
+        })
+        .immediate();
     } finally {
       this.db.pragma('synchronous = FULL');
     }
@@ -152,9 +172,14 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
 
   async recordFeedback(entries: readonly FeedbackRecord[]): Promise<number> {
     this.checkOpen();
-    return this.db.transaction((): number =>
-      entries.reduce((n, entry) => n + this.insertFeedback.run(...feedbackValues(entry)).changes, 0),
-    )();
+    return this.db
+      .transaction((): number =>
+        entries.reduce((n, entry) => {
+          const card = this.cardAttribution.get(entry.cardUuid) as { patient_hash: string; service_id: string } | undefined;
+          return n + this.insertFeedback.run(...feedbackValues(entry), card?.patient_hash ?? null, card?.service_id ?? null).changes;
+        }, 0),
+      )
+      .immediate();
   }
 
   async findIssuedCard(cardUuid: string): Promise<IssuedCardRecord | undefined> {
@@ -189,7 +214,7 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
 
   async recallFeedback(query: { patientHash: string; serviceId: string; since: string }): Promise<RememberedFeedback[]> {
     this.checkOpen();
-    const rows = this.db.prepare(recallSql(SQLITE_DIALECT)).all(query.patientHash, query.serviceId, query.since) as RecallRow[];
+    const rows = this.db.prepare(recallSql(SQLITE_DIALECT)).all(...recallParams(query)) as RecallRow[];
     return rows.map(toRemembered);
   }
 

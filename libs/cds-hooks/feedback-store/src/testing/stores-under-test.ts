@@ -15,6 +15,8 @@ export interface StoreUnderTest {
   rawContents(): Promise<Buffer>;
   /** Runs statements as they are, outside any repository (e.g. to build an older schema); Postgres: in the store's schema. */
   runSql(sql: string): Promise<void>;
+  /** One statement's rows, read outside any repository; Postgres: in the store's schema. */
+  query<T>(sql: string): Promise<T[]>;
   /** The tables and indexes the store holds. */
   relationNames(): Promise<string[]>;
   dispose(): Promise<void>;
@@ -48,6 +50,7 @@ export function sqliteStore(): StoreKind {
         rawContents: async (): Promise<Buffer> =>
           Buffer.concat([path, `${path}-wal`, `${path}-journal`].filter((f) => existsSync(f)).map((f) => readFileSync(f))),
         runSql: async (sql: string): Promise<void> => withDatabase((db) => void db.exec(sql)),
+        query: async <T>(sql: string): Promise<T[]> => withDatabase((db) => db.prepare(sql).all() as T[]),
         relationNames: async (): Promise<string[]> =>
           withDatabase(
             (db) => db.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name`).pluck().all() as string[],
@@ -89,6 +92,11 @@ export function postgresStore(postgres: TestPostgres): StoreKind {
         runSql: (sql: string): Promise<void> =>
           withClient(url, async (client) => {
             await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"; SET search_path TO "${schema}"; ${sql}`);
+          }),
+        query: <T>(sql: string): Promise<T[]> =>
+          withClient(url, async (client) => {
+            await client.query(`SET search_path TO "${schema}"`);
+            return (await client.query(sql)).rows as T[];
           }),
         relationNames: (): Promise<string[]> =>
           withClient(url, async (client) => {
