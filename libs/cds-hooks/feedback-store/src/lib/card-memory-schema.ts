@@ -3,7 +3,7 @@ import type { PoolClient } from 'pg';
 import { TABLES } from './feedback-tables';
 
 // Card memory's part of the schema: three columns on the issued card (what the card rested on, where, how
-// urgent), the patient index the recall query needs, and a table of held-back cards (for the governance report).
+// urgent), an index by patient and service, and a table of held-back cards (for the governance report).
 // Added on open to databases of earlier versions, as the rule-id migration is: idempotent, in the opening
 // transaction, nullable columns (older cards have no evidence hash, so they are never matched as "same evidence").
 

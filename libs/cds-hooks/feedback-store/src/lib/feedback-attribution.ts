@@ -14,7 +14,7 @@ import { TABLES } from './feedback-tables';
 // can be known: when the feedback is written (the card is there), when the card lands (the ledger fills in its
 // waiting feedback), and on open (rows written by an older version, or left by concurrent PostgreSQL writes that
 // did not see each other). Whatever is still unattributed, recall resolves through the card join, over
-// unattributed rows only (a partial index keeps them apart, and keeps that set small and cheap to search).
+// unattributed rows in the window only (partial indexes hold just those rows).
 
 export const ATTRIBUTION_COLUMNS = ['card_patient_hash', 'card_service_id'] as const;
 
@@ -27,6 +27,8 @@ export const ATTRIBUTION_INDEXES = {
   unattributedByTime: `${TABLES.feedback}_unattributed_received`,
 } as const;
 
+// Service before patient in the recall index: its prefix then never matches the unattributed rows' NULL
+// patient, so SQLite reaches those through the partial index by time rather than scanning every NULL entry.
 function indexSql(feedback: string): string {
   return `
     CREATE INDEX IF NOT EXISTS ${ATTRIBUTION_INDEXES.recall} ON ${feedback} (card_service_id, card_patient_hash, received_at);
@@ -74,6 +76,11 @@ export async function migratePostgresFeedbackAttribution(client: PoolClient, sch
 /** SQLite: the card's attribution, read in the feedback write's transaction. Params: card uuid. */
 export const SQLITE_CARD_ATTRIBUTION = `SELECT patient_hash, service_id FROM ${TABLES.issuedCard} WHERE card_uuid = ?`;
 
-/** SQLite: a card just written attributes the feedback waiting for it. Params: patient hash, service id, card uuid. */
-export const SQLITE_ATTRIBUTE_WAITING_FEEDBACK = `UPDATE ${TABLES.feedback} SET card_patient_hash = ?, card_service_id = ?
-  WHERE card_uuid = ? AND card_patient_hash IS NULL`;
+/**
+ * SQLite: cards just written attribute the feedback waiting for them, from the stored card rows (a uuid already
+ * stored keeps its first card). Params: the batch's card uuids as a JSON array.
+ */
+export const SQLITE_ATTRIBUTE_WAITING_FEEDBACK = `UPDATE ${TABLES.feedback} SET card_patient_hash = c.patient_hash, card_service_id = c.service_id
+  FROM ${TABLES.issuedCard} AS c
+  WHERE ${TABLES.feedback}.card_patient_hash IS NULL AND ${TABLES.feedback}.card_uuid IN (SELECT value FROM json_each(?))
+    AND c.card_uuid = ${TABLES.feedback}.card_uuid`;

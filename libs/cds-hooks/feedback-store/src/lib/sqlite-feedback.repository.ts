@@ -147,7 +147,7 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
       this.db
         .transaction((): void => {
           for (const card of cards) {
-            const inserted = this.insertCard.run(
+            this.insertCard.run(
               card.cardUuid,
               card.serviceId,
               card.hookInstance,
@@ -159,10 +159,8 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
               card.jurisdiction ?? null,
               card.urgency ?? null,
             );
-            if (inserted.changes > 0) {
-              this.attributeWaitingFeedback.run(card.patientHash, card.serviceId, card.cardUuid);
-            }
           }
+          this.attributeWaitingFeedback.run(JSON.stringify(cards.map((card) => card.cardUuid)));
         })
         .immediate();
     } finally {
