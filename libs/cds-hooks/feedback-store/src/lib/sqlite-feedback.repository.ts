@@ -86,6 +86,8 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
   private readonly insertFeedback: Database.Statement;
   private readonly cardAttribution: Database.Statement;
   private readonly attributeWaitingFeedback: Database.Statement;
+  // Asked on every hook call (card memory): prepared once, as a statement per call cost more than the query.
+  private readonly recall: Database.Statement;
 
   constructor(options: SqliteFeedbackRepositoryOptions = {}) {
     super();
@@ -125,6 +127,7 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
     );
     this.cardAttribution = this.db.prepare(SQLITE_CARD_ATTRIBUTION);
     this.attributeWaitingFeedback = this.db.prepare(SQLITE_ATTRIBUTE_WAITING_FEEDBACK);
+    this.recall = this.db.prepare(recallSql(SQLITE_DIALECT));
   }
 
   /** The schema is created (or migrated) on open. */
@@ -212,7 +215,7 @@ export class SqliteFeedbackRepository extends FeedbackRepository {
 
   async recallFeedback(query: { patientHash: string; serviceId: string; since: string }): Promise<RememberedFeedback[]> {
     this.checkOpen();
-    const rows = this.db.prepare(recallSql(SQLITE_DIALECT)).all(...recallParams(query)) as RecallRow[];
+    const rows = this.recall.all(...recallParams(query)) as RecallRow[];
     return rows.map(toRemembered);
   }
 
