@@ -12,8 +12,8 @@ import { cardSummaries, gotoViewer, openPatient, patientViewCards, waitForChart,
 jest.setTimeout(180_000);
 
 /**
- * The card viewer in a real browser (Debian's chromium) against the whole product on loopback: the FHIR
- * sandbox with every demo patient and vignette, the CDS services, and the viewer, as `npm start` serves them.
+ * The card viewer in a real browser (Debian's chromium) against the product's services on loopback: the FHIR
+ * sandbox with every demo patient and vignette, the CDS services (patient-view and both order hooks), and the viewer.
  */
 const today = new Date();
 const product = productServices(today);

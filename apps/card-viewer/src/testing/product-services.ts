@@ -1,7 +1,6 @@
 import type { CdsService } from '@pcb-cds/cds-hooks-model';
 import type { Bundle, FhirResource } from 'fhir/r4';
-// The browser tests run the whole product as `npm start` wires it, so they need the guideline's services and
-// demo patients; the viewer's own code never imports the guideline (lint keeps scope:card-viewer apart).
+// The browser tests run the viewer against the product's own CDS services and demo patients; the viewer's own code never imports the guideline (lint keeps scope:card-viewer apart).
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { allDemoBundles, DEMO_PATIENTS } from '@pcb-cds/postcoital-bleeding-demo-patients';
 // eslint-disable-next-line @nx/enforce-module-boundaries

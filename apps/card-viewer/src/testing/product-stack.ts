@@ -28,8 +28,11 @@ export interface ProductStack {
 }
 
 /**
- * The product as `npm start` runs it, on ephemeral loopback ports: the FHIR sandbox loaded with `bundles`, and
- * one Nest app serving the CDS services (with a capturing feedback sink) and the card viewer.
+ * The viewer's test stack, on ephemeral loopback ports: the FHIR sandbox loaded with `bundles`, and one Nest app
+ * serving the given CDS services (with a capturing feedback sink) and the card viewer, with the modules and HTTP
+ * set-up the product uses for them. It is not the product's composition root (compose-app.ts in the cds-service
+ * app: one app cannot import another), so what the viewer needs of the product as a whole — its access token,
+ * origin checks and signing through the real wiring — is tested there (card-viewer-security.int.spec.ts).
  */
 export async function startProductStack(options: {
   siteDir: string;
