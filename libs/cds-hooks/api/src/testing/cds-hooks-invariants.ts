@@ -97,7 +97,7 @@ function invariants(): InvariantDefinition[] {
 }
 
 /**
- * Evaluates with npm `fhirpath` every invariant of shared/cds-hooks-spec/invariants.json that applies to
+ * Evaluates with npm `fhirpath` every invariant of libs/cds-hooks/api/src/testing/cds-hooks-spec/invariants.json that applies to
  * `kind` (FHIR semantics: an empty result passes), plus the required-field rules of the logical models.
  */
 export function evaluateCdsHooksInvariants(kind: CdsHooksDocumentKind, json: unknown): InvariantReport {

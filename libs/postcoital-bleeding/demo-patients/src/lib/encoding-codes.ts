@@ -1,8 +1,8 @@
 /**
  * Every system URI and code the demo-patient builder writes, as data, in one place.
  *
- * The contract is `shared/clinical/fact-encoding.md` (cited below as "FE: <row>") and the code
- * tables of `shared/clinical/pcb-guideline.md` §4 (cited as "G §4.x"). Codes match on system AND
+ * The contract is `docs/clinical/fact-encoding.md` (cited below as "FE: <row>") and the code
+ * tables of `docs/clinical/pcb-guideline.md` §4 (cited as "G §4.x"). Codes match on system AND
  * code; `display` strings are human-readable labels for people browsing the sandbox, not the
  * normative display of the code system.
  */

@@ -2,7 +2,7 @@ import type { FhirResource, Patient } from 'fhir/r4';
 import { PatientBundleBuilder } from './patient-bundle-builder';
 
 /**
- * One or more rows per row of shared/clinical/fact-encoding.md: each asserts the exact system, code,
+ * One or more rows per row of docs/clinical/fact-encoding.md: each asserts the exact system, code,
  * value and date the builder writes. The URIs and codes below are typed from fact-encoding.md and
  * pcb-guideline.md §4 on purpose (not imported from encoding-codes.ts), so a typo there fails here.
  */

@@ -32,7 +32,7 @@ const read = (...resources: FhirResource[]) =>
     defaultTerminology,
   );
 
-// One row per row of shared/clinical/fact-encoding.md.
+// One row per row of docs/clinical/fact-encoding.md.
 describe('fact-encoding.md → patient record', () => {
   it.each<[string, FhirResource[], (r: ReturnType<typeof read>) => unknown, unknown]>([
     [
