@@ -130,6 +130,36 @@ function fastHookRouteGain(rows, connections) {
   };
 }
 
+/** The machine a run was made on, for its JSON. */
+function machine() {
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    pinned: hasTaskset,
+  };
+}
+
+/** The rows as a table; `fhirColumn` names the FHIR server's CPU column. */
+function printRows(rows, fhirColumn) {
+  console.table(
+    rows.map(
+      ({ label, connections, requestsPerSecond, p50Ms, p99Ms, cpuMsPerRequest, fhirServerCpuMsPerRequest, peakRssMb: rss, errors }) => ({
+        label,
+        c: connections,
+        'req/s': requestsPerSecond,
+        'p50 ms': p50Ms,
+        'p99 ms': p99Ms,
+        'CPU ms/req': cpuMsPerRequest,
+        [fhirColumn]: fhirServerCpuMsPerRequest ?? '',
+        'peak RSS MB': rss,
+        errors,
+      }),
+    ),
+  );
+}
+
 async function main() {
   console.log('building the service…');
   execFileSync('npx', ['nx', 'build', 'cds-service', '--outputStyle=static'], {
@@ -224,13 +254,7 @@ async function main() {
   };
   const result = {
     date: new Date().toISOString(),
-    machine: {
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model,
-      memoryGb: Math.round(totalmem() / 2 ** 30),
-      node: process.version,
-      pinned: hasTaskset,
-    },
+    machine: machine(),
     request: { bytes: body.length, observations: observationCount, patientId },
     durationSeconds: duration,
     rows,
@@ -240,21 +264,7 @@ async function main() {
     pipelineMicroseconds: pipeline,
     cpuBreakdown: breakdown,
   };
-  console.table(
-    rows.map(
-      ({ label, connections, requestsPerSecond, p50Ms, p99Ms, cpuMsPerRequest, fhirServerCpuMsPerRequest, peakRssMb: rss, errors }) => ({
-        label,
-        c: connections,
-        'req/s': requestsPerSecond,
-        'p50 ms': p50Ms,
-        'p99 ms': p99Ms,
-        'CPU ms/req': cpuMsPerRequest,
-        'FHIR server CPU ms/req': fhirServerCpuMsPerRequest ?? '',
-        'peak RSS MB': rss,
-        errors,
-      }),
-    ),
-  );
+  printRows(rows, 'FHIR server CPU ms/req');
   console.log(
     `request ${body.length} bytes (${observationCount} Observations); service/baseline throughput: c10 ${result.ratioServiceToBaseline.c10}, c50 ${result.ratioServiceToBaseline.c50}; sandbox single query p50 ${fhirLatency.p50Ms} ms (mean ${fhirLatency.averageMs} ms)`,
   );
@@ -317,13 +327,7 @@ async function mainHapi() {
     const result = {
       date: new Date().toISOString(),
       fhir: 'hapi',
-      machine: {
-        cpus: cpus().length,
-        cpuModel: cpus()[0]?.model,
-        memoryGb: Math.round(totalmem() / 2 ** 30),
-        node: process.version,
-        pinned: hasTaskset,
-      },
+      machine: machine(),
       hapi: {
         startSeconds: hapi.startSeconds,
         peakRssMb: peakRssMb(hapi.pid),
@@ -334,21 +338,7 @@ async function mainHapi() {
       rows,
       hapiSingleObservationQuery: fhirLatency,
     };
-    console.table(
-      rows.map(
-        ({ label, connections, requestsPerSecond, p50Ms, p99Ms, cpuMsPerRequest, fhirServerCpuMsPerRequest, peakRssMb: rss, errors }) => ({
-          label,
-          c: connections,
-          'req/s': requestsPerSecond,
-          'p50 ms': p50Ms,
-          'p99 ms': p99Ms,
-          'CPU ms/req': cpuMsPerRequest,
-          'HAPI CPU ms/req': fhirServerCpuMsPerRequest,
-          'peak RSS MB': rss,
-          errors,
-        }),
-      ),
-    );
+    printRows(rows, 'HAPI CPU ms/req');
     console.log(
       `HAPI: started in ${hapi.startSeconds.toFixed(0)} s, peak RSS ${result.hapi.peakRssMb} MB; its Observation search alone: p50 ${fhirLatency.p50Ms} ms (mean ${fhirLatency.averageMs} ms)`,
     );
